@@ -1,0 +1,101 @@
+"""The `bizenv` command line: the same services as the window, without Qt.
+
+`bizenv` with no command, or `bizenv gui`, opens the window.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .core.errors import BizenvError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bizenv", description="营商环境考核评价工作台 (bizenv-desktop)")
+    parser.add_argument("--db", type=Path, help="数据库文件（默认在用户数据目录中）")
+    parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / UI language")
+    parser.add_argument("--version", action="version", version=f"bizenv-desktop {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("gui", help="打开窗口")
+    init = sub.add_parser("init", help="创建数据库并写入内置方案")
+    init.add_argument("--year", type=int, default=date.today().year)
+    ind = sub.add_parser("indicators", help="列出某年度的指标")
+    ind.add_argument("--year", type=int)
+    ind.add_argument("--json", action="store_true", help="以 JSON 输出")
+    return parser
+
+
+def _out(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .services.startup import default_database_path, ensure_builtin_year
+    from .storage.database import open_database
+
+    path = args.db or default_database_path()
+    db = open_database(path)
+    try:
+        added = ensure_builtin_year(db, args.year)
+    finally:
+        db.close()
+    if added:
+        print(f"已在 {path} 中创建 {args.year} 年度的内置方案。")
+    else:
+        print(f"{path} 中已有 {args.year} 年度，未作改动。")
+    return 0
+
+
+def cmd_indicators(args: argparse.Namespace) -> int:
+    from .services.plan_read import load_plan, plan_to_json
+    from .services.startup import open_workspace
+
+    ws = open_workspace(args.db)
+    try:
+        from .services.plan_read import list_years
+
+        years = list_years(ws.db)
+        year = args.year or (date.today().year if date.today().year in years else years[-1])
+        plan = load_plan(ws.db, year)
+    finally:
+        ws.close()
+    if args.json:
+        _out(plan_to_json(plan))
+        return 0
+    print(f"{plan.year} 年度 {plan.title}")
+    for d in plan.dimensions:
+        print(f"（{d.code}）{d.name}")
+        for f in d.indicators:
+            print(f"  {f.code}、{f.name}")
+            for s in f.children:
+                units = "；".join(f"{a.name}[{a.role}]" for a in s.assignments)
+                print(f"    {s.code} {s.name}  —  {units}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+    if args.command in (None, "gui"):
+        from .app import run_gui
+
+        return run_gui(args.db, args.lang)
+    handlers = {"init": cmd_init, "indicators": cmd_indicators}
+    try:
+        return handlers[args.command](args)
+    except BizenvError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"错误：无法访问文件：{exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Domain rules and data classes. Imports neither Qt nor SQL."""

@@ -1,0 +1,1 @@
+"""Operations the GUI and the command line share. No Qt."""

@@ -1,0 +1,64 @@
+"""The liaison registry (联络员, seed indicator (2)): who, from when, to when, when reported.
+
+A change of liaison ends the current entry the day before the new one starts, so the
+registry always shows one unbroken line of people; reported_on records the 报备 date.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from ..core.errors import InvalidInput, NotFound
+from ..storage.changes import Writer
+from .plan_edit import check_date
+
+FIELDS = ("name", "division_id", "phone", "start_date", "end_date", "reported_on", "note")
+
+
+def _values(fields: dict[str, Any]) -> dict[str, Any]:
+    values = {k: v for k, v in fields.items() if k in FIELDS}
+    if "name" in values:
+        values["name"] = (values["name"] or "").strip()
+        if not values["name"]:
+            raise InvalidInput("联络员姓名不能为空。")
+    labels = {"start_date": "任职开始日期", "end_date": "任职结束日期", "reported_on": "报备日期"}
+    for key, label in labels.items():
+        if key in values:
+            values[key] = check_date(values[key] or "", label)
+    if "start_date" in values and not values["start_date"]:
+        raise InvalidInput("请填写任职开始日期。")
+    return values
+
+
+def _check_order(row: dict[str, Any]) -> None:
+    if row["end_date"] and row["end_date"] < row["start_date"]:
+        raise InvalidInput(f"结束日期 {row['end_date']} 早于开始日期 {row['start_date']}。")
+
+
+def add_liaison(w: Writer, name: str, start_date: str, **fields: Any) -> int:
+    """Register a liaison; a current liaison who started earlier is ended the day before."""
+    values = _values({"name": name, "start_date": start_date, **fields})
+    start = date.fromisoformat(values["start_date"])
+    for r in w.db.query("SELECT id, start_date FROM liaison WHERE end_date = ''"):
+        if r["start_date"] < values["start_date"]:
+            w.update("liaison", r["id"], {"end_date": (start - timedelta(days=1)).isoformat()})
+    new_id = w.insert("liaison", values)
+    _check_order(w.get("liaison", new_id) or {})
+    return new_id
+
+
+def update_liaison(w: Writer, liaison_id: int, **fields: Any) -> None:
+    if w.get("liaison", liaison_id) is None:
+        raise NotFound(f"联络员记录 {liaison_id} 不存在。")
+    w.update("liaison", liaison_id, _values(fields))
+    _check_order(w.get("liaison", liaison_id) or {})
+
+
+def delete_liaison(w: Writer, liaison_id: int) -> None:
+    w.delete("liaison", liaison_id)
+
+
+def unreported_changes(w_or_db: Any) -> list[dict[str, Any]]:
+    """Registry entries whose start has not been reported (报备) yet."""
+    db = getattr(w_or_db, "db", w_or_db)
+    return [dict(r) for r in db.query("SELECT * FROM liaison WHERE reported_on = '' ORDER BY start_date")]

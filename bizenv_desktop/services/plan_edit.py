@@ -1,0 +1,284 @@
+"""Editing a plan year: indicators, their divisions and sub-tasks, dimensions.
+
+Every function takes the Writer of the current action (see Workspace.apply), so each
+user action is one transaction and can be undone. Positions are kept 1..n per parent.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from ..core.errors import InvalidInput, NotFound
+from ..core.model import COMPARATORS, KINDS, Target
+from ..storage.changes import Writer
+
+EDITABLE = ("code", "name", "criteria", "kind", "score", "deadline", "event_type")
+
+
+def _row(w: Writer, table: str, row_id: int) -> dict[str, Any]:
+    row = w.get(table, row_id)
+    if row is None:
+        raise NotFound(f"{table} {row_id} 不存在（可能已被删除）。")
+    return row
+
+
+def _siblings_sql(row: dict[str, Any]) -> tuple[str, tuple[Any, ...]]:
+    if row["parent_id"] is None:
+        return "SELECT id FROM indicator WHERE dimension_id = ? AND parent_id IS NULL ORDER BY position, id", \
+            (row["dimension_id"],)
+    return "SELECT id FROM indicator WHERE parent_id = ? ORDER BY position, id", (row["parent_id"],)
+
+
+def _renumber(w: Writer, table: str, ids: list[int]) -> None:
+    for pos, row_id in enumerate(ids, 1):
+        w.update(table, row_id, {"position": pos})
+
+
+def _move(w: Writer, table: str, ids: list[int], row_id: int, delta: int) -> bool:
+    """Move row_id by delta places within ids; False when it is already at that end."""
+    i = ids.index(row_id)
+    j = max(0, min(len(ids) - 1, i + delta))
+    if i == j:
+        return False
+    ids.insert(j, ids.pop(i))
+    _renumber(w, table, ids)
+    return True
+
+
+def check_date(text: str, what: str) -> str:
+    """'' or an ISO date; anything else is refused with a message saying what to type."""
+    text = text.strip()
+    if not text:
+        return ""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise InvalidInput(f"{what}“{text}”不是有效日期，请按 年-月-日 填写，例如 2026-06-30。") from None
+
+
+# -- indicators -------------------------------------------------------------
+
+def update_indicator(w: Writer, indicator_id: int, **fields: Any) -> None:
+    """Change any of code, name, criteria, kind, score, deadline, event_type, target."""
+    row = _row(w, "indicator", indicator_id)
+    values: dict[str, Any] = {k: v for k, v in fields.items() if k in EDITABLE}
+    unknown = set(fields) - set(EDITABLE) - {"target"}
+    if unknown:
+        raise InvalidInput(f"不能修改的字段：{', '.join(sorted(unknown))}")
+    if "name" in values:
+        values["name"] = values["name"].strip()
+        if not values["name"]:
+            raise InvalidInput("指标名称不能为空。")
+    kind = values.get("kind", row["kind"])
+    if kind not in KINDS:
+        raise InvalidInput(f"未知的指标类型：{kind}")
+    if "target" in fields:
+        target: Target | None = fields["target"]
+        if target is None:
+            values.update(target_op=None, target_value=None, target_unit="", target_metric="")
+        else:
+            if target.op not in COMPARATORS:
+                raise InvalidInput(f"未知的比较符：{target.op}")
+            values.update(target_op=target.op, target_value=float(target.value),
+                          target_unit=target.unit, target_metric=target.metric)
+    if kind == "quantitative" and values.get("target_op", row["target_op"]) is None:
+        raise InvalidInput("定量指标需要目标值（比较符、数值和单位），例如 ≥ 90 %。")
+    if kind != "quantitative" and "target" not in fields:
+        values.update(target_op=None, target_value=None)
+    if row["level"] == 1 and kind != row["kind"] and kind != "qualitative":
+        raise InvalidInput("一级指标只是分组，不能设为定量、排名或计数类指标。")
+    w.update("indicator", indicator_id, values)
+
+
+def add_indicator(w: Writer, dimension_id: int, parent_id: int | None, name: str,
+                  after_id: int | None = None, code: str = "") -> int:
+    """Add a first-level (parent_id None) or second-level indicator after after_id (or last)."""
+    name = name.strip()
+    if not name:
+        raise InvalidInput("指标名称不能为空。")
+    _row(w, "dimension", dimension_id)
+    if parent_id is not None and _row(w, "indicator", parent_id)["level"] != 1:
+        raise InvalidInput("二级指标只能放在一级指标下。")
+    probe = {"parent_id": parent_id, "dimension_id": dimension_id}
+    ids = [r[0] for r in w.db.query(*_siblings_sql(probe))]
+    new_id = w.insert("indicator", {
+        "dimension_id": dimension_id, "parent_id": parent_id, "level": 1 if parent_id is None else 2,
+        "code": code, "name": name, "position": len(ids) + 1})
+    if after_id is not None and after_id in ids:
+        ids.insert(ids.index(after_id) + 1, new_id)
+        _renumber(w, "indicator", ids)
+    return new_id
+
+
+def delete_indicator(w: Writer, indicator_id: int) -> None:
+    """Delete an indicator with its children, divisions and sub-tasks (undo restores all)."""
+    row = _row(w, "indicator", indicator_id)
+    for child in w.db.query("SELECT id FROM indicator WHERE parent_id = ?", (indicator_id,)):
+        delete_indicator(w, child["id"])
+    for sub in w.db.query("SELECT id FROM subtask WHERE indicator_id = ?", (indicator_id,)):
+        w.delete("subtask", sub["id"])
+    for a in w.db.query("SELECT id FROM assignment WHERE indicator_id = ?", (indicator_id,)):
+        w.delete("assignment", a["id"])
+    w.delete("indicator", indicator_id)
+    _renumber(w, "indicator", [r[0] for r in w.db.query(*_siblings_sql(row))])
+
+
+def move_indicator(w: Writer, indicator_id: int, delta: int) -> bool:
+    """Move up (delta < 0) or down among its siblings; False when already at the end."""
+    row = _row(w, "indicator", indicator_id)
+    ids = [r[0] for r in w.db.query(*_siblings_sql(row))]
+    return _move(w, "indicator", ids, indicator_id, delta)
+
+
+def reparent_indicator(w: Writer, indicator_id: int, new_parent_id: int | None,
+                       new_dimension_id: int | None = None) -> None:
+    """Move a second-level indicator under another first-level one, or a first-level
+    indicator (with its children) into another dimension; it goes last there."""
+    row = _row(w, "indicator", indicator_id)
+    if row["level"] == 2:
+        if new_parent_id is None:
+            raise InvalidInput("二级指标必须属于一个一级指标。")
+        parent = _row(w, "indicator", new_parent_id)
+        if parent["level"] != 1:
+            raise InvalidInput("二级指标只能放在一级指标下。")
+        dim_id = parent["dimension_id"]
+    else:
+        if new_dimension_id is None:
+            raise InvalidInput("请指定目标维度。")
+        _row(w, "dimension", new_dimension_id)
+        dim_id, new_parent_id = new_dimension_id, None
+    old_siblings = _siblings_sql(row)
+    count = len(w.db.query(*_siblings_sql({"parent_id": new_parent_id, "dimension_id": dim_id})))
+    w.update("indicator", indicator_id, {"parent_id": new_parent_id, "dimension_id": dim_id,
+                                         "position": count + 1})
+    for child in w.db.query("SELECT id FROM indicator WHERE parent_id = ?", (indicator_id,)):
+        w.update("indicator", child["id"], {"dimension_id": dim_id})
+    _renumber(w, "indicator", [r[0] for r in w.db.query(*old_siblings)])
+
+
+def renumber_codes(w: Writer, year: int) -> None:
+    """Number the plan as the seed does: 一、二 … / 1、2 … / (1) … (n) across the year."""
+    numerals = "一二三四五六七八九十"
+    first_no = second_no = 0
+    dims = w.db.query("SELECT id FROM dimension WHERE year = ? ORDER BY position, id", (year,))
+    for dpos, d in enumerate(dims):
+        w.update("dimension", d["id"], {"code": numerals[dpos] if dpos < len(numerals) else str(dpos + 1)})
+        for f in w.db.query("SELECT id FROM indicator WHERE dimension_id = ? AND parent_id IS NULL"
+                            " ORDER BY position, id", (d["id"],)):
+            first_no += 1
+            w.update("indicator", f["id"], {"code": str(first_no)})
+            for s in w.db.query("SELECT id FROM indicator WHERE parent_id = ? ORDER BY position, id", (f["id"],)):
+                second_no += 1
+                w.update("indicator", s["id"], {"code": f"({second_no})"})
+
+
+# -- divisions of an indicator ------------------------------------------------
+
+def set_assignments(w: Writer, indicator_id: int, units: list[tuple[int, str]]) -> None:
+    """Make the indicator's divisions exactly units [(division_id, role)], in that order."""
+    _row(w, "indicator", indicator_id)
+    seen: set[int] = set()
+    for division_id, role in units:
+        if role not in ("lead", "responsible", "cooperate"):
+            raise InvalidInput(f"未知的职责：{role}")
+        if division_id in seen:
+            raise InvalidInput("同一处室不能在一个指标中出现两次。")
+        seen.add(division_id)
+        _row(w, "division", division_id)
+    existing = {r["division_id"]: r["id"] for r in
+                w.db.query("SELECT id, division_id FROM assignment WHERE indicator_id = ?", (indicator_id,))}
+    for division_id, row_id in existing.items():
+        if division_id not in seen:
+            w.delete("assignment", row_id)
+    for pos, (division_id, role) in enumerate(units, 1):
+        if division_id in existing:
+            w.update("assignment", existing[division_id], {"role": role, "position": pos})
+        else:
+            w.insert("assignment", {"indicator_id": indicator_id, "division_id": division_id,
+                                    "role": role, "position": pos})
+
+
+# -- sub-tasks ----------------------------------------------------------------
+
+def _subtask_values(fields: dict[str, Any]) -> dict[str, Any]:
+    values = {k: v for k, v in fields.items() if k in ("name", "division_id", "person", "deadline", "note")}
+    if "name" in values:
+        values["name"] = values["name"].strip()
+        if not values["name"]:
+            raise InvalidInput("子任务名称不能为空。")
+    if "deadline" in values:
+        values["deadline"] = check_date(values["deadline"] or "", "完成时限")
+    for key in ("person", "note"):
+        if key in values:
+            values[key] = (values[key] or "").strip()
+    return values
+
+
+def add_subtask(w: Writer, indicator_id: int, name: str, **fields: Any) -> int:
+    if _row(w, "indicator", indicator_id)["level"] != 2:
+        raise InvalidInput("子任务只能加在二级指标下。")
+    values = _subtask_values({"name": name, **fields})
+    count = w.db.scalar("SELECT count(*) FROM subtask WHERE indicator_id = ?", (indicator_id,))
+    return w.insert("subtask", {"indicator_id": indicator_id, "position": count + 1, **values})
+
+
+def update_subtask(w: Writer, subtask_id: int, **fields: Any) -> None:
+    _row(w, "subtask", subtask_id)
+    w.update("subtask", subtask_id, _subtask_values(fields))
+
+
+def delete_subtask(w: Writer, subtask_id: int) -> None:
+    row = _row(w, "subtask", subtask_id)
+    w.delete("subtask", subtask_id)
+    _renumber(w, "subtask", [r[0] for r in w.db.query(
+        "SELECT id FROM subtask WHERE indicator_id = ? ORDER BY position, id", (row["indicator_id"],))])
+
+
+def move_subtask(w: Writer, subtask_id: int, delta: int) -> bool:
+    row = _row(w, "subtask", subtask_id)
+    ids = [r[0] for r in w.db.query("SELECT id FROM subtask WHERE indicator_id = ? ORDER BY position, id",
+                                    (row["indicator_id"],))]
+    return _move(w, "subtask", ids, subtask_id, delta)
+
+
+# -- dimensions ---------------------------------------------------------------
+
+def add_dimension(w: Writer, year: int, name: str, code: str = "") -> int:
+    name = name.strip()
+    if not name:
+        raise InvalidInput("维度名称不能为空。")
+    count = w.db.scalar("SELECT count(*) FROM dimension WHERE year = ?", (year,))
+    return w.insert("dimension", {"year": year, "name": name, "code": code, "position": count + 1})
+
+
+def update_dimension(w: Writer, dimension_id: int, **fields: Any) -> None:
+    _row(w, "dimension", dimension_id)
+    values = {k: v.strip() for k, v in fields.items() if k in ("name", "code")}
+    if "name" in values and not values["name"]:
+        raise InvalidInput("维度名称不能为空。")
+    w.update("dimension", dimension_id, values)
+
+
+def delete_dimension(w: Writer, dimension_id: int) -> None:
+    row = _row(w, "dimension", dimension_id)
+    for f in w.db.query("SELECT id FROM indicator WHERE dimension_id = ? AND parent_id IS NULL", (dimension_id,)):
+        delete_indicator(w, f["id"])
+    w.delete("dimension", dimension_id)
+    _renumber(w, "dimension", [r[0] for r in w.db.query(
+        "SELECT id FROM dimension WHERE year = ? ORDER BY position, id", (row["year"],))])
+
+
+def move_dimension(w: Writer, dimension_id: int, delta: int) -> bool:
+    row = _row(w, "dimension", dimension_id)
+    ids = [r[0] for r in w.db.query("SELECT id FROM dimension WHERE year = ? ORDER BY position, id", (row["year"],))]
+    return _move(w, "dimension", ids, dimension_id, delta)
+
+
+def split_code(label: str) -> tuple[str, str]:
+    """'（3）落实重点工作任务' -> ('(3)', '落实重点工作任务'); used when pasting names."""
+    match = re.match(r"^\s*([（(]\s*\d+\s*[)）]|\d+(?:\.\d+)*[、.．]?|[一二三四五六七八九十]+、)\s*(.*)$", label)
+    if not match:
+        return "", label.strip()
+    code = match.group(1).replace("（", "(").replace("）", ")").rstrip("、.．").replace(" ", "")
+    return code, match.group(2).strip()

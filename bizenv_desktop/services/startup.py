@@ -1,0 +1,34 @@
+"""Where the database lives by default, and opening it ready for use."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from .. import APP_NAME
+from ..storage.database import Database
+from .plan_read import list_years
+from .workspace import Workspace
+from .years import create_builtin_year
+
+
+def default_database_path() -> Path:
+    """One file in the user's data folder (e.g. %LOCALAPPDATA%\\bizenv-desktop on Windows)."""
+    return user_data_path(APP_NAME, appauthor=False) / "bizenv.sqlite3"
+
+
+def ensure_builtin_year(db: Database, year: int) -> bool:
+    """Install the built-in plan as `year` unless the year exists; True if it was added."""
+    if year in list_years(db):
+        return False
+    Workspace(db).apply(f"创建 {year} 年度（内置方案）", lambda w: create_builtin_year(w, year))
+    return True
+
+
+def open_workspace(path: str | Path | None, first_year: int | None = None) -> Workspace:
+    """Open (creating if needed) the database; a new, empty file gets the built-in plan."""
+    ws = Workspace.open(path or default_database_path())
+    if not list_years(ws.db):
+        ensure_builtin_year(ws.db, first_year or date.today().year)
+    return ws

@@ -1,0 +1,78 @@
+"""Plan years: the built-in plan for a year, a new year from the previous one, deletion."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..core.errors import InvalidInput, NotFound
+from ..storage.changes import Writer
+from .builtin_plan import install_builtin_plan
+from .plan_edit import delete_dimension
+
+
+def year_exists(w: Writer, year: int) -> bool:
+    return w.get("plan_year", year) is not None
+
+
+def _check_year(year: int) -> None:
+    if not 2000 <= year <= 2100:
+        raise InvalidInput(f"年度 {year} 超出范围（2000–2100）。")
+
+
+def create_builtin_year(w: Writer, year: int) -> None:
+    _check_year(year)
+    if year_exists(w, year):
+        raise InvalidInput(f"{year} 年度已存在。")
+    install_builtin_plan(w, year)
+
+
+def create_year_from(w: Writer, source: int, year: int) -> int:
+    """Copy dimensions, indicators, divisions and sub-tasks (without dates) of source into
+    a new year. Assignments to retired divisions are not carried over; returns how many
+    were left out."""
+    _check_year(year)
+    head = w.get("plan_year", source)
+    if head is None:
+        raise NotFound(f"没有 {source} 年度的方案可供复制。")
+    if year_exists(w, year):
+        raise InvalidInput(f"{year} 年度已存在。")
+    db = w.db
+    w.insert("plan_year", {"year": year, "title": head["title"], "office": head["office"],
+                           "created_at": datetime.now().isoformat(timespec="seconds")})
+    for s in db.query("SELECT * FROM plan_section WHERE year = ? ORDER BY position", (source,)):
+        w.insert("plan_section", {"year": year, "position": s["position"], "heading": s["heading"],
+                                  "body": s["body"], "is_indicator_table": s["is_indicator_table"]})
+    skipped = 0
+    new_ids: dict[int, int] = {}
+    for d in db.query("SELECT * FROM dimension WHERE year = ? ORDER BY position", (source,)):
+        dim_id = w.insert("dimension", {"year": year, "code": d["code"], "name": d["name"],
+                                        "position": d["position"]})
+        for ind in db.query("SELECT * FROM indicator WHERE dimension_id = ? ORDER BY level, position",
+                            (d["id"],)):
+            values = {k: ind[k] for k in ind.keys() if k not in ("id", "dimension_id", "parent_id")}
+            values["dimension_id"] = dim_id
+            values["parent_id"] = new_ids.get(ind["parent_id"]) if ind["parent_id"] else None
+            values["deadline"] = ""
+            new_ids[ind["id"]] = w.insert("indicator", values)
+    for old_id, new_id in new_ids.items():
+        for a in db.query("SELECT a.*, dv.retired_on FROM assignment a JOIN division dv ON dv.id = a.division_id"
+                          " WHERE a.indicator_id = ? ORDER BY a.position", (old_id,)):
+            if a["retired_on"] is not None:
+                skipped += 1
+                continue
+            w.insert("assignment", {"indicator_id": new_id, "division_id": a["division_id"],
+                                    "role": a["role"], "position": a["position"]})
+        for s in db.query("SELECT * FROM subtask WHERE indicator_id = ? ORDER BY position", (old_id,)):
+            w.insert("subtask", {"indicator_id": new_id, "name": s["name"], "division_id": s["division_id"],
+                                 "person": s["person"], "deadline": "", "note": s["note"],
+                                 "position": s["position"]})
+    return skipped
+
+
+def delete_year(w: Writer, year: int) -> None:
+    if not year_exists(w, year):
+        raise NotFound(f"没有 {year} 年度。")
+    for d in w.db.query("SELECT id FROM dimension WHERE year = ?", (year,)):
+        delete_dimension(w, d["id"])
+    for s in w.db.query("SELECT id FROM plan_section WHERE year = ?", (year,)):
+        w.delete("plan_section", s["id"])
+    w.delete("plan_year", year)

@@ -1,0 +1,1 @@
+"""SQLite storage: connection, schema version and upgrades, tracked writes. No Qt."""

@@ -1,0 +1,170 @@
+"""Opening, creating and upgrading the liaison's SQLite file.
+
+Every connection gets foreign keys on, WAL and a busy timeout. A file that is not ours,
+or is newer than this program, is only ever opened read-only and is left byte-for-byte
+unchanged. Not thread-safe: one Database per thread.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import NewerDatabase, NotOurDatabase
+from . import migrations
+
+APPLICATION_ID = 1112956465  # 'BZD1', also written by db_schema.sql
+
+
+def schema_sql() -> str:
+    """The whole current schema (db_schema.sql, shipped inside the package)."""
+    return resources.files(__package__).joinpath("db_schema.sql").read_text(encoding="utf-8")
+
+
+def schema_version() -> int:
+    match = re.search(r"PRAGMA\s+user_version\s*=\s*(\d+)", schema_sql())
+    assert match, "db_schema.sql must set PRAGMA user_version"
+    return int(match.group(1))
+
+
+CURRENT_VERSION = schema_version()
+
+
+def _configure(conn: sqlite3.Connection) -> sqlite3.Connection:
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")  # a commit survives a power cut
+    return conn
+
+
+def _read_header(path: Path) -> tuple[int, int, int]:
+    """(application_id, user_version, table count), read without writing anything."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise NotOurDatabase(str(path), f"无法读取：{exc}") from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise NotOurDatabase(str(path), "不是 SQLite 数据库文件") from exc
+    finally:
+        conn.close()
+    return app_id, version, tables
+
+
+def backup_copy(path: Path, label: str) -> Path:
+    """Copy the database to a timestamped file beside it, via SQLite's backup API."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+class Database:
+    """One open connection to the liaison's file; writes go through transaction()."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self.upgrade_backup: Path | None = None
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    def query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def scalar(self, sql: str, params: Any = ()) -> Any:
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One user action: all of it is written, or none of it."""
+        if self.conn.in_transaction:  # nested call joins the outer action
+            yield self.conn
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _create(path: Path) -> sqlite3.Connection:
+    created = not path.exists()
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.executescript("BEGIN IMMEDIATE;\n" + schema_sql() + "\nCOMMIT;")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.close()
+        if created:
+            path.unlink(missing_ok=True)
+        raise
+    return conn
+
+
+def _upgrade(path: Path, found: int) -> Path:
+    """Back the file up, then run each missing numbered step in its own transaction."""
+    backup = backup_copy(path, f"before-upgrade-v{found}")
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrations.run(conn, found, CURRENT_VERSION)
+    finally:
+        conn.close()
+    return backup
+
+
+def open_database(path: str | Path, create: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the app's database at path.
+
+    Raises NotOurDatabase or NewerDatabase and leaves such a file untouched.
+    """
+    path = Path(path)
+    backup: Path | None = None
+    if path.exists() and path.stat().st_size > 0:
+        app_id, version, tables = _read_header(path)
+        if app_id != APPLICATION_ID:
+            detail = "它属于其他程序" if tables or app_id else "这是一个空的或无标记的数据库"
+            raise NotOurDatabase(str(path), detail)
+        if version > CURRENT_VERSION:
+            raise NewerDatabase(str(path), version, CURRENT_VERSION)
+        if version < CURRENT_VERSION:
+            backup = _upgrade(path, version)
+        conn = sqlite3.connect(path, isolation_level=None)
+    elif create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = _create(path)
+    else:
+        raise FileNotFoundError(path)
+    db = Database(path, _configure(conn))
+    db.upgrade_backup = backup
+    return db

@@ -1,0 +1,81 @@
+"""Runs user actions for every window: one service call, one transaction, one undo step.
+
+Widgets call `controller.run(label, fn)`; errors the services raise come back as a
+message box that says what is wrong and what to do, and nothing is changed.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..core.errors import BizenvError
+from ..services.workspace import Workspace
+from ..storage.changes import ChangeSet, Writer
+
+
+class ChangeCommand(QUndoCommand):
+    """An action already applied; undo and redo replay its row images."""
+
+    def __init__(self, controller: Controller, changes: ChangeSet) -> None:
+        super().__init__(changes.label)
+        self.controller = controller
+        self.changes = changes
+        self._applied = True  # the first redo() (from push) must not apply it again
+
+    def redo(self) -> None:
+        if self._applied:
+            return
+        self._replay(undo=False)
+
+    def undo(self) -> None:
+        self._replay(undo=True)
+
+    def _replay(self, undo: bool) -> None:
+        try:
+            (self.controller.workspace.undo if undo else self.controller.workspace.redo)(self.changes)
+            self._applied = not undo
+        except BizenvError as exc:
+            self.setObsolete(True)  # the stack drops a step it cannot replay
+            self.controller.report(exc)
+        self.controller.changed.emit()
+
+
+class Controller(QObject):
+    """Holds the open workspace and the undo stack shared by all windows."""
+
+    changed = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.undo_stack = QUndoStack(self)
+        self.dialog_parent: QWidget | None = None
+
+    @property
+    def db(self) -> Any:
+        return self.workspace.db
+
+    def run(self, label: str, action: Callable[[Writer], Any]) -> bool:
+        """Apply action as one undoable step; False (after telling the user) on an error."""
+        try:
+            changes = self.workspace.apply(label, action)
+        except BizenvError as exc:
+            self.report(exc)
+            return False
+        if changes:
+            self.undo_stack.push(ChangeCommand(self, changes))
+            self.changed.emit()
+        return True
+
+    def report(self, exc: Exception) -> None:
+        QMessageBox.warning(self.dialog_parent, self.tr("无法完成操作"), str(exc))
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        self.workspace.close()
+        self.workspace = workspace
+        self.undo_stack.clear()
+        self.changed.emit()

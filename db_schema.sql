@@ -1,0 +1,124 @@
+-- bizenv-desktop: the whole current schema of the liaison's database.
+-- A fresh file is created by running this script in one transaction.
+-- Upgrades of older files are the numbered steps in bizenv_desktop/storage/migrations.py;
+-- tests/storage/test_schema.py proves both paths give the same schema.
+PRAGMA application_id = 1112956465;  -- 'BZD1': marks the file as ours
+PRAGMA user_version = 1;
+
+-- One row per plan year (年度实施方案).
+CREATE TABLE plan_year (
+    year        INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2100),
+    title       TEXT NOT NULL,
+    office      TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL
+) STRICT;
+
+-- The plan's prose (preamble and numbered sections), printed in the annual plan.
+CREATE TABLE plan_section (
+    id          INTEGER PRIMARY KEY,
+    year        INTEGER NOT NULL REFERENCES plan_year(year) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    heading     TEXT NOT NULL DEFAULT '',
+    body        TEXT NOT NULL DEFAULT '',
+    is_indicator_table INTEGER NOT NULL DEFAULT 0 CHECK (is_indicator_table IN (0, 1))
+) STRICT;
+CREATE INDEX plan_section_year ON plan_section(year, position);
+
+-- 维度
+CREATE TABLE dimension (
+    id          INTEGER PRIMARY KEY,
+    year        INTEGER NOT NULL REFERENCES plan_year(year) ON DELETE CASCADE,
+    code        TEXT NOT NULL DEFAULT '',
+    name        TEXT NOT NULL,
+    position    INTEGER NOT NULL
+) STRICT;
+CREATE INDEX dimension_year ON dimension(year, position);
+
+-- 一级指标 (parent_id NULL) and 二级指标 (parent_id = the first-level row).
+CREATE TABLE indicator (
+    id           INTEGER PRIMARY KEY,
+    dimension_id INTEGER NOT NULL REFERENCES dimension(id),
+    parent_id    INTEGER REFERENCES indicator(id),
+    level        INTEGER NOT NULL CHECK (level IN (1, 2)),
+    code         TEXT NOT NULL DEFAULT '',
+    name         TEXT NOT NULL,
+    criteria     TEXT NOT NULL DEFAULT '',
+    kind         TEXT NOT NULL DEFAULT 'qualitative'
+                 CHECK (kind IN ('qualitative', 'quantitative', 'ranking', 'counted')),
+    target_op    TEXT CHECK (target_op IN ('>=', '>', '<=', '<', '=')),
+    target_value REAL,
+    target_unit  TEXT NOT NULL DEFAULT '',
+    target_metric TEXT NOT NULL DEFAULT '',
+    event_type   TEXT NOT NULL DEFAULT '',
+    score        REAL,
+    deadline     TEXT NOT NULL DEFAULT '',
+    position     INTEGER NOT NULL,
+    CHECK ((level = 1) = (parent_id IS NULL)),
+    CHECK (kind <> 'quantitative' OR (target_op IS NOT NULL AND target_value IS NOT NULL))
+) STRICT;
+CREATE INDEX indicator_dimension ON indicator(dimension_id, position);
+CREATE INDEX indicator_parent ON indicator(parent_id, position);
+
+-- 处室 / 直属单位, and division groups (相关业务处室 …), which are not divisions.
+-- Divisions are kept across years; a retired or merged one keeps its history.
+CREATE TABLE division (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+    kind        TEXT NOT NULL DEFAULT 'division' CHECK (kind IN ('division', 'unit', 'group')),
+    retired_on  TEXT,
+    merged_into INTEGER REFERENCES division(id),
+    position    INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+-- Who answers for an indicator: lead (牵头), responsible (jointly, listed without 牵头),
+-- cooperate (配合).
+CREATE TABLE assignment (
+    id           INTEGER PRIMARY KEY,
+    indicator_id INTEGER NOT NULL REFERENCES indicator(id),
+    division_id  INTEGER NOT NULL REFERENCES division(id),
+    role         TEXT NOT NULL CHECK (role IN ('lead', 'responsible', 'cooperate')),
+    position     INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (indicator_id, division_id)
+) STRICT;
+CREATE INDEX assignment_division ON assignment(division_id);
+
+-- 重点工作任务 broken into sub-tasks (seed indicator (3)).
+CREATE TABLE subtask (
+    id           INTEGER PRIMARY KEY,
+    indicator_id INTEGER NOT NULL REFERENCES indicator(id),
+    name         TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    division_id  INTEGER REFERENCES division(id),
+    person       TEXT NOT NULL DEFAULT '',
+    deadline     TEXT NOT NULL DEFAULT '',  -- YYYY-MM-DD or ''
+    note         TEXT NOT NULL DEFAULT '',
+    position     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX subtask_indicator ON subtask(indicator_id, position);
+CREATE INDEX subtask_division ON subtask(division_id);
+
+-- 联络员 registry (seed indicator (2)): who, from when, to when, when reported (报备).
+CREATE TABLE liaison (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    division_id  INTEGER REFERENCES division(id),
+    phone        TEXT NOT NULL DEFAULT '',
+    start_date   TEXT NOT NULL,
+    end_date     TEXT NOT NULL DEFAULT '',
+    reported_on  TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+-- Audit trail: one row per changed field or row, never updated or deleted by the app.
+CREATE TABLE audit (
+    id          INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    user        TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    entity      TEXT NOT NULL,
+    entity_id   INTEGER,
+    field       TEXT NOT NULL DEFAULT '',
+    old         TEXT,
+    new         TEXT
+) STRICT;
+CREATE INDEX audit_at ON audit(at);
+CREATE INDEX audit_entity ON audit(entity, entity_id);
