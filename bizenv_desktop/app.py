@@ -1,0 +1,75 @@
+"""Start-up of the window: QApplication, translations, the workspace, the main window."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from . import APP_NAME, __version__
+from .core.errors import BizenvError
+from .services.startup import open_workspace
+from .ui import settings
+from .ui.controller import Controller
+from .ui.main_window import MainWindow
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """English comes from i18n/bizenv_en.qm; Chinese is the source language of the UI."""
+    translators: list[QTranslator] = []
+    if lang == "en":
+        qt = QTranslator(app)
+        if qt.load(QLocale(QLocale.Language.English), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            translators.append(qt)
+        ours = QTranslator(app)
+        if ours.load(str(PACKAGE_DIR / "i18n" / "bizenv_en.qm")):
+            translators.append(ours)
+    else:
+        qt = QTranslator(app)
+        if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            translators.append(qt)
+    for t in translators:
+        app.installTranslator(t)
+    return translators
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(PACKAGE_DIR / "resources" / "icons" / "bizenv.svg"))
+
+
+def run_gui(db_path: Path | None, lang: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(settings.ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    install_translators(app, lang or settings.get("ui/language"))
+    try:
+        workspace = open_workspace(db_path)
+    except (BizenvError, OSError) as exc:
+        QMessageBox.critical(None, app.translate("App", "无法打开数据库"), str(exc))
+        return 2
+    controller = Controller(workspace)
+    window = MainWindow(controller)
+    window.show()
+    code = app.exec()
+    workspace.close()
+    return code
+
+
+def main() -> int:
+    """Entry point of `bizenv-desktop` (the window); takes --db and --lang like `bizenv`."""
+    from .cli import build_parser
+
+    args = build_parser().parse_args(sys.argv[1:])
+    return run_gui(args.db, args.lang)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
