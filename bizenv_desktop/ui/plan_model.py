@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core.model import Dimension, Indicator, Plan, Subtask
@@ -19,18 +19,19 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # ("dimension"|"indicator"|"subtask", i
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2  # all columns' text, for the filter
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PlanModel", text)
+def _T(context: str, text: str) -> str:
+    """Translate a QT_TRANSLATE_NOOP-marked string (lupdate sees the marker, not this call)."""
+    return QCoreApplication.translate(context, text)
 
 
 def headers() -> list[str]:
-    return [tr("编号"), tr("名称"), tr("考评内容及标准"), tr("类型/目标"), tr("牵头"), tr("负责"),
-            tr("配合"), tr("完成时限")]
+    return [_T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "编号")), _T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "名称")), _T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "考评内容及标准")), _T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "类型/目标")), _T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "牵头")), _T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "负责")),
+            _T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "配合")), _T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "完成时限"))]
 
 
 def kind_label(kind: str) -> str:
-    return {"qualitative": tr("定性"), "quantitative": tr("定量"), "ranking": tr("排名"),
-            "counted": tr("计数"), "subtask": tr("子任务")}.get(kind, kind)
+    return {"qualitative": _T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "定性")), "quantitative": _T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "定量")), "ranking": _T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "排名")),
+            "counted": _T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "计数")), "subtask": _T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "子任务"))}.get(kind, kind)
 
 
 @dataclass(eq=False)
@@ -124,7 +125,7 @@ class PlanModel(QAbstractItemModel):
             assert isinstance(obj, Subtask)
             return {COL_CODE: f"{obj.position}", COL_NAME: obj.name, COL_CRITERIA: obj.note,
                     COL_KIND: kind_label("subtask"), COL_RESPONSIBLE: obj.division_name,
-                    COL_LEAD: obj.person and tr("责任人：") + obj.person,
+                    COL_LEAD: obj.person and _T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "责任人：")) + obj.person,
                     COL_DEADLINE: obj.deadline}.get(column, "")
         assert isinstance(obj, Indicator)
         if column == COL_CODE:
@@ -199,7 +200,7 @@ class PlanModel(QAbstractItemModel):
         field_name = {COL_CODE: "code", COL_NAME: "name", COL_CRITERIA: "criteria", COL_DEADLINE: "deadline"}[col]
         if node.kind == "subtask":
             field_name = {"criteria": "note"}.get(field_name, field_name)
-        label = tr("修改“%1”的%2").replace("%1", self.cell_text(node, COL_NAME)).replace("%2", headers()[col])
+        label = _T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "修改“%1”的%2")).replace("%1", self.cell_text(node, COL_NAME)).replace("%2", headers()[col])
         obj_id = node.obj.id
         if node.kind == "dimension":
             def action(w: Any) -> None: plan_edit.update_dimension(w, obj_id, **{field_name: value})
