@@ -27,6 +27,10 @@ def build_parser() -> argparse.ArgumentParser:
     ind = sub.add_parser("indicators", help="列出某年度的指标")
     ind.add_argument("--year", type=int)
     ind.add_argument("--json", action="store_true", help="以 JSON 输出")
+    disp = sub.add_parser("dispatch", help="某月的月调度情况")
+    disp.add_argument("--month", required=True, help="YYYY-MM")
+    disp.add_argument("--json", action="store_true", help="以 JSON 输出")
+    disp.add_argument("--start", action="store_true", help="该月尚未开始时，从计划和上月开始")
     return parser
 
 
@@ -78,6 +82,36 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dispatch(args: argparse.Namespace) -> int:
+    from .core.dispatch import check_month
+    from .services import dispatch
+    from .services.startup import open_workspace
+
+    month = check_month(args.month)
+    ws = open_workspace(args.db)
+    try:
+        if args.start and not any(m["month"] == month for m in dispatch.list_months(ws.db)):
+            ws.apply(f"开始 {month} 月调度", lambda w: dispatch.start_month(w, month))
+        m = dispatch.load_month(ws.db, month)
+    finally:
+        ws.close()
+    if args.json:
+        _out(dispatch.month_json(m))
+        return 0
+    total, counts = _counts(m)
+    print(f"{m.month} 月调度{'（已关闭）' if m.closed else ''}：{total} 项：" + "，".join(f"{s} {n}" for s, n in counts))
+    for r in m.rows:
+        figure = "" if r.figure is None else f"  数值 {r.figure:g}{'（达标）' if r.target_met else '（未达标）'}"
+        print(f"  {r.label} | {r.division_name or '-'} | {r.status}{figure}")
+    return 0
+
+
+def _counts(m: Any) -> tuple[int, list[tuple[str, int]]]:
+    from .core.dispatch import count_line
+
+    return count_line(r.status for r in m.rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if hasattr(sys.stdout, "reconfigure"):
@@ -86,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         from .app import run_gui
 
         return run_gui(args.db, args.lang)
-    handlers = {"init": cmd_init, "indicators": cmd_indicators}
+    handlers = {"init": cmd_init, "indicators": cmd_indicators, "dispatch": cmd_dispatch}
     try:
         return handlers[args.command](args)
     except BizenvError as exc:

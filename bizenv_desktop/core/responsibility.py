@@ -45,46 +45,51 @@ def _split_units(text: str) -> list[str]:
     return units
 
 
+_MARKERS = {"牵头": "lead", "负责": "responsible", "配合": "cooperate"}
+
+
 def parse_responsibility(line: str) -> list[Responsible]:
-    """Divisions and groups named by a 责任处室 line, in order, each with its role."""
+    """Divisions and groups named by a 责任处室 line, in order, each with its role.
+
+    The line is cut at each role word (牵头/负责/配合); the units before a role word take
+    that role, except those before a comma inside the same piece, which are listed
+    without a role word and so are jointly responsible (法规处、审批办，相关处室配合).
+    """
     text = _TRAILING.sub("", line.strip())
     text = re.sub(r"^责任(处室|单位)[：:]\s*", "", text)
-    if not text:
-        return []
-    lead_part, coop_part = text, ""
-    match = re.match(r"^(.*?)(配合)$", text)
-    if match:  # "... X配合": everything after the last 牵头 or comma is cooperating
-        body = match.group(1)
-        lead_match = re.match(r"^(.*?)牵头[，,、]?(.*)$", body)
-        if lead_match:
-            lead_part, coop_part = lead_match.group(1), lead_match.group(2)
-        else:
-            cut = max(body.rfind("，"), body.rfind(","))
-            lead_part, coop_part = (body[:cut], body[cut + 1:]) if cut >= 0 else ("", body)
-        first_role = "lead" if lead_match else "responsible"
-    else:
-        lead_match = re.match(r"^(.*?)牵头$", text)
-        if lead_match:
-            lead_part = lead_match.group(1)
-        first_role = "lead" if lead_match else "responsible"
+    pieces = re.split(r"(牵头|负责|配合)", text)
     result: list[Responsible] = []
     seen: set[str] = set()
-    for names, role in ((_split_units(lead_part), first_role), (_split_units(coop_part), "cooperate")):
-        for name in names:
+
+    def add(chunk: str, role: str) -> None:
+        for name in _split_units(chunk):
             if name not in seen:
                 seen.add(name)
                 result.append(Responsible(name, role, is_group_name(name)))
+    for i in range(0, len(pieces), 2):
+        chunk = pieces[i]
+        marker = pieces[i + 1] if i + 1 < len(pieces) else None
+        cut = max(chunk.rfind("，"), chunk.rfind(","), chunk.rfind("；"))
+        if marker and cut >= 0:
+            add(chunk[:cut], "responsible")
+            add(chunk[cut + 1:], _MARKERS[marker])
+        else:
+            add(chunk, _MARKERS[marker] if marker else "responsible")
     return result
 
 
 def format_responsibility(units: list[Responsible]) -> str:
-    """The 责任处室 line for a list of units, as the seed writes it."""
+    """The 责任处室 line for a list of units, as the seed writes it; reads back the same."""
     leads = [u.name for u in units if u.role == "lead"]
     joint = [u.name for u in units if u.role == "responsible"]
     coop = [u.name for u in units if u.role == "cooperate"]
-    head = "、".join(leads) + "牵头" if leads else "、".join(joint)
-    if leads and joint:
-        head = "、".join(joint) + "、" + head
+    parts = []
+    if leads:
+        parts.append("、".join(leads) + "牵头")
+        if joint:
+            parts.append("、".join(joint) + "负责")
+    elif joint:
+        parts.append("、".join(joint))
     if coop:
-        return f"{head}，{'、'.join(coop)}配合" if head else f"{'、'.join(coop)}配合"
-    return head
+        parts.append("、".join(coop) + "配合")
+    return "，".join(parts)

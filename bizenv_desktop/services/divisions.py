@@ -99,7 +99,8 @@ def delete_division(w: Writer, division_id: int) -> None:
         "SELECT (SELECT count(*) FROM assignment WHERE division_id = :d)"
         " + (SELECT count(*) FROM subtask WHERE division_id = :d)"
         " + (SELECT count(*) FROM liaison WHERE division_id = :d)"
-        " + (SELECT count(*) FROM division WHERE merged_into = :d)", {"d": division_id})
+        " + (SELECT count(*) FROM division WHERE merged_into = :d)"
+        " + (SELECT count(*) FROM dispatch_row WHERE division_id = :d)", {"d": division_id})
     if uses:
         raise InvalidInput(f"“{row['name']}”仍被 {uses} 条记录引用，不能删除；可改为“停用”，历史记录会保留。")
     w.delete("division", division_id)

@@ -114,6 +114,13 @@ def add_indicator(w: Writer, dimension_id: int, parent_id: int | None, name: str
 def delete_indicator(w: Writer, indicator_id: int) -> None:
     """Delete an indicator with its children, divisions and sub-tasks (undo restores all)."""
     row = _row(w, "indicator", indicator_id)
+    history = w.db.scalar(
+        "SELECT (SELECT count(*) FROM dispatch_row WHERE indicator_id = :i)"
+        " + (SELECT count(*) FROM self_evaluation WHERE indicator_id = :i)"
+        " + (SELECT count(*) FROM event WHERE indicator_id = :i)", {"i": indicator_id})
+    if history:
+        raise InvalidInput(f"“{row['name']}”已有 {history} 条月调度、自评或事件记录，不能删除（记录须保留）；"
+                           f"可以改名或移动。")
     for child in w.db.query("SELECT id FROM indicator WHERE parent_id = ?", (indicator_id,)):
         delete_indicator(w, child["id"])
     for sub in w.db.query("SELECT id FROM subtask WHERE indicator_id = ?", (indicator_id,)):
@@ -230,6 +237,9 @@ def update_subtask(w: Writer, subtask_id: int, **fields: Any) -> None:
 
 def delete_subtask(w: Writer, subtask_id: int) -> None:
     row = _row(w, "subtask", subtask_id)
+    used = w.db.scalar("SELECT count(*) FROM dispatch_row WHERE subtask_id = ?", (subtask_id,))
+    if used:
+        raise InvalidInput(f"子任务“{row['name']}”已有 {used} 条月调度记录，不能删除（记录须保留）。")
     w.delete("subtask", subtask_id)
     _renumber(w, "subtask", [r[0] for r in w.db.query(
         "SELECT id FROM subtask WHERE indicator_id = ? ORDER BY position, id", (row["indicator_id"],))])

@@ -71,6 +71,9 @@ def create_year_from(w: Writer, source: int, year: int) -> int:
 def delete_year(w: Writer, year: int) -> None:
     if not year_exists(w, year):
         raise NotFound(f"没有 {year} 年度。")
+    months = w.db.scalar("SELECT count(*) FROM dispatch_month WHERE year = ?", (year,))
+    if months:
+        raise InvalidInput(f"{year} 年度已有 {months} 个月的月调度记录，不能删除（记录须保留）。")
     for d in w.db.query("SELECT id FROM dimension WHERE year = ?", (year,)):
         delete_dimension(w, d["id"])
     for s in w.db.query("SELECT id FROM plan_section WHERE year = ?", (year,)):

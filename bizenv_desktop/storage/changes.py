@@ -17,7 +17,8 @@ from .database import Database
 
 TABLES = frozenset({
     "plan_year", "plan_section", "dimension", "indicator", "division", "assignment",
-    "subtask", "liaison",
+    "subtask", "liaison", "dispatch_month", "dispatch_row", "evidence", "evidence_link",
+    "self_evaluation", "event",
 })
 Row = dict[str, Any]
 

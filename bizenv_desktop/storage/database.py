@@ -44,22 +44,19 @@ def _configure(conn: sqlite3.Connection) -> sqlite3.Connection:
     return conn
 
 
-def _read_header(path: Path) -> tuple[int, int, int]:
-    """(application_id, user_version, table count), read without writing anything."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+def _read_header(path: Path) -> tuple[int, int]:
+    """(application_id, user_version) read from the file's 100-byte header.
+
+    Plain file reading: nothing is locked or created beside a file we may refuse.
+    """
     try:
-        conn = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as exc:
-        raise NotOurDatabase(str(path), f"无法读取：{exc}") from exc
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        raise NotOurDatabase(str(path), "不是 SQLite 数据库文件") from exc
-    finally:
-        conn.close()
-    return app_id, version, tables
+        with open(path, "rb") as f:
+            header = f.read(100)
+    except OSError as exc:
+        raise NotOurDatabase(str(path), f"无法读取：{exc.strerror or exc}") from exc
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        raise NotOurDatabase(str(path), "不是 SQLite 数据库文件")
+    return int.from_bytes(header[68:72], "big"), int.from_bytes(header[60:64], "big")
 
 
 def backup_copy(path: Path, label: str) -> Path:
@@ -151,10 +148,9 @@ def open_database(path: str | Path, create: bool = True) -> Database:
     path = Path(path)
     backup: Path | None = None
     if path.exists() and path.stat().st_size > 0:
-        app_id, version, tables = _read_header(path)
+        app_id, version = _read_header(path)
         if app_id != APPLICATION_ID:
-            detail = "它属于其他程序" if tables or app_id else "这是一个空的或无标记的数据库"
-            raise NotOurDatabase(str(path), detail)
+            raise NotOurDatabase(str(path), "它是其他程序的数据库，没有本程序的标记")
         if version > CURRENT_VERSION:
             raise NewerDatabase(str(path), version, CURRENT_VERSION)
         if version < CURRENT_VERSION:

@@ -11,8 +11,89 @@ from collections.abc import Callable
 
 Step = Callable[[sqlite3.Connection], None]
 
-# Version 1 is the first released schema: there is nothing older to upgrade yet.
-STEPS: dict[int, Step] = {}
+
+def _script(sql: str) -> Step:
+    """A step made of DDL statements (run one by one: executescript would commit)."""
+    def step(conn: sqlite3.Connection) -> None:
+        for statement in sql.split(";\n"):
+            if statement.strip():
+                conn.execute(statement)
+    return step
+
+
+# Version 2: the monthly dispatch, evidence, self-evaluation and counted events.
+# Frozen copy of what db_schema.sql said when version 2 was released.
+V2 = """
+CREATE TABLE dispatch_month (
+    id          INTEGER PRIMARY KEY,
+    month       TEXT NOT NULL UNIQUE CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]'),
+    year        INTEGER NOT NULL REFERENCES plan_year(year),
+    created_at  TEXT NOT NULL,
+    closed_at   TEXT,
+    reopen_reason TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TABLE dispatch_row (
+    id           INTEGER PRIMARY KEY,
+    month        TEXT NOT NULL REFERENCES dispatch_month(month),
+    indicator_id INTEGER NOT NULL REFERENCES indicator(id),
+    subtask_id   INTEGER REFERENCES subtask(id),
+    division_id  INTEGER REFERENCES division(id),
+    status       TEXT NOT NULL DEFAULT '未启动' CHECK (status IN ('未启动', '推进中', '已完成', '滞后', '不适用')),
+    progress     TEXT NOT NULL DEFAULT '',
+    problems     TEXT NOT NULL DEFAULT '',
+    next_steps   TEXT NOT NULL DEFAULT '',
+    person       TEXT NOT NULL DEFAULT '',
+    numerator    REAL,
+    denominator  REAL,
+    value        REAL,
+    remarks      TEXT NOT NULL DEFAULT '',
+    position     INTEGER NOT NULL DEFAULT 0,
+    CHECK (denominator IS NULL OR denominator <> 0)
+) STRICT;
+CREATE UNIQUE INDEX dispatch_row_key ON dispatch_row(month, indicator_id, coalesce(subtask_id, 0), coalesce(division_id, 0));
+CREATE INDEX dispatch_row_indicator ON dispatch_row(indicator_id);
+CREATE INDEX dispatch_row_division ON dispatch_row(division_id);
+CREATE TABLE evidence (
+    id            INTEGER PRIMARY KEY,
+    sha256        TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+    original_name TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    added_at      TEXT NOT NULL,
+    added_by      TEXT NOT NULL
+) STRICT;
+CREATE TABLE evidence_link (
+    id           INTEGER PRIMARY KEY,
+    evidence_id  INTEGER NOT NULL REFERENCES evidence(id),
+    target_kind  TEXT NOT NULL CHECK (target_kind IN ('dispatch_row', 'self_evaluation', 'event')),
+    target_id    INTEGER NOT NULL,
+    name         TEXT NOT NULL DEFAULT '',
+    UNIQUE (evidence_id, target_kind, target_id)
+) STRICT;
+CREATE INDEX evidence_link_target ON evidence_link(target_kind, target_id);
+CREATE TABLE self_evaluation (
+    id           INTEGER PRIMARY KEY,
+    indicator_id INTEGER NOT NULL REFERENCES indicator(id),
+    period       TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]' OR period GLOB '[0-9][0-9][0-9][0-9]Q[1-4]'),
+    rating       TEXT NOT NULL DEFAULT '' CHECK (rating IN ('', '优秀', '良好', '一般', '较差')),
+    score        REAL,
+    narrative    TEXT NOT NULL DEFAULT '',
+    updated_at   TEXT NOT NULL,
+    UNIQUE (indicator_id, period)
+) STRICT;
+CREATE TABLE event (
+    id           INTEGER PRIMARY KEY,
+    indicator_id INTEGER REFERENCES indicator(id),
+    kind         TEXT NOT NULL CHECK (kind IN ('commendation', 'media', 'briefing', 'promotion')),
+    date         TEXT NOT NULL,
+    level        TEXT NOT NULL DEFAULT '',
+    title        TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    outlet       TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX event_date ON event(date)
+"""
+
+STEPS: dict[int, Step] = {2: _script(V2)}
 
 
 def run(conn: sqlite3.Connection, found: int, target: int,

@@ -5,6 +5,7 @@ message box that says what is wrong and what to do, and nothing is changed.
 """
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -65,6 +66,13 @@ class Controller(QObject):
             changes = self.workspace.apply(label, action)
         except BizenvError as exc:
             self.report(exc)
+            return False
+        except sqlite3.IntegrityError as exc:  # a rule the services missed; nothing was written
+            self.report(Exception(self.tr("操作与已有数据冲突，未作任何修改：%1").replace("%1", str(exc))))
+            return False
+        except sqlite3.OperationalError as exc:  # disk full, read-only folder, file locked
+            self.report(Exception(self.tr("无法写入数据库，未作任何修改：%1。请检查磁盘空间和文件权限。")
+                                  .replace("%1", str(exc))))
             return False
         if changes:
             self.undo_stack.push(ChangeCommand(self, changes))

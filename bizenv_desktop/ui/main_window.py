@@ -12,7 +12,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QInputDialog, QLabel,
-                               QLineEdit, QMainWindow, QMessageBox, QSplitter, QToolBar, QTreeView, QWidget)
+                               QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QTreeView,
+                               QWidget)
 
 from .. import __version__
 from ..core.errors import BizenvError
@@ -23,6 +24,7 @@ from . import settings
 from .controller import Controller
 from .detail_view import DetailView
 from .indicator_dialog import IndicatorDialog
+from .month_view import MonthView
 from .plan_model import COL_CODE, COL_CRITERIA, COL_NAME, KEY_ROLE, SEARCH_ROLE, Node, PlanModel
 from .subtask_dialog import SubtaskDialog
 
@@ -67,7 +69,12 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1040, 320])
-        self.setCentralWidget(self.splitter)
+        self.month_view = MonthView(controller, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.splitter, self.tr("指标体系"))
+        self.tabs.addTab(self.month_view, self.tr("月调度"))
+        self.setCentralWidget(self.tabs)
         self.year_box = QComboBox(self)
         self.year_box.setMinimumContentsLength(8)
         self.filter_edit = QLineEdit(self)

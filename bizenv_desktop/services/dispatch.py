@@ -1,0 +1,279 @@
+"""The monthly dispatch (月调度): open a month from the plan and last month, fill, close.
+
+A month is read with two queries (its rows and last month's), never one per row, so the
+month view stays quick on ten years of data. Writes take the action's Writer.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ..core import dispatch as rules
+from ..core.errors import InvalidInput, NotFound
+from ..core.model import Target
+from ..storage.changes import Writer
+from ..storage.database import Database
+
+Key = tuple[int, int, int]  # (indicator, sub-task or 0, division or 0)
+ROLE_RANK = {"lead": 0, "responsible": 1, "cooperate": 2}
+
+
+@dataclass
+class DispatchRow:
+    id: int
+    month: str
+    indicator_id: int
+    indicator_code: str
+    indicator_name: str
+    kind: str
+    target: Target | None
+    subtask_id: int | None
+    subtask_name: str
+    division_id: int | None
+    division_name: str
+    status: str
+    progress: str
+    problems: str
+    next_steps: str
+    person: str
+    numerator: float | None
+    denominator: float | None
+    value: float | None
+    remarks: str
+    evidence_count: int = 0
+
+    @property
+    def key(self) -> Key:
+        return (self.indicator_id, self.subtask_id or 0, self.division_id or 0)
+
+    @property
+    def figure(self) -> float | None:
+        """The value compared with the target (rate from numerator/denominator, or value)."""
+        if self.kind != "quantitative":
+            return None
+        return rules.effective_value(self.numerator, self.denominator, self.value, self.target)
+
+    @property
+    def target_met(self) -> bool | None:
+        return rules.target_met(self.figure, self.target)
+
+    @property
+    def label(self) -> str:
+        name = f"{self.indicator_code} {self.indicator_name}"
+        return f"{name} / {self.subtask_name}" if self.subtask_name else name
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"key": self.key, **{f: getattr(self, f) for f in rules.FILLED}}
+
+
+@dataclass
+class Month:
+    month: str
+    year: int
+    closed_at: str | None
+    reopen_reason: str
+    rows: list[DispatchRow] = field(default_factory=list)
+    previous: dict[Key, DispatchRow] = field(default_factory=dict)
+    diff: rules.MonthDiff = field(default_factory=rules.MonthDiff)
+
+    @property
+    def closed(self) -> bool:
+        return self.closed_at is not None
+
+
+_ROW_SQL = """
+SELECT r.*, i.code AS indicator_code, i.name AS indicator_name, i.kind, i.target_op, i.target_value,
+       i.target_unit, i.target_metric, coalesce(s.name, '') AS subtask_name, coalesce(dv.name, '') AS division_name,
+       (SELECT count(*) FROM evidence_link l WHERE l.target_kind = 'dispatch_row' AND l.target_id = r.id) AS evidence_count
+FROM dispatch_row r
+JOIN indicator i ON i.id = r.indicator_id
+JOIN indicator f ON f.id = i.parent_id
+JOIN dimension d ON d.id = i.dimension_id
+LEFT JOIN subtask s ON s.id = r.subtask_id
+LEFT JOIN division dv ON dv.id = r.division_id
+WHERE r.month = ?
+ORDER BY d.position, f.position, i.position, coalesce(s.position, 0), r.position, r.id
+"""
+
+
+def _row(r: Any) -> DispatchRow:
+    target = (Target(r["target_op"], r["target_value"], r["target_unit"], r["target_metric"])
+              if r["target_op"] is not None and r["target_value"] is not None else None)
+    return DispatchRow(r["id"], r["month"], r["indicator_id"], r["indicator_code"], r["indicator_name"], r["kind"],
+                       target, r["subtask_id"], r["subtask_name"], r["division_id"], r["division_name"],
+                       r["status"], r["progress"], r["problems"], r["next_steps"], r["person"], r["numerator"],
+                       r["denominator"], r["value"], r["remarks"], r["evidence_count"])
+
+
+def list_months(db: Database, year: int | None = None) -> list[dict[str, Any]]:
+    sql = ("SELECT m.*, (SELECT count(*) FROM dispatch_row r WHERE r.month = m.month) AS rows"
+           " FROM dispatch_month m" + (" WHERE m.year = ?" if year else "") + " ORDER BY m.month")
+    return [dict(r) for r in db.query(sql, (year,) if year else ())]
+
+
+def load_month(db: Database, month: str) -> Month:
+    month = rules.check_month(month)
+    head = db.execute("SELECT * FROM dispatch_month WHERE month = ?", (month,)).fetchone()
+    if head is None:
+        raise NotFound(f"{month} 的月调度尚未开始。")
+    result = Month(month, head["year"], head["closed_at"], head["reopen_reason"],
+                   [_row(r) for r in db.query(_ROW_SQL, (month,))])
+    result.previous = {row.key: row for row in
+                       (_row(r) for r in db.query(_ROW_SQL, (rules.previous_month(month),)))}
+    result.diff = rules.diff_rows([r.as_dict() for r in result.previous.values()],
+                                  [r.as_dict() for r in result.rows])
+    return result
+
+
+def planned_rows(db: Database, year: int) -> list[Key]:
+    """The rows a month of `year` should have, from the plan: one per sub-task, or else one
+    per lead and responsible division of each second-level indicator."""
+    units: dict[int, list[tuple[int, str]]] = {}
+    for a in db.query("SELECT a.indicator_id, a.division_id, a.role FROM assignment a"
+                      " JOIN indicator i ON i.id = a.indicator_id JOIN dimension d ON d.id = i.dimension_id"
+                      " WHERE d.year = ? ORDER BY a.position", (year,)):
+        units.setdefault(a["indicator_id"], []).append((a["division_id"], a["role"]))
+    subtasks: dict[int, list[tuple[int, int | None]]] = {}
+    for s in db.query("SELECT s.id, s.indicator_id, s.division_id FROM subtask s JOIN indicator i"
+                      " ON i.id = s.indicator_id JOIN dimension d ON d.id = i.dimension_id WHERE d.year = ?"
+                      " ORDER BY s.position", (year,)):
+        subtasks.setdefault(s["indicator_id"], []).append((s["id"], s["division_id"]))
+    keys: list[Key] = []
+    for ind in db.query("SELECT i.id FROM indicator i JOIN indicator f ON f.id = i.parent_id"
+                        " JOIN dimension d ON d.id = i.dimension_id WHERE d.year = ?"
+                        " ORDER BY d.position, f.position, i.position", (year,)):
+        owners = sorted((u for u in units.get(ind["id"], []) if u[1] != "cooperate"),
+                        key=lambda u: ROLE_RANK[u[1]])
+        if ind["id"] in subtasks:
+            for sub_id, division_id in subtasks[ind["id"]]:
+                keys.append((ind["id"], sub_id, division_id or (owners[0][0] if owners else 0)))
+        elif owners:
+            keys.extend((ind["id"], 0, division_id) for division_id, _role in owners)
+        else:
+            keys.append((ind["id"], 0, 0))
+    return keys
+
+
+def _head(w: Writer, month: str) -> dict[str, Any] | None:
+    row = w.db.execute("SELECT * FROM dispatch_month WHERE month = ?", (month,)).fetchone()
+    return None if row is None else dict(row)
+
+
+def _require_open(w: Writer, month: str) -> dict[str, Any]:
+    head = _head(w, month)
+    if head is None:
+        raise NotFound(f"{month} 的月调度尚未开始。")
+    if head["closed_at"] is not None:
+        raise InvalidInput(f"{month} 的月调度已关闭（已上报），不能修改；如需修改，请先“重新打开”并说明原因。")
+    return head
+
+
+def start_month(w: Writer, month: str) -> int:
+    """Open a month with one row per planned item; what last month said is carried over
+    (status, problems, next steps, person, figures; progress only where finished).
+    Returns the number of rows."""
+    month = rules.check_month(month)
+    year = int(month[:4])
+    if w.get("plan_year", year) is None:
+        raise NotFound(f"数据库中没有 {year} 年度的方案，请先创建该年度。")
+    if _head(w, month) is not None:
+        raise InvalidInput(f"{month} 的月调度已经开始。")
+    w.insert("dispatch_month", {"month": month, "year": year,
+                                "created_at": datetime.now().isoformat(timespec="seconds")})
+    return _add_planned_rows(w, month, year)
+
+
+def add_missing_rows(w: Writer, month: str) -> int:
+    """Add rows for indicators, sub-tasks or divisions added to the plan since the month began."""
+    head = _require_open(w, month)
+    return _add_planned_rows(w, month, head["year"])
+
+
+def _add_planned_rows(w: Writer, month: str, year: int) -> int:
+    existing = {(r[0], r[1] or 0, r[2] or 0) for r in w.db.query(
+        "SELECT indicator_id, subtask_id, division_id FROM dispatch_row WHERE month = ?", (month,))}
+    previous = {(r["indicator_id"], r["subtask_id"] or 0, r["division_id"] or 0): r for r in w.db.query(
+        "SELECT * FROM dispatch_row WHERE month = ?", (rules.previous_month(month),))}
+    added = 0
+    for pos, key in enumerate(planned_rows(w.db, year), 1):
+        if key in existing:
+            continue
+        values: dict[str, Any] = {"month": month, "indicator_id": key[0], "subtask_id": key[1] or None,
+                                  "division_id": key[2] or None, "position": pos}
+        old = previous.get(key)
+        if old is not None:
+            carried = ["status", "problems", "next_steps", "person", "numerator", "denominator", "value"]
+            if old["status"] in (rules.DONE, rules.NOT_APPLICABLE):
+                carried.append("progress")
+            values.update({f: old[f] for f in carried})
+        w.insert("dispatch_row", values)
+        added += 1
+    return added
+
+
+def _number(value: Any, what: str) -> float | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return float(str(value).replace(",", "").replace("%", "").strip())
+    except ValueError:
+        raise InvalidInput(f"{what}“{value}”不是数字。") from None
+
+
+def update_row(w: Writer, row_id: int, **fields: Any) -> None:
+    """Change what a division reported for a row; the month must be open."""
+    row = w.get("dispatch_row", row_id)
+    if row is None:
+        raise NotFound(f"调度行 {row_id} 不存在。")
+    _require_open(w, row["month"])
+    unknown = set(fields) - set(rules.FILLED)
+    if unknown:
+        raise InvalidInput(f"不能修改的字段：{', '.join(sorted(unknown))}")
+    values = dict(fields)
+    if "status" in values and values["status"] not in rules.STATUSES:
+        raise InvalidInput(f"状态“{values['status']}”无效，应为：{'、'.join(rules.STATUSES)}。")
+    labels = {"numerator": "分子", "denominator": "分母", "value": "数值"}
+    for key, label in labels.items():
+        if key in values:
+            values[key] = _number(values[key], label)
+    for key in ("progress", "problems", "next_steps", "person", "remarks"):
+        if key in values:
+            values[key] = (values[key] or "").strip()
+    merged = {**row, **values}
+    if merged["denominator"] == 0:
+        raise InvalidInput("分母不能为 0。")
+    unit = w.db.scalar("SELECT target_unit FROM indicator WHERE id = ?", (row["indicator_id"],))
+    pct = rules.rate(merged["numerator"], merged["denominator"])
+    if unit in ("%", "％") and ((pct is not None and pct > 100) or (merged["value"] or 0) > 100):
+        raise InvalidInput("比率不能超过 100%，请检查分子、分母或数值。")
+    w.update("dispatch_row", row_id, values)
+
+
+def close_month(w: Writer, month: str) -> None:
+    month = rules.check_month(month)
+    head = _require_open(w, month)
+    w.update("dispatch_month", head["id"], {"closed_at": datetime.now().isoformat(timespec="seconds")})
+
+
+def reopen_month(w: Writer, month: str, reason: str) -> None:
+    month = rules.check_month(month)
+    head = _head(w, month)
+    if head is None:
+        raise NotFound(f"{month} 的月调度尚未开始。")
+    if head["closed_at"] is None:
+        raise InvalidInput(f"{month} 的月调度没有关闭。")
+    if not reason.strip():
+        raise InvalidInput("重新打开已上报的月份必须说明原因。")
+    w.update("dispatch_month", head["id"], {"closed_at": None, "reopen_reason": reason.strip()})
+
+
+def month_json(m: Month) -> dict[str, Any]:
+    """The `bizenv dispatch --json` form."""
+    return {
+        "month": m.month, "closed": m.closed,
+        "rows": [{"indicator": r.indicator_code, "indicator_name": r.indicator_name,
+                  "division": r.division_name or None, "status": r.status, "progress": r.progress,
+                  "problems": r.problems, "next_steps": r.next_steps, "value": r.figure,
+                  "target_met": r.target_met} for r in m.rows],
+    }

@@ -1,0 +1,326 @@
+"""The month view of the monthly dispatch: pick a month, fill rows, see what changed, close.
+
+Reads through services.dispatch.load_month (two queries per month); every edit, start,
+close and reopen is one controller action (one transaction, one undo step).
+"""
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QInputDialog,
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QStyledItemDelegate,
+                               QStyleOptionViewItem, QTableView, QTextBrowser, QVBoxLayout, QWidget)
+
+from ..core import dispatch as rules
+from ..core.errors import BizenvError
+from ..services import dispatch
+from .month_model import (COL_DIVISION, COL_INDICATOR, COL_STATUS, COL_SUBTASK, FIELD_OF, ROW_ROLE, SORT_ROLE,
+                          STATUS_ROLE,
+                          MonthModel, status_label)
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """A drop-down of the five statuses for the 状态 column."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        box = QComboBox(parent)
+        for status in rules.STATUSES:
+            box.addItem(status_label(status), status)
+        return box
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class MonthFilter(QSortFilterProxyModel):
+    """Filters by division, status, indicator text and 'changed since last month'."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.division = ""
+        self.status = ""
+        self.text = ""
+        self.changed_only = False
+
+    def set(self, **values: Any) -> None:
+        self.beginFilterChange()
+        for key, value in values.items():
+            setattr(self, key, value)
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, MonthModel)
+        row = model.row_at(source_row)
+        if self.division and row.division_name != self.division:
+            return False
+        if self.status and row.status != self.status:
+            return False
+        if self.text and self.text.lower() not in " ".join(
+                (row.indicator_code, row.indicator_name, row.subtask_name, row.progress, row.problems,
+                 row.next_steps, row.person, row.remarks)).lower():
+            return False
+        return not self.changed_only or bool(model.changed_fields(row))
+
+
+class MonthView(QWidget):
+    """The 月调度 tab."""
+
+    month_changed = Signal(str)
+
+    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.current: str = ""
+        self.model = MonthModel(controller, self)
+        self.proxy = MonthFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # plan order
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
+                                   QAbstractItemView.EditTrigger.EditKeyPressed |
+                                   QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setItemDelegateForColumn(COL_STATUS, StatusDelegate(self.table))
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        for col, width in enumerate((190, 120, 90, 70, 220, 160, 180, 70, 60, 60, 60, 60, 60, 140, 40)):
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.month_box = QComboBox(self)
+        self.month_box.setMinimumContentsLength(14)
+        self.start_button = QPushButton(self.tr("开始新月份…"), self)
+        self.fill_button = QPushButton(self.tr("补充新增行"), self)
+        self.fill_button.setToolTip(self.tr("把本月开始后计划中新增的指标、子任务或处室加入本月"))
+        self.close_button = QPushButton(self.tr("关闭本月"), self)
+        self.close_button.setToolTip(self.tr("本月已上报：关闭后只读"))
+        self.reopen_button = QPushButton(self.tr("重新打开…"), self)
+        self.state_label = QLabel(self)
+        self.division_box = QComboBox(self)
+        self.status_box = QComboBox(self)
+        self.status_box.addItem(self.tr("全部状态"), "")
+        for status in rules.STATUSES:
+            self.status_box.addItem(status_label(status), status)
+        self.text_edit = QLineEdit(self)
+        self.text_edit.setClearButtonEnabled(True)
+        self.text_edit.setPlaceholderText(self.tr("筛选指标、进展、问题……"))
+        self.changed_only = QCheckBox(self.tr("只看有变化的行"), self)
+        self.count_label = QLabel(self)
+        self.changes = QTextBrowser(self)
+        self.changes.setMinimumWidth(240)
+        self._layout()
+        self.month_box.activated.connect(lambda _i: self.show_month(self.month_box.currentData()))
+        self.start_button.clicked.connect(lambda: self.start_month())
+        self.fill_button.clicked.connect(self.add_missing_rows)
+        self.close_button.clicked.connect(lambda: self.close_month())
+        self.reopen_button.clicked.connect(lambda: self.reopen_month())
+        self.division_box.activated.connect(lambda _i: self.proxy.set(division=self.division_box.currentData()))
+        self.status_box.activated.connect(lambda _i: self.proxy.set(status=self.status_box.currentData()))
+        self.text_edit.textChanged.connect(lambda t: self.proxy.set(text=t.strip()))
+        self.changed_only.toggled.connect(lambda on: self.proxy.set(changed_only=on))
+        self.proxy.layoutChanged.connect(self._update_counts)
+        self.proxy.rowsInserted.connect(self._update_counts)
+        self.proxy.rowsRemoved.connect(self._update_counts)
+        self.proxy.modelReset.connect(self._update_counts)
+        controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        self.reload()
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("月份：")))
+        top.addWidget(self.month_box)
+        for w in (self.start_button, self.fill_button, self.close_button, self.reopen_button):
+            top.addWidget(w)
+        top.addWidget(self.state_label)
+        top.addStretch(1)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("处室：")))
+        filters.addWidget(self.division_box)
+        filters.addWidget(QLabel(self.tr("状态：")))
+        filters.addWidget(self.status_box)
+        filters.addWidget(self.text_edit, 1)
+        filters.addWidget(self.changed_only)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel(self.tr("与上月相比")))
+        side_layout.addWidget(self.changes)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.count_label)
+
+    # -- loading ----------------------------------------------------------------
+    def reload(self) -> None:
+        months = dispatch.list_months(self.controller.db)
+        names = [m["month"] for m in months]
+        if self.current not in names:
+            self.current = names[-1] if names else ""
+        self.month_box.blockSignals(True)
+        self.month_box.clear()
+        for m in months:
+            closed = self.tr("（已关闭）") if m["closed_at"] else ""
+            self.month_box.addItem(f"{m['month']}{closed}", m["month"])
+        self.month_box.setCurrentIndex(self.month_box.findData(self.current))
+        self.month_box.blockSignals(False)
+        month = None
+        if self.current:
+            try:
+                month = dispatch.load_month(self.controller.db, self.current)
+            except BizenvError:
+                month = None
+        selected = self.selected_row()
+        self.model.set_month(month)
+        self._refresh_filters(month)
+        self._update_state(month)
+        self._update_changes(month)
+        self._update_counts()
+        if selected is not None:
+            self.select_row_id(selected.id)
+
+    def show_month(self, month: str) -> None:
+        self.current = month
+        self.reload()
+        self.month_changed.emit(month)
+
+    def _refresh_filters(self, month: dispatch.Month | None) -> None:
+        chosen = self.division_box.currentData() or ""
+        self.division_box.blockSignals(True)
+        self.division_box.clear()
+        self.division_box.addItem(self.tr("全部处室"), "")
+        names = sorted({r.division_name for r in month.rows if r.division_name}) if month else []
+        for name in names:
+            self.division_box.addItem(name, name)
+        self.division_box.setCurrentIndex(max(0, self.division_box.findData(chosen)))
+        self.division_box.blockSignals(False)
+        if chosen not in names:
+            self.proxy.set(division="")
+
+    def _update_state(self, month: dispatch.Month | None) -> None:
+        has = month is not None
+        self.fill_button.setEnabled(has and not month.closed)
+        self.close_button.setEnabled(has and not month.closed)
+        self.reopen_button.setEnabled(has and month.closed)
+        if not has:
+            self.state_label.setText(self.tr("尚未开始任何月份：点“开始新月份…”。"))
+        elif month.closed:
+            self.state_label.setText(self.tr("已关闭（%1），只读").replace("%1", month.closed_at or ""))
+        else:
+            reopened = self.tr("；曾重新打开：%1").replace("%1", month.reopen_reason) if month.reopen_reason else ""
+            self.state_label.setText(self.tr("填报中") + reopened)
+
+    def _update_counts(self) -> None:
+        statuses = [self.proxy.index(r, COL_STATUS).data(STATUS_ROLE) for r in range(self.proxy.rowCount())]
+        total, counts = rules.count_line(statuses)
+        parts = "，".join(f"{status_label(s)} {n}" for s, n in counts)
+        self.count_label.setText(self.tr("%1 项：%2").replace("%1", str(total)).replace("%2", parts))
+
+    def _update_changes(self, month: dispatch.Month | None) -> None:
+        if month is None:
+            self.changes.setHtml("")
+            return
+        if not month.previous:
+            self.changes.setHtml(f"<p>{escape(self.tr('上月没有调度记录，无可比较。'))}</p>")
+            return
+        rows = {r.key: r for r in month.rows}
+
+        def section(title: str, items: list[rules.RowChange], show_old: bool) -> str:
+            if not items:
+                return f"<p><b>{escape(title)}</b>：{escape(self.tr('无'))}</p>"
+            lines = []
+            for c in items:
+                r = rows[c.key]
+                move = f"{status_label(c.old_status or '')} → {status_label(c.new_status)}" if show_old else ""
+                lines.append(f"<li>{escape(r.label)}（{escape(r.division_name)}）{escape(move)}</li>")
+            return f"<p><b>{escape(title)}</b>（{len(items)}）</p><ul>{''.join(lines)}</ul>"
+        diff = month.diff
+        edited = len(diff.changes)
+        self.changes.setHtml(
+            f"<p>{escape(self.tr('有变化的行：%1').replace('%1', str(edited)))}</p>"
+            + section(self.tr("状态变化"), diff.status_changed(), True)
+            + section(self.tr("新完成"), diff.newly_done(), False)
+            + section(self.tr("新滞后"), diff.newly_late(), False))
+
+    # -- selection --------------------------------------------------------------
+    def selected_row(self) -> dispatch.DispatchRow | None:
+        index = self.table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def select_row_id(self, row_id: int) -> None:
+        for r in range(self.proxy.rowCount()):
+            index = self.proxy.index(r, COL_INDICATOR)
+            if index.data(ROW_ROLE).id == row_id:
+                self.table.setCurrentIndex(index)
+                return
+
+    # -- actions ------------------------------------------------------------------
+    def start_month(self, month: str | None = None) -> bool:
+        if month is None:
+            names = [m["month"] for m in dispatch.list_months(self.controller.db)]
+            suggestion = rules.next_month(names[-1]) if names else date.today().strftime("%Y-%m")
+            text, ok = QInputDialog.getText(self, self.tr("开始新月份"),
+                                            self.tr("月份（年-月）；上月的状态、问题、下步打算和数值会带入："),
+                                            QLineEdit.EchoMode.Normal, suggestion)
+            if not ok:
+                return False
+            month = text
+        try:
+            month = rules.check_month(month)
+        except BizenvError as exc:
+            self.controller.report(exc)
+            return False
+        if self.controller.run(self.tr("开始 %1 月调度").replace("%1", month),
+                               lambda w: dispatch.start_month(w, month)):
+            self.current = month
+            self.reload()
+            return True
+        return False
+
+    def add_missing_rows(self) -> None:
+        month = self.current
+        self.controller.run(self.tr("补充 %1 新增行").replace("%1", month),
+                            lambda w: dispatch.add_missing_rows(w, month))
+
+    def close_month(self, confirm: bool = True) -> None:
+        month = self.current
+        if confirm and QMessageBox.question(
+                self, self.tr("关闭本月"),
+                self.tr("关闭 %1 的月调度？关闭后只读；如需修改须说明原因后重新打开。").replace("%1", month)) \
+                != QMessageBox.StandardButton.Yes:
+            return
+        self.controller.run(self.tr("关闭 %1 月调度").replace("%1", month), lambda w: dispatch.close_month(w, month))
+
+    def reopen_month(self, reason: str | None = None) -> None:
+        month = self.current
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, self.tr("重新打开"),
+                                              self.tr("重新打开 %1 的原因（记入修改记录）：").replace("%1", month))
+            if not ok:
+                return
+        self.controller.run(self.tr("重新打开 %1 月调度").replace("%1", month),
+                            lambda w: dispatch.reopen_month(w, month, reason or ""))
+
+
+__all__ = ["MonthView", "COL_DIVISION", "COL_SUBTASK", "FIELD_OF"]
