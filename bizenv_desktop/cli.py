@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -113,9 +114,10 @@ def _counts(m: Any) -> tuple[int, list[tuple[str, int]]]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # Chinese output whatever the console's encoding
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
     args = build_parser().parse_args(argv)
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")
     if args.command in (None, "gui"):
         from .app import run_gui
 
@@ -126,8 +128,13 @@ def main(argv: list[str] | None = None) -> int:
     except BizenvError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into head & co.
+        return 0
     except OSError as exc:
         print(f"错误：无法访问文件：{exc}", file=sys.stderr)
+        return 2
+    except sqlite3.OperationalError as exc:
+        print(f"错误：无法读写数据库：{exc}（文件可能被其他程序占用，或磁盘已满、目录只读）。", file=sys.stderr)
         return 2
 
 

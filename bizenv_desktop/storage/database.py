@@ -49,6 +49,9 @@ def _read_header(path: Path) -> tuple[int, int]:
 
     Plain file reading: nothing is locked or created beside a file we may refuse.
     """
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return _read_header_through_sqlite(path)  # newer pages may sit in the WAL
     try:
         with open(path, "rb") as f:
             header = f.read(100)
@@ -57,6 +60,19 @@ def _read_header(path: Path) -> tuple[int, int]:
     if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
         raise NotOurDatabase(str(path), "不是 SQLite 数据库文件")
     return int.from_bytes(header[68:72], "big"), int.from_bytes(header[60:64], "big")
+
+
+def _read_header_through_sqlite(path: Path) -> tuple[int, int]:
+    """Header values as SQLite sees them, WAL included (its side files exist already)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return (conn.execute("PRAGMA application_id").fetchone()[0],
+                    conn.execute("PRAGMA user_version").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotOurDatabase(str(path), f"无法读取：{exc}") from exc
 
 
 def backup_copy(path: Path, label: str) -> Path:

@@ -105,11 +105,11 @@ def run(conn: sqlite3.Connection, found: int, target: int,
         conn.execute("BEGIN IMMEDIATE")
         try:
             step(conn)
+            check = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if check:
+                raise sqlite3.IntegrityError(f"upgrade step {version} left broken references: {check[:5]}")
             conn.execute(f"PRAGMA user_version = {int(version)}")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
-        check = conn.execute("PRAGMA foreign_key_check").fetchall()
-        if check:
-            raise sqlite3.IntegrityError(f"upgrade step {version} left broken references: {check[:5]}")

@@ -36,8 +36,8 @@ class IndicatorDialog(PreserveGeometry, QDialog):
         self.score.setDecimals(1)
         self.has_score.setChecked(indicator.score is not None)
         self.score.setValue(indicator.score or 0)
-        self.metric = QLineEdit(indicator.target.metric if indicator.target else "")
-        self.metric.setPlaceholderText(self.tr("考核的数值，例如：网上可办率"))
+        self.metric_edit = QLineEdit(indicator.target.metric if indicator.target else "")
+        self.metric_edit.setPlaceholderText(self.tr("考核的数值，例如：网上可办率"))
         self.op = QComboBox()
         for op in COMPARATORS:
             self.op.addItem({">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "="}[op], op)
@@ -63,7 +63,7 @@ class IndicatorDialog(PreserveGeometry, QDialog):
         target_row = QHBoxLayout()
         for w in (self.op, self.value, self.unit):
             target_row.addWidget(w)
-        kind_form.addRow(self.tr("目标数值项"), self.metric)
+        kind_form.addRow(self.tr("目标数值项"), self.metric_edit)
         kind_form.addRow(self.tr("目标"), target_row)
         kind_form.addRow(self.tr("分值"), score_row)
         self.kind_group.setVisible(indicator.level == 2)
@@ -87,7 +87,7 @@ class IndicatorDialog(PreserveGeometry, QDialog):
 
     def _sync(self) -> None:
         quantitative = self.kind.currentData() == "quantitative"
-        for w in (self.metric, self.op, self.value, self.unit):
+        for w in (self.metric_edit, self.op, self.value, self.unit):
             w.setEnabled(quantitative)
         self.score.setEnabled(self.has_score.isChecked())
 
@@ -105,7 +105,7 @@ class IndicatorDialog(PreserveGeometry, QDialog):
         }
         if kind == "quantitative":
             fields["target"] = Target(self.op.currentData(), self.value.value(), self.unit.text().strip(),
-                                      self.metric.text().strip())
+                                      self.metric_edit.text().strip())
         else:
             fields["target"] = None
         return fields

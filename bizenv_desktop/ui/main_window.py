@@ -220,7 +220,10 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
             plan = plan_read.load_plan(self.controller.db, self.year) if available else None
         except BizenvError:
             plan = None
-        self.model.set_plan(plan)
+        if not self.model.set_plan(plan) and self._select_after_reload is None:
+            self._update_status(plan)
+            self._current_changed()
+            return
         if expand_all:
             self.tree.expandAll()
         else:

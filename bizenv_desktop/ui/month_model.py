@@ -59,10 +59,26 @@ class MonthModel(QAbstractTableModel):
         self.controller = controller
         self.month: Month | None = None
 
-    def set_month(self, month: Month | None) -> None:
+    def set_month(self, month: Month | None) -> bool:
+        """Show month; when it has the same rows as now, only cell data changes, so an
+        editor the user opened on another cell stays open. True if the model was reset."""
+        same = (month is not None and self.month is not None and month.month == self.month.month
+                and [r.id for r in month.rows] == [r.id for r in self.month.rows])
+        if same:
+            old, self.month = self.month, month
+            last = len(HEADERS) - 1
+            for i, (before, after) in enumerate(zip(old.rows, month.rows)):
+                if before != after or self._change(old, before) != self._change(month, after):
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+            return False
         self.beginResetModel()
         self.month = month
         self.endResetModel()
+        return True
+
+    @staticmethod
+    def _change(month: Month, row: DispatchRow) -> Any:
+        return month.diff.changes.get(row.key), month.previous.get(row.key)
 
     def row_at(self, row: int) -> DispatchRow:
         assert self.month is not None

@@ -52,6 +52,9 @@ class MonthFilter(QSortFilterProxyModel):
         self.changed_only = False
 
     def set(self, **values: Any) -> None:
+        """Change filters; refiltering only when one really changed keeps open editors alive."""
+        if all(getattr(self, key) == value for key, value in values.items()):
+            return
         self.beginFilterChange()
         for key, value in values.items():
             setattr(self, key, value)
@@ -192,12 +195,12 @@ class MonthView(QWidget):
             except BizenvError:
                 month = None
         selected = self.selected_row()
-        self.model.set_month(month)
+        was_reset = self.model.set_month(month)
         self._refresh_filters(month)
         self._update_state(month)
         self._update_changes(month)
         self._update_counts()
-        if selected is not None:
+        if was_reset and selected is not None:
             self.select_row_id(selected.id)
 
     def show_month(self, month: str) -> None:
@@ -215,7 +218,7 @@ class MonthView(QWidget):
             self.division_box.addItem(name, name)
         self.division_box.setCurrentIndex(max(0, self.division_box.findData(chosen)))
         self.division_box.blockSignals(False)
-        if chosen not in names:
+        if chosen and chosen not in names:
             self.proxy.set(division="")
 
     def _update_state(self, month: dispatch.Month | None) -> None:
@@ -293,8 +296,7 @@ class MonthView(QWidget):
             return False
         if self.controller.run(self.tr("开始 %1 月调度").replace("%1", month),
                                lambda w: dispatch.start_month(w, month)):
-            self.current = month
-            self.reload()
+            self.current = month  # the queued reload after the change shows it
             return True
         return False
 

@@ -34,6 +34,25 @@ def kind_label(kind: str) -> str:
             "counted": _T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "计数")), "subtask": _T("PlanModel", QT_TRANSLATE_NOOP("PlanModel", "子任务"))}.get(kind, kind)
 
 
+def _objects(plan: Plan) -> list[tuple[str, Any]]:
+    """Every row of the tree in display order, as (kind, object)."""
+    out: list[tuple[str, Any]] = []
+    for dim in plan.dimensions:
+        out.append(("dimension", dim))
+        for first in dim.indicators:
+            out.append(("indicator", first))
+            for second in first.children:
+                out.append(("indicator", second))
+                out.extend(("subtask", sub) for sub in second.subtasks)
+    return out
+
+
+def _shape(plan: Plan) -> list[tuple[str, int, int | None]]:
+    """Which row sits where: equal shapes mean only texts differ."""
+    return [(kind, obj.id, getattr(obj, "parent_id", None) or getattr(obj, "indicator_id", None))
+            for kind, obj in _objects(plan)]
+
+
 @dataclass(eq=False)
 class Node:
     kind: str  # dimension / indicator / subtask
@@ -58,7 +77,18 @@ class PlanModel(QAbstractItemModel):
         self._by_key: dict[tuple[str, int], Node] = {}
 
     # -- building -------------------------------------------------------------
-    def set_plan(self, plan: Plan | None) -> None:
+    def set_plan(self, plan: Plan | None) -> bool:
+        """Show plan; when only texts changed (same rows in the same places), the nodes are
+        updated in place, so open editors and the view's state survive. True if reset."""
+        if plan is not None and self.plan is not None and _shape(plan) == _shape(self.plan):
+            self.plan = plan
+            fresh = {(kind, obj.id): obj for kind, obj in _objects(plan)}
+            for key, node in self._by_key.items():
+                if node.obj != fresh[key]:  # only rows whose text changed: editors elsewhere stay open
+                    node.obj = fresh[key]
+                    row = node.row()
+                    self.dataChanged.emit(self.createIndex(row, 0, node), self.createIndex(row, 7, node))
+            return False
         self.beginResetModel()
         self.plan = plan
         self.root = Node("root", None, None)  # type: ignore[arg-type]
@@ -73,6 +103,7 @@ class PlanModel(QAbstractItemModel):
                         for sub in second.subtasks:
                             self._add(Node("subtask", sub, snode))
         self.endResetModel()
+        return True
 
     def _add(self, node: Node) -> Node:
         assert node.parent is not None

@@ -1,0 +1,1 @@
+"""Benchmarks and the large-database generator (run: python -m benchmarks)."""

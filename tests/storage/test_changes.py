@@ -1,0 +1,245 @@
+"""Tracked writes: RowChanges, audit rows, undo/redo replay and conflicts."""
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bizenv_desktop.core.errors import UndoConflict
+from bizenv_desktop.services.workspace import Workspace
+from bizenv_desktop.storage.changes import TABLES, RowChange, Writer, current_user
+from bizenv_desktop.storage.database import open_database
+
+
+@pytest.fixture
+def ws(db_path: Path):
+    """An empty (schema only) database file."""
+    ws = Workspace(open_database(db_path))
+    yield ws
+    ws.close()
+
+
+def snapshot(db) -> dict[str, list[tuple]]:
+    """Every row of every table in the file except the audit trail, in key order."""
+    tables = [r[0] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                     " AND name NOT LIKE 'sqlite_%' AND name <> 'audit'")]
+    return {t: [tuple(r) for r in db.query(f"SELECT * FROM {t} ORDER BY rowid")] for t in sorted(tables)}
+
+
+def test_tracked_tables_exist_in_schema(ws: Workspace) -> None:
+    """Every table the Writer may write is in the schema (and the audit table is not writable)."""
+    tables = {r[0] for r in ws.db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert TABLES <= tables, sorted(TABLES - tables)
+    assert "audit" not in TABLES
+
+
+def audit(db, since: int = 0) -> list[dict]:
+    return [dict(r) for r in db.query("SELECT * FROM audit WHERE id > ? ORDER BY id", (since,))]
+
+
+def _assert_recent(at: str) -> None:
+    when = datetime.fromisoformat(at)
+    assert abs(datetime.now() - when) < timedelta(minutes=1)
+
+
+def test_current_user_is_the_os_user() -> None:
+    assert current_user() == getpass.getuser()
+
+
+def test_insert_records_change_and_audit(ws: Workspace) -> None:
+    cs = ws.apply("添加处室", lambda w: w.insert("division", {"name": "法规处", "position": 1}))
+    assert cs.label == "添加处室" and bool(cs)
+    [change] = cs.changes
+    row = dict(ws.db.query("SELECT * FROM division")[0])
+    assert change == RowChange("division", row["id"], None, row)
+    assert cs.created_id("division") == row["id"]
+    assert cs.created_id("liaison") is None
+    [a] = audit(ws.db)
+    assert a["user"] == getpass.getuser()
+    _assert_recent(a["at"])
+    assert a["action"] == "添加处室 [insert]"
+    assert (a["entity"], a["entity_id"], a["field"], a["old"]) == ("division", row["id"], "", None)
+    assert json.loads(a["new"]) == row
+    assert "法规处" in a["new"], "audit text is readable UTF-8, not \\u escapes"
+
+
+def test_update_records_one_audit_row_per_changed_field(ws: Workspace) -> None:
+    cs = ws.apply("add", lambda w: w.insert("division", {"name": "法规处", "position": 1}))
+    div = cs.created_id("division")
+    last = ws.db.scalar("SELECT max(id) FROM audit")
+    before = dict(ws.db.query("SELECT * FROM division")[0])
+
+    result: list[bool] = []
+    cs = ws.apply("改名", lambda w: result.append(
+        w.update("division", div, {"name": "政策法规处", "position": 3, "kind": "division"})))
+    assert result == [True]
+    after = dict(ws.db.query("SELECT * FROM division")[0])
+    assert after == {**before, "name": "政策法规处", "position": 3}
+    assert cs.changes == [RowChange("division", div, before, after)]
+    rows = audit(ws.db, last)
+    assert {(r["field"], r["old"], r["new"]) for r in rows} == {("name", "法规处", "政策法规处"),
+                                                               ("position", "1", "3")}
+    for r in rows:
+        assert (r["entity"], r["entity_id"], r["action"]) == ("division", div, "改名 [update]")
+        assert r["user"] == getpass.getuser()
+        _assert_recent(r["at"])
+
+
+def test_update_to_null_is_audited_as_null(ws: Workspace) -> None:
+    cs = ws.apply("add", lambda w: w.insert("division", {"name": "法规处", "retired_on": "2026-01-01"}))
+    div = cs.created_id("division")
+    last = ws.db.scalar("SELECT max(id) FROM audit")
+    ws.apply("恢复", lambda w: w.update("division", div, {"retired_on": None}))
+    [r] = audit(ws.db, last)
+    assert (r["field"], r["old"], r["new"]) == ("retired_on", "2026-01-01", None)
+
+
+def test_update_without_real_change_records_nothing(ws: Workspace) -> None:
+    cs = ws.apply("add", lambda w: w.insert("division", {"name": "法规处", "position": 1}))
+    div = cs.created_id("division")
+    count = ws.db.scalar("SELECT count(*) FROM audit")
+    result: list[bool] = []
+    cs = ws.apply("无变化", lambda w: result.extend([
+        w.update("division", div, {"name": "法规处", "position": 1}),
+        w.update("division", div, {}),
+    ]))
+    assert result == [False, False]
+    assert not cs and cs.changes == []
+    assert ws.db.scalar("SELECT count(*) FROM audit") == count
+
+
+def test_update_of_missing_row_raises(ws: Workspace) -> None:
+    with pytest.raises(KeyError):
+        ws.apply("x", lambda w: w.update("division", 12345, {"name": "x"}))
+
+
+def test_delete_records_change_and_audit(ws: Workspace) -> None:
+    cs = ws.apply("add", lambda w: w.insert("division", {"name": "法规处"}))
+    div = cs.created_id("division")
+    before = dict(ws.db.query("SELECT * FROM division")[0])
+    last = ws.db.scalar("SELECT max(id) FROM audit")
+    cs = ws.apply("删除处室", lambda w: w.delete("division", div))
+    assert cs.changes == [RowChange("division", div, before, None)]
+    assert ws.db.scalar("SELECT count(*) FROM division") == 0
+    [r] = audit(ws.db, last)
+    assert (r["action"], r["entity"], r["entity_id"], r["field"], r["new"]) == (
+        "删除处室 [delete]", "division", div, "", None)
+    assert json.loads(r["old"]) == before
+    # deleting a row that is not there records nothing
+    cs = ws.apply("again", lambda w: w.delete("division", div))
+    assert not cs
+
+
+def test_plan_year_is_keyed_by_year(ws: Workspace) -> None:
+    cs = ws.apply("年度", lambda w: w.insert(
+        "plan_year", {"year": 2026, "title": "方案", "created_at": "2026-01-01T00:00:00"}))
+    assert cs.created_id("plan_year") == 2026
+    assert audit(ws.db)[0]["entity_id"] == 2026
+
+
+def test_failed_action_writes_neither_rows_nor_audit(ws: Workspace) -> None:
+    def action(w: Writer) -> None:
+        w.insert("division", {"name": "法规处"})
+        w.insert("division", {"name": "法规处"})  # UNIQUE
+
+    with pytest.raises(sqlite3.IntegrityError):
+        ws.apply("两次", action)
+    assert ws.db.scalar("SELECT count(*) FROM division") == 0
+    assert ws.db.scalar("SELECT count(*) FROM audit") == 0
+
+
+def _seed(ws: Workspace) -> tuple[int, int]:
+    def action(w: Writer) -> None:
+        w.insert("plan_year", {"year": 2026, "title": "方案", "created_at": "2026-01-01T00:00:00"})
+        w.insert("division", {"name": "法规处", "position": 1})
+        w.insert("division", {"name": "规划处", "position": 2})
+        w.insert("dimension", {"year": 2026, "code": "一", "name": "基础建设和执行协同", "position": 1})
+    cs = ws.apply("seed", action)
+    return cs.changes[1].row_id, cs.changes[2].row_id
+
+
+def _mixed_action(ws: Workspace, a: int, b: int):
+    def action(w: Writer) -> None:
+        w.update("division", a, {"name": "政策法规处"})
+        w.delete("division", b)
+        w.insert("division", {"name": "审批办", "kind": "unit", "position": 9})
+        dim = w.db.scalar("SELECT id FROM dimension")
+        first = w.insert("indicator", {"dimension_id": dim, "level": 1, "code": "1", "name": "加强基础建设",
+                                       "position": 1})
+        second = w.insert("indicator", {"dimension_id": dim, "parent_id": first, "level": 2, "code": "(10)",
+                                        "name": "一网通办", "kind": "quantitative", "target_op": ">=",
+                                        "target_value": 90.0, "target_unit": "%", "position": 1})
+        w.insert("assignment", {"indicator_id": second, "division_id": a, "role": "lead"})
+        w.update("indicator", second, {"score": 2.5})
+    return ws.apply("混合操作", action)
+
+
+def test_undo_redo_round_trip_restores_exact_rows(ws: Workspace) -> None:
+    a, b = _seed(ws)
+    before = snapshot(ws.db)
+    cs = _mixed_action(ws, a, b)
+    after = snapshot(ws.db)
+    assert before != after
+    audit_count = ws.db.scalar("SELECT count(*) FROM audit")
+
+    ws.undo(cs)
+    assert snapshot(ws.db) == before
+    undo_rows = audit(ws.db, audit_count)
+    assert undo_rows and all(r["action"].startswith("撤销：混合操作") for r in undo_rows)
+
+    ws.redo(cs)
+    assert snapshot(ws.db) == after, "redo gives back the very same rows, ids included"
+    ws.undo(cs)
+    assert snapshot(ws.db) == before
+    ws.redo(cs)
+    assert snapshot(ws.db) == after
+    assert ws.db.query("PRAGMA foreign_key_check") == []
+
+
+def test_undo_after_conflicting_change_raises_and_changes_nothing(ws: Workspace) -> None:
+    a, b = _seed(ws)
+    cs = _mixed_action(ws, a, b)
+    # someone edits the first row the action touched; undo walks backwards and meets it last,
+    # after it has already put other rows back, so the whole undo must be rolled back
+    ws.apply("再改名", lambda w: w.update("division", a, {"name": "法规与监督处"}))
+    state = snapshot(ws.db)
+    audit_count = ws.db.scalar("SELECT count(*) FROM audit")
+    with pytest.raises(UndoConflict) as info:
+        ws.undo(cs)
+    assert "混合操作" in str(info.value)
+    assert snapshot(ws.db) == state
+    assert ws.db.scalar("SELECT count(*) FROM audit") == audit_count
+    assert not ws.db.conn.in_transaction
+
+
+def test_redo_after_conflicting_change_raises_and_changes_nothing(ws: Workspace) -> None:
+    a, b = _seed(ws)
+    cs = ws.apply("改名", lambda w: w.update("division", a, {"name": "政策法规处"}))
+    ws.undo(cs)
+    ws.apply("另一个改动", lambda w: w.update("division", a, {"position": 5}))
+    state = snapshot(ws.db)
+    with pytest.raises(UndoConflict):
+        ws.redo(cs)
+    assert snapshot(ws.db) == state
+
+
+def test_undo_of_insert_conflicts_when_row_was_deleted_meanwhile(ws: Workspace) -> None:
+    cs = ws.apply("add", lambda w: w.insert("division", {"name": "法规处"}))
+    ws.apply("delete", lambda w: w.delete("division", cs.created_id("division")))
+    with pytest.raises(UndoConflict):
+        ws.undo(cs)
+
+
+def test_redo_of_insert_conflicts_when_id_was_reused(ws: Workspace) -> None:
+    cs = ws.apply("add", lambda w: w.insert("division", {"name": "法规处"}))
+    div = cs.created_id("division")
+    ws.undo(cs)
+    ws.apply("other", lambda w: w.insert("division", {"id": div, "name": "规划处"}))
+    state = snapshot(ws.db)
+    with pytest.raises(UndoConflict):
+        ws.redo(cs)
+    assert snapshot(ws.db) == state
