@@ -3,7 +3,7 @@
 -- Upgrades of older files are the numbered steps in bizenv_desktop/storage/migrations.py;
 -- tests/storage/test_schema.py proves both paths give the same schema.
 PRAGMA application_id = 1112956465;  -- 'BZD1': marks the file as ours
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- One row per plan year (年度实施方案).
 CREATE TABLE plan_year (
@@ -201,3 +201,61 @@ CREATE TABLE event (
     note         TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX event_date ON event(date);
+
+-- The user's corrections to the working-day calendar (调休 published each November).
+CREATE TABLE workday_override (
+    id          INTEGER PRIMARY KEY,
+    date        TEXT NOT NULL UNIQUE CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    is_workday  INTEGER NOT NULL CHECK (is_workday IN (0, 1)),
+    note        TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+-- Years whose holiday schedule the user has entered and confirmed by hand.
+CREATE TABLE calendar_year (
+    year         INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2100),
+    confirmed_on TEXT NOT NULL,
+    note         TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+-- A generated deadline marked done: when, with which file (evidence), by whom.
+CREATE TABLE deadline_done (
+    id          INTEGER PRIMARY KEY,
+    key         TEXT NOT NULL UNIQUE,
+    done_on     TEXT NOT NULL,
+    evidence_id INTEGER REFERENCES evidence(id),
+    note        TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+-- 交办督办事项台账: items handed down or supervised, to closure.
+CREATE TABLE supervision_item (
+    id            INTEGER PRIMARY KEY,
+    no            TEXT NOT NULL DEFAULT '',
+    source        TEXT NOT NULL DEFAULT '',
+    received_on   TEXT NOT NULL DEFAULT '',
+    content       TEXT NOT NULL CHECK (length(trim(content)) > 0),
+    deadline      TEXT NOT NULL DEFAULT '',
+    deadline_text TEXT NOT NULL DEFAULT '',
+    progress      TEXT NOT NULL DEFAULT '',
+    status        TEXT NOT NULL DEFAULT '待签收'
+                  CHECK (status IN ('待签收', '办理中', '已办结', '已报结', '已销号')),
+    signed_on     TEXT NOT NULL DEFAULT '',
+    done_on       TEXT NOT NULL DEFAULT '',
+    reported_on   TEXT NOT NULL DEFAULT '',
+    closed_on     TEXT NOT NULL DEFAULT '',
+    closure_report TEXT NOT NULL DEFAULT '',
+    complaint_verified INTEGER NOT NULL DEFAULT 0 CHECK (complaint_verified IN (0, 1)),
+    accountability TEXT NOT NULL DEFAULT '',
+    note          TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX supervision_item_status ON supervision_item(status, deadline);
+
+-- Lead and cooperating divisions of a supervised item.
+CREATE TABLE supervision_division (
+    id          INTEGER PRIMARY KEY,
+    item_id     INTEGER NOT NULL REFERENCES supervision_item(id),
+    division_id INTEGER NOT NULL REFERENCES division(id),
+    role        TEXT NOT NULL CHECK (role IN ('lead', 'cooperate')),
+    position    INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (item_id, division_id)
+) STRICT;
+CREATE INDEX supervision_division_division ON supervision_division(division_id);

@@ -18,7 +18,8 @@ from .database import Database
 TABLES = frozenset({
     "plan_year", "plan_section", "dimension", "indicator", "division", "assignment",
     "subtask", "liaison", "dispatch_month", "dispatch_row", "evidence", "evidence_link",
-    "self_evaluation", "event",
+    "self_evaluation", "event", "workday_override", "calendar_year", "deadline_done", "supervision_item",
+    "supervision_division",
 })
 Row = dict[str, Any]
 
@@ -57,7 +58,7 @@ def current_user() -> str:
 
 
 def _key(table: str) -> str:
-    return "year" if table == "plan_year" else "id"
+    return "year" if table in ("plan_year", "calendar_year") else "id"
 
 
 def _text(value: Any) -> str | None:

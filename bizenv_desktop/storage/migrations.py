@@ -93,7 +93,59 @@ CREATE TABLE event (
 CREATE INDEX event_date ON event(date)
 """
 
-STEPS: dict[int, Step] = {2: _script(V2)}
+# Version 3: working-day overrides, deadlines done, the supervised-items ledger.
+V3 = """
+CREATE TABLE workday_override (
+    id          INTEGER PRIMARY KEY,
+    date        TEXT NOT NULL UNIQUE CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    is_workday  INTEGER NOT NULL CHECK (is_workday IN (0, 1)),
+    note        TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TABLE calendar_year (
+    year         INTEGER PRIMARY KEY CHECK (year BETWEEN 2000 AND 2100),
+    confirmed_on TEXT NOT NULL,
+    note         TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TABLE deadline_done (
+    id          INTEGER PRIMARY KEY,
+    key         TEXT NOT NULL UNIQUE,
+    done_on     TEXT NOT NULL,
+    evidence_id INTEGER REFERENCES evidence(id),
+    note        TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE TABLE supervision_item (
+    id            INTEGER PRIMARY KEY,
+    no            TEXT NOT NULL DEFAULT '',
+    source        TEXT NOT NULL DEFAULT '',
+    received_on   TEXT NOT NULL DEFAULT '',
+    content       TEXT NOT NULL CHECK (length(trim(content)) > 0),
+    deadline      TEXT NOT NULL DEFAULT '',
+    deadline_text TEXT NOT NULL DEFAULT '',
+    progress      TEXT NOT NULL DEFAULT '',
+    status        TEXT NOT NULL DEFAULT '待签收'
+                  CHECK (status IN ('待签收', '办理中', '已办结', '已报结', '已销号')),
+    signed_on     TEXT NOT NULL DEFAULT '',
+    done_on       TEXT NOT NULL DEFAULT '',
+    reported_on   TEXT NOT NULL DEFAULT '',
+    closed_on     TEXT NOT NULL DEFAULT '',
+    closure_report TEXT NOT NULL DEFAULT '',
+    complaint_verified INTEGER NOT NULL DEFAULT 0 CHECK (complaint_verified IN (0, 1)),
+    accountability TEXT NOT NULL DEFAULT '',
+    note          TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX supervision_item_status ON supervision_item(status, deadline);
+CREATE TABLE supervision_division (
+    id          INTEGER PRIMARY KEY,
+    item_id     INTEGER NOT NULL REFERENCES supervision_item(id),
+    division_id INTEGER NOT NULL REFERENCES division(id),
+    role        TEXT NOT NULL CHECK (role IN ('lead', 'cooperate')),
+    position    INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (item_id, division_id)
+) STRICT;
+CREATE INDEX supervision_division_division ON supervision_division(division_id)
+"""
+
+STEPS: dict[int, Step] = {2: _script(V2), 3: _script(V3)}
 
 
 def run(conn: sqlite3.Connection, found: int, target: int,

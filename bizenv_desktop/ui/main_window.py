@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
@@ -24,7 +25,9 @@ from . import settings
 from .controller import Controller
 from .detail_view import DetailView
 from .indicator_dialog import IndicatorDialog
+from .events_view import EventsView
 from .month_view import MonthView
+from .self_eval_view import SelfEvalView
 from .plan_model import COL_CODE, COL_CRITERIA, COL_NAME, KEY_ROLE, SEARCH_ROLE, Node, PlanModel
 from .subtask_dialog import SubtaskDialog
 
@@ -74,6 +77,10 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.splitter, self.tr("指标体系"))
         self.tabs.addTab(self.month_view, self.tr("月调度"))
+        self.self_eval_view = SelfEvalView(controller, self)
+        self.tabs.addTab(self.self_eval_view, self.tr("逐项自评"))
+        self.events_view = EventsView(controller, self)
+        self.tabs.addTab(self.events_view, self.tr("宣传推广与表扬"))
         self.setCentralWidget(self.tabs)
         self.year_box = QComboBox(self)
         self.year_box.setMinimumContentsLength(8)
@@ -116,6 +123,7 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.act_redo = stack.createRedoAction(self, self.tr("重做"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.act_open = self._action(self.tr("打开数据库(&O)…"), self.open_database, QKeySequence.StandardKey.Open)
+        self.act_export_evidence = self._action(self.tr("导出佐证材料包(&Z)…"), self.export_evidence)
         self.act_quit = self._action(self.tr("退出(&X)"), self.close, QKeySequence("Ctrl+Q"))
         self.act_add_dimension = self._action(self.tr("新增维度…"), self.add_dimension)
         self.act_add_first = self._action(self.tr("新增一级指标…"), self.add_first_level)
@@ -144,7 +152,7 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         menus: list[tuple[str, list[QAction | None]]] = [
-            (self.tr("文件(&F)"), [self.act_open, None, self.act_quit]),
+            (self.tr("文件(&F)"), [self.act_open, None, self.act_export_evidence, None, self.act_quit]),
             (self.tr("编辑(&E)"), [self.act_undo, self.act_redo, None, self.act_add_dimension, self.act_add_first,
                                   self.act_add_second, self.act_add_subtask, None, self.act_edit, self.act_delete,
                                   None, self.act_up, self.act_down, self.act_reparent, self.act_renumber, None,
@@ -200,6 +208,8 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         first_time = self.year != year
         self.year = year
         settings.put("ui/last_year", year)
+        for view in (self.self_eval_view, self.events_view):
+            view.set_year(year)
         self.reload(expand_all=first_time)
 
     def reload(self, expand_all: bool = False) -> None:
@@ -532,6 +542,26 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.controller.set_workspace(workspace)
         self.year = self._default_year()
         self.reload(expand_all=True)
+
+    def export_evidence(self, target: str | None = None) -> None:
+        """Zip this year's evidence, one folder per indicator, with an index."""
+        from ..services import evidence
+
+        if target is None:
+            target, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("导出佐证材料包"),
+                str(self.controller.workspace.path.parent / self.tr("%1年佐证材料.zip").replace("%1", str(self.year))),
+                self.tr("压缩包 (*.zip)"))
+            if not target:
+                return
+        try:
+            summary = evidence.export_package(self.controller.db, self.controller.workspace.path, self.year,
+                                              Path(target))
+        except (BizenvError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("无法导出"), str(exc))
+            return
+        self.statusBar().showMessage(
+            self.tr("已导出 %1 个文件到 %2").replace("%1", str(summary.files)).replace("%2", str(target)), 8000)
 
     def about(self) -> None:
         QMessageBox.about(

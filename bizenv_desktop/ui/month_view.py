@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 from ..core import dispatch as rules
 from ..core.errors import BizenvError
 from ..services import dispatch
+from .evidence_panel import EvidencePanel
 from .month_model import (COL_DIVISION, COL_INDICATOR, COL_STATUS, COL_SUBTASK, FIELD_OF, ROW_ROLE, SORT_ROLE,
                           STATUS_ROLE,
                           MonthModel, status_label)
@@ -127,6 +128,7 @@ class MonthView(QWidget):
         self.count_label = QLabel(self)
         self.changes = QTextBrowser(self)
         self.changes.setMinimumWidth(240)
+        self.evidence = EvidencePanel(controller, self)
         self._layout()
         self.month_box.activated.connect(lambda _i: self.show_month(self.month_box.currentData()))
         self.start_button.clicked.connect(lambda: self.start_month())
@@ -141,8 +143,15 @@ class MonthView(QWidget):
         self.proxy.rowsInserted.connect(self._update_counts)
         self.proxy.rowsRemoved.connect(self._update_counts)
         self.proxy.modelReset.connect(self._update_counts)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_evidence())
+        self.proxy.modelReset.connect(self._show_evidence)
         controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
         self.reload()
+
+    def _show_evidence(self) -> None:
+        row = self.selected_row()
+        closed = self.model.month is not None and self.model.month.closed
+        self.evidence.set_target("dispatch_row" if row else None, row.id if row else None, read_only=closed)
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -163,7 +172,8 @@ class MonthView(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(QLabel(self.tr("与上月相比")))
-        side_layout.addWidget(self.changes)
+        side_layout.addWidget(self.changes, 2)
+        side_layout.addWidget(self.evidence, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(side)

@@ -1,0 +1,112 @@
+"""The Chinese working-day calendar: the State Council's schedule, with the user's overrides.
+
+chinese-calendar knows each year once the State Council has published it (holidays and
+调休 make-up working days). For a year it does not know yet, the holidays package gives a
+guess (fixed public holidays, no make-up days); such dates are "unconfirmed" and every
+result that rests on one says so, until the user confirms the year by hand.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+import chinese_calendar
+import holidays
+
+
+@lru_cache(maxsize=None)
+def library_knows(year: int) -> bool:
+    try:
+        chinese_calendar.is_workday(date(year, 6, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+@lru_cache(maxsize=None)
+def _guessed_holidays(year: int) -> frozenset[date]:
+    return frozenset(holidays.China(years=year).keys())
+
+
+def _library_workday(day: date) -> bool:
+    if library_knows(day.year):
+        return bool(chinese_calendar.is_workday(day))
+    return day.weekday() < 5 and day not in _guessed_holidays(day.year)
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A date computed from the calendar, and whether every day it rests on is confirmed."""
+
+    day: date
+    confirmed: bool
+
+
+@dataclass
+class WorkCalendar:
+    """overrides: date -> is working day (the user's corrections); confirmed_years: years the
+    user has confirmed by hand although the library does not know them."""
+
+    overrides: dict[date, bool] = field(default_factory=dict)
+    confirmed_years: set[int] = field(default_factory=set)
+
+    def is_workday(self, day: date) -> bool:
+        if day in self.overrides:
+            return self.overrides[day]
+        return _library_workday(day)
+
+    def is_confirmed(self, day: date) -> bool:
+        return day in self.overrides or library_knows(day.year) or day.year in self.confirmed_years
+
+    def year_confirmed(self, year: int) -> bool:
+        return library_knows(year) or year in self.confirmed_years
+
+    def nth_workday_from(self, start: date, n: int) -> Dated:
+        """The n-th working day counting from start (start itself counts if it is one)."""
+        if n < 1:
+            raise ValueError("n must be at least 1")
+        day, seen, confirmed = start, 0, True
+        while True:
+            confirmed = confirmed and self.is_confirmed(day)
+            if self.is_workday(day):
+                seen += 1
+                if seen == n:
+                    return Dated(day, confirmed)
+            day += timedelta(days=1)
+
+    def add_workdays(self, start: date, n: int) -> Dated:
+        """The working day n working days after start (n >= 0; 0 = start or the next one)."""
+        if n == 0:
+            return self.nth_workday_from(start, 1)
+        return self.nth_workday_from(start + timedelta(days=1), n)
+
+    def last_workday_on_or_before(self, day: date) -> Dated:
+        confirmed = True
+        while True:
+            confirmed = confirmed and self.is_confirmed(day)
+            if self.is_workday(day):
+                return Dated(day, confirmed)
+            day -= timedelta(days=1)
+
+    def workdays_between(self, start: date, end: date) -> int:
+        """Working days after start up to and including end (negative if end is earlier)."""
+        if end < start:
+            return -self.workdays_between(end, start)
+        return sum(1 for i in range(1, (end - start).days + 1) if self.is_workday(start + timedelta(days=i)))
+
+
+def quarter_of(day: date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def quarter_start(year: int, quarter: int) -> date:
+    return date(year, 3 * (quarter - 1) + 1, 1)
+
+
+def quarter_end(year: int, quarter: int) -> date:
+    return (quarter_start(year + 1, 1) if quarter == 4 else quarter_start(year, quarter + 1)) - timedelta(days=1)
+
+
+def month_end(year: int, month: int) -> date:
+    return (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)) - timedelta(days=1)

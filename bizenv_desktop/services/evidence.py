@@ -1,0 +1,397 @@
+"""Evidence (佐证材料): files kept in a store beside the database, named by content hash.
+
+The store of `plan.sqlite3` is `plan-evidence/` in the same folder; a file lives at
+`<sha256[:2]>/<sha256>` (no extension), and its row in `evidence` holds the original name,
+size, date and who added it. The same content is stored once however often it is attached.
+
+Ordering rule: the file is copied (hashed, fsynced, renamed into place) before its row is
+written, so a crash leaves at worst a file with no row (harmless), never a row with no file.
+Files are never deleted by ordinary actions: detaching keeps the evidence row and the file;
+only the explicit purge_unused() deletes unused rows and their files.
+
+No Qt. Not thread-safe: one Database per thread, like the rest of the services.
+"""
+from __future__ import annotations
+
+import atexit
+import csv
+import hashlib
+import io
+import os
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..core.errors import BizenvError, InvalidInput, NotFound
+from ..storage.changes import Writer, current_user
+from ..storage.database import Database
+
+TARGET_KINDS = ("dispatch_row", "self_evaluation", "event")
+CHUNK = 1 << 20
+INDEX_COLUMNS = ["文件夹", "文件名", "大小(字节)", "SHA-256", "支撑内容", "添加日期", "添加人"]
+OTHER_FOLDER = "其他（未关联二级指标）"
+_BAD_CHARS = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(\..*)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """One file attached to one record (a link), with where its stored copy lives."""
+
+    link_id: int
+    evidence_id: int
+    sha256: str
+    original_name: str
+    size: int
+    added_at: str
+    added_by: str
+    path: Path
+    missing: bool
+
+
+@dataclass
+class ExportSummary:
+    path: Path
+    year: int
+    folders: int = 0
+    files: int = 0
+    total_bytes: int = 0
+    problems: list[str] = field(default_factory=list)  # files that could not be packed, and why
+
+
+# -- the store -------------------------------------------------------------------------------
+
+def evidence_dir(db_path: str | Path) -> Path:
+    db_path = Path(db_path)
+    return db_path.parent / f"{db_path.stem}-evidence"
+
+
+def stored_path(db_path: str | Path, sha256: str) -> Path:
+    return evidence_dir(db_path) / sha256[:2] / sha256
+
+
+def _copy_hashing(src: BinaryIO, dst: BinaryIO) -> tuple[str, int]:
+    digest, size = hashlib.sha256(), 0
+    for chunk in iter(lambda: src.read(CHUNK), b""):
+        digest.update(chunk)
+        dst.write(chunk)
+        size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _readable_source(source: str | Path) -> Path:
+    source = Path(source)
+    if not source.exists():
+        raise InvalidInput(f"找不到文件“{source}”，它可能已被移动或删除；请重新选择文件。")
+    if source.is_dir():
+        raise InvalidInput(f"“{source}”是文件夹，不能作为佐证材料；请选择其中的文件。")
+    try:
+        with open(source, "rb") as f:
+            f.read(1)
+    except OSError as exc:
+        raise InvalidInput(f"无法读取文件“{source}”（{exc.strerror or exc}）；"
+                           f"请检查文件权限，或关闭正在占用它的程序后重试。") from exc
+    return source
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX); best effort, some file systems cannot sync a folder."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass
+
+
+def store_file(db_path: str | Path, source: str | Path) -> tuple[str, int]:
+    """Copy source into the store; returns (sha256, size). Existing content is verified and reused."""
+    source = _readable_source(source)
+    store = evidence_dir(db_path)
+    tmp: Path | None = None
+    try:
+        store.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".incoming-", dir=store)
+        tmp = Path(name)
+        with open(source, "rb") as src, os.fdopen(fd, "wb") as dst:
+            sha, size = _copy_hashing(src, dst)
+            dst.flush()
+            os.fsync(dst.fileno())
+        final = stored_path(db_path, sha)
+        if final.is_file() and final.stat().st_size == size and file_sha256(final) == sha:
+            tmp.unlink()
+            return sha, size
+        final.parent.mkdir(exist_ok=True)
+        os.replace(tmp, final)  # also repairs a damaged copy of the same content
+        tmp = None
+        _fsync_dir(final.parent)
+        return sha, size
+    except OSError as exc:
+        raise BizenvError(f"无法把“{source}”复制到佐证材料库“{store}”（{exc.strerror or exc}）；"
+                          f"请检查磁盘空间和文件夹权限。") from exc
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+
+
+# -- attaching and detaching -----------------------------------------------------------------
+
+def _check_target(w: Writer, target_kind: str, target_id: int, must_exist: bool = True) -> None:
+    if target_kind not in TARGET_KINDS:
+        raise InvalidInput(f"佐证材料不能关联到“{target_kind}”，只能关联到月调度行、自评或事件。")
+    row = w.get(target_kind, target_id)
+    if row is None and not must_exist:  # a link left by a deleted record may always be removed
+        return
+    if row is None:
+        raise NotFound(f"要关联佐证材料的记录（{target_kind} {target_id}）不存在，可能已被删除；请刷新后重试。")
+    if target_kind == "dispatch_row":
+        closed = w.db.scalar("SELECT closed_at FROM dispatch_month WHERE month = ?", (row["month"],))
+        if closed is not None:
+            raise InvalidInput(f"{row['month']} 的月调度已关闭（已上报），不能添加或移除佐证材料；"
+                               f"如需修改，请先“重新打开”该月并说明原因。")
+
+
+def attach(w: Writer, db_path: str | Path, source: str | Path, target_kind: str, target_id: int) -> int:
+    """Store source and link it to a record; returns the evidence id.
+
+    Runs inside the caller's transaction: the file is stored before any row is written.
+    """
+    _check_target(w, target_kind, target_id)
+    source = Path(source)
+    sha, size = store_file(db_path, source)
+    evidence_id = w.db.scalar("SELECT id FROM evidence WHERE sha256 = ?", (sha,))
+    if evidence_id is None:
+        evidence_id = w.insert("evidence", {
+            "sha256": sha, "original_name": source.name, "size": size,
+            "added_at": w.at, "added_by": current_user()})
+    elif w.db.scalar("SELECT id FROM evidence_link WHERE evidence_id = ? AND target_kind = ? AND target_id = ?",
+                     (evidence_id, target_kind, target_id)) is not None:
+        raise InvalidInput(f"“{source.name}”（或内容相同的文件）已经是该记录的佐证材料，无需重复添加。")
+    w.insert("evidence_link", {"evidence_id": evidence_id, "target_kind": target_kind,
+                               "target_id": target_id, "name": source.name})
+    return evidence_id
+
+
+def detach(w: Writer, link_id: int) -> None:
+    """Remove one link. The evidence row and its file stay (other records may use them);
+    the app never deletes stored files except through purge_unused()."""
+    link = w.get("evidence_link", link_id)
+    if link is None:
+        raise NotFound("该佐证材料已不在此记录上，可能已被移除；请刷新后重试。")
+    _check_target(w, link["target_kind"], link["target_id"], must_exist=False)
+    w.delete("evidence_link", link_id)
+
+
+def detach_all(w: Writer, target_kind: str, target_id: int) -> int:
+    """For services deleting a record: drop its links (never the evidence or files); returns the count."""
+    ids = [r[0] for r in w.db.query("SELECT id FROM evidence_link WHERE target_kind = ? AND target_id = ?",
+                                    (target_kind, target_id))]
+    for link_id in ids:
+        w.delete("evidence_link", link_id)
+    return len(ids)
+
+
+def purge_unused(w: Writer, db_path: str | Path) -> int:
+    """Delete evidence rows no record links to, and their stored files; returns the count.
+
+    Explicit and separate on purpose: undo brings the rows back but not the files (they
+    show as missing). Run it as the only thing in its action.
+    """
+    rows = w.db.query("SELECT id, sha256 FROM evidence e WHERE NOT EXISTS"
+                      " (SELECT 1 FROM evidence_link l WHERE l.evidence_id = e.id)")
+    for row in rows:
+        w.delete("evidence", row["id"])
+    for row in rows:
+        stored_path(db_path, row["sha256"]).unlink(missing_ok=True)
+    return len(rows)
+
+
+# -- reading and opening ---------------------------------------------------------------------
+
+def links_for(db: Database, target_kind: str, target_id: int) -> list[EvidenceItem]:
+    rows = db.query("SELECT l.id AS link_id, l.name, e.* FROM evidence_link l JOIN evidence e ON e.id = l.evidence_id"
+                    " WHERE l.target_kind = ? AND l.target_id = ? ORDER BY l.id", (target_kind, target_id))
+    items = []
+    for r in rows:
+        path = stored_path(db.path, r["sha256"])
+        items.append(EvidenceItem(r["link_id"], r["id"], r["sha256"], r["name"] or r["original_name"], r["size"],
+                                  r["added_at"], r["added_by"], path, not path.is_file()))
+    return items
+
+
+def safe_name(name: str, limit: int = 120) -> str:
+    """name usable as a file or folder name on Windows too."""
+    name = _BAD_CHARS.sub("_", name).strip().rstrip(". ") or "_"
+    if _RESERVED.match(name):
+        name = "_" + name
+    if len(name) > limit:
+        stem, dot, ext = name.rpartition(".")
+        name = (stem[:limit - len(ext) - 1] + "." + ext) if dot and len(ext) <= 10 else name[:limit]
+    return name
+
+
+_session_dir: Path | None = None
+
+
+def _session() -> Path:
+    global _session_dir
+    if _session_dir is None or not _session_dir.is_dir():
+        _session_dir = Path(tempfile.mkdtemp(prefix="bizenv-evidence-"))
+        atexit.register(shutil.rmtree, _session_dir, True)
+    return _session_dir
+
+
+def _verified(item: EvidenceItem) -> None:
+    if not item.path.is_file():
+        raise BizenvError(f"佐证材料“{item.original_name}”的存储文件已丢失（{item.path}）；"
+                          f"请从备份恢复佐证材料文件夹，或移除后重新添加原件。")
+    if file_sha256(item.path) != item.sha256:
+        raise BizenvError(f"佐证材料“{item.original_name}”的存储文件已被改动，与添加时的内容不一致（{item.path}）；"
+                          f"请从备份恢复该文件，或移除后重新添加原件。")
+
+
+def materialize(db_path: str | Path, item: EvidenceItem) -> Path:
+    """A copy of the stored file under its original name in this session's temp folder."""
+    path = stored_path(db_path, item.sha256)
+    item = replace(item, path=path)
+    _verified(item)
+    folder = _session() / item.sha256[:16]
+    folder.mkdir(exist_ok=True)
+    target = folder / safe_name(item.original_name)
+    if target.is_file() and target.stat().st_size == item.size and file_sha256(target) == item.sha256:
+        return target  # opened before in this session (and perhaps still open in its program)
+    try:
+        with open(path, "rb") as src, open(target, "wb") as dst:
+            sha, _size = _copy_hashing(src, dst)
+    except OSError as exc:
+        raise BizenvError(f"无法打开佐证材料“{item.original_name}”（{exc.strerror or exc}）。") from exc
+    if sha != item.sha256:
+        target.unlink(missing_ok=True)
+        _verified(item)
+    return target
+
+
+# -- the evidence package of a year ----------------------------------------------------------
+
+_COLS = "e.id AS evidence_id, e.sha256, e.original_name, e.size, e.added_at, e.added_by, l.name AS link_name"
+_DISPATCH_SQL = f"""
+SELECT {_COLS}, r.indicator_id, r.month, i.code, i.name, coalesce(s.name, '') AS sub, coalesce(dv.name, '') AS division
+FROM evidence_link l JOIN evidence e ON e.id = l.evidence_id
+JOIN dispatch_row r ON l.target_kind = 'dispatch_row' AND r.id = l.target_id
+JOIN indicator i ON i.id = r.indicator_id
+LEFT JOIN subtask s ON s.id = r.subtask_id LEFT JOIN division dv ON dv.id = r.division_id
+WHERE r.month LIKE ? ORDER BY r.month, r.position, r.id, l.id"""
+_SELF_SQL = f"""
+SELECT {_COLS}, se.indicator_id, se.period FROM evidence_link l JOIN evidence e ON e.id = l.evidence_id
+JOIN self_evaluation se ON l.target_kind = 'self_evaluation' AND se.id = l.target_id
+WHERE se.period = ? OR se.period LIKE ? ORDER BY se.period, l.id"""
+_EVENT_SQL = f"""
+SELECT {_COLS}, ev.indicator_id, ev.date, ev.title FROM evidence_link l JOIN evidence e ON e.id = l.evidence_id
+JOIN event ev ON l.target_kind = 'event' AND ev.id = l.target_id
+WHERE ev.date LIKE ? ORDER BY ev.date, ev.id, l.id"""
+
+
+def _unique(name: str, used: set[str]) -> str:
+    """name, or 'stem (2).ext', 'stem (3).ext' … if the folder already has it (case-insensitively)."""
+    stem, ext = os.path.splitext(name)
+    candidate, n = name, 1
+    while candidate.lower() in used:
+        n += 1
+        candidate = f"{stem} ({n}){ext}"
+    used.add(candidate.lower())
+    return candidate
+
+
+def _supports(db: Database, year: int) -> Iterator[tuple[int | None, Any, str]]:
+    """(indicator id, evidence+link row, what the file supports) for every link of the year."""
+    for r in db.query(_DISPATCH_SQL, (f"{year}-%",)):
+        what = f"{r['month']} 月调度 {r['code']} {r['name']}" + (f" / {r['sub']}" if r["sub"] else "")
+        yield r["indicator_id"], r, what + (f" {r['division']}" if r["division"] else "")
+    for r in db.query(_SELF_SQL, (str(year), f"{year}Q%")):
+        yield r["indicator_id"], r, f"{r['period']} 自评"
+    for r in db.query(_EVENT_SQL, (f"{year}-%",)):
+        yield r["indicator_id"], r, f"事件：{r['date']} {r['title']}"
+
+
+def export_package(db: Database, db_path: str | Path, year: int, out_zip: str | Path) -> ExportSummary:
+    """Write the evidence package of a year: one folder per second-level indicator, the files
+    under their original names, 索引.csv and 索引.txt. All or nothing: a failure leaves no zip."""
+    out_zip = Path(out_zip)
+    if db.scalar("SELECT year FROM plan_year WHERE year = ?", (year,)) is None:
+        raise NotFound(f"数据库中没有 {year} 年度的方案。")
+    used_folders: set[str] = set()
+    folders: dict[int | None, str] = {}
+    for r in db.query("SELECT i.id, i.code, i.name FROM indicator i JOIN indicator f ON f.id = i.parent_id"
+                      " JOIN dimension d ON d.id = i.dimension_id WHERE d.year = ? AND i.level = 2"
+                      " ORDER BY d.position, f.position, i.position", (year,)):
+        folders[r["id"]] = _unique(safe_name(f"{r['code']} {r['name']}".strip(), 80), used_folders)
+    entries: dict[tuple[str, int], dict[str, Any]] = {}
+    other: str | None = None
+    for indicator_id, r, what in _supports(db, year):
+        if indicator_id not in folders:  # an event with no indicator, or one of another year
+            other = other or _unique(OTHER_FOLDER, used_folders)
+            folders[indicator_id] = other
+        key = (folders[indicator_id], r["evidence_id"])
+        entry = entries.setdefault(key, {"row": r, "supports": []})
+        if what not in entry["supports"]:
+            entry["supports"].append(what)
+    summary = ExportSummary(out_zip, year, folders=len(set(folders.values())))
+    index: list[list[str]] = []
+    tmp: Path | None = None
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{out_zip.stem}-", suffix=".zip.part", dir=out_zip.parent)
+        os.close(fd)
+        tmp = Path(name)
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
+            for folder in dict.fromkeys(folders.values()):
+                zf.mkdir(folder)
+            used: dict[str, set[str]] = {}
+            for (folder, _eid), entry in entries.items():
+                r = entry["row"]
+                item = EvidenceItem(0, r["evidence_id"], r["sha256"], r["link_name"] or r["original_name"],
+                                    r["size"], r["added_at"], r["added_by"], stored_path(db_path, r["sha256"]), False)
+                try:
+                    _verified(item)
+                except BizenvError as exc:
+                    summary.problems.append(f"{folder}/{item.original_name}：{exc}")
+                    continue
+                file_name = _unique(safe_name(item.original_name), used.setdefault(folder, set()))
+                zf.write(item.path, f"{folder}/{file_name}")
+                summary.files += 1
+                summary.total_bytes += item.size
+                index.append([folder, file_name, str(item.size), item.sha256, "；".join(entry["supports"]),
+                              item.added_at, item.added_by])
+            text = io.StringIO()
+            csv.writer(text, lineterminator="\r\n").writerows([INDEX_COLUMNS, *index])
+            zf.writestr("索引.csv", "\ufeff" + text.getvalue())
+            lines = ["\t".join(row) for row in [INDEX_COLUMNS, *index]]
+            if summary.problems:
+                lines += ["", "未能导出的佐证材料：", *summary.problems]
+            zf.writestr("索引.txt", "\ufeff" + "\r\n".join(lines) + "\r\n")
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, out_zip)
+    except OSError as exc:
+        raise BizenvError(f"无法写入佐证材料包“{out_zip}”（{exc.strerror or exc}）；未生成任何文件，"
+                          f"请检查磁盘空间和文件夹权限。") from exc
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+    return summary
