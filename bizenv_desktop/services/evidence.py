@@ -31,7 +31,7 @@ from ..core.errors import BizenvError, InvalidInput, NotFound
 from ..storage.changes import Writer, current_user
 from ..storage.database import Database
 
-TARGET_KINDS = ("dispatch_row", "self_evaluation", "event")
+TARGET_KINDS = ("dispatch_row", "self_evaluation", "event", "supervision_item")
 CHUNK = 1 << 20
 INDEX_COLUMNS = ["文件夹", "文件名", "大小(字节)", "SHA-256", "支撑内容", "添加日期", "添加人"]
 OTHER_FOLDER = "其他（未关联二级指标）"
@@ -155,7 +155,7 @@ def store_file(db_path: str | Path, source: str | Path) -> tuple[str, int]:
 
 def _check_target(w: Writer, target_kind: str, target_id: int, must_exist: bool = True) -> None:
     if target_kind not in TARGET_KINDS:
-        raise InvalidInput(f"佐证材料不能关联到“{target_kind}”，只能关联到月调度行、自评或事件。")
+        raise InvalidInput(f"佐证材料不能关联到“{target_kind}”，只能关联到月调度行、自评、事件或督办事项。")
     row = w.get(target_kind, target_id)
     if row is None and not must_exist:  # a link left by a deleted record may always be removed
         return

@@ -64,7 +64,8 @@ CREATE TABLE evidence (
 CREATE TABLE evidence_link (
     id           INTEGER PRIMARY KEY,
     evidence_id  INTEGER NOT NULL REFERENCES evidence(id),
-    target_kind  TEXT NOT NULL CHECK (target_kind IN ('dispatch_row', 'self_evaluation', 'event')),
+    target_kind  TEXT NOT NULL CHECK (target_kind IN ('dispatch_row', 'self_evaluation', 'event',
+                                                    'supervision_item')),
     target_id    INTEGER NOT NULL,
     name         TEXT NOT NULL DEFAULT '',
     UNIQUE (evidence_id, target_kind, target_id)
