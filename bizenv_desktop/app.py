@@ -58,6 +58,7 @@ def run_gui(db_path: Path | None, lang: str | None = None) -> int:
     controller = Controller(workspace)
     window = MainWindow(controller)
     window.show()
+    window.show_reminders()
     code = app.exec()
     workspace.close()
     return code

@@ -32,6 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     disp.add_argument("--month", required=True, help="YYYY-MM")
     disp.add_argument("--json", action="store_true", help="以 JSON 输出")
     disp.add_argument("--start", action="store_true", help="该月尚未开始时，从计划和上月开始")
+    due = sub.add_parser("due", help="待办：前后 N 天内的全部期限")
+    due.add_argument("--today", help="YYYY-MM-DD（默认今天）")
+    due.add_argument("--days", type=int, default=45)
+    due.add_argument("--json", action="store_true", help="以 JSON 输出")
     return parser
 
 
@@ -113,6 +117,32 @@ def _counts(m: Any) -> tuple[int, list[tuple[str, int]]]:
     return count_line(r.status for r in m.rows)
 
 
+def cmd_due(args: argparse.Namespace) -> int:
+    from .core.errors import InvalidInput
+    from .services import deadlines
+    from .services.startup import open_workspace
+
+    try:
+        today = date.fromisoformat(args.today) if args.today else date.today()
+    except ValueError:
+        raise InvalidInput(f"--today “{args.today}”不是有效日期，请按 年-月-日 填写。") from None
+    if args.days < 0:
+        raise InvalidInput("--days 不能为负数。")
+    ws = open_workspace(args.db)
+    try:
+        report = deadlines.due_report(ws.db, today, args.days)
+    finally:
+        ws.close()
+    if args.json:
+        _out(report)
+        return 0
+    for item in report["items"]:
+        flag = "【逾期】" if item["overdue"] else ""
+        guess = "（日历未确认）" if not item["confirmed"] else ""
+        print(f"{item['due']}  {flag}{item['title']}{guess}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # Chinese output whatever the console's encoding
         if hasattr(stream, "reconfigure"):
@@ -122,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         from .app import run_gui
 
         return run_gui(args.db, args.lang)
-    handlers = {"init": cmd_init, "indicators": cmd_indicators, "dispatch": cmd_dispatch}
+    handlers = {"init": cmd_init, "indicators": cmd_indicators, "dispatch": cmd_dispatch, "due": cmd_due}
     try:
         return handlers[args.command](args)
     except BizenvError as exc:

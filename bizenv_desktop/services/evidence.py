@@ -168,6 +168,17 @@ def _check_target(w: Writer, target_kind: str, target_id: int, must_exist: bool 
                                f"如需修改，请先“重新打开”该月并说明原因。")
 
 
+def store_evidence(w: Writer, db_path: str | Path, source: str | Path) -> tuple[int, bool]:
+    """Copy source into the store and return (evidence id, whether the row is new)."""
+    source = Path(source)
+    sha, size = store_file(db_path, source)
+    evidence_id = w.db.scalar("SELECT id FROM evidence WHERE sha256 = ?", (sha,))
+    if evidence_id is not None:
+        return evidence_id, False
+    return w.insert("evidence", {"sha256": sha, "original_name": source.name, "size": size,
+                                 "added_at": w.at, "added_by": current_user()}), True
+
+
 def attach(w: Writer, db_path: str | Path, source: str | Path, target_kind: str, target_id: int) -> int:
     """Store source and link it to a record; returns the evidence id.
 
@@ -175,13 +186,8 @@ def attach(w: Writer, db_path: str | Path, source: str | Path, target_kind: str,
     """
     _check_target(w, target_kind, target_id)
     source = Path(source)
-    sha, size = store_file(db_path, source)
-    evidence_id = w.db.scalar("SELECT id FROM evidence WHERE sha256 = ?", (sha,))
-    if evidence_id is None:
-        evidence_id = w.insert("evidence", {
-            "sha256": sha, "original_name": source.name, "size": size,
-            "added_at": w.at, "added_by": current_user()})
-    elif w.db.scalar("SELECT id FROM evidence_link WHERE evidence_id = ? AND target_kind = ? AND target_id = ?",
+    evidence_id, created = store_evidence(w, db_path, source)
+    if not created and w.db.scalar("SELECT id FROM evidence_link WHERE evidence_id = ? AND target_kind = ? AND target_id = ?",
                      (evidence_id, target_kind, target_id)) is not None:
         raise InvalidInput(f"“{source.name}”（或内容相同的文件）已经是该记录的佐证材料，无需重复添加。")
     w.insert("evidence_link", {"evidence_id": evidence_id, "target_kind": target_kind,

@@ -14,6 +14,7 @@ class DetailView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
+        self.event_counts: dict[int, int] = {}  # indicator id -> events registered this year
         self.show_node(None)
 
     def show_node(self, node: Node | None) -> None:
@@ -42,6 +43,8 @@ class DetailView(QTextBrowser):
                 metric = f"{escape(ind.target.metric)} " if ind.target.metric else ""
                 kind += f"：{metric}{escape(ind.target.text())}"
             rows.append(self._row(self.tr("类型/目标"), escape(kind) if not ind.target else kind))
+        if ind.id in self.event_counts:
+            rows.append(self._row(self.tr("本年已登记"), escape(self.tr("%1 条").replace("%1", str(self.event_counts[ind.id])))))
         if ind.score is not None:
             rows.append(self._row(self.tr("分值"), f"{ind.score:g}"))
         for role in ("lead", "responsible", "cooperate"):

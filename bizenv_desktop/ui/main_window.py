@@ -12,17 +12,18 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QInputDialog, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHeaderView, QInputDialog, QLabel,
                                QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QTreeView,
                                QWidget)
 
 from .. import __version__
 from ..core.errors import BizenvError
 from ..core.model import Indicator
-from ..services import plan_edit, plan_read, years
+from ..services import events, plan_edit, plan_read, years
 from ..services.startup import open_workspace
 from . import settings
 from .controller import Controller
+from .deadline_panel import DeadlinePanel, reminder_html
 from .detail_view import DetailView
 from .indicator_dialog import IndicatorDialog
 from .events_view import EventsView
@@ -82,6 +83,12 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.events_view = EventsView(controller, self)
         self.tabs.addTab(self.events_view, self.tr("宣传推广与表扬"))
         self.setCentralWidget(self.tabs)
+        self.deadline_panel = DeadlinePanel(controller, self)
+        self.deadline_dock = QDockWidget(self.tr("待办"), self)
+        self.deadline_dock.setObjectName("deadline_dock")
+        self.deadline_dock.setWidget(self.deadline_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.deadline_dock)
+        self.resizeDocks([self.deadline_dock], [440], Qt.Orientation.Horizontal)
         self.year_box = QComboBox(self)
         self.year_box.setMinimumContentsLength(8)
         self.filter_edit = QLineEdit(self)
@@ -159,7 +166,8 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
                                   self.act_find]),
             (self.tr("年度(&Y)"), [self.act_new_year, self.act_builtin_year, None, self.act_delete_year]),
             (self.tr("管理(&M)"), [self.act_divisions, self.act_liaisons]),
-            (self.tr("视图(&V)"), [self.act_expand, self.act_collapse, None, self.act_detail]),
+            (self.tr("视图(&V)"), [self.act_expand, self.act_collapse, None, self.act_detail,
+                                  self.deadline_dock.toggleViewAction()]),
             (self.tr("帮助(&H)"), [self.act_about]),
         ]
         for title, actions in menus:
@@ -230,6 +238,7 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
             plan = plan_read.load_plan(self.controller.db, self.year) if available else None
         except BizenvError:
             plan = None
+        self.detail.event_counts = events.counts(self.controller.db, self.year) if plan else {}
         if not self.model.set_plan(plan) and self._select_after_reload is None:
             self._update_status(plan)
             self._current_changed()
@@ -569,6 +578,16 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
             self.tr("<h3>营商环境考核评价工作台</h3><p>版本 %1</p><p>供营商环境建设联络员离线使用：维护指标体系、"
                     "分配责任处室、记录月调度、导出报告。</p><p>数据库：%2</p>")
             .replace("%1", __version__).replace("%2", str(self.controller.workspace.path)))
+
+    def show_reminders(self, today: date | None = None) -> QMessageBox | None:
+        """At start: what is overdue and what falls due within 5 working days (non-modal)."""
+        html = reminder_html(self.controller.db, today or date.today(), self)
+        if html is None:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("待办提醒"), html, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.open()
+        return box
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()

@@ -1,0 +1,159 @@
+"""Every date the liaison must meet, generated from the plan, the calendar and the ledgers.
+
+Kinds: monthly_dispatch (last working day of each month), leadership_quarterly_report
+(last working day of each quarter, 每季度末向厅主要领导汇报), provincial_quarterly_report
+(5th working day of each quarter, about the previous quarter, 报省软环境办), subtask,
+supervision and liaison_report (a liaison change reported within one working day).
+A deadline is done when its work is done (month closed, item closed, change reported) or
+when the user marks it done (deadline_done, optionally with a file).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from ..core.errors import InvalidInput
+from ..core.workdays import WorkCalendar, month_end, quarter_end, quarter_start
+from ..storage.changes import Writer
+from ..storage.database import Database
+from .calendar import load_calendar
+from .plan_edit import check_date
+
+QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
+CLOSED_SUPERVISION = ("已办结", "已报结", "已销号")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: str
+    key: str          # stable identity, used to mark it done
+    title: str
+    due: date
+    period: str | None
+    confirmed: bool   # False when the date rests on a year the calendar does not know
+    done_on: str = ""  # '' while open
+
+    def overdue(self, today: date) -> bool:
+        return not self.done_on and self.due < today
+
+    def as_json(self, today: date) -> dict[str, Any]:
+        return {"kind": self.kind, "title": self.title, "due": self.due.isoformat(), "period": self.period,
+                "overdue": self.overdue(today), "confirmed": self.confirmed}
+
+
+def _quarters(first: date, last: date) -> list[tuple[int, int]]:
+    out, year, q = [], first.year, (first.month - 1) // 3 + 1
+    while (year, q) <= (last.year, (last.month - 1) // 3 + 1):
+        out.append((year, q))
+        year, q = (year + 1, 1) if q == 4 else (year, q + 1)
+    return out
+
+
+def _plan_deadlines(cal: WorkCalendar, first: date, last: date) -> list[Deadline]:
+    out: list[Deadline] = []
+    for year, q in _quarters(first - timedelta(days=100), last + timedelta(days=100)):
+        for mon in range(3 * q - 2, 3 * q + 1):
+            due = cal.last_workday_on_or_before(month_end(year, mon))
+            month = f"{year}-{mon:02d}"
+            out.append(Deadline("monthly_dispatch", f"monthly_dispatch:{month}", f"{month} 月调度", due.day,
+                                month, due.confirmed))
+        end = cal.last_workday_on_or_before(quarter_end(year, q))
+        out.append(Deadline("leadership_quarterly_report", f"leadership_quarterly_report:{year}Q{q}",
+                            f"{year}年{QUARTER_NAMES[q]}工作情况向厅主要领导汇报", end.day, f"{year}Q{q}",
+                            end.confirmed))
+        prev_year, prev_q = (year - 1, 4) if q == 1 else (year, q - 1)
+        fifth = cal.nth_workday_from(quarter_start(year, q), 5)
+        out.append(Deadline("provincial_quarterly_report", f"provincial_quarterly_report:{prev_year}Q{prev_q}",
+                            f"向省软环境办报送{prev_year}年{QUARTER_NAMES[prev_q]}重点工作任务推进落实情况",
+                            fifth.day, f"{prev_year}Q{prev_q}", fifth.confirmed))
+    return out
+
+
+def _record_deadlines(db: Database, cal: WorkCalendar) -> list[Deadline]:
+    out: list[Deadline] = []
+    for r in db.query(
+            "SELECT s.id, s.name, s.deadline, coalesce(dv.name, '') AS division,"
+            " (SELECT r.status FROM dispatch_row r WHERE r.subtask_id = s.id ORDER BY r.month DESC LIMIT 1)"
+            " AS last_status, (SELECT max(r.month) FROM dispatch_row r WHERE r.subtask_id = s.id"
+            " AND r.status = '已完成') AS done_month"
+            " FROM subtask s LEFT JOIN division dv ON dv.id = s.division_id WHERE s.deadline != ''"):
+        who = f"（{r['division']}）" if r["division"] else ""
+        done = f"{r['done_month']}" if r["last_status"] == "已完成" else ""
+        out.append(Deadline("subtask", f"subtask:{r['id']}", f"子任务：{r['name']}{who}",
+                            date.fromisoformat(r["deadline"]), None, True, done))
+    for r in db.query("SELECT id, no, content, deadline, status, done_on FROM supervision_item WHERE deadline != ''"):
+        done = (r["done_on"] or r["status"]) if r["status"] in CLOSED_SUPERVISION else ""
+        title = r["content"] if len(r["content"]) <= 40 else r["content"][:39] + "…"
+        out.append(Deadline("supervision", f"supervision:{r['id']}", f"督办事项 {r['no']}：{title}",
+                            date.fromisoformat(r["deadline"]), None, True, done))
+    for r in db.query("SELECT id, name, start_date, reported_on FROM liaison"):
+        due = cal.add_workdays(date.fromisoformat(r["start_date"]), 1)
+        out.append(Deadline("liaison_report", f"liaison_report:{r['id']}", f"联络员变更报备：{r['name']}",
+                            due.day, None, due.confirmed, r["reported_on"]))
+    return out
+
+
+def list_deadlines(db: Database, first: date, last: date) -> list[Deadline]:
+    """Every deadline due from first through last, by date (a handful of queries in all)."""
+    cal = load_calendar(db)
+    marked = {r["key"]: r["done_on"] for r in db.query("SELECT key, done_on FROM deadline_done")}
+    closed = {r["month"]: r["closed_at"][:10] for r in
+              db.query("SELECT month, closed_at FROM dispatch_month WHERE closed_at IS NOT NULL")}
+    years = {r[0] for r in db.query("SELECT year FROM plan_year")}
+    items = []
+    for d in _plan_deadlines(cal, first, last) + _record_deadlines(db, cal):
+        if not first <= d.due <= last:
+            continue
+        if d.period and int(d.period[:4]) not in years:  # a period with no plan year: not ours to report
+            continue
+        done = d.done_on or marked.get(d.key, "")
+        if not done and d.kind == "monthly_dispatch":
+            done = closed.get(d.period or "", "")
+        items.append(Deadline(d.kind, d.key, d.title, d.due, d.period, d.confirmed, done))
+    return sorted(items, key=lambda d: (d.due, d.kind, d.key))
+
+
+def due_report(db: Database, today: date, days: int = 45) -> dict[str, Any]:
+    """The `bizenv due --json` form: every deadline from today-days through today+days."""
+    items = list_deadlines(db, today - timedelta(days=days), today + timedelta(days=days))
+    return {"today": today.isoformat(), "items": [d.as_json(today) for d in items]}
+
+
+def reminders(db: Database, today: date, workdays: int = 5,
+              look_back: int = 60) -> tuple[list[Deadline], list[Deadline]]:
+    """(overdue within the last look_back days, due within the next `workdays` working days)."""
+    cal = load_calendar(db)
+    horizon = cal.add_workdays(today, workdays).day
+    items = list_deadlines(db, today - timedelta(days=look_back), horizon)
+    overdue = [d for d in items if d.overdue(today)]
+    soon = [d for d in items if not d.done_on and today <= d.due <= horizon]
+    return overdue, soon
+
+
+def mark_done(w: Writer, key: str, done_on: str = "", note: str = "", file: str | Path | None = None,
+              db_path: str | Path | None = None) -> None:
+    """Record that a deadline was met: when, and optionally with which file (kept as evidence)."""
+    if not key or ":" not in key:
+        raise InvalidInput(f"无效的待办标识：{key}")
+    day = check_date(done_on, "完成日期") or date.today().isoformat()
+    evidence_id = None
+    if file is not None:
+        from .evidence import store_evidence
+
+        if db_path is None:
+            raise InvalidInput("附加文件需要数据库位置。")
+        evidence_id, _new = store_evidence(w, db_path, file)
+    existing = w.db.scalar("SELECT id FROM deadline_done WHERE key = ?", (key,))
+    values = {"key": key, "done_on": day, "note": note.strip(), "evidence_id": evidence_id}
+    if existing is None:
+        w.insert("deadline_done", values)
+    else:
+        w.update("deadline_done", existing, values)
+
+
+def unmark_done(w: Writer, key: str) -> None:
+    existing = w.db.scalar("SELECT id FROM deadline_done WHERE key = ?", (key,))
+    if existing is not None:
+        w.delete("deadline_done", existing)

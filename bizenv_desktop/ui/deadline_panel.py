@@ -1,0 +1,199 @@
+"""The 待办 panel: every deadline around today, overdue and due-soon ones highlighted."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget)
+
+from ..core.workdays import WorkCalendar
+from ..services import deadlines
+from ..services.calendar import load_calendar
+from ..services.deadlines import Deadline
+
+COL_DUE, COL_TITLE, COL_STATE = range(3)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 30
+OVERDUE_COLOR, SOON_COLOR, DONE_COLOR = QColor("#ffcdd2"), QColor("#fff3c4"), QColor("#e8f5e9")
+
+
+class DeadlineModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.items: list[Deadline] = []
+        self.today = date.today()
+        self.calendar = WorkCalendar()
+        self.soon_days = 5
+
+    def set_items(self, items: list[Deadline], today: date, calendar: WorkCalendar, soon_days: int) -> None:
+        self.beginResetModel()
+        self.items, self.today, self.calendar, self.soon_days = items, today, calendar, soon_days
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("期限"), self.tr("事项"), self.tr("状态"))[section]
+        return None
+
+    def is_soon(self, d: Deadline) -> bool:
+        return not d.done_on and self.today <= d.due and \
+            self.calendar.workdays_between(self.today, d.due) <= self.soon_days
+
+    def state(self, d: Deadline) -> str:
+        if d.done_on:
+            return self.tr("已完成 %1").replace("%1", d.done_on[:10])
+        if d.overdue(self.today):
+            return self.tr("逾期 %1 天").replace("%1", str((self.today - d.due).days))
+        left = self.calendar.workdays_between(self.today, d.due)
+        text = self.tr("今天到期") if d.due == self.today else self.tr("剩 %1 个工作日").replace("%1", str(left))
+        return text if d.confirmed else text + self.tr("（日历未确认）")
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        d, col = self.items[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (d.due.isoformat() + ("?" if not d.confirmed else ""), d.title, self.state(d))[col]
+        if role == ROW_ROLE:
+            return d
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if d.done_on:
+                return QBrush(DONE_COLOR)
+            if d.overdue(self.today):
+                return QBrush(OVERDUE_COLOR)
+            if self.is_soon(d):
+                return QBrush(SOON_COLOR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not d.confirmed:
+                return self.tr("该日期依据尚未公布的节假日安排推算，请在“工作日历”中核对并确认。")
+            return d.title
+        return None
+
+
+class DeadlinePanel(QWidget):
+    """List of deadlines from 60 days back to 120 days ahead, with done marks."""
+
+    def __init__(self, controller: Any, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.fixed_today = today
+        self.model = DeadlineModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().resizeSection(COL_DUE, 84)
+        self.table.horizontalHeader().resizeSection(COL_STATE, 110)
+        self.table.setWordWrap(True)
+        self.soon_box = QSpinBox(self)
+        self.soon_box.setRange(1, 30)
+        self.soon_box.setValue(5)
+        self.soon_box.setSuffix(self.tr(" 个工作日内"))
+        self.show_done = QCheckBox(self.tr("显示已完成"), self)
+        self.done_button = QPushButton(self.tr("标记完成…"), self)
+        self.undone_button = QPushButton(self.tr("取消完成"), self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("提醒：")))
+        top.addWidget(self.soon_box)
+        top.addWidget(self.show_done)
+        top.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.done_button)
+        buttons.addWidget(self.undone_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.soon_box.valueChanged.connect(lambda _v: self.reload())
+        self.show_done.toggled.connect(lambda _v: self.reload())
+        self.done_button.clicked.connect(lambda: self.ask_mark_done())
+        self.undone_button.clicked.connect(lambda: self.unmark(self.selected()))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._sync())
+        controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        self.reload()
+
+    @property
+    def today(self) -> date:
+        return self.fixed_today or date.today()
+
+    def reload(self) -> None:
+        db = self.controller.db
+        today = self.today
+        items = deadlines.list_deadlines(db, today - timedelta(days=60), today + timedelta(days=120))
+        if not self.show_done.isChecked():
+            items = [d for d in items if not d.done_on]
+        self.model.set_items(items, today, load_calendar(db), self.soon_box.value())
+        overdue = sum(1 for d in items if d.overdue(today))
+        soon = sum(1 for d in items if self.model.is_soon(d))
+        self.summary.setText(self.tr("逾期 %1 项，%2 个工作日内到期 %3 项")
+                             .replace("%1", str(overdue)).replace("%2", str(self.soon_box.value()))
+                             .replace("%3", str(soon)))
+        self._sync()
+
+    def selected(self) -> Deadline | None:
+        index = self.table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _sync(self) -> None:
+        d = self.selected()
+        self.done_button.setEnabled(d is not None and not d.done_on)
+        self.undone_button.setEnabled(d is not None and bool(d.done_on))
+
+    def ask_mark_done(self) -> None:
+        d = self.selected()
+        if d is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("标记完成"), self.tr("“%1”已完成。要附上报送的文件吗？").replace("%1", d.title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Cancel:
+            return
+        file = None
+        if answer == QMessageBox.StandardButton.Yes:
+            file, _f = QFileDialog.getOpenFileName(self, self.tr("选择报送的文件"))
+            if not file:
+                return
+        self.mark_done(d, file=file)
+
+    def mark_done(self, d: Deadline, done_on: str = "", file: str | None = None) -> bool:
+        path = self.controller.workspace.path
+        return self.controller.run(self.tr("完成“%1”").replace("%1", d.title),
+                                   lambda w: deadlines.mark_done(w, d.key, done_on, file=file, db_path=path))
+
+    def unmark(self, d: Deadline | None) -> bool:
+        if d is None:
+            return False
+        return self.controller.run(self.tr("取消完成“%1”").replace("%1", d.title),
+                                   lambda w: deadlines.unmark_done(w, d.key))
+
+
+def reminder_html(db: Any, today: date, parent: QWidget) -> str | None:
+    """What to say when the app opens: overdue items and those due within 5 working days."""
+    overdue, soon = deadlines.reminders(db, today)
+    if not overdue and not soon:
+        return None
+    tr = parent.tr
+    parts = []
+    for title, items in ((tr("已逾期"), overdue), (tr("5 个工作日内到期"), soon)):
+        if items:
+            lines = "".join(f"<li>{d.due.isoformat()} {escape(d.title)}</li>" for d in items[:15])
+            more = f"<li>…（{len(items) - 15}）</li>" if len(items) > 15 else ""
+            parts.append(f"<p><b>{escape(title)}（{len(items)}）</b></p><ul>{lines}{more}</ul>")
+    return "".join(parts)
