@@ -156,6 +156,18 @@ def _upgrade(path: Path, found: int) -> Path:
     return backup
 
 
+def open_reader(path: str | Path) -> Database:
+    """A read-only connection for work off the GUI thread (reports, exports).
+
+    sqlite3 connections belong to the thread that made them, so a worker opens its own.
+    """
+    path = Path(path)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return Database(path, conn)
+
+
 def open_database(path: str | Path, create: bool = True) -> Database:
     """Open (creating or upgrading as needed) the app's database at path.
 

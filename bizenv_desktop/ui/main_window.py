@@ -150,6 +150,9 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.act_delete_year = self._action(self.tr("删除本年度…"), self.delete_year)
         self.act_divisions = self._action(self.tr("处室管理(&D)…"), self.manage_divisions, QKeySequence("Ctrl+D"))
         self.act_liaisons = self._action(self.tr("联络员登记(&L)…"), self.manage_liaisons, QKeySequence("Ctrl+L"))
+        self.act_reports = self._action(self.tr("报告与打印(&P)…"), self.show_reports, QKeySequence.StandardKey.Print)
+        self.act_calendar = self._action(self.tr("工作日历(&C)…"), self.show_calendar)
+        self.act_audit = self._action(self.tr("修改记录(&R)…"), self.show_audit, QKeySequence("Ctrl+H"))
         self.act_expand = self._action(self.tr("全部展开"), self.tree.expandAll)
         self.act_collapse = self._action(self.tr("全部折叠"), self.tree.collapseAll)
         self.act_detail = self._action(self.tr("详情面板"), self._toggle_detail, QKeySequence("F9"))
@@ -164,8 +167,9 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
                                   self.act_add_second, self.act_add_subtask, None, self.act_edit, self.act_delete,
                                   None, self.act_up, self.act_down, self.act_reparent, self.act_renumber, None,
                                   self.act_find]),
+            (self.tr("报告(&R)"), [self.act_reports]),
             (self.tr("年度(&Y)"), [self.act_new_year, self.act_builtin_year, None, self.act_delete_year]),
-            (self.tr("管理(&M)"), [self.act_divisions, self.act_liaisons]),
+            (self.tr("管理(&M)"), [self.act_divisions, self.act_liaisons, None, self.act_calendar, self.act_audit]),
             (self.tr("视图(&V)"), [self.act_expand, self.act_collapse, None, self.act_detail,
                                   self.deadline_dock.toggleViewAction()]),
             (self.tr("帮助(&H)"), [self.act_about]),
@@ -536,6 +540,21 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         from .liaison_dialog import LiaisonDialog
 
         LiaisonDialog(self.controller, self).exec()
+
+    def show_reports(self) -> None:
+        from .report_dialog import ReportDialog
+
+        ReportDialog(self.controller, self, self.year).exec()
+
+    def show_calendar(self) -> None:
+        from .calendar_dialog import CalendarDialog
+
+        CalendarDialog(self.controller, self).exec()
+
+    def show_audit(self) -> None:
+        from .audit_dialog import AuditDialog
+
+        AuditDialog(self.controller, self).exec()
 
     def open_database(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

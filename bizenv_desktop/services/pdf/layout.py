@@ -1,0 +1,158 @@
+"""Page layout of an official document (GB/T 9704-2012) and the paragraph styles.
+
+A4; portrait: top margin 37 mm, binding (left) margin 28 mm, text block 156 × 225 mm;
+body 16 pt (3号) 仿宋 on a 28.95 pt line (22 lines a page); title 22 pt (2号) 小标宋;
+headings 黑体 / 楷体; page numbers "— 1 —" in 14 pt (4号) 宋体 7 mm below the text block,
+odd pages on the right and even pages on the left, each inset by one character.
+Landscape pages (wide tables) keep the page number 7 mm below their text block.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from .fonts import FontChoice, choose_fonts
+
+BODY_PT, TITLE_PT, NUMBER_PT = 16, 22, 14
+LINE_PT = 225 * mm / 22  # 22 lines in the 225 mm text block
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    width: float
+    height: float
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - self.left - self.right
+
+    @property
+    def frame_height(self) -> float:
+        return self.height - self.top - self.bottom
+
+
+PORTRAIT = PageGeometry(A4[0], A4[1], left=28 * mm, right=A4[0] - 28 * mm - 156 * mm, top=37 * mm,
+                        bottom=A4[1] - 37 * mm - 225 * mm)
+# Landscape: the long edge is the width; the text block keeps generous margins and room for
+# the page number below it.
+LANDSCAPE = PageGeometry(landscape(A4)[0], landscape(A4)[1], left=25 * mm, right=20 * mm, top=25 * mm,
+                         bottom=30 * mm)
+
+
+@dataclass
+class Styles:
+    """Paragraph styles bound to the chosen fonts."""
+
+    fonts: dict[str, FontChoice]
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading1: ParagraphStyle
+    heading2: ParagraphStyle
+    body: ParagraphStyle
+    body_left: ParagraphStyle
+    signature: ParagraphStyle
+    cell: ParagraphStyle
+    cell_center: ParagraphStyle
+    cell_head: ParagraphStyle
+    small: ParagraphStyle
+
+
+def make_styles(font_folder: str | None = None, cell_pt: float = 10.5) -> Styles:
+    fonts = choose_fonts(font_folder)
+    body_font, head1, head2, title_font = (fonts[r].name for r in ("body", "heading1", "heading2", "title"))
+
+    def style(name: str, font: str, size: float, leading: float, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, wordWrap="CJK", **kw)
+    return Styles(
+        fonts=fonts,
+        title=style("title", title_font, TITLE_PT, TITLE_PT * 1.5, alignment=TA_CENTER, spaceAfter=LINE_PT),
+        subtitle=style("subtitle", head2, BODY_PT, LINE_PT, alignment=TA_CENTER, spaceAfter=LINE_PT / 2),
+        heading1=style("heading1", head1, BODY_PT, LINE_PT, firstLineIndent=2 * BODY_PT),
+        heading2=style("heading2", head2, BODY_PT, LINE_PT, firstLineIndent=2 * BODY_PT),
+        body=style("body", body_font, BODY_PT, LINE_PT, firstLineIndent=2 * BODY_PT, alignment=TA_JUSTIFY),
+        body_left=style("body_left", body_font, BODY_PT, LINE_PT, alignment=TA_LEFT),
+        signature=style("signature", body_font, BODY_PT, LINE_PT, alignment=TA_RIGHT, rightIndent=4 * BODY_PT),
+        cell=style("cell", body_font, cell_pt, cell_pt * 1.35),
+        cell_center=style("cell_center", body_font, cell_pt, cell_pt * 1.35, alignment=TA_CENTER),
+        cell_head=style("cell_head", head1, cell_pt, cell_pt * 1.35, alignment=TA_CENTER),
+        small=style("small", body_font, 12, 18),
+    )
+
+
+def _page_number(canvas: Any, doc: Any, geometry: PageGeometry, font: str) -> None:
+    """— n — 7 mm below the text block; odd pages right, even pages left, one character in."""
+    number = canvas.getPageNumber()
+    text = f"— {number} —"
+    y = geometry.bottom - 7 * mm - NUMBER_PT
+    canvas.saveState()
+    canvas.setFont(font, NUMBER_PT)
+    if number % 2:
+        canvas.drawRightString(geometry.width - geometry.right - NUMBER_PT, y, text)
+    else:
+        canvas.drawString(geometry.left + NUMBER_PT, y, text)
+    canvas.restoreState()
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    author: str
+    subject: str
+    keywords: str = ""
+
+
+def build_pdf(path: str | Path, story: Sequence[Flowable], styles: Styles, meta: Metadata,
+              orientation: str = "portrait", on_page: Callable[[Any, Any], None] | None = None) -> int:
+    """Write the story as a PDF at path (atomically: a failure leaves no half file).
+
+    Returns the number of pages.
+    """
+    geometry = LANDSCAPE if orientation == "landscape" else PORTRAIT
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".bizenv-", suffix=".pdf", dir=path.parent if path.parent.exists() else None)
+    os.close(fd)
+    number_font = styles.fonts["number"].name
+
+    def decorate(canvas: Any, doc: Any) -> None:
+        canvas.setTitle(meta.title)
+        canvas.setAuthor(meta.author)
+        canvas.setSubject(meta.subject)
+        canvas.setKeywords(meta.keywords)
+        canvas.setCreator("bizenv-desktop 营商环境考核评价工作台")
+        _page_number(canvas, doc, geometry, number_font)
+        if on_page:
+            on_page(canvas, doc)
+    try:
+        doc = BaseDocTemplate(tmp, pagesize=(geometry.width, geometry.height), leftMargin=geometry.left,
+                              rightMargin=geometry.right, topMargin=geometry.top, bottomMargin=geometry.bottom,
+                              title=meta.title, author=meta.author, subject=meta.subject,
+                              # each page starts in the body font: no unembedded Helvetica anywhere
+                              initialFontName=styles.fonts["body"].name, initialFontSize=BODY_PT)
+        frame = Frame(geometry.left, geometry.bottom, geometry.frame_width, geometry.frame_height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="text")
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
+        doc.build(list(story))
+        pages = doc.page
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return pages
+
+
+def frame_width(orientation: str) -> float:
+    return (LANDSCAPE if orientation == "landscape" else PORTRAIT).frame_width
