@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .commands import register_all
 from .core.errors import BizenvError
 
 
@@ -36,6 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--today", help="YYYY-MM-DD（默认今天）")
     due.add_argument("--days", type=int, default=45)
     due.add_argument("--json", action="store_true", help="以 JSON 输出")
+    parser.set_defaults(extra_handlers=register_all(sub))  # bizenv_desktop/commands/*.py
     return parser
 
 
@@ -152,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         from .app import run_gui
 
         return run_gui(args.db, args.lang)
-    handlers = {"init": cmd_init, "indicators": cmd_indicators, "dispatch": cmd_dispatch, "due": cmd_due}
+    handlers = {**args.extra_handlers, "init": cmd_init, "indicators": cmd_indicators, "dispatch": cmd_dispatch, "due": cmd_due}
     try:
         return handlers[args.command](args)
     except BizenvError as exc:
