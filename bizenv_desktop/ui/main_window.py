@@ -31,6 +31,7 @@ from .month_view import MonthView
 from .self_eval_view import SelfEvalView
 from .plan_model import COL_CODE, COL_CRITERIA, COL_NAME, KEY_ROLE, SEARCH_ROLE, Node, PlanModel
 from .subtask_dialog import SubtaskDialog
+from .supervision_view import SupervisionView
 
 
 class PlanFilter(QSortFilterProxyModel):
@@ -82,6 +83,8 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.tabs.addTab(self.self_eval_view, self.tr("逐项自评"))
         self.events_view = EventsView(controller, self)
         self.tabs.addTab(self.events_view, self.tr("宣传推广与表扬"))
+        self.supervision_view = SupervisionView(controller, self)
+        self.tabs.addTab(self.supervision_view, self.tr("督办事项"))
         self.setCentralWidget(self.tabs)
         self.deadline_panel = DeadlinePanel(controller, self)
         self.deadline_dock = QDockWidget(self.tr("待办"), self)

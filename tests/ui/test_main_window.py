@@ -178,9 +178,9 @@ def test_window_geometry_is_remembered(qtbot: Any, workspace: Any) -> None:
     first = MainWindow(controller)
     qtbot.addWidget(first)
     first.show()
-    first.resize(790, 560)  # the offscreen screen is 800 x 800
-    qtbot.waitUntil(lambda: first.width() == 790)
+    first.resize(1100, 700)
+    qtbot.waitUntil(lambda: first.width() == 1100)
     first.close()
     second = MainWindow(controller)
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (790, 560)
+    assert (second.width(), second.height()) == (1100, 700)

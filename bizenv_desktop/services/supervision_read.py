@@ -1,0 +1,171 @@
+"""Reading the 交办督办事项台账: the items with their divisions, overdue flags and counts.
+
+list_items is two queries whatever the number of items (items, then their divisions);
+counts is one query plus the working-day calendar. Writing is in services.supervision,
+which re-exports everything here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..storage.database import Database
+from .calendar import load_calendar
+
+SOURCES = ("省软环境办交办", "省软环境办督办", "明察暗访", "投诉", "领导批示", "会议议定", "其他")
+COMPLAINT = "投诉"
+STATUSES = ("待签收", "办理中", "已办结", "已报结", "已销号")
+STATUS_DATES = {"待签收": "received_on", "办理中": "signed_on", "已办结": "done_on",
+                "已报结": "reported_on", "已销号": "closed_on"}
+OPEN_STATUSES = STATUSES[:2]   # still being handled: can be overdue
+DONE_STATUSES = STATUSES[2:]
+DUE_SOON_WORKDAYS = 5
+SEARCHED = ("i.no", "i.source", "i.content", "i.deadline_text", "i.progress", "i.closure_report",
+            "i.accountability", "i.note")
+
+
+@dataclass(frozen=True)
+class SupervisionItem:
+    id: int
+    no: str
+    source: str
+    received_on: str
+    content: str
+    deadline: str           # ISO date or '' (read from deadline_text when that is set)
+    deadline_text: str      # the deadline as written when it is not a plain date, else ''
+    progress: str
+    status: str
+    signed_on: str
+    done_on: str
+    reported_on: str
+    closed_on: str
+    closure_report: str
+    complaint_verified: bool
+    accountability: str
+    note: str
+    lead_ids: list[int] = field(default_factory=list)
+    lead_names: list[str] = field(default_factory=list)
+    cooperating_ids: list[int] = field(default_factory=list)
+    cooperating_names: list[str] = field(default_factory=list)
+    deadline_date: date | None = None
+    overdue: bool = False
+    days_overdue: int = 0   # calendar days past the deadline, when overdue
+    evidence_count: int = 0
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def step(self) -> int:
+        return STATUSES.index(self.status)
+
+    @property
+    def next_status(self) -> str | None:
+        return STATUSES[self.step + 1] if self.step + 1 < len(STATUSES) else None
+
+    @property
+    def deadline_shown(self) -> str:
+        """The deadline as written, with the date read from it: '6月底前（2026-06-30）'."""
+        if not self.deadline_text:
+            return self.deadline
+        return f"{self.deadline_text}（{self.deadline}）" if self.deadline else self.deadline_text
+
+    @property
+    def status_date(self) -> str:
+        return getattr(self, STATUS_DATES[self.status])
+
+    @property
+    def needs_accountability(self) -> bool:
+        return self.complaint_verified and not self.accountability
+
+    @property
+    def finished_late(self) -> bool:
+        return bool(self.deadline and self.done_on and self.done_on > self.deadline)
+
+
+def _where(status: str | None, division_id: int | None, text: str | None, overdue_only: bool,
+           today: date) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if status:
+        where.append("i.status = ?")
+        params.append(status)
+    if division_id is not None:
+        where.append("EXISTS (SELECT 1 FROM supervision_division s WHERE s.item_id = i.id AND s.division_id = ?)")
+        params.append(division_id)
+    for word in (text or "").split():
+        like = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        columns = " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in SEARCHED)
+        where.append(f"({columns} OR EXISTS (SELECT 1 FROM supervision_division s JOIN division d"
+                     f" ON d.id = s.division_id WHERE s.item_id = i.id AND d.name LIKE ? ESCAPE '\\'))")
+        params += [like] * (len(SEARCHED) + 1)
+    if overdue_only:
+        where.append(f"i.status IN ({', '.join('?' * len(OPEN_STATUSES))}) AND i.deadline <> '' AND i.deadline < ?")
+        params += [*OPEN_STATUSES, today.isoformat()]
+    return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+def list_items(db: Database, status: str | None = None, division_id: int | None = None,
+               text: str | None = None, overdue_only: bool = False, today: date | None = None
+               ) -> list[SupervisionItem]:
+    """Items by date received (undated last), then number. text matches every word (space-separated)
+    in number, source, content, deadline, progress, reports, note or a division's name.
+    Two queries: the items, then the divisions of those items."""
+    today = today or date.today()
+    where, params = _where(status, division_id, text, overdue_only, today)
+    rows = db.query(
+        "SELECT i.*, (SELECT count(*) FROM evidence_link l WHERE l.target_kind = 'supervision_item'"
+        " AND l.target_id = i.id) AS evidence_count FROM supervision_item i" + where
+        + " ORDER BY i.received_on = '', i.received_on, i.no, i.id", params)
+    units: dict[int, dict[str, list[Any]]] = {}
+    for r in db.query(
+            "SELECT s.item_id, s.role, d.id, d.name FROM supervision_division s JOIN division d ON d.id = s.division_id"
+            " WHERE s.item_id IN (SELECT i.id FROM supervision_item i" + where + ") ORDER BY s.position, s.id",
+            params):
+        u = units.setdefault(r["item_id"], {"lead": [], "lead_n": [], "cooperate": [], "cooperate_n": []})
+        u[r["role"]].append(r["id"])
+        u[r["role"] + "_n"].append(r["name"])
+    items = []
+    for r in rows:
+        u = units.get(r["id"], {"lead": [], "lead_n": [], "cooperate": [], "cooperate_n": []})
+        deadline = date.fromisoformat(r["deadline"]) if r["deadline"] else None
+        overdue = r["status"] in OPEN_STATUSES and deadline is not None and deadline < today
+        items.append(SupervisionItem(
+            r["id"], r["no"], r["source"], r["received_on"], r["content"], r["deadline"], r["deadline_text"],
+            r["progress"], r["status"], r["signed_on"], r["done_on"], r["reported_on"], r["closed_on"],
+            r["closure_report"], bool(r["complaint_verified"]), r["accountability"], r["note"],
+            u["lead"], u["lead_n"], u["cooperate"], u["cooperate_n"], deadline, overdue,
+            (today - deadline).days if overdue and deadline else 0, r["evidence_count"]))
+    return items
+
+
+def counts(db: Database, today: date | None = None) -> dict[str, int]:
+    """{status: n for every status, 'overdue': n, 'due_soon': n}: due_soon counts open items whose
+    deadline is today or within the next DUE_SOON_WORKDAYS working days (the user's calendar)."""
+    today = today or date.today()
+    out = dict.fromkeys(STATUSES, 0) | {"overdue": 0, "due_soon": 0}
+    calendar = None
+    for r in db.query("SELECT status, deadline FROM supervision_item"):
+        out[r["status"]] += 1
+        if r["status"] not in OPEN_STATUSES or not r["deadline"]:
+            continue
+        deadline = date.fromisoformat(r["deadline"])
+        if deadline < today:
+            out["overdue"] += 1
+            continue
+        if (deadline - today).days > 31:  # far beyond 5 working days, even across 春节
+            continue
+        calendar = calendar or load_calendar(db)
+        if calendar.workdays_between(today, deadline) <= DUE_SOON_WORKDAYS:
+            out["due_soon"] += 1
+    return out
+
+
+def workdays_left(db: Database, items: list[SupervisionItem], today: date | None = None) -> dict[int, int]:
+    """{item id: working days from today to the deadline} for open items not yet overdue."""
+    today = today or date.today()
+    calendar = load_calendar(db)
+    return {i.id: calendar.workdays_between(today, i.deadline_date) for i in items
+            if i.is_open and i.deadline_date is not None and i.deadline_date >= today}

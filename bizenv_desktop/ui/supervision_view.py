@@ -1,0 +1,326 @@
+"""The 督办事项 tab: the ledger of items handed down or supervised (交办督办事项台账).
+
+Reads through services.supervision (two queries per reload, plus the counts); adding,
+editing, moving an item along its workflow, moving it back and deleting it are one
+controller action each (one undo step). Overdue rows have a red background and say
+“逾期 N 天”, so they read in black and white too.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from ..services import plan_read, supervision
+from ..services.supervision import STATUSES, SupervisionItem
+from .evidence_panel import EvidencePanel
+from .supervision_dialog import AdvanceDialog, ItemDialog, source_label, status_label
+
+__all__ = ["ItemDialog", "AdvanceDialog", "SupervisionModel", "SupervisionView"]
+
+CTX = "SupervisionView"
+(COL_NO, COL_SOURCE, COL_RECEIVED, COL_CONTENT, COL_LEAD, COL_COOP, COL_DEADLINE, COL_PROGRESS, COL_STATUS,
+ COL_DUE) = range(10)
+HEADERS = (QT_TRANSLATE_NOOP("SupervisionView", "编号"), QT_TRANSLATE_NOOP("SupervisionView", "来源"),
+           QT_TRANSLATE_NOOP("SupervisionView", "交办日期"), QT_TRANSLATE_NOOP("SupervisionView", "事项内容"),
+           QT_TRANSLATE_NOOP("SupervisionView", "牵头处室"), QT_TRANSLATE_NOOP("SupervisionView", "配合处室"),
+           QT_TRANSLATE_NOOP("SupervisionView", "办结时限"), QT_TRANSLATE_NOOP("SupervisionView", "办理进度"),
+           QT_TRANSLATE_NOOP("SupervisionView", "状态"), QT_TRANSLATE_NOOP("SupervisionView", "逾期"))
+ROW_ROLE = Qt.ItemDataRole.UserRole + 31
+OVERDUE_BG = QColor(248, 208, 206)
+OVERDUE_FG = QColor(0, 0, 0)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+class SupervisionModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[SupervisionItem] = []
+        self.left: dict[int, int] = {}  # item id -> working days to its deadline
+
+    def set_rows(self, rows: list[SupervisionItem], left: dict[int, int]) -> None:
+        self.beginResetModel()
+        self.rows, self.left = rows, left
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return tr(HEADERS[section])
+        return None
+
+    def due_text(self, item: SupervisionItem) -> str:
+        if item.overdue:
+            return self.tr("逾期 %1 天").replace("%1", str(item.days_overdue))
+        if item.id in self.left:
+            n = self.left[item.id]
+            return self.tr("今日到期") if n == 0 else self.tr("剩 %1 个工作日").replace("%1", str(n))
+        return ""
+
+    def text(self, item: SupervisionItem, col: int) -> str:
+        sep = self.tr("、")
+        return (item.no, source_label(item.source), item.received_on, item.content, sep.join(item.lead_names),
+                sep.join(item.cooperating_names), item.deadline_shown, item.progress, status_label(item.status),
+                self.due_text(item))[col]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(item, index.column())
+        if role == Qt.ItemDataRole.BackgroundRole and item.overdue:
+            return QBrush(OVERDUE_BG)
+        if role == Qt.ItemDataRole.ForegroundRole and item.overdue:
+            return QBrush(OVERDUE_FG)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == COL_STATUS and item.status_date:
+                return status_label(item.status) + " " + item.status_date
+            if index.column() == COL_CONTENT and item.note:
+                return item.content + "\n" + item.note
+            return self.text(item, index.column()) or None
+        if role == ROW_ROLE:
+            return item
+        return None
+
+
+class SupervisionView(QWidget):
+    """The ledger with its filters, counts, actions and the selected item's evidence."""
+
+    def __init__(self, controller: Any, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.fixed_today = today  # tests pin the date; None follows the clock
+        self._select_after_reload: int | None = None
+        self.model = SupervisionModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        for col, width in enumerate((100, 110, 90, 280, 110, 110, 150, 200, 70, 110)):
+            header.resizeSection(col, width)
+        header.setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
+        self.status_box = QComboBox(self)
+        self.status_box.addItem(self.tr("全部状态"), "")
+        for status in STATUSES:
+            self.status_box.addItem(status_label(status), status)
+        self.division_box = QComboBox(self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("搜索编号、内容、进度、处室…"))
+        self.search.setClearButtonEnabled(True)
+        self.overdue_box = QCheckBox(self.tr("只看逾期"), self)
+        self.add_button = QPushButton(self.tr("新增…"), self)
+        self.edit_button = QPushButton(self.tr("编辑…"), self)
+        self.advance_button = QPushButton(self.tr("推进到下一步…"), self)
+        self.revert_button = QPushButton(self.tr("退回上一步"), self)
+        self.delete_button = QPushButton(self.tr("删除"), self)
+        self.summary = QLabel(self)
+        self.evidence = EvidencePanel(controller, self)
+        filters = QHBoxLayout()
+        for w in (QLabel(self.tr("状态：")), self.status_box, QLabel(self.tr("处室：")), self.division_box,
+                  self.search, self.overdue_box):
+            filters.addWidget(w)
+        filters.setStretchFactor(self.search, 1)
+        actions = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.advance_button, self.revert_button, self.delete_button):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.evidence)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.summary)
+        self.status_box.activated.connect(lambda _i: self.reload())
+        self.division_box.activated.connect(lambda _i: self.reload())
+        self.search.textChanged.connect(lambda _t: self.reload())
+        self.overdue_box.toggled.connect(lambda _c: self.reload())
+        self.add_button.clicked.connect(lambda: self.ask_add())
+        self.edit_button.clicked.connect(lambda: self.ask_edit())
+        self.advance_button.clicked.connect(lambda: self.ask_advance())
+        self.revert_button.clicked.connect(lambda: self.ask_revert())
+        self.delete_button.clicked.connect(lambda: self.ask_delete())
+        self.table.doubleClicked.connect(lambda _i: self.ask_edit())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.model.modelReset.connect(self._selection_changed)
+        controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        self.reload()
+
+    @property
+    def today(self) -> date:
+        return self.fixed_today or date.today()
+
+    # -- reading ------------------------------------------------------------------
+    def rows(self) -> list[SupervisionItem]:
+        return list(self.model.rows)
+
+    def selected(self) -> SupervisionItem | None:
+        index = self.table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def select(self, item_id: int) -> bool:
+        for r, item in enumerate(self.model.rows):
+            if item.id == item_id:
+                self.table.setCurrentIndex(self.model.index(r, COL_CONTENT))
+                return True
+        return False
+
+    def summary_text(self) -> str:
+        return self.summary.text()
+
+    def set_filter(self, status: str | None = None, division_id: int | None = None, text: str = "",
+                   overdue_only: bool = False) -> None:
+        """Show only the items matching all of these (None / '' / False: no restriction)."""
+        for box, value in ((self.status_box, status or ""), (self.division_box, division_id)):
+            box.setCurrentIndex(max(0, box.findData(value)))
+        for widget in (self.search, self.overdue_box):
+            widget.blockSignals(True)
+        self.search.setText(text)
+        self.overdue_box.setChecked(overdue_only)
+        for widget in (self.search, self.overdue_box):
+            widget.blockSignals(False)
+        self.reload()
+
+    def _filtered(self) -> bool:
+        return bool(self.status_box.currentData() or self.division_box.currentData() is not None
+                    or self.search.text().strip() or self.overdue_box.isChecked())
+
+    def reload(self) -> None:
+        db, today = self.controller.db, self.today
+        chosen = self.division_box.currentData()
+        self.division_box.clear()
+        self.division_box.addItem(self.tr("全部处室"), None)
+        for d in plan_read.list_divisions(db):
+            self.division_box.addItem(d.name, d.id)
+        self.division_box.setCurrentIndex(max(0, self.division_box.findData(chosen)))
+        keep = self._select_after_reload or (self.selected().id if self.selected() else None)
+        self._select_after_reload = None
+        items = supervision.list_items(db, status=self.status_box.currentData() or None,
+                                       division_id=self.division_box.currentData(), text=self.search.text(),
+                                       overdue_only=self.overdue_box.isChecked(), today=today)
+        self.model.set_rows(items, supervision.workdays_left(db, items, today))
+        n = supervision.counts(db, today)
+        parts = self.tr("，").join(status_label(s) + " " + str(n[s]) for s in STATUSES)
+        text = (self.tr("共 %1 项：%2；逾期 %3，5 个工作日内到期 %4").replace("%1", str(sum(n[s] for s in STATUSES)))
+                .replace("%2", parts).replace("%3", str(n["overdue"])).replace("%4", str(n["due_soon"])))
+        if self._filtered():
+            text += self.tr("（筛选后显示 %1 项）").replace("%1", str(len(items)))
+        self.summary.setText(text)
+        if keep is not None:
+            self.select(keep)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        item = self.selected()
+        self.evidence.set_target("supervision_item" if item else None, item.id if item else None)
+        self.edit_button.setEnabled(item is not None)
+        self.delete_button.setEnabled(item is not None)
+        self.advance_button.setEnabled(item is not None and item.next_status is not None)
+        self.revert_button.setEnabled(item is not None and item.step > 0)
+
+    # -- actions (no modal input; each is one undo step) -----------------------------
+    def _name(self, item_id: int) -> str:
+        item = next((i for i in self.model.rows if i.id == item_id), None)
+        if item is None:
+            return str(item_id)
+        return item.no or (item.content[:20] + ("…" if len(item.content) > 20 else ""))
+
+    def add(self, **fields: Any) -> int | None:
+        """Register an item (fields as ItemDialog.values()); its id, or None when refused."""
+        content = fields.pop("content", "")
+        extra = {k: fields.pop(k) for k in ("closure_report", "complaint_verified", "accountability") if k in fields}
+        new_id: list[int] = []
+
+        def action(w: Any) -> None:
+            new_id.append(supervision.add_item(w, content, today=self.today, **fields))
+            if extra:
+                supervision.update_item(w, new_id[0], **extra)
+        label = self.tr("新增督办事项“%1”").replace("%1", content.strip()[:20])
+        if self.controller.run(label, action) and new_id:
+            self._select_after_reload = new_id[0]
+            return new_id[0]
+        return None
+
+    def edit(self, item_id: int, **fields: Any) -> bool:
+        label = self.tr("修改督办事项“%1”").replace("%1", self._name(item_id))
+        return bool(self.controller.run(label, lambda w: supervision.update_item(w, item_id, **fields)))
+
+    def advance(self, item_id: int, to_status: str | None = None, on: date | str | None = None,
+                text: str = "") -> bool:
+        """Move forward to to_status (default the next step) on the date (default today)."""
+        item = next((i for i in self.model.rows if i.id == item_id), None)
+        target = to_status or (item.next_status if item else None) or ""
+        label = (self.tr("督办事项“%1”推进到“%2”").replace("%1", self._name(item_id))
+                 .replace("%2", status_label(target)))
+        return bool(self.controller.run(label, lambda w: supervision.advance(
+            w, item_id, to_status, on or self.today, text)))
+
+    def revert(self, item_id: int) -> bool:
+        label = self.tr("督办事项“%1”退回上一步").replace("%1", self._name(item_id))
+        return bool(self.controller.run(label, lambda w: supervision.revert(w, item_id)))
+
+    def delete(self, item_id: int) -> bool:
+        label = self.tr("删除督办事项“%1”").replace("%1", self._name(item_id))
+        return bool(self.controller.run(label, lambda w: supervision.delete_item(w, item_id)))
+
+    # -- interactive ----------------------------------------------------------------
+    def ask_add(self) -> None:
+        dialog = ItemDialog(plan_read.list_divisions(self.controller.db), None, self.today, self)
+        accepted, values = dialog.exec() == QDialog.DialogCode.Accepted, dialog.values()
+        dialog.deleteLater()
+        if accepted:
+            self.add(**values)
+
+    def ask_edit(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        dialog = ItemDialog(plan_read.list_divisions(self.controller.db), item, self.today, self)
+        accepted, values = dialog.exec() == QDialog.DialogCode.Accepted, dialog.values()
+        dialog.deleteLater()
+        if accepted:
+            self.edit(item.id, **values)
+
+    def ask_advance(self) -> None:
+        item = self.selected()
+        if item is None or item.next_status is None:
+            return
+        dialog = AdvanceDialog(item, self.today, self)
+        accepted, (to_status, on, text) = dialog.exec() == QDialog.DialogCode.Accepted, dialog.values()
+        dialog.deleteLater()
+        if accepted:
+            self.advance(item.id, to_status, on, text)
+
+    def ask_revert(self) -> None:
+        item = self.selected()
+        if item is not None and item.step > 0:
+            self.revert(item.id)
+
+    def ask_delete(self) -> None:
+        item = self.selected()
+        if item is not None and QMessageBox.question(
+                self, self.tr("确认删除"), self.tr("删除督办事项“%1”？此操作可以撤销。").replace("%1", self._name(item.id))
+        ) == QMessageBox.StandardButton.Yes:
+            self.delete(item.id)
