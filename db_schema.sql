@@ -260,3 +260,10 @@ CREATE TABLE supervision_division (
     UNIQUE (item_id, division_id)
 ) STRICT;
 CREATE INDEX supervision_division_division ON supervision_division(division_id);
+
+-- Settings that belong to this database (both faces read them), e.g. backups to keep.
+CREATE TABLE setting (
+    id    INTEGER PRIMARY KEY,
+    key   TEXT NOT NULL UNIQUE,
+    value TEXT NOT NULL
+) STRICT;

@@ -25,7 +25,7 @@ ENTITY_NAMES: dict[str, str] = {
     "dispatch_month": "调度月份", "dispatch_row": "月调度", "evidence": "佐证材料",
     "evidence_link": "佐证关联", "self_evaluation": "自评", "event": "事件",
     "workday_override": "工作日调整", "calendar_year": "日历年度", "deadline_done": "待办完成",
-    "supervision_item": "督办事项", "supervision_division": "督办分工",
+    "supervision_item": "督办事项", "supervision_division": "督办分工", "setting": "设置",
 }
 
 FIELD_NAMES: dict[str, str] = {

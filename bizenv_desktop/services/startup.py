@@ -26,9 +26,10 @@ def ensure_builtin_year(db: Database, year: int) -> bool:
     return True
 
 
-def open_workspace(path: str | Path | None, first_year: int | None = None) -> Workspace:
+def open_workspace(path: str | Path | None, first_year: int | None = None,
+                   read_only_ok: bool = False) -> Workspace:
     """Open (creating if needed) the database; a new, empty file gets the built-in plan."""
-    ws = Workspace.open(path or default_database_path())
-    if not list_years(ws.db):
+    ws = Workspace.open(path or default_database_path(), read_only_ok)
+    if not ws.read_only and not list_years(ws.db):
         ensure_builtin_year(ws.db, first_year or date.today().year)
     return ws

@@ -10,16 +10,35 @@ from pathlib import Path
 from typing import Any
 
 from ..storage.changes import ChangeSet, Writer
-from ..storage.database import Database, open_database
+from ..core.errors import DatabaseBusy
+from ..storage.database import Database, check_file, open_database, open_reader
+from ..storage.lock import WriterLock
 
 
 class Workspace:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, lock: WriterLock | None = None, read_only: bool = False) -> None:
         self.db = db
+        self.lock = lock
+        self.read_only = read_only
 
     @classmethod
-    def open(cls, path: str | Path) -> Workspace:
-        return cls(open_database(path))
+    def open(cls, path: str | Path, read_only_ok: bool = False) -> Workspace:
+        """Open for writing, holding the file's writer lock. When another process writes
+        to it and read_only_ok is set, open it read-only instead (saying so in .read_only)."""
+        if Path(path).exists() and Path(path).stat().st_size > 0:
+            check_file(path)  # refuse a foreign or newer file before making anything beside it
+        lock = WriterLock(path)
+        try:
+            lock.acquire()
+        except DatabaseBusy:
+            if read_only_ok and Path(path).exists():
+                return cls(open_reader(path), None, read_only=True)
+            raise
+        try:
+            return cls(open_database(path), lock)
+        except BaseException:
+            lock.release()
+            raise
 
     @property
     def path(self) -> Path:
@@ -27,6 +46,8 @@ class Workspace:
 
     def apply(self, label: str, action: Callable[[Writer], Any]) -> ChangeSet:
         """Run action as one transaction; all of it is saved, or nothing on an error."""
+        if self.read_only:
+            raise DatabaseBusy("数据库正被另一处使用，此处以只读方式打开，不能修改。")
         with self.db.transaction():
             writer = Writer(self.db, label)
             action(writer)
@@ -42,3 +63,5 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
+        if self.lock is not None:
+            self.lock.release()

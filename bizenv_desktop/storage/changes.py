@@ -18,7 +18,7 @@ from .database import Database
 TABLES = frozenset({
     "plan_year", "plan_section", "dimension", "indicator", "division", "assignment",
     "subtask", "liaison", "dispatch_month", "dispatch_row", "evidence", "evidence_link",
-    "self_evaluation", "event", "workday_override", "calendar_year", "deadline_done", "supervision_item",
+    "self_evaluation", "event", "workday_override", "calendar_year", "deadline_done", "supervision_item", "setting",
     "supervision_division",
 })
 Row = dict[str, Any]

@@ -156,6 +156,18 @@ def _upgrade(path: Path, found: int) -> Path:
     return backup
 
 
+def check_file(path: str | Path) -> int:
+    """The schema version of an existing file of ours; NotOurDatabase or NewerDatabase
+    otherwise. Reads only: nothing is written or created beside the file."""
+    path = Path(path)
+    app_id, version = _read_header(path)
+    if app_id != APPLICATION_ID:
+        raise NotOurDatabase(str(path), "它是其他程序的数据库，没有本程序的标记")
+    if version > CURRENT_VERSION:
+        raise NewerDatabase(str(path), version, CURRENT_VERSION)
+    return version
+
+
 def open_reader(path: str | Path) -> Database:
     """A read-only connection for work off the GUI thread (reports, exports).
 
@@ -176,11 +188,7 @@ def open_database(path: str | Path, create: bool = True) -> Database:
     path = Path(path)
     backup: Path | None = None
     if path.exists() and path.stat().st_size > 0:
-        app_id, version = _read_header(path)
-        if app_id != APPLICATION_ID:
-            raise NotOurDatabase(str(path), "它是其他程序的数据库，没有本程序的标记")
-        if version > CURRENT_VERSION:
-            raise NewerDatabase(str(path), version, CURRENT_VERSION)
+        version = check_file(path)
         if version < CURRENT_VERSION:
             backup = _upgrade(path, version)
         conn = sqlite3.connect(path, isolation_level=None)

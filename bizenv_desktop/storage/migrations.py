@@ -94,7 +94,7 @@ CREATE TABLE event (
 CREATE INDEX event_date ON event(date)
 """
 
-# Version 3: working-day overrides, deadlines done, the supervised-items ledger.
+# Version 3: working-day overrides, deadlines done, the supervised-items ledger, settings.
 V3 = """
 CREATE TABLE workday_override (
     id          INTEGER PRIMARY KEY,
@@ -143,7 +143,12 @@ CREATE TABLE supervision_division (
     position    INTEGER NOT NULL DEFAULT 0,
     UNIQUE (item_id, division_id)
 ) STRICT;
-CREATE INDEX supervision_division_division ON supervision_division(division_id)
+CREATE INDEX supervision_division_division ON supervision_division(division_id);
+CREATE TABLE setting (
+    id    INTEGER PRIMARY KEY,
+    key   TEXT NOT NULL UNIQUE,
+    value TEXT NOT NULL
+) STRICT
 """
 
 STEPS: dict[int, Step] = {2: _script(V2), 3: _script(V3)}

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget)
@@ -189,9 +189,9 @@ def reminder_html(db: Any, today: date, parent: QWidget) -> str | None:
     overdue, soon = deadlines.reminders(db, today)
     if not overdue and not soon:
         return None
-    tr = parent.tr
     parts = []
-    for title, items in ((tr("已逾期"), overdue), (tr("5 个工作日内到期"), soon)):
+    for title, items in ((QCoreApplication.translate("DeadlinePanel", "已逾期"), overdue),
+                         (QCoreApplication.translate("DeadlinePanel", "5 个工作日内到期"), soon)):
         if items:
             lines = "".join(f"<li>{d.due.isoformat()} {escape(d.title)}</li>" for d in items[:15])
             more = f"<li>…（{len(items) - 15}）</li>" if len(items) > 15 else ""
