@@ -14,6 +14,7 @@ from .services.startup import open_workspace
 from .ui import settings
 from .ui.controller import Controller
 from .ui.main_window import MainWindow
+from .ui.maintenance import BackupScheduler
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -59,6 +60,9 @@ def run_gui(db_path: Path | None, lang: str | None = None) -> int:
     window = MainWindow(controller)
     window.show()
     window.show_reminders()
+    backups = BackupScheduler(controller, window)
+    backups.failed.connect(lambda message: window.statusBar().showMessage(message, 15000))
+    backups.start()
     code = app.exec()
     workspace.close()
     return code

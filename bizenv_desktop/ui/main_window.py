@@ -21,9 +21,10 @@ from ..core.errors import BizenvError
 from ..core.model import Indicator
 from ..services import events, plan_edit, plan_read, years
 from ..services.startup import open_workspace
-from . import settings
+from . import maintenance, settings
 from .controller import Controller
 from .deadline_panel import DeadlinePanel, reminder_html
+from .dashboard_view import DashboardView
 from .detail_view import DetailView
 from .indicator_dialog import IndicatorDialog
 from .events_view import EventsView
@@ -78,6 +79,8 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.splitter, self.tr("指标体系"))
+        self.dashboard_view = DashboardView(controller, self)
+        self.tabs.addTab(self.dashboard_view, self.tr("看板"))
         self.tabs.addTab(self.month_view, self.tr("月调度"))
         self.self_eval_view = SelfEvalView(controller, self)
         self.tabs.addTab(self.self_eval_view, self.tr("逐项自评"))
@@ -91,7 +94,7 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.deadline_dock.setObjectName("deadline_dock")
         self.deadline_dock.setWidget(self.deadline_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.deadline_dock)
-        self.resizeDocks([self.deadline_dock], [440], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.deadline_dock], [360], Qt.Orientation.Horizontal)
         self.year_box = QComboBox(self)
         self.year_box.setMinimumContentsLength(8)
         self.filter_edit = QLineEdit(self)
@@ -134,6 +137,9 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.act_open = self._action(self.tr("打开数据库(&O)…"), self.open_database, QKeySequence.StandardKey.Open)
         self.act_export_evidence = self._action(self.tr("导出佐证材料包(&Z)…"), self.export_evidence)
+        self.act_backup = self._action(self.tr("立即备份(&B)"), lambda: maintenance.backup_now(self, self.controller))
+        self.act_restore = self._action(self.tr("从备份恢复…"), lambda: maintenance.restore_from(self, self.controller))
+        self.act_check = self._action(self.tr("检查数据"), lambda: maintenance.check_data(self, self.controller))
         self.act_quit = self._action(self.tr("退出(&X)"), self.close, QKeySequence("Ctrl+Q"))
         self.act_add_dimension = self._action(self.tr("新增维度…"), self.add_dimension)
         self.act_add_first = self._action(self.tr("新增一级指标…"), self.add_first_level)
@@ -165,7 +171,8 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         menus: list[tuple[str, list[QAction | None]]] = [
-            (self.tr("文件(&F)"), [self.act_open, None, self.act_export_evidence, None, self.act_quit]),
+            (self.tr("文件(&F)"), [self.act_open, None, self.act_export_evidence, None, self.act_backup,
+                                  self.act_restore, self.act_check, None, self.act_quit]),
             (self.tr("编辑(&E)"), [self.act_undo, self.act_redo, None, self.act_add_dimension, self.act_add_first,
                                   self.act_add_second, self.act_add_subtask, None, self.act_edit, self.act_delete,
                                   None, self.act_up, self.act_down, self.act_reparent, self.act_renumber, None,
@@ -223,7 +230,7 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         first_time = self.year != year
         self.year = year
         settings.put("ui/last_year", year)
-        for view in (self.self_eval_view, self.events_view):
+        for view in (self.self_eval_view, self.events_view, self.dashboard_view):
             view.set_year(year)
         self.reload(expand_all=first_time)
 

@@ -1,0 +1,338 @@
+"""The 看板 tab: where the year stands, on one screen and one printed A4 landscape page.
+
+Each panel is one call of services.dashboard (a few queries each); the chart is a reportlab
+drawing from services.charts shown as SVG, so the PDF reports can use the same drawing.
+Statuses are written as words as well as coloured, so a black-and-white print reads alike.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QModelIndex, QPersistentModelIndex, QPoint, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QRegion
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QScrollArea, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from ..core import dispatch as rules
+from ..services import charts, dashboard, plan_read
+from ..services import dispatch as dispatch_service
+from .month_model import STATUS_COLORS, status_label
+
+CHART_SIZE = (800, 300)
+ROW_HEIGHT = 22
+PRINT_SCALE = 3.0  # screen pixels to image pixels when printing: about 300 dpi on A4
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+class StatusGridModel(QAbstractTableModel):
+    """Rows: second-level indicators; columns: the twelve months; cells: the most urgent status."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.indicators: list[tuple[int, str, str]] = []
+        self.months: list[str] = []
+        self.cells: dict[tuple[int, str], str | None] = {}
+        self.current = ""  # the 截至 month, shown in bold
+
+    def set_grid(self, grid: tuple[list[Any], list[str], dict[Any, str | None]], current: str) -> None:
+        self.beginResetModel()
+        self.indicators, self.months, self.cells = grid
+        self.current = current
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.indicators)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.months)
+
+    def short(self, status: str | None) -> str:
+        """The status in a word that fits a cell (and reads without its colour)."""
+        return {rules.DONE: self.tr("完成"), rules.IN_PROGRESS: self.tr("推进"), rules.LATE: self.tr("滞后"),
+                rules.NOT_STARTED: self.tr("未启"), rules.NOT_APPLICABLE: self.tr("不适用")}.get(status or "", "—")
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.tr("%1月").replace("%1", str(int(self.months[section][5:7])))
+            if role == Qt.ItemDataRole.FontRole and self.months[section] == self.current:
+                return _bold()
+            return None
+        _id, code, name = self.indicators[section]
+        return f"{code} {name}" if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) else None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        ind_id, code, name = self.indicators[index.row()]
+        month = self.months[index.column()]
+        status = self.cells.get((ind_id, month))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.short(status)
+        if role == Qt.ItemDataRole.UserRole:
+            return status
+        if role == Qt.ItemDataRole.BackgroundRole and status is not None:
+            return QBrush(QColor(STATUS_COLORS.get(status, "#ffffff")))
+        if role == Qt.ItemDataRole.FontRole and status == rules.LATE:
+            return _bold()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            what = status_label(status) if status else self.tr("本月未调度")
+            return self.tr("%1 %2，%3：%4").replace("%1", code).replace("%2", name).replace("%3", month) \
+                .replace("%4", what)
+        return None
+
+
+def _small_table(parent: QWidget, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], centered: tuple[int, ...]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            if c in centered:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            table.setItem(r, c, item)
+
+
+class DashboardView(QWidget):
+    """The 看板 tab: status grid, late items per division, the quantitative chart,
+    supervised items by status and the next deadlines."""
+
+    def __init__(self, controller: Any, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.today = today  # None: the real today, read at each refresh
+        self.year = 0
+        self.month = ""
+        self.year_box = QComboBox(self)
+        self.month_box = QComboBox(self)
+        for m in range(1, 13):
+            self.month_box.addItem(self.tr("%1月").replace("%1", str(m)), m)
+        self.print_button = QPushButton(self.tr("打印…"), self)
+        self.content = QWidget(self)
+        self.title = QLabel(self.content)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.grid_model = StatusGridModel(self)
+        self.grid = QTableView(self.content)
+        self.grid.setModel(self.grid_model)
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.grid.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.grid.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.grid.verticalHeader().setMaximumWidth(260)
+        self.grid.horizontalHeader().setDefaultSectionSize(46)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.grid.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.grid.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.late_caption = QLabel(self.content)
+        self.late_table = _small_table(self.content, [self.tr("处室"), self.tr("滞后（月调度）"),
+                                                      self.tr("逾期督办（牵头）")])
+        self.svg = ""
+        self.chart = QSvgWidget(self.content)
+        self.chart.setFixedSize(*CHART_SIZE)
+        self.chart.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.supervision_table = _small_table(self.content, [
+            self.tr("待签收"), self.tr("办理中"), self.tr("已办结"), self.tr("已报结"), self.tr("已销号"),
+            self.tr("逾期")])
+        self.supervision_table.setFixedHeight(ROW_HEIGHT * 2 + 8)
+        self.supervision_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.supervision_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.late_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.deadline_table = _small_table(self.content, [self.tr("期限"), self.tr("还有"), self.tr("事项")])
+        self._layout()
+        self.year_box.activated.connect(lambda _i: self.set_year(self.year_box.currentData()))
+        self.month_box.activated.connect(lambda _i: self.set_month(self.month_box.currentData()))
+        self.print_button.clicked.connect(self.print_dashboard)
+        controller.changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
+        self.refresh()
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("年度：")))
+        top.addWidget(self.year_box)
+        top.addWidget(QLabel(self.tr("截至：")))
+        top.addWidget(self.month_box)
+        top.addStretch(1)
+        top.addWidget(self.print_button)
+        body = QGridLayout(self.content)
+        body.addWidget(self.title, 0, 0, 1, 2)
+        body.addWidget(QLabel(self.tr("各指标月度状态（取各处室、子任务中最紧要者）"), self.content), 1, 0)
+        body.addWidget(self.grid, 2, 0, 3, 1)
+        body.addWidget(QLabel(self.tr("量化指标与目标"), self.content), 5, 0)
+        body.addWidget(self.chart, 6, 0, 2, 1)
+        body.addWidget(self.late_caption, 1, 1)
+        body.addWidget(self.late_table, 2, 1)
+        body.addWidget(QLabel(self.tr("交办督办事项"), self.content), 3, 1)
+        body.addWidget(self.supervision_table, 4, 1)
+        body.addWidget(QLabel(self.tr("近期待办"), self.content), 5, 1)
+        body.addWidget(self.deadline_table, 6, 1, 2, 1)
+        body.setColumnStretch(0, 3)
+        body.setColumnStretch(1, 2)
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.content)
+        scroll.setWidgetResizable(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+
+    # -- what is shown ------------------------------------------------------------------
+    def _today(self) -> date:
+        return self.today or date.today()
+
+    def _default_month(self, year: int) -> str:
+        months = [m["month"] for m in dispatch_service.list_months(self.controller.db, year)]
+        today = self._today()
+        if months:
+            return months[-1]
+        return f"{year:04d}-{today.month if today.year == year else 12:02d}"
+
+    def refresh(self) -> None:
+        db = self.controller.db
+        years = plan_read.list_years(db)
+        if self.year not in years:
+            today = self._today().year
+            self.year = today if today in years else (years[-1] if years else today)
+            self.month = ""
+        if not self.month or int(self.month[:4]) != self.year:
+            self.month = self._default_month(self.year)
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        for y in years:
+            self.year_box.addItem(self.tr("%1年").replace("%1", str(y)), y)
+        self.year_box.setCurrentIndex(self.year_box.findData(self.year))
+        self.year_box.blockSignals(False)
+        self.month_box.setCurrentIndex(self.month_box.findData(int(self.month[5:7])))
+        self.title.setText(self.tr("营商环境工作看板：%1年，截至%2月")
+                           .replace("%1", str(self.year)).replace("%2", str(int(self.month[5:7]))))
+        self.grid_model.set_grid(dashboard.status_grid(db, self.year), self.month)
+        frame = 2 * self.grid.frameWidth()  # the whole grid shows, on screen and on paper
+        self.grid.setFixedHeight(self.grid.horizontalHeader().sizeHint().height()
+                                 + self.grid.verticalHeader().length() + frame)
+        self.grid.setMinimumWidth(self.grid.verticalHeader().sizeHint().width()
+                                  + self.grid.horizontalHeader().length() + frame)
+        self._show_late(db)
+        self._show_chart(db)
+        today = self._today()
+        counts = dashboard.supervision_by_status(db, today)
+        _fill(self.supervision_table, [[str(counts[s]) for s in (*dashboard.SUPERVISION_STATUSES,
+                                                                   dashboard.OVERDUE)]], tuple(range(6)))
+        rows = []
+        for d in dashboard.next_deadlines(db, today):
+            left = (d.due - today).days
+            when = self.tr("今天") if left == 0 else self.tr("%1天后").replace("%1", str(left))
+            rows.append([d.due.isoformat(), when, d.title])
+        _fill(self.deadline_table, rows, (1,))
+        self.deadline_table.resizeColumnToContents(0)
+        self.deadline_table.resizeColumnToContents(1)
+
+    def _show_late(self, db: Any) -> None:
+        rows = dashboard.late_by_division(db, self.month, self._today())
+        month_text = self.tr("%1年%2月").replace("%1", self.month[:4]).replace("%2", str(int(self.month[5:7])))
+        if rows:
+            self.late_caption.setText(self.tr("各处室滞后与逾期：%1").replace("%1", month_text))
+        else:
+            self.late_caption.setText(self.tr("各处室滞后与逾期：%1，没有滞后或逾期事项").replace("%1", month_text))
+        _fill(self.late_table, [[name or self.tr("（未指定处室）"), str(late), str(overdue)]
+                                for name, late, overdue in rows], (1, 2))
+
+    def _show_chart(self, db: Any) -> None:
+        series = dashboard.quantitative_series(db, self.year)
+        labels = [self.tr("%1月").replace("%1", str(m)) for m in range(1, 13)]
+        drawing = charts.quantitative_chart(series, *CHART_SIZE, month_labels=labels, target_word=self.tr("目标"))
+        self.svg = charts.to_svg(drawing)
+        self.chart.load(QByteArray(self.svg.encode("utf-8")))
+        self.chart.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+
+    # -- for the user and for tests -------------------------------------------------------
+    def set_year(self, year: int) -> None:
+        if year != self.year:
+            self.year, self.month = int(year), ""
+        self.refresh()
+
+    def set_month(self, month: int | str) -> None:
+        """The 截至 month: 11 (of the shown year) or '2026-11' (which also picks the year)."""
+        if isinstance(month, str):
+            month = rules.check_month(month)
+            self.year = int(month[:4])
+            self.month = month
+        else:
+            self.month = f"{self.year:04d}-{int(month):02d}"
+        self.refresh()
+
+    def render_to(self, painter: QPainter, width: float, height: float) -> None:
+        """Paint the dashboard (without its tool bar) scaled to fit width × height."""
+        size = self.content.size()
+        scale = min(width / max(1, size.width()), height / max(1, size.height()))
+        filled = self.content.autoFillBackground()  # set by the scroll area
+        self.content.setAutoFillBackground(False)  # no grey window background: the page stays white
+        painter.save()
+        try:
+            painter.scale(scale, scale)
+            self.content.render(painter, QPoint(0, 0), QRegion(), QWidget.RenderFlag.DrawChildren)
+        finally:
+            painter.restore()
+            self.content.setAutoFillBackground(filled)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print on one page. Qt would paint a widget for a printer through a pixmap as large as the
+        page at the printer's resolution (13 700 px wide at 1200 dpi, 7 MB of PDF, seconds of work);
+        an image at about 300 dpi, drawn scaled onto the page, prints as sharp and stays small."""
+        page = printer.pageRect(QPrinter.Unit.DevicePixel)
+        size = self.content.size()
+        scale = min(page.width() / max(1, size.width()), page.height() / max(1, size.height()))
+        sharp = min(scale, PRINT_SCALE)
+        image = QImage(max(1, round(size.width() * sharp)), max(1, round(size.height() * sharp)),
+                       QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        image_painter = QPainter(image)
+        try:
+            self.render_to(image_painter, image.width(), image.height())
+        finally:
+            image_painter.end()
+        painter = QPainter(printer)
+        try:
+            painter.drawImage(QRectF(0, 0, size.width() * scale, size.height() * scale), image)
+        finally:
+            painter.end()
+
+    @staticmethod
+    def make_printer() -> QPrinter:
+        """A printer set to A4 landscape, the page the dashboard is laid out for."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        return printer
+
+    def print_dashboard(self) -> None:
+        printer = self.make_printer()
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("打印看板"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def render_to_image(self, path: str | Path) -> bool:
+        """Save the dashboard as an image (PNG by the file's suffix)."""
+        return self.content.grab().save(str(path))

@@ -1,0 +1,125 @@
+"""The 看板 tab with real widgets on a real database."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrinter
+
+from bizenv_desktop.core import dispatch as rules
+from bizenv_desktop.services import dispatch
+from bizenv_desktop.ui.controller import Controller
+from bizenv_desktop.ui.dashboard_view import DashboardView
+from bizenv_desktop.ui.month_model import STATUS_COLORS
+
+TODAY = date(2026, 11, 20)
+
+
+def fill_month(ws: Any, month: str, **status_by_code: str) -> None:
+    ws.apply(f"开始 {month}", lambda w: dispatch.start_month(w, month))
+    rows = dispatch.load_month(ws.db, month).rows
+    for code, status in status_by_code.items():
+        row = next(r for r in rows if r.indicator_code == code)
+        ws.apply("填写", lambda w, r=row, s=status: dispatch.update_row(w, r.id, status=s))
+
+
+@pytest.fixture
+def controller(workspace: Any) -> Controller:
+    return Controller(workspace)
+
+
+@pytest.fixture
+def view(qtbot: Any, controller: Controller) -> DashboardView:
+    widget = DashboardView(controller, today=TODAY)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.show()
+    return widget
+
+
+def grid_row(view: DashboardView, code: str) -> int:
+    return next(i for i, (_id, c, _n) in enumerate(view.grid_model.indicators) if c == code)
+
+
+def test_grid_shows_late_in_the_right_cell_with_its_colour(view: DashboardView, workspace: Any) -> None:
+    fill_month(workspace, "2026-10", **{"(1)": rules.DONE})
+    fill_month(workspace, "2026-11", **{"(1)": rules.LATE, "(10)": rules.IN_PROGRESS})
+    view.set_year(2026)
+    view.set_month("2026-11")
+    model = view.grid_model
+    assert model.columnCount() == 12 and model.rowCount() == 23
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 10, 11)] == ["1月", "11月", "12月"]
+    assert model.headerData(grid_row(view, "(1)"), Qt.Orientation.Vertical).startswith("(1) 制定年度")
+    late = model.index(grid_row(view, "(1)"), 10)
+    assert late.data() == "滞后"
+    assert late.data(Qt.ItemDataRole.BackgroundRole).color() == QColor(STATUS_COLORS[rules.LATE])
+    assert model.index(grid_row(view, "(1)"), 9).data() == "完成"
+    assert model.index(grid_row(view, "(10)"), 10).data() == "推进"
+    assert model.index(grid_row(view, "(2)"), 10).data() == "未启"
+    empty = model.index(grid_row(view, "(1)"), 0)
+    assert empty.data() == "—" and empty.data(Qt.ItemDataRole.BackgroundRole) is None
+    # the late table of the month names 法规处 with one late row
+    table = view.late_table
+    assert table.rowCount() == 1
+    assert [table.item(0, c).text() for c in range(3)] == ["法规处", "1", "0"]
+    assert view.title.text() == "营商环境工作看板：2026年，截至11月"
+
+
+def test_refreshes_after_a_change_and_on_month_change(qtbot: Any, view: DashboardView, controller: Controller,
+                                                     workspace: Any) -> None:
+    fill_month(workspace, "2026-11")
+    view.set_month(11)
+    assert view.late_table.rowCount() == 0 and "没有滞后" in view.late_caption.text()
+    row = next(r for r in dispatch.load_month(workspace.db, "2026-11").rows if r.indicator_code == "(5)")
+    assert controller.run("填写", lambda w: dispatch.update_row(w, row.id, status=rules.LATE))
+    qtbot.waitUntil(lambda: view.late_table.rowCount() == 1)  # the queued refresh after controller.changed
+    assert view.grid_model.index(grid_row(view, "(5)"), 10).data() == "滞后"
+    view.set_month(10)
+    assert view.month == "2026-10" and view.late_table.rowCount() == 0
+
+
+def test_panels_show_deadlines_supervision_and_the_chart(view: DashboardView, workspace: Any) -> None:
+    workspace.apply("督办", lambda w: w.insert("supervision_item", {"content": "落实整改", "deadline": "2026-11-10",
+                                                                    "status": "办理中"}))
+    view.refresh()
+    counts = [view.supervision_table.item(0, c).text() for c in range(6)]
+    assert counts == ["0", "1", "0", "0", "0", "1"]  # one 办理中, and it is overdue
+    assert view.deadline_table.rowCount() > 0
+    assert view.deadline_table.item(0, 0).text() >= TODAY.isoformat()
+    assert "(10) 一网通办" in view.svg and "目标 ≥90%" in view.svg
+    assert view.chart.renderer().isValid()
+
+
+def test_render_to_image_and_to_a_painter(view: DashboardView, tmp_path: Path) -> None:
+    fill_month(view.controller.workspace, "2026-11", **{"(3)": rules.LATE})
+    view.refresh()
+    path = tmp_path / "dashboard.png"
+    assert view.render_to_image(path)
+    assert path.stat().st_size > 0
+    image = QImage(str(path))
+    assert image.width() > 800 and image.height() > 500
+    page = QImage(1123, 794, QImage.Format.Format_ARGB32)  # A4 landscape at 96 dpi, as print_to scales it
+    page.fill(QColor("white"))
+    painter = QPainter(page)
+    view.render_to(painter, page.width(), page.height())
+    painter.end()
+    assert any(page.pixelColor(x, y) != QColor("white") for x in range(0, 1123, 37) for y in range(0, 794, 23))
+
+
+def test_prints_on_one_a4_landscape_page(view: DashboardView, tmp_path: Path) -> None:
+    printer = view.make_printer()
+    layout = printer.pageLayout()
+    assert layout.orientation() == QPageLayout.Orientation.Landscape
+    assert layout.pageSize().id() == QPageSize.PageSizeId.A4
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "dashboard.pdf"))
+    view.print_to(printer)
+    data = (tmp_path / "dashboard.pdf").read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", data)) == 1  # the whole dashboard on one page
+    assert len(data) < 5_000_000  # an image of about 300 dpi, not one at the printer's 1200 dpi
