@@ -140,6 +140,7 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.act_backup = self._action(self.tr("立即备份(&B)"), lambda: maintenance.backup_now(self, self.controller))
         self.act_restore = self._action(self.tr("从备份恢复…"), lambda: maintenance.restore_from(self, self.controller))
         self.act_check = self._action(self.tr("检查数据"), lambda: maintenance.check_data(self, self.controller))
+        self.act_settings = self._action(self.tr("设置(&S)…"), self.show_settings, QKeySequence.StandardKey.Preferences)
         self.act_quit = self._action(self.tr("退出(&X)"), self.close, QKeySequence("Ctrl+Q"))
         self.act_add_dimension = self._action(self.tr("新增维度…"), self.add_dimension)
         self.act_add_first = self._action(self.tr("新增一级指标…"), self.add_first_level)
@@ -172,7 +173,7 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         bar = self.menuBar()
         menus: list[tuple[str, list[QAction | None]]] = [
             (self.tr("文件(&F)"), [self.act_open, None, self.act_export_evidence, None, self.act_backup,
-                                  self.act_restore, self.act_check, None, self.act_quit]),
+                                  self.act_restore, self.act_check, None, self.act_settings, None, self.act_quit]),
             (self.tr("编辑(&E)"), [self.act_undo, self.act_redo, None, self.act_add_dimension, self.act_add_first,
                                   self.act_add_second, self.act_add_subtask, None, self.act_edit, self.act_delete,
                                   None, self.act_up, self.act_down, self.act_reparent, self.act_renumber, None,
@@ -555,6 +556,11 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         from .report_dialog import ReportDialog
 
         ReportDialog(self.controller, self, self.year).exec()
+
+    def show_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        SettingsDialog(self.controller, self).exec()
 
     def show_calendar(self) -> None:
         from .calendar_dialog import CalendarDialog

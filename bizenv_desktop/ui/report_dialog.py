@@ -22,6 +22,7 @@ from ..services import plan_read
 from ..services.pdf.reports import KINDS, ReportRequest, build_report, check_request
 from ..storage.database import open_reader
 from .pdf_pages import print_pdf, render_pages
+from . import settings
 from .settings import PreserveGeometry
 
 QUARTERS = ((1, "第一季度"), (2, "第二季度"), (3, "第三季度"), (4, "第四季度"))
@@ -119,7 +120,8 @@ class ReportDialog(PreserveGeometry, QDialog):
         quarter = self.quarter.currentData() if ("quarter" in needs or "quarter!" in needs) else None
         return ReportRequest(key, int(self.year.currentData() or date.today().year),
                              self.month.value() if "month" in needs else None, quarter,
-                             self.division.currentData() if "division" in needs else None, date.today())
+                             self.division.currentData() if "division" in needs else None, date.today(),
+                             settings.get("pdf/font_folder") or None)
 
     # -- building off the GUI thread -------------------------------------------------
     def generate(self, request: ReportRequest | None = None, show_progress: bool = True) -> int:

@@ -14,6 +14,7 @@ DEFAULTS: dict[str, Any] = {
     "ui/language": "zh",
     "ui/last_year": 0,
     "ui/detail_visible": True,
+    "pdf/font_folder": "",
 }
 
 

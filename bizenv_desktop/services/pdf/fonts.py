@@ -18,6 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFont, TTFError
 
 PACKAGE_FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 ROLES = ("title", "body", "heading1", "heading2", "number")
+# Role names for the settings dialog; the UI translates them (context "SettingsDialog").
 ROLE_NAMES = {"title": "标题（小标宋）", "body": "正文（仿宋）", "heading1": "一级标题（黑体）",
               "heading2": "二级标题（楷体）", "number": "页码（宋体）"}
 
