@@ -18,6 +18,7 @@ from ..core import dispatch as rules
 from ..core.errors import BizenvError
 from ..services import dispatch
 from .evidence_panel import EvidencePanel
+from .returns_panel import ReturnsPanel
 from .month_model import (COL_DIVISION, COL_INDICATOR, COL_STATUS, COL_SUBTASK, FIELD_OF, ROW_ROLE, SORT_ROLE,
                           STATUS_ROLE,
                           MonthModel, status_label)
@@ -129,6 +130,7 @@ class MonthView(QWidget):
         self.changes = QTextBrowser(self)
         self.changes.setMinimumWidth(160)
         self.evidence = EvidencePanel(controller, self)
+        self.returns = ReturnsPanel(controller, self)
         self._layout()
         self.month_box.activated.connect(lambda _i: self.show_month(self.month_box.currentData()))
         self.start_button.clicked.connect(lambda: self.start_month())
@@ -172,6 +174,7 @@ class MonthView(QWidget):
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(QLabel(self.tr("与上月相比")))
         side_layout.addWidget(self.changes, 2)
+        side_layout.addWidget(self.returns, 1)
         side_layout.addWidget(self.evidence, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
@@ -212,6 +215,7 @@ class MonthView(QWidget):
         self._update_counts()
         if was_reset and selected is not None:
             self.select_row_id(selected.id)
+        self.returns.set_month(self.current)
 
     def show_month(self, month: str) -> None:
         self.current = month

@@ -130,11 +130,12 @@ def test_ten_years_of_months_load_without_per_row_queries(qtbot: Any, tmp_path: 
     qtbot.addWidget(view)
     view.show()
     assert view.current == "2026-12" and view.proxy.rowCount() > 300
-    # the month list, the month head, this month, last month, the selected row's evidence
-    assert len(statements) <= 6, statements
+    # the month list, the month head, this month, last month, the selected row's evidence and
+    # the returned-forms panel: a fixed handful, never one per row (the month has 400+ rows)
+    assert len(statements) <= 10, statements
     statements.clear()
     view.show_month("2021-05")
     view.table.sortByColumn(COL_STATUS, Qt.SortOrder.AscendingOrder)
     view.table.viewport().grab()  # paint every visible cell
-    assert len(statements) <= 6, statements
+    assert len(statements) <= 10, statements
     ws.db.conn.set_trace_callback(None)

@@ -1,0 +1,564 @@
+"""Division fill-in forms of the monthly round (处室月调度表): make, read, preview, apply.
+
+make_forms writes one workbook per division: its own rows ("R<id>") and the rows of indicators
+it cooperates on ("C<id>", where it may fill only 配合处室意见). A returned form is known by
+its content, never its file name: the very hidden sheet "_meta" holds the month, the division,
+one line per row (key, editable figures, rate flag, the values printed) and a checksum of it
+all; the hidden column Q repeats the row keys. Rows of division groups (厅内各处室 …) and rows
+with no division get no form: the liaison fills those in the month view.
+Only what the division changed on the form (against the values printed) is written, so edits
+made in the app after the forms went out stay. A cooperating division's text is one paragraph
+of the row's remarks, starting 【处室名】, so several cooperating divisions never overwrite
+each other. A return is recorded as the done mark "dispatch_return:<month>:<division id>" in
+deadline_done (same transaction, undoable, audited): _mark_returned and _returned_marks.
+No Qt. Not thread-safe.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..core import dispatch as rules
+from ..core.errors import InvalidInput
+from ..storage.changes import Writer
+from ..storage.database import Database
+from . import deadlines, dispatch
+
+SHEET, META, FORMAT, HEAD = "月调度表", "_meta", "bizenv-dispatch-form/1", 3
+COLUMNS = (("序号", 5), ("指标", 26), ("子任务", 18), ("责任处室", 10), ("目标", 9), ("上月状态", 9), ("上月进展", 26),
+           ("完成状态", 10), ("本月进展", 32), ("存在问题", 24), ("下步打算", 24), ("责任人", 10), ("分子", 9),
+           ("分母", 9), ("数值", 9), ("配合处室意见", 26), ("行键", 6))
+FIELDS = ("status", "progress", "problems", "next_steps", "person", "numerator", "denominator", "value", "remarks")
+COL = {f: i for i, f in enumerate(FIELDS, 8)}  # status in column 8 (H) … remarks in 16 (P)
+KEY_COL = 17  # Q, hidden
+NAMES = {f: COLUMNS[c - 1][0] for f, c in COL.items()}
+FIGURES = {"quantitative": ("numerator", "denominator", "value"), "ranking": ("value",)}
+GUIDE = ("填写说明：只填白色单元格，灰色为只读。完成状态从下拉列表选择；分子、分母、数值只填数字（比率填 0–100，不带 %）；"
+         "“责任处室”不是本处室的行，本处室为配合处室，只填“配合处室意见”。请勿增删行、改动表头或工作表名称。"
+         "填好后保存为 .xlsx 交回联络员。制表日期：{today}")
+_THIN = Side(style="thin", color="999999")
+_BORDER, _GREY = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN), PatternFill("solid", fgColor="EDEDED")
+_WHITE, _HEADER = PatternFill("solid", fgColor="FFFFFF"), PatternFill("solid", fgColor="D9E1F2")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+@dataclass
+class Problem:
+    file: str
+    sheet: str
+    row: int | None
+    column: str  # letter, '' for the whole file or sheet
+    message: str
+
+    @property
+    def place(self) -> str:
+        """'工作表“月调度表”，第 5 行，H 列（完成状态）'; '' for the whole file."""
+        where = ([f"工作表“{self.sheet}”"] if self.sheet else []) + ([f"第 {self.row} 行"] if self.row else [])
+        heading = COLUMNS[ord(self.column) - 65][0] if len(self.column) == 1 and "A" <= self.column <= "Q" else ""
+        where += [f"{self.column} 列（{heading}）" if heading else f"{self.column} 列"] if self.column else []
+        return "，".join(where)
+
+    @property
+    def text(self) -> str:
+        return "，".join(filter(None, [f"文件“{self.file}”", self.place])) + "：" + self.message
+
+
+@dataclass
+class FormRow:
+    key: str  # "R12": the division's row 12; "C12": row 12 of an indicator it cooperates on
+    excel_row: int
+    values: dict[str, Any]
+    original: dict[str, Any]
+
+    @property
+    def row_id(self) -> int:
+        return int(self.key[1:])
+
+
+@dataclass
+class FormData:
+    path: Path
+    month: str | None = None
+    division_id: int | None = None
+    division_name: str = ""
+    rows: list[FormRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, message: str, row: int | None = None, column: str = "") -> None:
+        self.problems.append(Problem(self.path.name, SHEET if row else "", row, column, message))
+
+
+@dataclass
+class FieldChange:
+    field: str
+    name: str
+    old: Any
+    new: Any
+
+
+@dataclass
+class RowChange:
+    row_id: int
+    excel_row: int
+    label: str
+    fields: list[FieldChange]
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return {c.field: c.new for c in self.fields}
+
+
+@dataclass
+class FilePreview:
+    form: FormData
+    changes: list[RowChange]
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class DivisionReturn:
+    division_id: int
+    name: str
+    returned_on: str = ""
+    note: str = ""
+
+
+def form_name(month: str, division: str) -> str:
+    return f"{month} 月调度表（{_UNSAFE.sub('_', division)}）.xlsx"
+
+
+# -- making ------------------------------------------------------------------------------------
+
+def _plan(db: Database, m: dispatch.Month) -> dict[int, tuple[str, list[tuple[str, dispatch.DispatchRow]]]]:
+    divs = {r["id"]: r for r in db.query("SELECT id, name, kind, position FROM division")}
+    coop: dict[int, list[int]] = {}
+    for a in db.query("SELECT a.indicator_id, a.division_id FROM assignment a JOIN division d ON d.id = a.division_id"
+                      " WHERE a.role = 'cooperate' AND d.kind != 'group' AND d.retired_on IS NULL ORDER BY a.position"):
+        coop.setdefault(a[0], []).append(a[1])
+    out: dict[int, list[tuple[str, dispatch.DispatchRow]]] = {}
+    for row in m.rows:
+        if row.division_id and divs[row.division_id]["kind"] != "group":
+            out.setdefault(row.division_id, []).append(("R", row))
+        for d in coop.get(row.indicator_id, []):
+            if d != row.division_id:
+                out.setdefault(d, []).append(("C", row))
+    order = sorted(out, key=lambda d: (divs[d]["position"], d))
+    return {d: (divs[d]["name"], out[d]) for d in order}
+
+
+def planned_files(db: Database, month: str, out_dir: str | Path) -> list[Path]:
+    """The files make_forms would write (to ask before overwriting any)."""
+    m = dispatch.load_month(db, month)
+    return [Path(out_dir) / form_name(m.month, name) for name, _rows in _plan(db, m).values()]
+
+
+def make_forms(db: Database, month: str, out_dir: str | Path, today: date, overwrite: bool = True) -> list[Path]:
+    """Write one form per division with rows into out_dir; returns the paths written."""
+    m = dispatch.load_month(db, month)
+    if m.closed:
+        raise InvalidInput(f"{m.month} 的月调度已关闭，不能再发调度表；如需补报，请先“重新打开”该月。")
+    plan = _plan(db, m)
+    if not plan:
+        raise InvalidInput(f"{m.month} 没有需要处室填写的调度行（只有处室组或未指定处室的行）。")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = [out / form_name(m.month, name) for name, _rows in plan.values()]
+    existing = [p.name for p in paths if p.exists()]
+    if existing and not overwrite:
+        raise InvalidInput(f"文件夹“{out}”中已有：{'、'.join(existing)}。为免覆盖已交回的表，请换一个空文件夹，"
+                           f"或确认覆盖（命令行加 --force）。")
+    for path, (division_id, (name, rows)) in zip(paths, plan.items()):
+        _save(_workbook(m, division_id, name, rows, today), path)
+    return paths
+
+
+def _save(wb: Workbook, path: Path) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _put(ws: Any, r: int, c: int, value: Any) -> Any:
+    """Write value as data: text never becomes a formula, characters XML cannot hold are dropped."""
+    cell = ws.cell(r, c, ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value)
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
+def _checksum(parts: list[str]) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+
+
+def _workbook(m: dispatch.Month, division_id: int, name: str, rows: list[tuple[str, dispatch.DispatchRow]],
+              today: date) -> Workbook:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    last = get_column_letter(KEY_COL - 1)
+    for r, text, font, height in ((1, f"{m.month} 月调度表（{name}）", Font(bold=True, size=14), 26),
+                                  (2, GUIDE.format(today=today.isoformat()), Font(size=10, color="C00000"), 48)):
+        ws.merge_cells(f"A{r}:{last}{r}")
+        cell = _put(ws, r, 1, text)
+        cell.font = font
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center" if r == 1 else "left")
+        ws.row_dimensions[r].height = height
+    for c, (heading, width) in enumerate(COLUMNS, 1):
+        cell = ws.cell(HEAD, c, heading)
+        cell.font, cell.fill, cell.border = Font(bold=True), _HEADER, _BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.column_dimensions[get_column_letter(KEY_COL)].hidden = True
+    status_dv = DataValidation(type="list", formula1='"' + ",".join(rules.STATUSES) + '"', allow_blank=False,
+                               showErrorMessage=True, errorTitle="完成状态", error="请从下拉列表中选择完成状态。")
+    number_dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                               showErrorMessage=True, errorTitle="数字", error="这里只能填数字（不小于 0），不要带单位或文字。")
+    rate_dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True,
+                             showErrorMessage=True, errorTitle="比率", error="比率请填 0 到 100 之间的数字，不要带 %。")
+    meta: list[list[str]] = []
+    for i, (role, row) in enumerate(rows):
+        r = HEAD + 1 + i
+        prev = m.previous.get(row.key)
+        mine = _remark_of(row.remarks, name) if role == "C" else row.remarks
+        cells = [i + 1, f"{row.indicator_code} {row.indicator_name}", row.subtask_name, row.division_name,
+                 row.target.text() if row.target else "", prev.status if prev else "", prev.progress if prev else "",
+                 *(getattr(row, f) for f in FIELDS[:-1]), mine, f"{role}{row.id}"]
+        figures = FIGURES.get(row.kind, ()) if role == "R" else ()
+        editable = {COL["remarks"]} if role == "C" else {COL[f] for f in FIELDS[:5] + figures}
+        rate = bool(row.target and row.target.unit in ("%", "％"))
+        for c, value in enumerate(cells, 1):
+            cell = _put(ws, r, c, value)
+            cell.border, cell.alignment = _BORDER, _WRAP
+            cell.fill = _WHITE if c in editable else _GREY
+            cell.protection = Protection(locked=c not in editable)
+            if c in editable and COL["numerator"] <= c <= COL["value"]:
+                (rate_dv if rate and c == COL["value"] else number_dv).add(cell.coordinate)
+        if role == "R":
+            status_dv.add(ws.cell(r, COL["status"]).coordinate)
+        original = {"remarks": mine} if role == "C" else {f: getattr(row, f) for f in FIELDS[:5] + figures}
+        meta.append([f"{role}{row.id}", ",".join(figures) or "-", "1" if rate else "0",
+                     json.dumps(original, ensure_ascii=False, sort_keys=True)])
+    for dv in (status_dv, number_dv, rate_dv):
+        if dv.sqref:
+            ws.add_data_validation(dv)
+    ws.freeze_panes = f"C{HEAD + 1}"
+    ws.print_title_rows = f"{HEAD}:{HEAD}"
+    ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.protection.sheet = True
+    ws.protection.formatColumns = ws.protection.formatRows = False  # widths and heights may be changed
+    head = [FORMAT, m.month, str(division_id), ILLEGAL_CHARACTERS_RE.sub("", name), today.isoformat()]
+    info = wb.create_sheet(META)
+    for r, values in enumerate([head + [_checksum(head + [x for line in meta for x in line])], *meta], 1):
+        for c, value in enumerate(values, 1):
+            _put(info, r, c, value)
+    info.sheet_state = "veryHidden"
+    info.protection.sheet = True
+    wb.security = WorkbookProtection(lockStructure=True)
+    return wb
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+def _sniff(path: Path) -> str | None:
+    if not path.is_file():
+        return "找不到这个文件（或它是文件夹），请重新选择。"
+    with open(path, "rb") as f:
+        head = f.read(8)
+        if not head:
+            return "文件是空的（0 字节），可能没有保存好：请让处室重新保存后交回。"
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            if "EncryptionInfo".encode("utf-16-le") in head + f.read():
+                return "文件设有打开密码（已加密），无法读取：请让处室去掉密码后另存为 .xlsx 再交回。"
+            return "这是旧版 .xls 文件：请在 Excel 或 WPS 中“另存为” .xlsx（Excel 工作簿）后再收。"
+    if not head.startswith(b"PK\x03\x04"):
+        return "不是 Excel 工作簿（.xlsx）：请选择本程序生成、处室填好的调度表。"
+    return None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def _figure(form: FormData, cell: Any, r: int) -> float | None:
+    value, col = cell.value, cell.column_letter
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, (date, bool)) or not isinstance(value, (int, float, str)):
+        form.problem(f"“{_text(value)}”不是数字（Excel 可能把它当成了日期或其他类型）：请只填数字。", r, col)
+        return None
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().replace(",", "").replace("，", "").rstrip("%％").strip())
+        except ValueError:
+            form.problem(f"“{value.strip()}”不是数字：请只填数字，不要带单位或文字。", r, col)
+            return None
+    elif "%" in (cell.number_format or ""):
+        value = value * 100  # typed as 90% in Excel: stored 0.9
+    if value < 0:
+        form.problem(f"{_text(float(value))} 是负数：请填写不小于 0 的数字。", r, col)
+    return round(float(value), 6)
+
+
+def _rate_problem(numerator: Any, denominator: Any, value: Any, rate: bool) -> tuple[str, str] | None:
+    """(column, message) when the figures break the rules update_row enforces."""
+    if denominator == 0:
+        return "N", "分母不能为 0：请填写实际的分母，或分子、分母都空着。"
+    if rate and (rules.rate(numerator, denominator) or 0) > 100:
+        return "M", "分子大于分母，比率超过 100%：请检查分子和分母。"
+    if rate and (value or 0) > 100:
+        return "O", "比率不能超过 100：请检查数值（按百分数填写，不带 %）。"
+    return None
+
+
+_META_LINE = re.compile(r"[RC]\d+\|(-|value|numerator,denominator,value)\|[01]\|\{.*\}", re.DOTALL)
+
+
+def _meta(rows: list[list[str]]) -> tuple[list[str], list[tuple[str, str, str, dict]]] | None:
+    """(head, [(key, figures, rate, values printed)]) of an intact _meta sheet, else None."""
+    head, table = (rows[0][:5], [row[:4] for row in rows[1:]]) if rows else ([], [])
+    if len(head) < 5 or head[0] != FORMAT or rows[0][5:6] != [_checksum(head + [x for t in table for x in t])] \
+            or not re.fullmatch(r"\d{4}-\d{2}", head[1]) or not head[2].isdigit() \
+            or not all(_META_LINE.fullmatch("|".join(t)) for t in table):
+        return None
+    try:
+        return head, [(key, figures, rate, json.loads(original)) for key, figures, rate, original in table]
+    except ValueError:
+        return None
+
+
+def read_form(path: str | Path) -> FormData:
+    """What a returned form says, and every problem found in the file itself (no database)."""
+    form = FormData(Path(path))
+    trouble = _sniff(form.path)
+    if trouble:
+        form.problem(trouble)
+        return form
+    try:
+        wb = load_workbook(form.path, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
+        form.problem(f"无法作为 Excel 工作簿打开（{type(exc).__name__}）：请在 Excel 或 WPS 中打开并另存为 .xlsx 后再收。")
+        return form
+    if META not in wb.sheetnames:
+        form.problem(f"不是本程序生成的月调度表（工作簿中的工作表：{'、'.join(wb.sheetnames)}）："
+                     f"请让处室用“生成处室调度表”生成的文件填写。")
+        return form
+    meta = _meta([[_text(v) for v in row] for row in wb[META].iter_rows(values_only=True)])
+    if meta is None:
+        form.problem("工作簿中隐藏的表格信息缺失或被改动：请用原表重新填写，或重新生成调度表。")
+        return form
+    head, table = meta
+    form.month, form.division_id, form.division_name = head[1], int(head[2]), head[3]
+    if SHEET not in wb.sheetnames:
+        form.problem(f"找不到工作表“{SHEET}”（现有：{'、'.join(s for s in wb.sheetnames if s != META)}）："
+                     f"工作表可能被改名或删除，请用原表填写，不要改动工作表名称。")
+        return form
+    ws = wb[SHEET]
+    for i, (key, figures, rate, original) in enumerate(table):
+        r = HEAD + 1 + i
+        if _text(ws.cell(r, KEY_COL).value) != key:
+            form.problem("行键被改动，或行被插入、删除、移动：请用原表重新填写，不要增删或移动行。", r, "Q")
+            continue
+        values: dict[str, Any] = {"remarks": _text(ws.cell(r, COL["remarks"]).value)} if key[0] == "C" else \
+            {f: _text(ws.cell(r, COL[f]).value) for f in FIELDS[:5]}
+        if key[0] == "R":
+            if values["status"] not in rules.STATUSES:
+                what = f"“{values['status']}”不是有效的完成状态" if values["status"] else "完成状态不能为空"
+                form.problem(f"{what}：请从下拉列表中选择（{'、'.join(rules.STATUSES)}）。", r, "H")
+            for f in figures.split(",") if figures != "-" else ():
+                values[f] = _figure(form, ws.cell(r, COL[f]), r)
+            bad = _rate_problem(values.get("numerator"), values.get("denominator"), values.get("value"), rate == "1")
+            if bad:
+                form.problem(bad[1], r, bad[0])
+        form.rows.append(FormRow(key, r, values, original))
+    for r in range(HEAD + 1 + len(table), ws.max_row + 1):
+        if any(_text(ws.cell(r, c).value) for c in range(1, KEY_COL + 1)):
+            form.problem("这一行不是原表中的行（没有行键），不会被读取：请删除它；新增事项请写在相应行的“存在问题”"
+                         "或“下步打算”中。", r)
+    return form
+
+
+# -- cooperating divisions' paragraphs of the remarks ----------------------------------------------
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n(?=【[^】\n]+】)", text or "") if p.strip()]
+
+
+def _remark_of(remarks: str, name: str) -> str:
+    tag = f"【{name}】"
+    return next((p[len(tag):].strip() for p in _paragraphs(remarks) if p.startswith(tag)), "")
+
+
+def _with_remark(remarks: str, name: str, text: str) -> str:
+    tag, out, placed = f"【{name}】", [], False
+    for part in _paragraphs(remarks):
+        if not part.startswith(tag):
+            out.append(part)
+        elif not placed:
+            out += [tag + text] if text else []
+            placed = True
+    return "\n".join(out + ([tag + text] if text and not placed else []))
+
+
+# -- checking against the database, previewing and applying ---------------------------------------
+
+_ROWS = ("SELECT r.*, i.code, i.name AS indicator, i.target_unit, coalesce(s.name, '') AS subtask,"
+         " coalesce(d.name, '') AS division FROM dispatch_row r JOIN indicator i ON i.id = r.indicator_id"
+         " LEFT JOIN subtask s ON s.id = r.subtask_id LEFT JOIN division d ON d.id = r.division_id WHERE r.month = ?")
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) < 1e-9
+    return ("" if a is None else a) == ("" if b is None else b)
+
+
+def _changes(db: Database, form: FormData, expected: str | None) -> tuple[list[RowChange], list[Problem]]:
+    """What applying form would change now, and what in the database forbids it."""
+    problems: list[Problem] = []
+
+    def bad(message: str, row: int | None = None, column: str = "") -> None:
+        problems.append(Problem(form.path.name, SHEET if row else "", row, column, message))
+    if form.month is None:
+        return [], problems
+    if expected and form.month != expected:
+        bad(f"这是 {form.month} 的调度表，当前收的是 {expected} 的：请确认文件；如确要收 {form.month} 的，请先切换到该月份。")
+    head = db.execute("SELECT closed_at FROM dispatch_month WHERE month = ?", (form.month,)).fetchone()
+    name = db.scalar("SELECT name FROM division WHERE id = ?", (form.division_id,))
+    if head is None or head["closed_at"] or name is None:
+        bad(f"{form.month} 的月调度尚未开始，无法收表：请先开始该月份。" if head is None else
+            f"{form.month} 的月调度已关闭：请先“重新打开”该月并说明原因，再收表。" if head["closed_at"] else
+            f"表中的处室“{form.division_name}”在数据库中已不存在：请在程序中直接填写，或重新生成调度表。")
+        return [], problems
+    rows = {r["id"]: r for r in db.query(_ROWS, (form.month,))}
+    coop = {r[0] for r in db.query("SELECT indicator_id FROM assignment WHERE division_id = ? AND role = 'cooperate'",
+                                   (form.division_id,))}
+    changes = []
+    for fr in form.rows:
+        row = rows.get(fr.row_id)
+        if row is None or (row["division_id"] != form.division_id if fr.key[0] == "R" else
+                           row["indicator_id"] not in coop):
+            bad("这一行已不在本月调度中，或已不由本处室填写（计划有调整）：请重新生成调度表，或在程序中直接修改。",
+                fr.excel_row, "Q")
+            continue
+        fields = []
+        for f, new in fr.values.items():
+            old = row[f]
+            if f == "remarks":
+                if _same(new, fr.original.get(f)) or _same(new, _remark_of(old, name)):
+                    continue
+                new = _with_remark(old, name, new)
+            elif _same(new, fr.original.get(f)) or _same(new, old):
+                continue  # the division left it as printed, or it already says so
+            fields.append(FieldChange(f, NAMES[f], old, new))
+        merged = {**dict(row), **{c.field: c.new for c in fields}}
+        trouble = _rate_problem(merged["numerator"], merged["denominator"], merged["value"],
+                                row["target_unit"] in ("%", "％"))
+        if fields and trouble and not any(p.row == fr.excel_row for p in form.problems):
+            bad("与数据库中已有的数字合起来后，" + trouble[1], fr.excel_row, trouble[0])
+        if fields:
+            label = f"{row['code']} {row['indicator']}" + (f" / {row['subtask']}" if row["subtask"] else "")
+            changes.append(RowChange(fr.row_id, fr.excel_row, f"{label}（{row['division'] or '-'}）", fields))
+    return changes, problems
+
+
+def collect_preview(db: Database, paths: list[str | Path], month: str | None = None) -> list[FilePreview]:
+    """Per file: the rows it would change (old → new) and every problem; month defaults to the latest."""
+    expected = rules.check_month(month) if month else db.scalar("SELECT max(month) FROM dispatch_month")
+    previews = []
+    for path in paths:
+        form = read_form(path)
+        changes, problems = _changes(db, form, expected)
+        previews.append(FilePreview(form, changes, form.problems + problems))
+    groups: dict[tuple[str | None, int], list[FilePreview]] = {}
+    for pv in previews:
+        if pv.form.division_id is not None:
+            groups.setdefault((pv.form.month, pv.form.division_id), []).append(pv)
+    for group in (g for g in groups.values() if len(g) > 1):
+        names = "、".join(f"“{pv.form.path.name}”" for pv in group)
+        for pv in group:
+            pv.problems.append(Problem(pv.form.path.name, "", None, "", f"{names} 都是{pv.form.division_name} "
+                                       f"{pv.form.month} 的调度表，一次只能收一份：请只选择其中一个。"))
+    return previews
+
+
+def apply_form(w: Writer, db: Database, form: FormData, month: str | None = None, today: date | None = None) -> int:
+    """Write what one returned form changed and record the division's return; all or nothing.
+    Checked again here, so a stale preview never writes. Returns the number of rows changed."""
+    changes, problems = _changes(db, form, month)
+    problems = form.problems + problems
+    if problems:
+        raise InvalidInput(f"“{form.path.name}”有 {len(problems)} 个问题，未写入任何内容：\n"
+                           + "\n".join(p.text for p in problems[:10]))
+    for change in changes:
+        dispatch.update_row(w, change.row_id, **change.values)
+    _mark_returned(w, form, len(changes), today or date.today())
+    return len(changes)
+
+
+# -- who has returned -------------------------------------------------------------------------------
+
+def _return_key(month: str, division_id: int | str) -> str:
+    return f"dispatch_return:{month}:{division_id}"
+
+
+def _mark_returned(w: Writer, form: FormData, changed: int, today: date) -> None:
+    """The one place that records a return (switch here to a table of its own if one is added)."""
+    assert form.month is not None and form.division_id is not None
+    deadlines.mark_done(w, _return_key(form.month, form.division_id), today.isoformat(),
+                        f"{form.path.name}（改动 {changed} 行）")
+
+
+def _returned_marks(db: Database, month: str) -> dict[int, tuple[str, str]]:
+    prefix = _return_key(month, "")
+    return {int(r["key"][len(prefix):]): (r["done_on"], r["note"]) for r in db.query(
+        "SELECT key, done_on, note FROM deadline_done WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))}
+
+
+_EXPECTED = ("SELECT d.id FROM division d WHERE d.kind != 'group' AND (d.id IN (SELECT division_id FROM dispatch_row"
+             " WHERE month = ?) OR (d.retired_on IS NULL AND d.id IN (SELECT a.division_id FROM assignment a JOIN"
+             " dispatch_row r ON r.indicator_id = a.indicator_id WHERE r.month = ? AND a.role = 'cooperate'"
+             " AND coalesce(r.division_id, 0) != a.division_id)))")
+
+
+def returned_divisions(db: Database, month: str) -> tuple[list[DivisionReturn], list[DivisionReturn]]:
+    """(divisions whose form of month was collected, divisions still to chase), in division order."""
+    month = rules.check_month(month)
+    marks = _returned_marks(db, month)
+    expected = {r[0] for r in db.query(_EXPECTED, (month, month))}
+    names = {r["id"]: r["name"] for r in db.query("SELECT id, name FROM division ORDER BY position, id")}
+    return ([DivisionReturn(d, name, *marks[d]) for d, name in names.items() if d in marks],
+            [DivisionReturn(d, name) for d, name in names.items() if d in expected and d not in marks])

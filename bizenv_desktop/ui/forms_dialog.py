@@ -1,0 +1,253 @@
+"""生成 / 收回处室调度表: the two dialogs of the monthly round.
+
+MakeFormsDialog writes one workbook per division into a folder (files only, no database change).
+CollectFormsDialog reads returned workbooks, shows per file the rows it would change (old → new)
+and every problem, and writes each good file as one controller action (one transaction, one
+undo step); a file with problems is never written. Reading runs on the GUI thread: a form is a
+few dozen rows, read in well under a second.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+                               QListWidget, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from ..core.errors import BizenvError
+from ..services import forms
+
+RED, GREEN, GREY = QColor("#b71c1c"), QColor("#1b5e20"), QColor("#616161")
+
+
+def _show(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    return f"{value:g}" if isinstance(value, float) else " ".join(str(value).split())
+
+
+class MakeFormsDialog(QDialog):
+    """Choose a folder and write every division's form of the month into it."""
+
+    def __init__(self, controller: Any, month: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.month = month
+        self.paths: list[Path] = []
+        self.setWindowTitle(self.tr("生成处室调度表"))
+        self.folder = QLineEdit(str(Path(controller.workspace.path).parent / self.tr("%1 月调度表").replace("%1", month)))
+        self.browse_button = QPushButton(self.tr("选择文件夹…"))
+        self.make_button = QPushButton(self.tr("生成"))
+        self.make_button.setDefault(True)
+        self.open_button = QPushButton(self.tr("打开文件夹"))
+        self.open_button.setEnabled(False)
+        close = QPushButton(self.tr("关闭"))
+        self.info = QLabel(self.tr("%1：每个处室一个工作簿，只含本处室的行并附上月情况；关键列已锁定，完成状态可下拉选择，"
+                                   "数字单元格只收数字。").replace("%1", month))
+        self.info.setWordWrap(True)
+        self.result = QListWidget()
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("保存到：")))
+        row.addWidget(self.folder, 1)
+        row.addWidget(self.browse_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.make_button, self.open_button, close):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        layout.addLayout(row)
+        layout.addWidget(self.result, 1)
+        layout.addLayout(buttons)
+        self.browse_button.clicked.connect(self.choose_folder)
+        self.make_button.clicked.connect(lambda: self.make())
+        self.open_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder.text().strip())))
+        close.clicked.connect(self.accept)
+        self.resize(620, 380)
+
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("选择保存调度表的文件夹"), self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def make(self, confirm: bool = True) -> list[Path]:
+        """Write the forms; asks before overwriting files of the same names. The paths written."""
+        folder = self.folder.text().strip()
+        if not folder:
+            self.controller.report(Exception(self.tr("请先选择保存调度表的文件夹。")))
+            return []
+        try:
+            existing = [p for p in forms.planned_files(self.controller.db, self.month, folder) if p.exists()]
+            if existing and confirm and QMessageBox.question(
+                    self, self.tr("覆盖文件"),
+                    self.tr("文件夹中已有 %1 个同名调度表（可能是已交回的表）。覆盖它们吗？").replace("%1", str(len(existing)))) \
+                    != QMessageBox.StandardButton.Yes:
+                return []
+            self.paths = forms.make_forms(self.controller.db, self.month, folder, date.today())
+        except BizenvError as exc:
+            self.controller.report(exc)
+            return []
+        except OSError as exc:
+            self.controller.report(Exception(self.tr("无法写入文件夹“%1”：%2。请检查路径和权限。")
+                                             .replace("%1", folder).replace("%2", exc.strerror or str(exc))))
+            return []
+        self.result.clear()
+        self.result.addItems([p.name for p in self.paths])
+        self.info.setText(self.tr("已生成 %1 个调度表，保存在 %2。发给各处室填写，交回后用“收回调度表”读入。")
+                          .replace("%1", str(len(self.paths))).replace("%2", folder))
+        self.open_button.setEnabled(True)
+        return self.paths
+
+
+class CollectFormsDialog(QDialog):
+    """Choose returned forms, see what each would change and what is wrong, write the good ones."""
+
+    def __init__(self, controller: Any, month: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.month = month
+        self.paths: list[str] = []
+        self.previews: list[forms.FilePreview] = []
+        self.applied: dict[str, forms.FilePreview] = {}
+        self.setWindowTitle(self.tr("收回处室调度表"))
+        self.info = QLabel(self.tr("%1：选择处室交回的调度表（可多选、可分几次、顺序不限）。每个文件先检查，下面列出"
+                                   "将改动的内容和全部问题；只写入没有问题的文件，每个文件要么全部写入，要么不写。")
+                           .replace("%1", month))
+        self.info.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels([self.tr("文件"), self.tr("处室"), self.tr("月份"), self.tr("结果")])
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.header().resizeSection(0, 300)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.add_button = QPushButton(self.tr("添加文件…"))
+        self.remove_button = QPushButton(self.tr("移除所选"))
+        self.copy_button = QPushButton(self.tr("复制问题清单"))
+        self.copy_button.setToolTip(self.tr("把全部问题复制到剪贴板，便于发给处室修改"))
+        self.apply_button = QPushButton(self.tr("写入无问题的文件"))
+        close = QPushButton(self.tr("关闭"))
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.copy_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.choose_files)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.copy_button.clicked.connect(self.copy_problems)
+        self.apply_button.clicked.connect(lambda: self.apply_good())
+        close.clicked.connect(self.accept)
+        self.resize(900, 560)
+        self.refresh()
+
+    def choose_files(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileNames(self, self.tr("选择交回的调度表"), "",
+                                                       self.tr("Excel 工作簿 (*.xlsx);;所有文件 (*)"))
+        self.add_files(chosen)
+
+    def add_files(self, paths: list[str | Path]) -> None:
+        for path in paths:
+            if str(path) not in self.paths:
+                self.paths.append(str(path))
+        self.refresh()
+
+    def remove_selected(self) -> None:
+        chosen = {item.data(0, Qt.ItemDataRole.UserRole) for item in self.tree.selectedItems()}
+        self.paths = [p for p in self.paths if p not in chosen]
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read and check every file not yet written, against the database as it is now."""
+        pending = [p for p in self.paths if p not in self.applied]
+        self.previews = forms.collect_preview(self.controller.db, pending, self.month) if pending else []
+        self.tree.clear()
+        fresh = dict(zip(pending, self.previews))
+        for path in self.paths:  # in the order the files were added
+            self._add_item(self.applied.get(path) or fresh[path], path, path in self.applied)
+        good = [pv for pv in self.previews if pv.ok]
+        self.apply_button.setEnabled(bool(good))
+        self.copy_button.setEnabled(any(not pv.ok for pv in self.previews))
+        self.remove_button.setEnabled(bool(self.paths))
+        try:
+            returned, missing = forms.returned_divisions(self.controller.db, self.month)
+        except BizenvError:
+            returned, missing = [], []
+        self.summary.setText(self.tr("可写入 %1 个，有问题 %2 个。已交回：%3；未交回：%4")
+                             .replace("%1", str(len(good))).replace("%2", str(len(self.previews) - len(good)))
+                             .replace("%3", "、".join(r.name for r in returned) or self.tr("无"))
+                             .replace("%4", "、".join(r.name for r in missing) or self.tr("无")))
+
+    def _add_item(self, pv: forms.FilePreview, path: str, applied: bool) -> None:
+        form = pv.form
+        if applied:
+            result, color = self.tr("已写入：改动 %1 行").replace("%1", str(len(pv.changes))), GREEN
+        elif pv.ok:
+            result, color = self.tr("可写入：改动 %1 行").replace("%1", str(len(pv.changes))), GREEN
+        else:
+            result, color = self.tr("有 %1 个问题，不能写入").replace("%1", str(len(pv.problems))), RED
+        item = QTreeWidgetItem([form.path.name, form.division_name, form.month or "", result])
+        item.setData(0, Qt.ItemDataRole.UserRole, path)
+        item.setToolTip(0, path)
+        item.setForeground(3, QBrush(color))
+        self.tree.addTopLevelItem(item)
+        for problem in [] if applied else pv.problems:
+            child = QTreeWidgetItem([f"{problem.place}：{problem.message}" if problem.place else problem.message])
+            child.setForeground(0, QBrush(RED))
+            child.setData(0, Qt.ItemDataRole.UserRole, path)
+            item.addChild(child)
+            child.setFirstColumnSpanned(True)
+        for change in pv.changes:
+            child = QTreeWidgetItem([self.tr("第 %1 行 %2").replace("%1", str(change.excel_row))
+                                     .replace("%2", change.label)])
+            child.setData(0, Qt.ItemDataRole.UserRole, path)
+            item.addChild(child)
+            child.setFirstColumnSpanned(True)
+            for fc in change.fields:
+                line = QTreeWidgetItem([f"{fc.name}：{_show(fc.old)} → {_show(fc.new)}"])
+                line.setForeground(0, QBrush(GREY if applied else QColor("#000000")))
+                line.setData(0, Qt.ItemDataRole.UserRole, path)
+                child.addChild(line)
+                line.setFirstColumnSpanned(True)
+        item.setExpanded(not applied)
+        for i in range(item.childCount()):
+            item.child(i).setExpanded(True)
+
+    def problem_text(self) -> str:
+        return "\n".join(p.text for pv in self.previews for p in pv.problems)
+
+    def copy_problems(self) -> None:
+        QApplication.clipboard().setText(self.problem_text())
+
+    def apply_good(self, confirm: bool = True) -> int:
+        """Write each good file as its own action; the number written."""
+        good = [pv for pv in self.previews if pv.ok]
+        if not good:
+            return 0
+        rows = sum(len(pv.changes) for pv in good)
+        if confirm and QMessageBox.question(
+                self, self.tr("写入调度表"),
+                self.tr("写入 %1 个文件（共改动 %2 行）？有问题的文件不会写入。每个文件可单独撤销。")
+                .replace("%1", str(len(good))).replace("%2", str(rows))) != QMessageBox.StandardButton.Yes:
+            return 0
+        pending = [p for p in self.paths if p not in self.applied]
+        written = 0
+        for pv, path in zip(self.previews, pending):
+            if not pv.ok:
+                continue
+            label = self.tr("收回调度表：%1 %2").replace("%1", pv.form.month or "").replace("%2", pv.form.division_name)
+            if self.controller.run(label, lambda w, form=pv.form: forms.apply_form(w, w.db, form, self.month)):
+                self.applied[path] = pv
+                written += 1
+        self.refresh()
+        return written
