@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import APP_NAME, __version__
 from .core.errors import BizenvError
+from .paths import resource_dir
 from .services.startup import open_workspace
 from .ui import settings
 from .ui.controller import Controller
@@ -41,7 +42,7 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
 
 
 def app_icon() -> QIcon:
-    return QIcon(str(PACKAGE_DIR / "resources" / "icons" / "bizenv.svg"))
+    return QIcon(str(resource_dir() / "icons" / "bizenv.svg"))
 
 
 def run_gui(db_path: Path | None, lang: str | None = None) -> int:

@@ -11,11 +11,11 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..core.errors import NewerDatabase, NotOurDatabase
+from ..paths import schema_file
 from . import migrations
 
 APPLICATION_ID = 1112956465  # 'BZD1', also written by db_schema.sql
@@ -23,7 +23,7 @@ APPLICATION_ID = 1112956465  # 'BZD1', also written by db_schema.sql
 
 def schema_sql() -> str:
     """The whole current schema (db_schema.sql, shipped inside the package)."""
-    return resources.files(__package__).joinpath("db_schema.sql").read_text(encoding="utf-8")
+    return schema_file().read_text(encoding="utf-8")
 
 
 def schema_version() -> int:

@@ -16,7 +16,9 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFError
 
-PACKAGE_FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+from ...paths import resource_dir
+
+PACKAGE_FONTS = resource_dir() / "fonts"
 ROLES = ("title", "body", "heading1", "heading2", "number")
 # Role names for the settings dialog; the UI translates them (context "SettingsDialog").
 ROLE_NAMES = {"title": "标题（小标宋）", "body": "正文（仿宋）", "heading1": "一级标题（黑体）",
