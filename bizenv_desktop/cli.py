@@ -47,14 +47,14 @@ def _out(data: Any) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     from .services.startup import default_database_path, ensure_builtin_year
-    from .storage.database import open_database
+    from .services.workspace import Workspace
 
     path = args.db or default_database_path()
-    db = open_database(path)
+    ws = Workspace.open(path)  # takes the writer lock like every writer
     try:
-        added = ensure_builtin_year(db, args.year)
+        added = ensure_builtin_year(ws.db, args.year)
     finally:
-        db.close()
+        ws.close()
     if added:
         print(f"已在 {path} 中创建 {args.year} 年度的内置方案。")
     else:
@@ -66,7 +66,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     from .services.plan_read import load_plan, plan_to_json
     from .services.startup import open_workspace
 
-    ws = open_workspace(args.db)
+    ws = open_workspace(args.db, read_only_ok=True)
     try:
         from .services.plan_read import list_years
 
@@ -95,7 +95,7 @@ def cmd_dispatch(args: argparse.Namespace) -> int:
     from .services.startup import open_workspace
 
     month = check_month(args.month)
-    ws = open_workspace(args.db)
+    ws = open_workspace(args.db, read_only_ok=not args.start)
     try:
         if args.start and not any(m["month"] == month for m in dispatch.list_months(ws.db)):
             ws.apply(f"开始 {month} 月调度", lambda w: dispatch.start_month(w, month))
@@ -130,7 +130,7 @@ def cmd_due(args: argparse.Namespace) -> int:
         raise InvalidInput(f"--today “{args.today}”不是有效日期，请按 年-月-日 填写。") from None
     if args.days < 0:
         raise InvalidInput("--days 不能为负数。")
-    ws = open_workspace(args.db)
+    ws = open_workspace(args.db, read_only_ok=True)
     try:
         report = deadlines.due_report(ws.db, today, args.days)
     finally:

@@ -8,6 +8,7 @@ is never touched.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -87,8 +88,11 @@ def make_backup(db: Database, reason: str = "manual", target: str | Path | None 
     try:
         _copy_database(db.conn, target)
         _copy_evidence(db.path, folder)
-    except OSError as exc:
-        raise BizenvError(f"无法写入备份“{target}”：{exc.strerror or exc}。请检查磁盘空间和文件夹权限；"
+    except (OSError, sqlite3.Error) as exc:  # a full disk shows up as either
+        with contextlib.suppress(OSError):
+            target.with_name(f".{target.name}.part").unlink(missing_ok=True)
+        reason = getattr(exc, "strerror", None) or exc
+        raise BizenvError(f"无法写入备份“{target}”：{reason}。请检查磁盘空间和文件夹权限；"
                           f"数据库本身没有受到影响。") from exc
     if target.parent == folder:
         rotate(db)

@@ -6,6 +6,7 @@ unchanged. Not thread-safe: one Database per thread.
 """
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -75,19 +76,32 @@ def _read_header_through_sqlite(path: Path) -> tuple[int, int]:
         raise NotOurDatabase(str(path), f"无法读取：{exc}") from exc
 
 
+def _roll_back_hot_journal(path: Path) -> int:
+    """Opening read-write lets SQLite roll back a leftover journal; the version it then
+    reports is the true one."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
 def backup_copy(path: Path, label: str) -> Path:
     """Copy the database to a timestamped file beside it, via SQLite's backup API."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
-    src = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    partial = target.with_name(f".{target.name}.part")
+    src = sqlite3.connect(path)
     try:
-        dst = sqlite3.connect(target)
+        dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
         finally:
             dst.close()
+        os.replace(partial, target)  # a backup file is whole, or absent
     finally:
         src.close()
+        partial.unlink(missing_ok=True)
     return target
 
 
@@ -174,7 +188,10 @@ def open_reader(path: str | Path) -> Database:
     sqlite3 connections belong to the thread that made them, so a worker opens its own.
     """
     path = Path(path)
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not os.access(path.parent, os.W_OK) and not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"  # SQLite could not create its side files there; nobody writes it
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 5000")
     return Database(path, conn)
@@ -189,6 +206,8 @@ def open_database(path: str | Path, create: bool = True) -> Database:
     backup: Path | None = None
     if path.exists() and path.stat().st_size > 0:
         version = check_file(path)
+        if version < CURRENT_VERSION and Path(f"{path}-journal").exists():
+            version = _roll_back_hot_journal(path)  # a step died mid-way: undo it first
         if version < CURRENT_VERSION:
             backup = _upgrade(path, version)
         conn = sqlite3.connect(path, isolation_level=None)

@@ -14,7 +14,7 @@ from ..core.errors import DatabaseBusy
 
 class WriterLock:
     def __init__(self, db_path: str | Path) -> None:
-        self.path = Path(f"{Path(db_path)}.lock")
+        self.path = Path(f"{Path(db_path).resolve()}.lock")  # one lock however the file is reached
         self._lock = FileLock(str(self.path), timeout=0)
 
     def acquire(self) -> None:

@@ -137,6 +137,14 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.act_open = self._action(self.tr("打开数据库(&O)…"), self.open_database, QKeySequence.StandardKey.Open)
         self.act_export_evidence = self._action(self.tr("导出佐证材料包(&Z)…"), self.export_evidence)
+        self.act_import = self._action(self.tr("导入指标表(&I)…"), self.import_indicators)
+        self.export_actions = [
+            self._action(self.tr("指标表（任务分工表）…"), lambda: self.export_excel("indicators")),
+            self._action(self.tr("本月月调度…"), lambda: self.export_excel("dispatch")),
+            self._action(self.tr("督办事项台账…"), lambda: self.export_excel("supervision")),
+            self._action(self.tr("宣传推广与表扬登记…"), lambda: self.export_excel("events")),
+            self._action(self.tr("修改记录…"), lambda: self.export_excel("audit")),
+        ]
         self.act_backup = self._action(self.tr("立即备份(&B)"), lambda: maintenance.backup_now(self, self.controller))
         self.act_restore = self._action(self.tr("从备份恢复…"), lambda: maintenance.restore_from(self, self.controller))
         self.act_check = self._action(self.tr("检查数据"), lambda: maintenance.check_data(self, self.controller))
@@ -187,6 +195,14 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         ]
         for title, actions in menus:
             menu = bar.addMenu(title)
+            if actions and actions[0] is self.act_open:
+                menu.addAction(self.act_open)
+                menu.addSeparator()
+                menu.addAction(self.act_import)
+                export_menu = menu.addMenu(self.tr("导出 Excel(&X)"))
+                for action in self.export_actions:
+                    export_menu.addAction(action)
+                actions = actions[1:]
             for action in actions:
                 if action is None:
                     menu.addSeparator()
@@ -551,6 +567,43 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         from .liaison_dialog import LiaisonDialog
 
         LiaisonDialog(self.controller, self).exec()
+
+    def import_indicators(self) -> None:
+        from .import_dialog import ImportIndicatorsDialog
+
+        dialog = ImportIndicatorsDialog(self.controller, self, self.year)
+        dialog.exec()
+        if dialog.imported_year:
+            self.set_year(dialog.imported_year)
+
+    def export_excel(self, kind: str, target: str | None = None) -> int | None:
+        """Write one of the Excel exports; the month is the month view's current month."""
+        from ..services.excel import export
+
+        names = {"indicators": self.tr("%1年任务分工表").replace("%1", str(self.year)),
+                 "dispatch": self.tr("%1 月调度").replace("%1", self.month_view.current or ""),
+                 "supervision": self.tr("督办事项台账"), "events": self.tr("%1年宣传推广与表扬").replace("%1", str(self.year)),
+                 "audit": self.tr("修改记录")}
+        if target is None:
+            target, _f = QFileDialog.getSaveFileName(
+                self, self.tr("导出 Excel"), str(self.controller.workspace.path.parent / f"{names[kind]}.xlsx"),
+                self.tr("Excel 工作簿 (*.xlsx)"))
+            if not target:
+                return None
+        db = self.controller.db
+        calls = {"indicators": lambda: export.export_indicators(db, self.year, target),
+                 "dispatch": lambda: export.export_dispatch(db, self.month_view.current, target),
+                 "supervision": lambda: export.export_supervision(db, target),
+                 "events": lambda: export.export_events(db, self.year, target),
+                 "audit": lambda: export.export_audit(db, target)}
+        try:
+            rows = calls[kind]()
+        except (BizenvError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("无法导出"), str(exc))
+            return None
+        self.statusBar().showMessage(self.tr("已导出 %1 行到 %2").replace("%1", str(rows)).replace("%2", str(target)),
+                                     8000)
+        return rows
 
     def show_reports(self) -> None:
         from .report_dialog import ReportDialog

@@ -12,7 +12,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QInputDialog,
                                QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QStyledItemDelegate,
-                               QStyleOptionViewItem, QTableView, QTextBrowser, QVBoxLayout, QWidget)
+                               QStyleOptionViewItem, QTableView, QTabWidget, QTextBrowser, QVBoxLayout,
+                               QWidget)
 
 from ..core import dispatch as rules
 from ..core.errors import BizenvError
@@ -169,13 +170,12 @@ class MonthView(QWidget):
         filters.addWidget(self.status_box)
         filters.addWidget(self.text_edit, 1)
         filters.addWidget(self.changed_only)
-        side = QWidget(self)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel(self.tr("与上月相比")))
-        side_layout.addWidget(self.changes, 2)
-        side_layout.addWidget(self.returns, 1)
-        side_layout.addWidget(self.evidence, 1)
+        # one panel at a time beside the table, so the view fits a 1366 x 768 screen
+        side = QTabWidget(self)
+        side.addTab(self.changes, self.tr("与上月相比"))
+        side.addTab(self.returns, self.tr("报送情况"))
+        side.addTab(self.evidence, self.tr("佐证材料"))
+        self.side_tabs = side
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(side)

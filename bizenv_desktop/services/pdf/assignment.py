@@ -40,11 +40,14 @@ def rows_for(plan: Plan, division: str | None) -> tuple[list[list[str]], list[in
             rows.append([f"{first.code}、{first.name}" if first.code else first.name])
             for ind in kids:
                 leads = ind.names_with_role("lead") + ind.names_with_role("responsible")
-                persons = "、".join(dict.fromkeys(s.person for s in ind.subtasks if s.person))
+                people = list(dict.fromkeys(s.person for s in ind.subtasks if s.person))
+                # each sub-task row names its own person; a long list here would make one row
+                # taller than a page (reportlab cannot lay that out)
+                persons = "、".join(people) if len(people) <= 4 else "见各分解任务"
                 rows.append([ind.code, ind.name, ind.criteria, "、".join(leads),
                              "、".join(ind.names_with_role("cooperate")), persons, ind.deadline])
                 for sub in ind.subtasks:
-                    if division is None or sub.division_name == division or _involves(ind, division):
+                    if division is None or sub.division_name == division:  # only its own sub-tasks
                         rows.append([f"{ind.code}-{sub.position}", f"└ {sub.name}", sub.note, sub.division_name,
                                      "", sub.person, sub.deadline])
     return rows, groups

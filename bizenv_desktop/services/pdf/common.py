@@ -42,23 +42,58 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths_mm: 
                group_rows: Sequence[int] = (), center_cols: Sequence[int] = ()) -> Table:
     """A bordered table whose header repeats on every page; group rows span all columns.
 
-    rows hold strings (wrapped as paragraphs) or ready flowables.
+    rows hold strings (wrapped as paragraphs) or ready flowables. A row taller than PIECE_PT
+    (a long progress report in a narrow column) is laid out as several rows, its long cells
+    continued from one to the next with no rule between them, so it can break across pages.
     """
+    right = 4 + 0.35 * styles.cell.fontSize  # room for the ink of a ，。、）” hanging past the line end
     body: list[list[Any]] = [[p(h, styles.cell_head) for h in header]]
-    for i, row in enumerate(rows, 1):
-        if i - 1 in group_rows:
+    joins: list[int] = []  # body rows continued in the next row
+    groups: list[int] = []
+    for i, row in enumerate(rows):
+        if i in group_rows:
+            groups.append(len(body))
             body.append([p(row[0], styles.cell_head)] + [""] * (len(header) - 1))
             continue
-        body.append([cell if isinstance(cell, Flowable) else
-                     p(cell, styles.cell_center if c in center_cols else styles.cell) for c, cell in enumerate(row)])
+        cells = [cell if isinstance(cell, Flowable) else
+                 p(cell, styles.cell_center if c in center_cols else styles.cell) for c, cell in enumerate(row)]
+        pieces = _pieces(cells, widths_mm, 4 + right)
+        joins += range(len(body), len(body) + len(pieces) - 1)
+        body += pieces
     table = Table(body, colWidths=[w * mm for w in widths_mm], repeatRows=1, splitByRow=1)
     commands: list[tuple] = [
         ("GRID", (0, 0), (-1, -1), 0.6, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("FONTNAME", (0, 0), (-1, -1), styles.cell.fontName),  # plain cells too: no unembedded Helvetica
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG), ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
-    for g in group_rows:
-        commands += [("SPAN", (0, g + 1), (-1, g + 1)), ("BACKGROUND", (0, g + 1), (-1, g + 1), GROUP_BG)]
+        ("RIGHTPADDING", (0, 0), (-1, -1), right)]
+    for r in joins:  # a continued row: no rule below it, its text runs on from the top
+        commands += [("LINEBELOW", (0, r), (-1, r), 0.8, colors.white), ("VALIGN", (0, r), (-1, r + 1), "TOP"),
+                     ("BOTTOMPADDING", (0, r), (-1, r), 0), ("TOPPADDING", (0, r + 1), (-1, r + 1), 0)]
+    for g in groups:
+        commands += [("SPAN", (0, g), (-1, g)), ("BACKGROUND", (0, g), (-1, g), GROUP_BG)]
+        if g + 1 < len(body):  # a group row does not end a page: it goes over with its first row
+            commands.append(("NOSPLIT", (0, g), (-1, g + 1)))
     table.setStyle(TableStyle(commands))
     return table
+
+
+PIECE_PT = 300  # the tallest table row: it fits on a landscape page below the header
+
+
+def _pieces(cells: list[Any], widths_mm: Sequence[float], padding: float) -> list[list[Any]]:
+    """The row as one row, or as several when it is taller than PIECE_PT: each long paragraph
+    split into parts of at most PIECE_PT, the other cells in the first part."""
+    parts: list[list[Any]] = []
+    for cell, width in zip(cells, widths_mm):
+        found: list[Any] = []
+        rest = cell
+        while isinstance(rest, Paragraph) and rest.wrap(width * mm - padding, 1e6)[1] > PIECE_PT:
+            split = rest.split(width * mm - padding, PIECE_PT)
+            if len(split) < 2:
+                break
+            found.append(split[0])
+            rest = split[1]
+        parts.append(found + [rest])
+    count = max(len(x) for x in parts)
+    return [[x[n] if n < len(x) else "" for x in parts] for n in range(count)]

@@ -15,13 +15,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import paragraph as _paragraph
 
 from .fonts import FontChoice, choose_fonts
+
+# reportlab's CJK wrapping lets full-width ，：；！？》” start a line; add them to the characters
+# that hang at the end of the previous line instead (as it already does for 。、）). Both modules
+# hold their own copy (one-fragment paragraphs wrap in textsplit, others in paragraph).
+for _module in (_textsplit, _paragraph):
+    _module.ALL_CANNOT_START += "".join(c for c in "，：；！？》”’〉" if c not in _module.ALL_CANNOT_START)
 
 BODY_PT, TITLE_PT, NUMBER_PT = 16, 22, 14
 LINE_PT = 225 * mm / 22  # 22 lines in the 225 mm text block

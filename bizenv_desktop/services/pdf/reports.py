@@ -9,7 +9,7 @@ from typing import Any
 
 from ...core.errors import InvalidInput
 from ...storage.database import Database
-from . import assignment, plan
+from . import assignment, leadership, monthly, plan, provincial, selfeval
 
 
 @dataclass(frozen=True)
@@ -40,9 +40,29 @@ def _plan(db: Database, r: ReportRequest, path: Path) -> int:
     return plan.build(db, r.year, path, r.today, r.font_folder)
 
 
+def _monthly(db: Database, r: ReportRequest, path: Path) -> int:
+    return monthly.build(db, r.year, r.month or 0, path, r.today, r.font_folder)
+
+
+def _provincial(db: Database, r: ReportRequest, path: Path) -> int:
+    return provincial.build(db, r.year, r.quarter or 0, path, r.today, r.font_folder)
+
+
+def _leadership(db: Database, r: ReportRequest, path: Path) -> int:
+    return leadership.build(db, r.year, r.quarter or 0, path, r.today, r.font_folder)
+
+
+def _selfeval(db: Database, r: ReportRequest, path: Path) -> int:
+    return selfeval.build(db, r.year, r.quarter, path, r.today, r.font_folder)
+
+
 KINDS: dict[str, ReportKind] = {
     "assignment": ReportKind("assignment", "任务分工表", "landscape", ("division",), _assignment),
     "plan": ReportKind("plan", "年度实施方案", "portrait", (), _plan),
+    "monthly": ReportKind("monthly", "月调度情况", "portrait", ("month",), _monthly),
+    "provincial": ReportKind("provincial", "季度报告（报省软环境办）", "portrait", ("quarter!",), _provincial),
+    "leadership": ReportKind("leadership", "季度汇报（厅主要领导）", "portrait", ("quarter!",), _leadership),
+    "selfeval": ReportKind("selfeval", "自我评价报告", "portrait", ("quarter",), _selfeval),
 }
 
 
@@ -55,7 +75,7 @@ def check_request(r: ReportRequest) -> None:
     needs = KINDS[r.kind].needs
     if "month" in needs and (r.month is None or not 1 <= r.month <= 12):
         raise InvalidInput(f"{KINDS[r.kind].title}需要月份（1–12），收到：{r.month}。")
-    if "quarter" in needs and r.quarter is not None and not 1 <= r.quarter <= 4:
+    if any(n.startswith("quarter") for n in needs) and r.quarter is not None and not 1 <= r.quarter <= 4:
         raise InvalidInput(f"季度应为 1–4，收到：{r.quarter}。")
     if "quarter!" in needs and r.quarter is None:
         raise InvalidInput(f"{KINDS[r.kind].title}需要季度（1–4）。")

@@ -1,0 +1,13 @@
+"""Excel workbooks (openpyxl): the exports the liaison sends out and the indicator import.
+
+- workbook.py: opening files with clear errors, the styled-table helper, safe text, saving
+- export.py (+ export_ledgers.py): 任务分工表, 月调度台账, 督办事项台账, 事件登记, 修改记录
+- indicator_read.py: reading indicator tables as offices publish them into an ImportPreview
+  (preview.py), with sheet_grid.py (cells, merges, header), columns.py (column roles),
+  labels.py (numbering and scores in names) and divisions_cell.py (units in a cell)
+- indicator_import.py: what an import would change (plan_changes) and doing it (apply_import)
+
+No Qt here; everything runs in the caller's thread. Reads and exports take a Database,
+imports take the Writer of one Workspace.apply (all-or-nothing).
+"""
+from __future__ import annotations

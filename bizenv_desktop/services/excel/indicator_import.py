@@ -1,0 +1,288 @@
+"""Importing an indicator table into a plan year: what would change, and doing it.
+
+plan_changes(db, year, preview) lists what apply_import(w, year, preview) writes; both run
+the same walk (one in a dry run), so the preview shown is what happens. Existing rows are
+matched by code, else by name; changed fields are updated, missing indicators,
+dimensions, divisions and assignments are added; nothing is ever deleted. Importing the
+same file again therefore writes nothing. apply_import takes the Writer of one
+Workspace.apply: the import is all or nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from ...storage.changes import Writer
+from ...storage.database import Database
+from .indicator_read import read_indicator_table
+from .preview import ImportPreview, ParsedDimension, ParsedIndicator
+
+__all__ = ["Change", "PlanChanges", "apply_import", "plan_changes", "read_indicator_table"]
+
+FIELD_LABELS = {"code": "编号", "name": "名称", "criteria": "考评内容及标准", "score": "分值",
+                "deadline": "完成时限", "role": "职责"}
+ROLE_LABELS = {"lead": "牵头", "responsible": "负责", "cooperate": "配合"}
+ENTITY_LABELS = {"year": "年度", "dimension": "维度", "indicator": "指标", "division": "处室",
+                 "assignment": "责任分工"}
+
+
+@dataclass(frozen=True)
+class Change:
+    action: str                  # create, update
+    entity: str                  # year, dimension, indicator, division, assignment
+    label: str                   # what it is, e.g. '（3）落实重点工作任务' or '法规处（牵头）'
+    level: int = 0               # 1, 2 for indicators; 0 otherwise
+    parent: str = ""             # the indicator an assignment or child belongs to
+    row: int | None = None       # the row of the table it comes from
+    fields: tuple[tuple[str, Any, Any], ...] = ()  # (field, old, new) of an update
+
+    def describe(self) -> str:
+        verb = "新建" if self.action == "create" else "更新"
+        text = f"{verb}{ENTITY_LABELS[self.entity]}“{self.label}”"
+        if self.parent:
+            text += f"（属于“{self.parent}”）"
+        if self.fields:
+            text += "：" + "；".join(f"{FIELD_LABELS.get(f, f)} {_short(o)} → {_short(n)}" for f, o, n in self.fields)
+        return text
+
+
+def _short(value: Any) -> str:
+    if value is None or value == "":
+        return "（空）"
+    text = f"{value:g}" if isinstance(value, float) else " ".join(str(value).split())
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+@dataclass
+class PlanChanges:
+    year: int
+    changes: list[Change] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+    def count(self, action: str, entity: str | None = None) -> int:
+        return sum(1 for c in self.changes if c.action == action and entity in (None, c.entity))
+
+    def summary(self) -> str:
+        if not self.changes:
+            return f"{self.year} 年度已与表格一致，不需要导入任何内容。"
+        parts = [f"{verb} {n} {unit}" for verb, action, entity, unit in (
+            ("新建", "create", "indicator", "项指标"), ("更新", "update", "indicator", "项指标"),
+            ("新建", "create", "dimension", "个维度"), ("更新", "update", "dimension", "个维度"),
+            ("新建", "create", "division", "个处室"), ("新建", "create", "assignment", "条责任分工"),
+            ("修改", "update", "assignment", "条责任分工"))
+            if (n := self.count(action, entity))]
+        new_year = "（新建该年度）" if self.count("create", "year") else ""
+        return f"导入 {self.year} 年度{new_year}：" + "、".join(parts) + "。"
+
+
+def plan_changes(db: Database, year: int, preview: ImportPreview) -> PlanChanges:
+    """What importing preview into year would create and update (nothing is written)."""
+    preview.check()
+    return _Walk(db, None, year, preview).run()
+
+
+def apply_import(w: Writer, year: int, preview: ImportPreview) -> PlanChanges:
+    """Write preview into year (created if missing) with the action's Writer."""
+    preview.check()
+    return _Walk(w.db, w, year, preview).run()
+
+
+class _Pool:
+    """Indicators that a table row may match (siblings, or the whole year), indexed by code
+    and by name; new ones are added as they are made."""
+
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        self.rows: list[dict[str, Any]] = []
+        self.by_code: dict[str, dict[str, Any]] = {}
+        self.by_name: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            self.add(row)
+
+    def add(self, row: dict[str, Any]) -> None:
+        self.rows.append(row)
+        self.index(row)
+
+    def index(self, row: dict[str, Any]) -> None:
+        if row["code"]:
+            self.by_code.setdefault(row["code"], row)
+        self.by_name.setdefault(row["name"], row)
+
+    def match(self, code: str, name: str) -> dict[str, Any] | None:
+        return (self.by_code.get(code) if code else None) or self.by_name.get(name)
+
+
+class _Walk:
+    """Matches the preview against the database; writes when it has a Writer."""
+
+    def __init__(self, db: Database, w: Writer | None, year: int, preview: ImportPreview) -> None:
+        self.db, self.w, self.year, self.pv = db, w, year, preview
+        self.out = PlanChanges(year)
+        self._fake = 0
+        self.divisions = {r["name"]: (r["id"], r["retired_on"]) for r in db.query("SELECT * FROM division")}
+        rows = [dict(r) for r in db.query(
+            "SELECT i.* FROM indicator i JOIN dimension d ON d.id = i.dimension_id WHERE d.year = ?"
+            " ORDER BY d.position, d.id, i.level, i.position, i.id", (year,))]
+        self.by_id = {r["id"]: r for r in rows}
+        self.pools: dict[tuple[str, int | None], _Pool] = {
+            ("year", None): _Pool([r for r in rows if r["level"] == 1]),
+            ("seconds", None): _Pool([r for r in rows if r["level"] == 2])}
+        for r in rows:
+            key = ("dim", r["dimension_id"]) if r["level"] == 1 else ("parent", r["parent_id"])
+            self.pools.setdefault(key, _Pool([])).add(r)
+        self.assigned: dict[int, dict[int, dict[str, Any]]] = {}
+        for a in db.query("SELECT a.* FROM assignment a JOIN indicator i ON i.id = a.indicator_id"
+                          " JOIN dimension d ON d.id = i.dimension_id WHERE d.year = ?", (year,)):
+            self.assigned.setdefault(a["indicator_id"], {})[a["division_id"]] = dict(a)
+        self.used: set[int] = set()
+
+    def _new_id(self, table: str, values: dict[str, Any]) -> int:
+        if self.w is not None:
+            return int(self.w.insert(table, values))
+        self._fake -= 1
+        return self._fake  # a made-up id: nothing in the database hangs under it
+
+    def _pool(self, key: tuple[str, int | None]) -> _Pool:
+        return self.pools.setdefault(key, _Pool([]))
+
+    def run(self) -> PlanChanges:
+        if self.db.scalar("SELECT count(*) FROM plan_year WHERE year = ?", (self.year,)) == 0:
+            title = self.pv.title or f"{self.year}年度营商环境考核评价实施方案"
+            self.out.changes.append(Change("create", "year", f"{self.year} 年度"))
+            if self.w is not None:
+                self.w.insert("plan_year", {"year": self.year, "title": title, "office": "",
+                                            "created_at": datetime.now().isoformat(timespec="seconds")})
+        dims = [dict(r) for r in self.db.query("SELECT * FROM dimension WHERE year = ? ORDER BY position, id",
+                                               (self.year,))]
+        for pdim in self.pv.dimensions:
+            if self.pv.has_dimensions or not dims:
+                dim_id = self._dimension(pdim, dims)
+                pool: tuple[str, int | None] = ("dim", dim_id)
+            else:  # no dimensions in the table: first levels are matched across the year
+                dim_id, pool = dims[-1]["id"], ("year", None)
+            for first in pdim.indicators:
+                if first.made_up:
+                    self._flat(first, pool, dim_id)
+                    continue
+                first_id, first_label = self._indicator(first, pool, dim_id, None, "")
+                if first_id is None:
+                    continue
+                for second in first.children:
+                    second_id, label = self._indicator(second, ("parent", first_id), dim_id, first_id, first_label)
+                    if second_id is not None:
+                        self._assignments(second, second_id, label)
+        return self.out
+
+    def _flat(self, first: ParsedIndicator, pool: tuple[str, int | None], dim_id: int) -> None:
+        """A table without first levels: its indicators are matched across the year; new
+        ones go under the made-up first level (created when first needed)."""
+        first_id: int | None = None
+        for second in first.children:
+            found = self._pool(("seconds", None)).match(second.code, second.name)
+            parent = None if found is None else self.by_id.get(found["parent_id"])
+            if found is not None and parent is not None:
+                second_id, label = self._indicator(second, ("seconds", None), found["dimension_id"],
+                                                   parent["id"], f"{parent['code']} {parent['name']}".strip())
+            else:
+                if first_id is None:
+                    first_id, _label = self._indicator(first, pool, dim_id, None, "")
+                    if first_id is None:
+                        return
+                    dim_id = self.by_id[first_id]["dimension_id"]
+                second_id, label = self._indicator(second, ("parent", first_id), dim_id, first_id, first.name)
+                if second_id is not None:
+                    self._pool(("seconds", None)).add(self.by_id[second_id])
+            if second_id is not None:
+                self._assignments(second, second_id, label)
+
+    # -- dimensions ------------------------------------------------------------------------
+    def _dimension(self, pdim: ParsedDimension, dims: list[dict[str, Any]]) -> int:
+        found = next((d for d in dims if pdim.code and d["code"] == pdim.code), None) \
+            or next((d for d in dims if d["name"] == pdim.name), None)
+        label = f"{pdim.code} {pdim.name}".strip() or "（未命名维度）"
+        if found is None:
+            values = {"year": self.year, "code": pdim.code, "name": pdim.name, "position": len(dims) + 1}
+            values["id"] = self._new_id("dimension", values)
+            dims.append(values)
+            self.out.changes.append(Change("create", "dimension", label, row=pdim.row))
+            return int(values["id"])
+        diff = {k: v for k, v in (("code", pdim.code), ("name", pdim.name)) if v and found[k] != v}
+        self._update("dimension", found, diff, label, 0, "", pdim.row)
+        return int(found["id"])
+
+    # -- indicators ------------------------------------------------------------------------
+    def _indicator(self, ind: ParsedIndicator, pool_key: tuple[str, int | None], dim_id: int,
+                   parent_id: int | None, parent_label: str) -> tuple[int | None, str]:
+        pool = self._pool(pool_key)
+        found = pool.match(ind.code, ind.name)
+        label = f"{ind.code} {ind.name}".strip()
+        if found is not None and found["id"] in self.used:
+            self.out.warnings.append(f"第 {ind.row} 行“{label}”与表中前面的指标重复，已跳过")
+            return None, label
+        if found is None:
+            siblings = self._pool(("dim", dim_id) if parent_id is None else ("parent", parent_id))
+            values = {"dimension_id": dim_id, "parent_id": parent_id, "level": ind.level, "code": ind.code,
+                      "name": ind.name, "criteria": ind.criteria, "kind": "qualitative", "score": ind.score,
+                      "deadline": ind.deadline, "position": len(siblings.rows) + 1}
+            values["id"] = self._new_id("indicator", values)
+            siblings.add(values)
+            if pool is not siblings:
+                pool.add(values)
+            self.by_id[values["id"]] = values
+            self.used.add(values["id"])
+            self.out.changes.append(Change("create", "indicator", label, ind.level, parent_label, ind.row))
+            return int(values["id"]), label
+        self.used.add(found["id"])
+        wanted: dict[str, Any] = {"code": ind.code, "name": ind.name, "criteria": ind.criteria,
+                                  "deadline": ind.deadline, "score": ind.score}
+        diff = {k: v for k, v in wanted.items() if v not in (None, "") and found[k] != v}
+        self._update("indicator", found, diff, label, ind.level, parent_label, ind.row)
+        if diff:
+            pool.index(found)
+        return int(found["id"]), label
+
+    def _update(self, table: str, row: dict[str, Any], diff: dict[str, Any], label: str, level: int,
+                parent: str, source_row: int | None) -> None:
+        if not diff:
+            return
+        fields = tuple((k, row[k], v) for k, v in diff.items())
+        self.out.changes.append(Change("update", table, label, level, parent, source_row, fields))
+        if self.w is not None:
+            self.w.update(table, row["id"], diff)
+        row.update(diff)
+
+    # -- divisions -------------------------------------------------------------------------
+    def _division(self, name: str, is_group: bool) -> int:
+        if name in self.divisions:
+            div_id, retired = self.divisions[name]
+            if retired and f"处室“{name}”已停用，仍按表格记入责任分工" not in self.out.warnings:
+                self.out.warnings.append(f"处室“{name}”已停用，仍按表格记入责任分工")
+            return int(div_id)
+        position = (self.db.scalar("SELECT max(position) FROM division") or 0) + 1
+        div_id = self._new_id("division", {"name": name, "kind": "group" if is_group else "division",
+                                           "position": position})
+        self.divisions[name] = (div_id, None)
+        self.out.changes.append(Change("create", "division", name + ("（分组）" if is_group else "")))
+        return div_id
+
+    def _assignments(self, ind: ParsedIndicator, ind_id: int, label: str) -> None:
+        if not ind.divisions:
+            return
+        existing = self.assigned.setdefault(ind_id, {})
+        position = max((a["position"] for a in existing.values()), default=0)
+        for unit in ind.divisions:
+            div_id = self._division(unit.name, unit.is_group)
+            text = f"{unit.name}（{ROLE_LABELS[unit.role]}）"
+            if div_id in existing:
+                row = existing[div_id]
+                self._update("assignment", row, {"role": unit.role} if row["role"] != unit.role else {},
+                             text, 0, label, ind.row)
+                continue
+            position += 1
+            values = {"indicator_id": ind_id, "division_id": div_id, "role": unit.role, "position": position}
+            values["id"] = self._new_id("assignment", values)
+            existing[div_id] = values
+            self.out.changes.append(Change("create", "assignment", text, 0, label, ind.row))

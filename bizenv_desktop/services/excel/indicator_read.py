@@ -1,0 +1,288 @@
+"""Reading an indicator table as offices publish it into an ImportPreview (nothing written).
+
+Handles a merged title row, one- or two-level headers with odd spacing, first-level names
+merged over their rows or written only on the first row of the group, group rows for
+dimensions, numbering and scores inside names, a 分值 column, repeated header rows and
+page-number rows where a PDF page broke, and 注 / 抄送 / 印发 rows at the end.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ...core.errors import InvalidInput
+from .columns import DIVISION_ROLES, ROLE_NAMES, ROLES, SINGLE_ROLES, detect_roles, norm
+from .divisions_cell import parse_division_cell
+from .labels import NUMERALS, normalize_code, parse_score, split_label
+from .preview import ImportPreview, Note, ParsedDimension, ParsedIndicator, TableColumn
+from .sheet_grid import Grid, find_header, header_texts, read_grid, title_above
+from .workbook import get_sheet, open_workbook
+
+_PAGE = re.compile(r"^[—–\-－~～一_\s]*[0-9０-９]{1,4}[—–\-－~～一_\s]*$|^第\s*\d+\s*页(\s*[，,]?\s*共\s*\d+\s*页)?$"
+                   r"|^\d+\s*/\s*\d+$")
+_TRAILER = re.compile(r"^(注|备注|说明)\s*[:：0-9０-９一二三（(]|^注$|^抄\s*送|^印\s*发|^附件\s*[:：0-9]"
+                      r"|印发\s*$")
+_SUBTASK_SEQ = re.compile(r"^\(?\d+\)?-\d+$")
+UNGROUPED = "未分组指标"
+
+
+def read_indicator_table(path: str | Path, sheet: str | None = None,
+                         roles: dict[int, str] | None = None) -> ImportPreview:
+    """Read the indicator table in path (the first sheet that has one, or the named sheet).
+
+    roles overrides the detected role of columns: {column number (1 = A): role}, roles
+    from columns.ROLES. Raises InvalidInput for unreadable files, a missing sheet or a
+    sheet without a recognisable header; problems that the user can fix by choosing column
+    roles are listed in preview.errors instead.
+    """
+    p = Path(path)
+    wb = open_workbook(p, read_only=True)
+    try:
+        if sheet is not None:
+            candidates = [get_sheet(wb, sheet, p.name)]
+        else:
+            candidates = sorted(wb.worksheets, key=lambda s: s.sheet_state != "visible")
+        for ws in candidates:
+            grid = read_grid(ws)
+            found = find_header(grid)
+            if found:
+                return _Reader(p, ws.title, wb.sheetnames, grid, found, roles or {}).read()
+    finally:
+        wb.close()
+    where = f"工作表“{sheet}”" if sheet is not None else f"各工作表（{'、'.join(wb.sheetnames)}）"
+    raise InvalidInput(f"“{p.name}”的{where}中找不到指标表的表头（应有“二级指标”或“指标”、“考评内容及标准”、"
+                       f"“牵头处室”等列名）。请确认选对了文件和工作表。")
+
+
+def _is_dimension_label(code: str, text: str) -> bool:
+    return bool(code) and all(ch in NUMERALS for ch in code) or "维度" in text
+
+
+class _Reader:
+    def __init__(self, path: Path, sheet: str, sheets: list[str], grid: Grid, header: tuple[int, int],
+                 overrides: dict[int, str]) -> None:
+        self.grid = grid
+        texts = header_texts(grid, *header)
+        detected = detect_roles(texts)
+        columns = [TableColumn(i, " / ".join(t), detected[i - 1], detected[i - 1])
+                   for i, t in enumerate(texts, 1)]
+        for index, role in overrides.items():
+            if role not in ROLES:
+                raise InvalidInput(f"未知的列含义“{role}”，可选：{'、'.join(ROLES)}。")
+            if not 1 <= index <= len(columns):
+                raise InvalidInput(f"第 {index} 列不在表格范围内（表格共 {len(columns)} 列）。")
+            columns[index - 1].role = role
+            columns[index - 1].overridden = role != columns[index - 1].detected
+        title = title_above(grid, header[0])
+        year = re.search(r"(20\d\d)\s*年", title)
+        self.pv = ImportPreview(path, sheet, sheets, title, header, columns,
+                                year_hint=int(year.group(1)) if year else None)
+        self.header_words = {norm(t) for col in texts for t in col} | {norm(n) for n in ROLE_NAMES.values()}
+        self._cols: dict[str, int | None] = {}
+        self.used = {c.index: c.role for c in columns if c.role != "ignore"}
+        self.detail_cols = [c.index for c in columns
+                            if c.role in ("criteria", "score", "deadline", *DIVISION_ROLES)]
+        self.dim: ParsedDimension | None = None
+        self.first: ParsedIndicator | None = None
+        self.second: ParsedIndicator | None = None
+        self.cells: list[str] = []
+
+    # -- helpers ---------------------------------------------------------------------------
+    def col(self, role: str) -> int | None:
+        if role not in self._cols:
+            found = self.pv.role_of(role)
+            self._cols[role] = found[0] if found else None
+        return self._cols[role]
+
+    def warn(self, row: int | None, column: int | None, message: str) -> None:
+        self.pv.warnings.append(Note(self.pv.sheet, row, column, message))
+
+    def skip(self, row: int, message: str) -> None:
+        self.pv.skipped.append(Note(self.pv.sheet, row, None, message))
+
+    def new_dimension(self, label: str, row: int | None) -> None:
+        code, name, _score = split_label(label)
+        self.dim = ParsedDimension(code, name, row)
+        self.pv.dimensions.append(self.dim)
+        self.pv.has_dimensions = True
+        self.first = self.second = None
+
+    def new_first(self, label: str, row: int) -> None:
+        if self.dim is None:
+            self.dim = ParsedDimension("", "", None)
+            self.pv.dimensions.append(self.dim)
+        code, name, score = split_label(label)
+        self.first = ParsedIndicator(1, code, name, row, score=score)
+        self.dim.indicators.append(self.first)
+        self.second = None
+
+    # -- reading ---------------------------------------------------------------------------
+    def read(self) -> ImportPreview:
+        self._check_roles()
+        if not self.pv.errors:
+            for r in range(self.pv.header_rows[1] + 1, self.grid.nrows + 1):
+                if not self._row(r):
+                    break
+            self._finish()
+        return self.pv
+
+    def _check_roles(self) -> None:
+        if not self.pv.has_role("second"):
+            self.pv.errors.append("没有识别出指标名称列（“二级指标”或“指标”）；请在“列的含义”中把指标名称所在的列设为"
+                                  "“二级指标”")
+        for role in SINGLE_ROLES:
+            cols = self.pv.role_of(role)
+            if len(cols) > 1:
+                letters = "、".join(self.pv.columns[c - 1].letter for c in cols)
+                self.pv.errors.append(f"{letters} 列都设为了“{ROLE_NAMES[role]}”，这种列只能有一列；请改设其中的一列")
+
+    def _row(self, r: int) -> bool:
+        """Read row r; False when the table has ended (注 / 抄送 / 印发)."""
+        g, pv = self.grid, self.pv
+        width = len(pv.columns)
+        row = g.rows[r - 1][:width]
+        self.cells = row + [""] * (width - len(row))  # this row's texts, column c at [c - 1]
+        present = [t for t in self.cells if t]
+        if not present:
+            return True
+        if _TRAILER.search(present[0]):
+            self.skip(r, f"第 {r} 行起是注释、抄送或印发，不属于指标表，已忽略")
+            return False
+        distinct = list(dict.fromkeys(present))
+        if len(distinct) == 1 and _PAGE.match(distinct[0]):
+            self.skip(r, f"第 {r} 行是页码（{distinct[0]}），已跳过")
+            return True
+        if len(distinct) == 1 and pv.title and norm(distinct[0]) == norm(pv.title):
+            self.skip(r, f"第 {r} 行重复了表格标题，已跳过")
+            return True
+        if sum(1 for t in present if len(t) <= 40 and norm(t) in self.header_words) >= 2:
+            self.skip(r, f"第 {r} 行是重复的表头（换页处），已跳过")
+            return True
+        filled = [c for c in self.used if self.cells[c - 1]]
+        values = {self.cells[c - 1] for c in filled}
+        if len(values) == 1 and not self._single(r, filled, values.pop()):
+            return True
+        self._content(r)
+        return True
+
+    def _single(self, r: int, filled: list[int], label: str) -> bool:
+        """A row with one text only: a group row or a wrapped line; False if handled here."""
+        roles = {self.pv.columns[c - 1].role for c in filled}
+        across = len(filled) > 1
+        code, _name, _score = split_label(label)
+        if not across and (roles in ({"first"}, {"dimension"})
+                           or (roles == {"second"} and self.col("first") is not None)
+                           or not roles <= {"seq", "second"}):
+            return True  # an ordinary row, or a line of a cell above (criteria, divisions …)
+        if _is_dimension_label(code, label):
+            self.new_dimension(label, r)
+        elif self.col("first") is None:
+            self.new_first(label, r)
+        elif across:
+            self.new_dimension(label, r)
+        else:
+            self.warn(r, filled[0], f"“{label}”单独成行，无法判断属于哪一级，已跳过")
+        return False
+
+    def _content(self, r: int) -> None:
+        g = self.grid
+        dim_col, first_col, second_col = self.col("dimension"), self.col("first"), self.col("second")
+        if dim_col and self.cells[dim_col - 1]:
+            label = self.cells[dim_col - 1]
+            if self.dim is None or self.dim.row is None or label != g.text(self.dim.row, dim_col):
+                self.new_dimension(label, r)
+        if first_col and self.cells[first_col - 1]:
+            label = self.cells[first_col - 1]
+            if self.first is None or label != g.text(self.first.row, first_col):
+                self.new_first(label, r)
+        label = self.cells[second_col - 1] if second_col else ""
+        seq_col = self.col("seq")
+        seq = self.cells[seq_col - 1] if seq_col else ""
+        if label.startswith("└") or _SUBTASK_SEQ.match(seq):
+            self.warn(r, second_col, f"“{label.lstrip('└ ')}”是子任务，不导入（子任务请在程序中编辑）")
+            self.second = None
+            return
+        details = [c for c in self.detail_cols if self.cells[c - 1]]
+        if label and not details and first_col is None and seq:  # 序号 | 名称 of a group row
+            code = split_label(label)[0] or normalize_code(seq)
+            full = label if split_label(label)[0] else f"{seq}、{label}"
+            (self.new_dimension if _is_dimension_label(code, label) else self.new_first)(full, r)
+            return
+        if not label:
+            if not details:
+                return  # a row that only opens a dimension or a first-level indicator
+            if self.second is None:
+                self.warn(r, second_col, "这一行没有指标名称，也接不上上一行的指标，已跳过")
+                return
+            self._fill(self.second, r, joiner="")
+            return
+        if g.continues_above(r, second_col) and self.second is not None:
+            self._fill(self.second, r, joiner="\n")
+            return
+        code, name, score = split_label(label)
+        if not code and seq:
+            code = normalize_code(seq)
+        if self.first is None:
+            self.new_first(UNGROUPED, r)
+            assert self.first is not None
+            self.first.made_up = True
+        self.second = ParsedIndicator(2, code, name, r, score=score)
+        self.first.children.append(self.second)
+        self._fill(self.second, r, joiner=None)
+
+    def _fill(self, ind: ParsedIndicator, r: int, joiner: str | None) -> None:
+        """Take criteria, score, deadline and divisions of row r into ind (joiner None: a new
+        indicator; else the text joining a continued cell to what came before)."""
+        g = self.grid
+        for col in self.pv.columns:
+            text = self.cells[col.index - 1]
+            if not text or ((joiner is not None or col.role == "score") and g.continues_above(r, col.index)):
+                continue
+            sep = "\n" if joiner is None else joiner
+            if col.role == "criteria":
+                ind.criteria = text if not ind.criteria else ind.criteria + sep + text
+            elif col.role == "deadline":
+                ind.deadline = text if not ind.deadline else ind.deadline + sep + text
+            elif col.role == "score":
+                self._score(ind, r, col.index, text)
+            elif col.role in DIVISION_ROLES:
+                for i, (role, old) in enumerate(ind.raw_divisions):
+                    if role == f"{col.index}:{col.role}" and joiner is not None:
+                        ind.raw_divisions[i] = (role, old + ("、" if joiner else "") + text)
+                        break
+                else:
+                    ind.raw_divisions.append((f"{col.index}:{col.role}", text))
+
+    def _score(self, ind: ParsedIndicator, r: int, c: int, text: str) -> None:
+        try:
+            score = parse_score(text)
+        except ValueError:
+            self.warn(r, c, f"分值“{text}”不是数字，已忽略")
+            return
+        block = self.grid.merge_of.get((r, c))
+        second_col = self.col("second")
+        own = self.grid.merge_of.get((r, second_col)) if second_col else None
+        if block and block[2] > block[0] and (own is None or own[::2] != block[::2]) and self.first is not None:
+            if self.first.score is None:  # a score merged over a group belongs to the first level
+                self.first.score = score
+            return
+        if ind.score is not None and score is not None and ind.score != score:
+            self.warn(r, c, f"分值列写 {score:g} 分，名称中写 {ind.score:g} 分；按分值列导入")
+        ind.score = score if score is not None else ind.score
+
+    def _finish(self) -> None:
+        pv = self.pv
+        for first in pv.first_level():
+            if first.made_up:
+                self.warn(None, None, f"表中没有一级指标，{len(first.children)} 项指标已放在一级指标“{UNGROUPED}”下；"
+                                      f"导入后可改名或调整")
+            for ind in first.children:
+                seen: set[str] = set()
+                for key, text in ind.raw_divisions:
+                    col, role = key.split(":")
+                    for unit in parse_division_cell(text, role):
+                        if unit.name not in seen:
+                            seen.add(unit.name)
+                            ind.divisions.append(unit)
+        if not pv.second_level():
+            pv.errors.append("表中没有读到任何指标；请检查“列的含义”是否设对，以及表头下方是否有数据")

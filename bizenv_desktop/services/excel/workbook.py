@@ -1,0 +1,293 @@
+"""Opening and writing .xlsx files: clear errors for bad files, one look for every export.
+
+open_workbook() says in Chinese what is wrong with a file that is not a readable .xlsx
+(legacy .xls, a renamed CSV or text file, a password-protected workbook, an empty one);
+TableSheet lays out a styled table (title row, header, widths, wrapping, frozen header,
+print titles, A4 landscape); save_workbook() writes through a temporary file.
+"""
+from __future__ import annotations
+
+import codecs
+import io
+import math
+import os
+import re
+import tempfile
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ...core.errors import InvalidInput
+
+OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+FORMULA_STARTS = ("=", "+", "-", "@")
+MAX_CELL = 32767  # Excel's limit on the characters of one cell
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in the XML of a sheet
+
+FONT = "宋体"
+TITLE_FONT = Font(name="黑体", size=16, bold=True)
+SUBTITLE_FONT = Font(name=FONT, size=10, color="595959")
+HEADER_FONT = Font(name="黑体", size=11, bold=True)
+BODY_FONT = Font(name=FONT, size=10.5)
+GROUP_FONT = Font(name=FONT, size=10.5, bold=True)
+HEADER_FILL = PatternFill("solid", start_color="D9E1F2", end_color="D9E1F2")
+GROUP_FILL = PatternFill("solid", start_color="F2F2F2", end_color="F2F2F2")
+THIN = Side(style="thin", color="808080")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+LINE_HEIGHT = 14.0  # points per wrapped line of 10.5 pt text
+
+
+# -- cells ----------------------------------------------------------------------------------
+
+def clean(value: Any) -> Any:
+    """A value Excel accepts: no control characters, at most 32767 characters of text."""
+    if isinstance(value, str):
+        value = _ILLEGAL.sub("", value)
+        if len(value) > MAX_CELL:
+            value = value[: MAX_CELL - 1] + "…"
+    return value
+
+
+def safe_text(cell: Cell, value: Any) -> Cell:
+    """Put value into cell; text beginning with = + - @ stays text, never a formula.
+
+    The cell is stored as a string (data_type 's') and marked quotePrefix, so Excel and
+    WPS show it as typed and do not turn it into a formula when the cell is edited.
+    """
+    value = clean(value)
+    cell.value = value
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+def display_width(text: str) -> int:
+    """Width in Excel character units: CJK and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    per_line = max(1.0, width - 1.0)
+    return sum(max(1, math.ceil(display_width(line) / per_line)) for line in str(text).split("\n"))
+
+
+# -- the styled table -----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: float            # in Excel character units
+    align: str = "left"     # left, center, right
+    wrap: bool = True
+
+
+class TableSheet:
+    """A table on one worksheet: title row merged across, optional subtitle, styled header
+    (repeated on every printed page), bordered body rows, A4 landscape fitted to width."""
+
+    def __init__(self, ws: Worksheet, title: str, columns: list[Column], subtitle: str = "",
+                 max_row_height: float = 300.0) -> None:
+        self.ws = ws
+        self.columns = columns
+        self.max_row_height = max_row_height
+        n = len(columns)
+        safe_text(ws.cell(1, 1), title).font = TITLE_FONT
+        ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        if n > 1:
+            ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n)
+        ws.row_dimensions[1].height = 32
+        self.header_row = 2
+        if subtitle:
+            safe_text(ws.cell(2, 1), subtitle).font = SUBTITLE_FONT
+            ws.cell(2, 1).alignment = Alignment(horizontal="right", vertical="center")
+            if n > 1:
+                ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=n)
+            self.header_row = 3
+        hr = self.header_row
+        for i, col in enumerate(columns, 1):
+            cell = safe_text(ws.cell(hr, i), col.title)
+            cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            ws.column_dimensions[get_column_letter(i)].width = col.width
+        ws.row_dimensions[hr].height = max(22.0, LINE_HEIGHT * max(
+            wrapped_lines(c.title, c.width) for c in columns) + 6)
+        ws.freeze_panes = ws.cell(hr + 1, 1)
+        ws.print_title_rows = f"{hr}:{hr}"
+        ws.print_options.horizontalCentered = True
+        setup = ws.page_setup
+        setup.orientation = "landscape"
+        setup.paperSize = 9  # A4 (ws.PAPERSIZE_A4)
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_margins.left = ws.page_margins.right = 0.5
+        ws.page_margins.top, ws.page_margins.bottom = 0.6, 0.7
+        ws.oddFooter.center.text = "— &P —"
+        ws.oddFooter.center.size = 10
+        self.next_row = hr + 1
+        self._texts: dict[int, list[tuple[int, str]]] = {}
+        self._widths: dict[tuple[int, int], float] = {}  # horizontally merged cells
+
+    @property
+    def first_body_row(self) -> int:
+        return self.header_row + 1
+
+    def add_row(self, values: list[Any], group: bool = False) -> int:
+        """Write one body row (values in column order); returns its row number."""
+        r = self.next_row
+        self.next_row += 1
+        for i, col in enumerate(self.columns, 1):
+            value = values[i - 1] if i - 1 < len(values) else None
+            cell = safe_text(self.ws.cell(r, i), "" if value is None else value)
+            cell.border = BORDER
+            cell.font = GROUP_FONT if group else BODY_FONT
+            if group:
+                cell.fill = GROUP_FILL
+            cell.alignment = Alignment(horizontal=col.align, vertical="center", wrap_text=col.wrap)
+            if value not in (None, ""):
+                self._texts.setdefault(r, []).append((i, str(cell.value)))
+        return r
+
+    def merge(self, first_row: int, last_row: int, first_col: int, last_col: int | None = None) -> None:
+        """Merge a block (the first cell's value stays); does nothing for a single cell."""
+        last_col = last_col or first_col
+        if last_row > first_row or last_col > first_col:
+            self.ws.merge_cells(start_row=first_row, start_column=first_col,
+                                end_row=last_row, end_column=last_col)
+            for (r, c) in ((r, c) for r in range(first_row, last_row + 1)
+                           for c in range(first_col, last_col + 1)):
+                if (r, c) != (first_row, first_col):
+                    self._texts[r] = [t for t in self._texts.get(r, []) if t[0] != c]
+            if last_row > first_row:  # a tall merged cell must not make its first row tall
+                self._texts[first_row] = [t for t in self._texts.get(first_row, []) if t[0] != first_col]
+            else:
+                self._widths[(first_row, first_col)] = sum(
+                    self.columns[c - 1].width for c in range(first_col, last_col + 1))
+
+    def finish(self, protect: bool = False, autofilter: bool = False) -> None:
+        """Row heights from the wrapped text; optional sheet protection and filter buttons."""
+        for r, texts in self._texts.items():
+            if not texts:
+                continue
+            lines = max((wrapped_lines(t, self._widths.get((r, c), self.columns[c - 1].width))
+                         if self.columns[c - 1].wrap else 1) for c, t in texts)
+            self.ws.row_dimensions[r].height = min(self.max_row_height, max(18.0, LINE_HEIGHT * lines + 6))
+        last = self.next_row - 1
+        if autofilter and last > self.header_row:
+            self.ws.auto_filter.ref = f"A{self.header_row}:{get_column_letter(len(self.columns))}{last}"
+        if protect:
+            p = self.ws.protection
+            p.sheet = True
+            p.formatColumns = p.formatRows = False  # the reader may still resize
+            p.autoFilter = p.sort = False
+
+
+# -- opening --------------------------------------------------------------------------------
+
+def _sniff(path: Path, head: bytes) -> str | None:
+    """Why the file cannot be an .xlsx workbook, or None if it may be one."""
+    if not head:
+        return "文件是空的（0 字节），不是 Excel 工作簿。请选择正确的 .xlsx 文件"
+    if head.startswith(OLE2_MAGIC):
+        data = path.read_bytes()[:4_000_000]
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            return ("工作簿设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中打开，取消文件密码"
+                    "（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为 .xlsx，再导入")
+        if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
+            return "文件是旧版 Excel 97-2003 格式（.xls）。请在 Excel 或 WPS 中另存为 .xlsx 后再导入"
+        return ("文件是加密（设有打开密码）的工作簿或旧版 .xls 格式，无法读取。请在 Excel 或 WPS 中打开，"
+                "取消密码并另存为 .xlsx 后再导入")
+    if not head.startswith(b"PK"):
+        sample = head
+        if sample.startswith(b"SQLite format 3"):
+            return "文件是 SQLite 数据库，不是 Excel 工作簿（.xlsx）。请选择 .xlsx 文件"
+        for encoding in ("utf-8", "gb18030") if b"\x00" not in sample else ():
+            try:  # incremental: a character cut at the end of the sample is no error
+                text = codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
+            except UnicodeDecodeError:
+                continue
+            kind = "CSV 文本文件" if ("," in text or "\t" in text) else "文本文件"
+            return f"文件实际是{kind}，不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开并另存为 .xlsx"
+        return "文件不是 Excel 工作簿（.xlsx 格式）。请选择 .xlsx 文件，或在 Excel/WPS 中另存为 .xlsx"
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except zipfile.BadZipFile:
+        return "文件已损坏（不是完整的 .xlsx 压缩包）。请在 Excel 或 WPS 中打开并重新保存"
+    if "xl/workbook.xml" not in names:
+        what = "Word 文档" if "word/document.xml" in names else "zip 压缩包"
+        return f"文件是{what}，不是 Excel 工作簿。请选择 .xlsx 文件"
+    return None
+
+
+def open_workbook(path: str | Path, read_only: bool = False) -> Workbook:
+    """The workbook at path (values of formulas as last calculated), or InvalidInput
+    naming the file and what to do. read_only streams the sheets (several times quicker
+    on big files; merged cells then come from sheet_grid.merged_blocks)."""
+    p = Path(path)
+    if not p.is_file():
+        raise InvalidInput(f"找不到文件“{p}”。请检查路径。")
+    with open(p, "rb") as f:
+        head = f.read(4096)
+    problem = _sniff(p, head)
+    if problem:
+        raise InvalidInput(f"无法读取“{p.name}”：{problem}。")
+    try:  # from memory: openpyxl then does not insist on the suffix, nor keep the file open
+        wb = load_workbook(io.BytesIO(p.read_bytes()), data_only=True, read_only=read_only)
+    except Exception as exc:  # openpyxl raises many kinds for damaged files
+        raise InvalidInput(f"无法读取“{p.name}”：文件可能已损坏（{type(exc).__name__}: {exc}）。"
+                           f"请在 Excel 或 WPS 中打开并重新保存为 .xlsx。") from None
+    if not any(_has_content(ws) for ws in wb.worksheets):
+        raise InvalidInput(f"“{p.name}”中没有任何内容（工作簿是空的）。请检查是否选错了文件。")
+    return wb
+
+
+def _has_content(ws: Any) -> bool:
+    """True at the first non-empty cell (so a full sheet is not read to the end)."""
+    return any(v not in (None, "") for row in ws.iter_rows(values_only=True) for v in row)
+
+
+def get_sheet(wb: Workbook, name: str, file_name: str) -> Worksheet:
+    if name in wb.sheetnames:
+        return wb[name]
+    raise InvalidInput(f"“{file_name}”中没有名为“{name}”的工作表。现有工作表：{'、'.join(wb.sheetnames)}。"
+                       f"请改选其中之一。")
+
+
+def sheet_title(text: str) -> str:
+    """A legal worksheet name: at most 31 characters, none of []:*?/\\."""
+    return re.sub(r"[\[\]:*?/\\]", "", text)[:31] or "Sheet1"
+
+
+# -- saving ---------------------------------------------------------------------------------
+
+def save_workbook(wb: Workbook, path: str | Path) -> Path:
+    """Write wb to path through a temporary file beside it, so a failure (full disk,
+    the file open in Excel) leaves any earlier file at path as it was."""
+    target = Path(path)
+    if target.suffix.lower() != ".xlsx":
+        raise InvalidInput(f"导出文件“{target.name}”应以 .xlsx 结尾。")
+    if not target.parent.is_dir():
+        raise InvalidInput(f"文件夹“{target.parent}”不存在。请先创建它，或另选保存位置。")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".xlsx", dir=target.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; an export is an ordinary document
+        os.replace(tmp, target)
+    except PermissionError:
+        Path(tmp).unlink(missing_ok=True)
+        raise InvalidInput(f"无法写入“{target}”：文件可能正在 Excel 或 WPS 中打开，请关闭后重试。") from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

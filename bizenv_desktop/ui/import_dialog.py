@@ -1,0 +1,263 @@
+"""从 Excel 导入指标: choose a workbook and sheet, correct the column roles, see what will be
+created or updated, then import into a year as one undoable step.
+
+Reading a table is quick (one sheet, in memory), so it runs on the GUI thread; nothing is
+written until 导入, which goes through controller.run (one transaction, one undo step).
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
+                               QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from ..core.errors import BizenvError
+from ..services.excel.columns import ROLES
+from ..services.excel.indicator_import import Change, PlanChanges, apply_import, plan_changes
+from ..services.excel.indicator_read import read_indicator_table
+from ..services.excel.preview import ImportPreview
+from .settings import PreserveGeometry
+
+COL_LETTER, COL_HEADER, COL_ROLE = range(3)
+
+
+class ImportIndicatorsDialog(PreserveGeometry, QDialog):
+    def __init__(self, controller: Any, parent: QWidget | None = None, year: int | None = None,
+                 path: str | Path | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.preview: ImportPreview | None = None
+        self.changes: PlanChanges | None = None
+        self.imported_year: int | None = None
+        self._filling = False
+        self.setWindowTitle(self.tr("从 Excel 导入指标"))
+        self.file_edit = QLineEdit()
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setPlaceholderText(self.tr("选择要导入的 .xlsx 工作簿"))
+        browse = QPushButton(self.tr("选择文件…"))
+        browse.clicked.connect(lambda: self.choose_file())
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(browse)
+        self.sheet = QComboBox()
+        self.sheet.currentIndexChanged.connect(lambda _i: self._sheet_changed())
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(year or date.today().year)
+        self.year.valueChanged.connect(lambda _v: self.refresh_changes())
+        form = QFormLayout()
+        form.addRow(self.tr("文件"), file_row)
+        form.addRow(self.tr("工作表"), self.sheet)
+        form.addRow(self.tr("导入到年度"), self.year)
+        self.columns = QTableWidget(0, 3)
+        self.columns.setHorizontalHeaderLabels([self.tr("列"), self.tr("表头文字"), self.tr("列的含义")])
+        self.columns.verticalHeader().hide()
+        self.columns.horizontalHeader().setSectionResizeMode(COL_HEADER, QHeaderView.ResizeMode.Stretch)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("操作"), self.tr("对象"), self.tr("内容"), self.tr("表格行")])
+        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.notes = QPlainTextEdit()
+        self.notes.setReadOnly(True)
+        self.notes.setMaximumHeight(110)
+        self.summary = QLabel(self.tr("请选择要导入的工作簿。"))
+        self.summary.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("列的含义（识别有误时请更正）")))
+        left_layout.addWidget(self.columns)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(QLabel(self.tr("将要新建和更新的内容（不会删除任何内容）")))
+        right_layout.addWidget(self.tree)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 2)
+        self.import_button = QPushButton(self.tr("导入"))
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(lambda: self.do_import())
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(split, 1)
+        layout.addWidget(QLabel(self.tr("提示")))
+        layout.addWidget(self.notes)
+        layout.addLayout(buttons)
+        self.resize(1100, 700)
+        self.restore_geometry()
+        if path is not None:
+            self.load(path)
+
+    # -- names shown for the roles -----------------------------------------------------------
+    def role_names(self) -> dict[str, str]:
+        return {"ignore": self.tr("（不导入）"), "seq": self.tr("序号"), "dimension": self.tr("维度"),
+                "first": self.tr("一级指标"), "second": self.tr("二级指标"), "criteria": self.tr("考评内容及标准"),
+                "score": self.tr("分值"), "lead": self.tr("牵头处室"), "responsible": self.tr("责任处室"),
+                "cooperate": self.tr("配合处室"), "person": self.tr("责任人"), "deadline": self.tr("完成时限"),
+                "note": self.tr("备注")}
+
+    def action_names(self) -> dict[str, str]:
+        return {"create": self.tr("新建"), "update": self.tr("更新")}
+
+    def field_names(self) -> dict[str, str]:
+        return {"code": self.tr("编号"), "name": self.tr("名称"), "criteria": self.tr("考评内容及标准"),
+                "score": self.tr("分值"), "deadline": self.tr("完成时限"), "role": self.tr("职责")}
+
+    def duty_names(self) -> dict[str, str]:
+        return {"lead": self.tr("牵头"), "responsible": self.tr("负责"), "cooperate": self.tr("配合")}
+
+    def entity_names(self) -> dict[str, str]:
+        return {"year": self.tr("年度"), "dimension": self.tr("维度"), "indicator": self.tr("指标"),
+                "division": self.tr("处室"), "assignment": self.tr("责任分工")}
+
+    # -- reading ---------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择指标表"), "",
+                                              self.tr("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"))
+        if name:
+            self.load(name)
+
+    def load(self, path: str | Path, sheet: str | None = None, roles: dict[int, str] | None = None) -> bool:
+        """Read path (sheet and column roles as given); False after telling the user why not."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            preview = read_indicator_table(path, sheet, roles)
+        except BizenvError as exc:
+            self.controller.report(exc)
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.preview = preview
+        self.file_edit.setText(str(path))
+        if sheet is None and preview.year_hint:
+            self.year.blockSignals(True)
+            self.year.setValue(preview.year_hint)
+            self.year.blockSignals(False)
+        self._filling = True
+        self.sheet.clear()
+        self.sheet.addItems(preview.sheets)
+        self.sheet.setCurrentText(preview.sheet)
+        self._fill_columns(preview)
+        self._filling = False
+        self.refresh_changes()
+        return True
+
+    def _sheet_changed(self) -> None:
+        if not self._filling and self.preview is not None and self.sheet.currentText() != self.preview.sheet:
+            self.load(self.preview.path, self.sheet.currentText())
+
+    def _fill_columns(self, preview: ImportPreview) -> None:
+        names = self.role_names()
+        self.columns.setRowCount(len(preview.columns))
+        for row, col in enumerate(preview.columns):
+            letter = QTableWidgetItem(col.letter)
+            letter.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            header = QTableWidgetItem(col.header)
+            header.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.columns.setItem(row, COL_LETTER, letter)
+            self.columns.setItem(row, COL_HEADER, header)
+            box = QComboBox()
+            for role in ROLES:
+                box.addItem(names[role], role)
+            box.setCurrentIndex(box.findData(col.role))
+            box.currentIndexChanged.connect(lambda _i: self.roles_changed())
+            self.columns.setCellWidget(row, COL_ROLE, box)
+        self.columns.resizeColumnToContents(COL_ROLE)
+
+    def current_roles(self) -> dict[int, str]:
+        """{column number: role} as the combo boxes now say."""
+        if self.preview is None:
+            return {}
+        out = {}
+        for row, col in enumerate(self.preview.columns):
+            box = self.columns.cellWidget(row, COL_ROLE)
+            out[col.index] = box.currentData() if isinstance(box, QComboBox) else col.role
+        return out
+
+    def set_role(self, column: int, role: str) -> None:
+        """Set the role of a sheet column (1 = A), as the user would with its combo box."""
+        assert self.preview is not None
+        row = next(i for i, c in enumerate(self.preview.columns) if c.index == column)
+        box = self.columns.cellWidget(row, COL_ROLE)
+        assert isinstance(box, QComboBox)
+        box.setCurrentIndex(box.findData(role))
+
+    def roles_changed(self) -> None:
+        if self._filling or self.preview is None:
+            return
+        self.load(self.preview.path, self.preview.sheet, self.current_roles())
+
+    # -- planning --------------------------------------------------------------------------
+    def refresh_changes(self) -> None:
+        self.tree.clear()
+        self.changes = None
+        pv = self.preview
+        if pv is None:
+            return
+        notes = [str(w) for w in pv.warnings] + [str(s) for s in pv.skipped]
+        if pv.errors:
+            self.summary.setText(self.tr("无法导入：请先更正列的含义。"))
+            self.notes.setPlainText("\n".join(pv.errors + notes))
+            self.import_button.setEnabled(False)
+            return
+        try:
+            self.changes = plan_changes(self.controller.db, self.year.value(), pv)
+        except BizenvError as exc:
+            self.controller.report(exc)
+            self.import_button.setEnabled(False)
+            return
+        self.notes.setPlainText("\n".join(notes + self.changes.warnings))
+        self._fill_tree(self.changes.changes)
+        self.summary.setText(self.changes.summary())
+        self.import_button.setEnabled(bool(self.changes))
+
+    def _fill_tree(self, changes: list[Change]) -> None:
+        actions, entities, fields, duties = (self.action_names(), self.entity_names(), self.field_names(),
+                                             self.duty_names())
+        items: dict[str, QTreeWidgetItem] = {}
+        for change in changes:
+            texts = [actions[change.action], entities[change.entity], change.label,
+                     "" if change.row is None else str(change.row)]
+            details = "；".join(
+                f"{fields.get(f, f)}: {self._short(duties.get(o, o) if f == 'role' else o)} → "
+                f"{self._short(duties.get(n, n) if f == 'role' else n)}" for f, o, n in change.fields)
+            if details:
+                texts[2] += f"（{details}）"
+            parent = items.get(change.parent) if change.parent else None
+            item = QTreeWidgetItem(parent or self.tree, texts)
+            if change.entity == "indicator":
+                items[change.label] = item
+        self.tree.expandAll()
+        for c in range(self.tree.columnCount()):
+            if c != 2:
+                self.tree.resizeColumnToContents(c)
+
+    @staticmethod
+    def _short(value: Any) -> str:
+        text = "" if value is None else (f"{value:g}" if isinstance(value, float) else " ".join(str(value).split()))
+        return text if len(text) <= 24 else text[:23] + "…"
+
+    # -- importing -------------------------------------------------------------------------
+    def do_import(self) -> bool:
+        """Import into the chosen year as one undoable step; True when it was written."""
+        if self.preview is None or not self.changes:
+            return False
+        preview, year = self.preview, self.year.value()
+        label = self.tr("从 Excel 导入指标（%1）").replace("%1", preview.path.name)
+        if not self.controller.run(label, lambda w: apply_import(w, year, preview)):
+            return False
+        self.imported_year = year
+        self.accept()
+        return True

@@ -1,0 +1,237 @@
+"""A full disk and a read-only folder: a clear message, and nothing lost.
+
+A full disk is a real `bizenv` process run with a file-size limit (RLIMIT_FSIZE; SIGXFSZ
+ignored, so a write beyond the limit fails with EFBIG as it would with ENOSPC). A read-only
+folder is a 0o555 folder; when the tests run as root, who ignores permissions, the child
+drops CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH before it starts (worker.obey_permissions),
+and the folder tests skip if even that does not make the folder read-only.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import Template, counts
+from .worker import bizenv, file_size_limit, obey_permissions, run_worker
+
+pytestmark = pytest.mark.reliability
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+BUG_BACKUP_MESSAGE = (
+    "BUG: make_backup turns only OSError into its clear BizenvError (“无法写入备份…数据库本身没有受到影响”); "
+    "SQLite's own errors while writing the copy (disk full, read-only or missing folder: "
+    "sqlite3.OperationalError) escape as they are: the CLI says “无法读写数据库：disk I/O error”, which blames "
+    "the database and names no backup, and the window's backup_now (except BizenvError) and the "
+    "background backup (except BizenvError, OSError) show nothing at all")
+BUG_READ_ONLY_FOLDER = (
+    "BUG: a database in a read-only folder cannot be read: the writer lock fails, Workspace falls back "
+    "to open_reader, whose mode=ro connection cannot create the -shm a WAL-mode file needs "
+    "(“attempt to write a readonly database”); open_reader should open such a file with immutable=1")
+
+
+def _dump(path: Path) -> list[str]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def _clear_error(proc: subprocess.CompletedProcess) -> None:
+    """Exit 2, one Chinese sentence on stderr, no Python traceback."""
+    assert proc.returncode == 2, f"exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+    assert proc.stderr.startswith("错误：") and CJK.search(proc.stderr[3:]), proc.stderr
+    assert "Traceback" not in proc.stderr and "Traceback" not in proc.stdout, proc.stderr
+
+
+def _checks_ok(db: Path) -> None:
+    proc = bizenv(db, "check")
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stdout + proc.stderr
+
+
+@pytest.fixture
+def db(template: Template, tmp_path: Path) -> Path:
+    return template.copy_to(tmp_path / "data")
+
+
+# -- a full disk ------------------------------------------------------------------------------
+
+WRITES = {
+    "init": (("init", "--year", "2027"), "SELECT count(*) FROM plan_year WHERE year = 2027"),
+    "restore": (("restore", "BACKUP"), "SELECT count(*) FROM plan_year WHERE year = 2026"),
+}
+
+
+@pytest.mark.parametrize("limit", [48 << 10, 512 << 10, 16 << 20], ids=["48K", "512K", "16M"])
+@pytest.mark.parametrize("command", list(WRITES))
+def test_full_disk_write_is_all_or_nothing_with_a_clear_message(db: Path, command: str, limit: int) -> None:
+    args, done_sql = WRITES[command]
+    if "BACKUP" in args:
+        backup = bizenv(db, "backup", "-o", str(db.parent / "copy.sqlite3"))
+        assert backup.returncode == 0, backup.stderr
+        args = tuple(str(db.parent / "copy.sqlite3") if a == "BACKUP" else a for a in args)
+    before = _dump(db)
+    proc = bizenv(db, *args, preexec_fn=file_size_limit(limit))
+    if proc.returncode == 0:  # it fitted: then it happened completely
+        after = _dump(db)
+        assert set(before) <= set(after), "an earlier row went missing"
+        conn = sqlite3.connect(db)
+        try:
+            assert conn.execute(done_sql).fetchone()[0] == 1
+        finally:
+            conn.close()
+    else:
+        _clear_error(proc)
+        assert _dump(db) == before, "a failed write changed the database"
+    if limit <= 96 << 10:
+        assert proc.returncode == 2, "this limit is too small for the write: it must have failed"
+    _checks_ok(db)
+    again = bizenv(db, *args)  # room again: the same command works
+    assert again.returncode == 0, again.stderr
+    _checks_ok(db)
+
+
+def test_full_disk_backup_fails_clearly_and_leaves_no_half_backup(db: Path, template: Template) -> None:
+    before = _dump(db)
+    proc = bizenv(db, "backup", preexec_fn=file_size_limit(64 << 10))
+    _clear_error(proc)
+    assert _dump(db) == before
+    folder = db.parent / f"{db.stem}-backups"
+    assert not list(folder.glob("*.sqlite3")), "a half backup carries a backup's name"
+    _checks_ok(db)
+    proc = bizenv(db, "backup")  # room again: a leftover .part does not get in the way
+    assert proc.returncode == 0, proc.stderr
+    made = list(folder.glob("*.sqlite3"))
+    assert len(made) == 1 and counts(made[0])["dispatch_row"] == template.counts["dispatch_row"]
+
+
+def test_full_disk_backup_message_names_the_backup(db: Path) -> None:
+    proc = bizenv(db, "backup", preexec_fn=file_size_limit(64 << 10))
+    _clear_error(proc)
+    assert "备份" in proc.stderr and f"{db.stem}-backups" in proc.stderr, proc.stderr
+
+
+def test_full_disk_backup_raises_the_apps_own_error(db: Path) -> None:
+    """What the window gets from services.backup.make_backup on a full disk."""
+    proc = run_worker("backup-report", db, preexec_fn=file_size_limit(64 << 10))
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert "error" in result, result
+    assert result["bizenv_error"], f"{result['error']}: {result['message']}"
+
+
+# -- a read-only folder -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def read_only_works(tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("probe") / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        proc = subprocess.run(["/bin/sh", "-c", f"touch '{folder}/x'"], capture_output=True,
+                              preexec_fn=obey_permissions)
+    except (OSError, subprocess.SubprocessError) as exc:
+        pytest.skip(f"cannot hold a child process to file permissions here: {exc}")
+    finally:
+        folder.chmod(0o755)
+    if proc.returncode == 0:
+        pytest.skip("a 0o555 folder is writable to the child process here (root with full capabilities)")
+
+
+@pytest.fixture
+def read_only(tmp_path: Path, read_only_works: None):
+    """A read-only folder (to a child run with obey_permissions); writable again afterwards."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    made: list[Path] = [folder]
+
+    def seal(*paths: Path) -> None:
+        for p in paths:
+            p.chmod(0o555)
+            made.append(p)
+    yield folder, seal
+    for p in made:
+        p.chmod(0o755)
+
+
+def _no_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob("*"))
+
+
+def test_backup_into_a_read_only_folder_fails_clearly(db: Path, read_only) -> None:
+    folder, seal = read_only
+    seal(folder)
+    before = _dump(db)
+    proc = bizenv(db, "backup", "-o", str(folder / "copy.sqlite3"), preexec_fn=obey_permissions)
+    _clear_error(proc)
+    assert _no_files(folder) == []
+    assert _dump(db) == before
+    _checks_ok(db)
+
+
+def test_rotating_backup_into_a_read_only_backup_folder_fails_clearly(db: Path, read_only) -> None:
+    _folder, seal = read_only
+    backups = db.parent / f"{db.stem}-backups"
+    backups.mkdir()
+    seal(backups)
+    proc = bizenv(db, "backup", preexec_fn=obey_permissions)
+    _clear_error(proc)
+    assert _no_files(backups) == []
+    _checks_ok(db)
+
+
+def test_backup_into_a_read_only_folder_message_names_the_backup(db: Path, read_only) -> None:
+    folder, seal = read_only
+    seal(folder)
+    target = folder / "copy.sqlite3"
+    proc = bizenv(db, "backup", "-o", str(target), preexec_fn=obey_permissions)
+    _clear_error(proc)
+    assert "备份" in proc.stderr and str(target) in proc.stderr, proc.stderr
+
+
+def test_backup_under_a_file_fails_clearly(db: Path, tmp_path: Path) -> None:
+    """A target folder that cannot exist (a file is in the way) - works even as root."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    target = blocker / "copy.sqlite3"
+    proc = bizenv(db, "backup", "-o", str(target))
+    _clear_error(proc)
+    assert str(target) in proc.stderr and "数据库本身没有受到影响" in proc.stderr, proc.stderr
+    _checks_ok(db)
+
+
+@pytest.fixture
+def db_in_read_only_folder(template: Template, read_only) -> Path:
+    folder, seal = read_only
+    db = template.copy_to(folder)
+    seal(folder)
+    return db
+
+
+def test_writing_to_a_database_in_a_read_only_folder_is_refused_clearly(db_in_read_only_folder: Path) -> None:
+    db = db_in_read_only_folder
+    digest = hashlib.sha256(db.read_bytes()).hexdigest()
+    for args in (("backup",), ("init", "--year", "2027"), ("dispatch", "--month", "2026-06", "--start")):
+        _clear_error(bizenv(db, *args, preexec_fn=obey_permissions))
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == digest, "the file changed"
+    assert _no_files(db.parent) == [db.name], "something was made beside the file"
+
+
+@pytest.mark.parametrize("args", [
+    ("check",),
+    ("indicators", "--json"),
+], ids=["check", "indicators"])
+def test_reading_a_database_in_a_read_only_folder_works(db_in_read_only_folder: Path, args) -> None:
+    db = db_in_read_only_folder
+    digest = hashlib.sha256(db.read_bytes()).hexdigest()
+    proc = bizenv(db, *args, preexec_fn=obey_permissions)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "ok" or proc.stdout.lstrip().startswith("{")
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == digest
