@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..core.errors import BizenvError
@@ -54,42 +54,48 @@ def backup_now(parent: QWidget, controller: Any) -> Path | None:
     try:
         path = backup.make_backup(controller.db, "manual")
     except BizenvError as exc:
-        QMessageBox.warning(parent, parent.tr("无法备份"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Maintenance", "无法备份"), str(exc))
         return None
-    QMessageBox.information(parent, parent.tr("备份完成"), parent.tr("已备份到：%1").replace("%1", str(path)))
+    QMessageBox.information(parent, QCoreApplication.translate("Maintenance", "备份完成"),
+                            QCoreApplication.translate("Maintenance", "已备份到：%1").replace("%1", str(path)))
     return path
 
 
 def restore_from(parent: QWidget, controller: Any, source: str | Path | None = None, confirm: bool = True) -> bool:
     if source is None:
         chosen, _f = QFileDialog.getOpenFileName(
-            parent, parent.tr("选择要恢复的备份"), str(backup.backup_dir(controller.workspace.path)),
-            parent.tr("数据库备份 (*.sqlite3 *.db *.bak);;所有文件 (*)"))
+            parent, QCoreApplication.translate("Maintenance", "选择要恢复的备份"),
+            str(backup.backup_dir(controller.workspace.path)),
+            QCoreApplication.translate("Maintenance", "数据库备份 (*.sqlite3 *.db *.bak);;所有文件 (*)"))
         if not chosen:
             return False
         source = chosen
     if confirm and QMessageBox.question(
-            parent, parent.tr("从备份恢复"),
-            parent.tr("用“%1”替换当前的全部数据？当前数据会先自动备份。").replace("%1", str(source))) \
+            parent, QCoreApplication.translate("Maintenance", "从备份恢复"),
+            QCoreApplication.translate("Maintenance", "用“%1”替换当前的全部数据？当前数据会先自动备份。")
+            .replace("%1", str(source))) \
             != QMessageBox.StandardButton.Yes:
         return False
     try:
         safety = backup.restore(controller.db, source)
     except (BizenvError, OSError) as exc:
-        QMessageBox.warning(parent, parent.tr("无法恢复"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Maintenance", "无法恢复"), str(exc))
         return False
     controller.undo_stack.clear()  # the undo history describes data that is gone
     controller.changed.emit()
-    QMessageBox.information(parent, parent.tr("恢复完成"),
-                            parent.tr("已从备份恢复。恢复前的数据已备份到：%1").replace("%1", str(safety)))
+    QMessageBox.information(parent, QCoreApplication.translate("Maintenance", "恢复完成"),
+                            QCoreApplication.translate("Maintenance", "已从备份恢复。恢复前的数据已备份到：%1")
+                            .replace("%1", str(safety)))
     return True
 
 
 def check_data(parent: QWidget, controller: Any) -> list[str]:
     problems = integrity.check(controller.db)
     if problems:
-        QMessageBox.warning(parent, parent.tr("检查发现问题"), "\n".join(problems[:30]))
+        QMessageBox.warning(parent, QCoreApplication.translate("Maintenance", "检查发现问题"),
+                            "\n".join(problems[:30]))
     else:
-        QMessageBox.information(parent, parent.tr("检查完成"),
-                                parent.tr("数据库完整，外键无误，所有佐证材料文件与登记一致。"))
+        QMessageBox.information(parent, QCoreApplication.translate("Maintenance", "检查完成"),
+                                QCoreApplication.translate(
+                                    "Maintenance", "数据库完整，外键无误，所有佐证材料文件与登记一致。"))
     return problems

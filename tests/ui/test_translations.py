@@ -228,7 +228,7 @@ def test_main_window_in_english(english: None, qtbot: Any, workspace: Any) -> No
     assert window.windowTitle().startswith("Business Environment Assessment Workbench")
     assert window.status_label.text().startswith("Year 2026:")
     menus = [a for a in window.menuBar().actions() if a.menu() is not None]
-    assert [a.text() for a in menus] == ["&File", "&Edit", "&Year", "&Manage", "&View", "&Help"]
+    assert [a.text() for a in menus] == ["&File", "&Edit", "&Reports", "&Year", "&Manage", "&View", "&Help"]
     for menu_action in menus:
         texts.append(("menu", menu_action.text()))
         for action in menu_action.menu().actions():
