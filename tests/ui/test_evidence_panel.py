@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -82,7 +82,7 @@ def test_add_files_then_undo(panel: EvidencePanel, controller: Controller, rows:
 def test_drop_event_adds_files(qtbot: Any, panel: EvidencePanel, tmp_path: Path) -> None:
     src = make(tmp_path / "drag", "会议纪要.docx", b"minutes")
     mime = drop_mime([src])
-    enter = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(panel, enter)
     assert enter.isAccepted()
@@ -136,7 +136,7 @@ def test_read_only_and_no_target(panel: EvidencePanel, tmp_path: Path, rows: lis
     assert not panel.add_button.isEnabled() and not panel.remove_button.isEnabled() and panel.open_button.isEnabled()
     assert panel.add_files([make(tmp_path, "b.pdf", b"b")]) == 0 and not panel.remove_item(0)
     mime = drop_mime([src])  # kept alive: the event does not own it
-    enter = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(panel, enter)
     assert not enter.isAccepted()
