@@ -7,12 +7,13 @@ result that rests on one says so, until the user confirms the year by hand.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from importlib import resources
 
 import chinese_calendar
-import holidays
 
 
 @lru_cache(maxsize=None)
@@ -24,12 +25,30 @@ def library_knows(year: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _guess_table() -> dict[str, list[str]]:
+    """data/guessed_holidays.json: holidays.China's guess for the years after chinese-calendar's
+    last, written by .ci/guessed_holidays.py when the libraries are upgraded."""
+    try:
+        text = resources.files("bizenv_desktop.data").joinpath("guessed_holidays.json").read_text(encoding="utf-8")
+    except OSError:  # not shipped: every unknown year asks the holidays package
+        return {}
+    return json.loads(text)["years"]
+
+
 @lru_cache(maxsize=None)
 def _guessed_holidays(year: int) -> frozenset[date]:
+    if str(year) in _guess_table():
+        return frozenset(date.fromisoformat(d) for d in _guess_table()[str(year)])
+    import holidays  # 0.4 s and 9 MB (all countries): only for a year beyond the table
+
     return frozenset(holidays.China(years=year).keys())
 
 
+@lru_cache(maxsize=None)
 def _library_workday(day: date) -> bool:
+    # chinese_calendar.is_workday scans its whole holiday table on every call (min/max in
+    # _validate_date): about 40 µs a day; the answer for a date never changes.
     if library_knows(day.year):
         return bool(chinese_calendar.is_workday(day))
     return day.weekday() < 5 and day not in _guessed_holidays(day.year)

@@ -61,14 +61,19 @@ def _copy_evidence(db_path: Path, folder: Path) -> int:
     if not source.is_dir():
         return 0
     copied = 0
-    for file in source.rglob("*"):
-        if file.is_file() and not file.name.startswith("."):
-            target = folder / "evidence" / file.relative_to(source)
-            if not target.exists():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(file, target.with_name(f".{target.name}.part"))
-                os.replace(target.with_name(f".{target.name}.part"), target)
-                copied += 1
+    # one listing per folder, compared by name: a stat per file (rglob, exists) took a second
+    # of Python, holding the GIL, for 20 000 files at every start-up backup
+    for root, _dirs, files in os.walk(source):
+        target_dir = folder / "evidence" / os.path.relpath(root, source)
+        have = set(os.listdir(target_dir)) if target_dir.is_dir() else set()
+        for name in files:
+            if name.startswith(".") or name in have:
+                continue
+            target_dir.mkdir(parents=True, exist_ok=True)
+            part = target_dir / f".{name}.part"
+            shutil.copy2(os.path.join(root, name), part)
+            os.replace(part, target_dir / name)
+            copied += 1
     return copied
 
 

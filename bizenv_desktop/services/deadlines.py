@@ -71,24 +71,31 @@ def _plan_deadlines(cal: WorkCalendar, first: date, last: date) -> list[Deadline
     return out
 
 
-def _record_deadlines(db: Database, cal: WorkCalendar) -> list[Deadline]:
+def _record_deadlines(db: Database, cal: WorkCalendar, first: date, last: date) -> list[Deadline]:
+    """Deadlines of sub-tasks, supervised items and liaison changes that can fall in first..last
+    (rows outside the range are left in the database: thousands of closed items are not read)."""
     out: list[Deadline] = []
+    span = (first.isoformat(), last.isoformat())
     for r in db.query(
             "SELECT s.id, s.name, s.deadline, coalesce(dv.name, '') AS division,"
             " (SELECT r.status FROM dispatch_row r WHERE r.subtask_id = s.id ORDER BY r.month DESC LIMIT 1)"
             " AS last_status, (SELECT max(r.month) FROM dispatch_row r WHERE r.subtask_id = s.id"
             " AND r.status = '已完成') AS done_month"
-            " FROM subtask s LEFT JOIN division dv ON dv.id = s.division_id WHERE s.deadline != ''"):
+            " FROM subtask s LEFT JOIN division dv ON dv.id = s.division_id"
+            " WHERE s.deadline != '' AND s.deadline BETWEEN ? AND ?", span):
         who = f"（{r['division']}）" if r["division"] else ""
         done = f"{r['done_month']}" if r["last_status"] == "已完成" else ""
         out.append(Deadline("subtask", f"subtask:{r['id']}", f"子任务：{r['name']}{who}",
                             date.fromisoformat(r["deadline"]), None, True, done))
-    for r in db.query("SELECT id, no, content, deadline, status, done_on FROM supervision_item WHERE deadline != ''"):
+    for r in db.query("SELECT id, no, content, deadline, status, done_on FROM supervision_item"
+                      " WHERE deadline != '' AND deadline BETWEEN ? AND ?", span):
         done = (r["done_on"] or r["status"]) if r["status"] in CLOSED_SUPERVISION else ""
         title = r["content"] if len(r["content"]) <= 40 else r["content"][:39] + "…"
         out.append(Deadline("supervision", f"supervision:{r['id']}", f"督办事项 {r['no']}：{title}",
                             date.fromisoformat(r["deadline"]), None, True, done))
-    for r in db.query("SELECT id, name, start_date, reported_on FROM liaison"):
+    # reported one working day after the start: 20 calendar days cover the longest holiday
+    for r in db.query("SELECT id, name, start_date, reported_on FROM liaison WHERE start_date BETWEEN ? AND ?",
+                      ((first - timedelta(days=20)).isoformat(), last.isoformat())):
         due = cal.add_workdays(date.fromisoformat(r["start_date"]), 1)
         out.append(Deadline("liaison_report", f"liaison_report:{r['id']}", f"联络员变更报备：{r['name']}",
                             due.day, None, due.confirmed, r["reported_on"]))
@@ -103,7 +110,7 @@ def list_deadlines(db: Database, first: date, last: date) -> list[Deadline]:
               db.query("SELECT month, closed_at FROM dispatch_month WHERE closed_at IS NOT NULL")}
     years = {r[0] for r in db.query("SELECT year FROM plan_year")}
     items = []
-    for d in _plan_deadlines(cal, first, last) + _record_deadlines(db, cal):
+    for d in _plan_deadlines(cal, first, last) + _record_deadlines(db, cal, first, last):
         if not first <= d.due <= last:
             continue
         if d.period and int(d.period[:4]) not in years:  # a period with no plan year: not ours to report

@@ -21,6 +21,10 @@ STATUS_DATES = {"待签收": "received_on", "办理中": "signed_on", "已办结
 OPEN_STATUSES = STATUSES[:2]   # still being handled: can be overdue
 DONE_STATUSES = STATUSES[2:]
 DUE_SOON_WORKDAYS = 5
+# the stored columns in the order of SupervisionItem's first fields (list_items builds it by position)
+ITEM_COLUMNS = ("i.id, i.no, i.source, i.received_on, i.content, i.deadline, i.deadline_text, i.progress, i.status,"
+                " i.signed_on, i.done_on, i.reported_on, i.closed_on, i.closure_report, i.complaint_verified,"
+                " i.accountability, i.note")
 SEARCHED = ("i.no", "i.source", "i.content", "i.deadline_text", "i.progress", "i.closure_report",
             "i.accountability", "i.note")
 
@@ -116,7 +120,7 @@ def list_items(db: Database, status: str | None = None, division_id: int | None 
     today = today or date.today()
     where, params = _where(status, division_id, text, overdue_only, today)
     rows = db.query(
-        "SELECT i.*, (SELECT count(*) FROM evidence_link l WHERE l.target_kind = 'supervision_item'"
+        f"SELECT {ITEM_COLUMNS}, (SELECT count(*) FROM evidence_link l WHERE l.target_kind = 'supervision_item'"
         " AND l.target_id = i.id) AS evidence_count FROM supervision_item i" + where
         + " ORDER BY i.received_on = '', i.received_on, i.no, i.id", params)
     units: dict[int, dict[str, list[Any]]] = {}
@@ -128,16 +132,14 @@ def list_items(db: Database, status: str | None = None, division_id: int | None 
         u[r["role"]].append(r["id"])
         u[r["role"] + "_n"].append(r["name"])
     items = []
-    for r in rows:
-        u = units.get(r["id"], {"lead": [], "lead_n": [], "cooperate": [], "cooperate_n": []})
-        deadline = date.fromisoformat(r["deadline"]) if r["deadline"] else None
-        overdue = r["status"] in OPEN_STATUSES and deadline is not None and deadline < today
+    for r in rows:  # by position: looking up 18 columns by name in sqlite3.Row costs more than the query
+        v = tuple(r)
+        u = units.get(v[0], {"lead": [], "lead_n": [], "cooperate": [], "cooperate_n": []})
+        deadline = date.fromisoformat(v[5]) if v[5] else None
+        overdue = v[8] in OPEN_STATUSES and deadline is not None and deadline < today
         items.append(SupervisionItem(
-            r["id"], r["no"], r["source"], r["received_on"], r["content"], r["deadline"], r["deadline_text"],
-            r["progress"], r["status"], r["signed_on"], r["done_on"], r["reported_on"], r["closed_on"],
-            r["closure_report"], bool(r["complaint_verified"]), r["accountability"], r["note"],
-            u["lead"], u["lead_n"], u["cooperate"], u["cooperate_n"], deadline, overdue,
-            (today - deadline).days if overdue and deadline else 0, r["evidence_count"]))
+            *v[:14], bool(v[14]), v[15], v[16], u["lead"], u["lead_n"], u["cooperate"], u["cooperate_n"], deadline,
+            overdue, (today - deadline).days if overdue and deadline else 0, v[17]))
     return items
 
 

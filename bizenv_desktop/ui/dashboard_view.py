@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QGridLayou
                                QWidget)
 
 from ..core import dispatch as rules
-from ..services import charts, dashboard, plan_read
+from ..services import dashboard, plan_read
 from ..services import dispatch as dispatch_service
+from .lazy import ReloadWhenShown
 from .month_model import STATUS_COLORS, status_label
 
 CHART_SIZE = (800, 300)
@@ -115,7 +116,7 @@ def _fill(table: QTableWidget, rows: list[list[str]], centered: tuple[int, ...])
             table.setItem(r, c, item)
 
 
-class DashboardView(QWidget):
+class DashboardView(ReloadWhenShown, QWidget):
     """The 看板 tab: status grid, late items per division, the quantitative chart,
     supervised items by status and the next deadlines."""
 
@@ -166,7 +167,11 @@ class DashboardView(QWidget):
         self.year_box.activated.connect(lambda _i: self.set_year(self.year_box.currentData()))
         self.month_box.activated.connect(lambda _i: self.set_month(self.month_box.currentData()))
         self.print_button.clicked.connect(self.print_dashboard)
-        controller.changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
+        self._chart_series: Any = None  # what the SVG shows: drawn again only when it changes
+        controller.changed.connect(self.reload_when_shown, Qt.ConnectionType.QueuedConnection)
+        self.reload_when_shown()
+
+    def reload(self) -> None:
         self.refresh()
 
     def _layout(self) -> None:
@@ -260,6 +265,11 @@ class DashboardView(QWidget):
 
     def _show_chart(self, db: Any) -> None:
         series = dashboard.quantitative_series(db, self.year)
+        if series == self._chart_series:
+            return
+        self._chart_series = series
+        from ..services import charts  # reportlab's graphics: 17 MB and 0.2 s, not needed at start-up
+
         labels = [self.tr("%1月").replace("%1", str(m)) for m in range(1, 13)]
         drawing = charts.quantitative_chart(series, *CHART_SIZE, month_labels=labels, target_word=self.tr("目标"))
         self.svg = charts.to_svg(drawing)
@@ -270,7 +280,7 @@ class DashboardView(QWidget):
     def set_year(self, year: int) -> None:
         if year != self.year:
             self.year, self.month = int(year), ""
-        self.refresh()
+        self.reload_when_shown()
 
     def set_month(self, month: int | str) -> None:
         """The 截至 month: 11 (of the shown year) or '2026-11' (which also picks the year)."""

@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHeaderView, QInputDialog, QLabel,
                                QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QTreeView,
                                QWidget)
@@ -33,6 +33,9 @@ from .self_eval_view import SelfEvalView
 from .plan_model import COL_CODE, COL_CRITERIA, COL_NAME, KEY_ROLE, SEARCH_ROLE, Node, PlanModel
 from .subtask_dialog import SubtaskDialog
 from .supervision_view import SupervisionView
+
+
+WARM_UP_MS = 1000  # after the window is shown
 
 
 class PlanFilter(QSortFilterProxyModel):
@@ -676,6 +679,22 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         box.setTextFormat(Qt.TextFormat.RichText)
         box.open()
         return box
+
+    _warmed = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if not self._warmed:
+            self._warmed = True
+            QTimer.singleShot(WARM_UP_MS, self._warm_up)
+
+    @staticmethod
+    def _warm_up() -> None:
+        """Once the window is up, import in a worker what the 看板 tab and the reports need
+        (reportlab: 0.4 s), so their first use does not wait for it on the GUI thread."""
+        def work() -> None:
+            from ..services import charts  # noqa: F401 (imported for its side effect: loaded)
+        QThreadPool.globalInstance().start(work)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()

@@ -19,6 +19,7 @@ from ..core import dispatch as rules
 from ..core.errors import BizenvError
 from ..services import dispatch
 from .evidence_panel import EvidencePanel
+from .lazy import ReloadWhenShown
 from .returns_panel import ReturnsPanel
 from .month_model import (COL_DIVISION, COL_INDICATOR, COL_STATUS, COL_SUBTASK, FIELD_OF, ROW_ROLE, SORT_ROLE,
                           STATUS_ROLE,
@@ -78,7 +79,7 @@ class MonthFilter(QSortFilterProxyModel):
         return not self.changed_only or bool(model.changed_fields(row))
 
 
-class MonthView(QWidget):
+class MonthView(ReloadWhenShown, QWidget):
     """The 月调度 tab."""
 
     month_changed = Signal(str)
@@ -148,8 +149,8 @@ class MonthView(QWidget):
         self.proxy.modelReset.connect(self._update_counts)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_evidence())
         self.proxy.modelReset.connect(self._show_evidence)
-        controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
-        self.reload()
+        controller.changed.connect(self.reload_when_shown, Qt.ConnectionType.QueuedConnection)
+        self.reload()  # at once (40 ms): the window asks which month is current before the tab is shown
 
     def _show_evidence(self) -> None:
         row = self.selected_row()

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
 from ..core.errors import BizenvError
-from ..services import dispatch, forms
-from .forms_dialog import CollectFormsDialog, MakeFormsDialog
+from ..services import dispatch
+from ..services import form_returns as forms
 
 
 class ReturnsPanel(QWidget):
@@ -88,7 +88,11 @@ class ReturnsPanel(QWidget):
         return "、".join(self.missing.item(i).text() for i in range(self.missing.count()))
 
     def open_make(self) -> None:
+        from .forms_dialog import MakeFormsDialog  # openpyxl: imported when the forms are used
+
         MakeFormsDialog(self.controller, self.month, self).exec()
 
     def open_collect(self) -> None:
+        from .forms_dialog import CollectFormsDialog
+
         CollectFormsDialog(self.controller, self.month, self).exec()

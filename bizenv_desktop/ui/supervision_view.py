@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from ..services import plan_read, supervision
 from ..services.supervision import STATUSES, SupervisionItem
 from .evidence_panel import EvidencePanel
+from .lazy import ReloadWhenShown
 from .supervision_dialog import AdvanceDialog, ItemDialog, source_label, status_label
 
 __all__ = ["ItemDialog", "AdvanceDialog", "SupervisionModel", "SupervisionView"]
@@ -97,7 +98,7 @@ class SupervisionModel(QAbstractTableModel):
         return None
 
 
-class SupervisionView(QWidget):
+class SupervisionView(ReloadWhenShown, QWidget):
     """The ledger with its filters, counts, actions and the selected item's evidence."""
 
     def __init__(self, controller: Any, parent: QWidget | None = None, today: date | None = None) -> None:
@@ -153,10 +154,14 @@ class SupervisionView(QWidget):
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary)
-        self.status_box.activated.connect(lambda _i: self.reload())
-        self.division_box.activated.connect(lambda _i: self.reload())
-        self.search.textChanged.connect(lambda _t: self.reload())
-        self.overdue_box.toggled.connect(lambda _c: self.reload())
+        self._all: list[SupervisionItem] = []  # every item, read once per change; filters work on it
+        self._left: dict[int, int] = {}
+        self._counts: dict[str, int] = {}
+        self._haystack: dict[int, str] = {}
+        self.status_box.activated.connect(lambda _i: self.apply_filter())
+        self.division_box.activated.connect(lambda _i: self.apply_filter())
+        self.search.textChanged.connect(lambda _t: self.apply_filter())
+        self.overdue_box.toggled.connect(lambda _c: self.apply_filter())
         self.add_button.clicked.connect(lambda: self.ask_add())
         self.edit_button.clicked.connect(lambda: self.ask_edit())
         self.advance_button.clicked.connect(lambda: self.ask_advance())
@@ -165,8 +170,8 @@ class SupervisionView(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.ask_edit())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.model.modelReset.connect(self._selection_changed)
-        controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
-        self.reload()
+        controller.changed.connect(self.reload_when_shown, Qt.ConnectionType.QueuedConnection)
+        self.reload_when_shown()
 
     @property
     def today(self) -> date:
@@ -201,13 +206,14 @@ class SupervisionView(QWidget):
         self.overdue_box.setChecked(overdue_only)
         for widget in (self.search, self.overdue_box):
             widget.blockSignals(False)
-        self.reload()
+        self.apply_filter()
 
     def _filtered(self) -> bool:
         return bool(self.status_box.currentData() or self.division_box.currentData() is not None
                     or self.search.text().strip() or self.overdue_box.isChecked())
 
     def reload(self) -> None:
+        """Re-read the ledger (after a change): every item, the counts and the divisions."""
         db, today = self.controller.db, self.today
         chosen = self.division_box.currentData()
         self.division_box.clear()
@@ -215,13 +221,36 @@ class SupervisionView(QWidget):
         for d in plan_read.list_divisions(db):
             self.division_box.addItem(d.name, d.id)
         self.division_box.setCurrentIndex(max(0, self.division_box.findData(chosen)))
+        self._all = supervision.list_items(db, today=today)
+        self._left = supervision.workdays_left(db, self._all, today)
+        self._counts = supervision.counts(db, today)
+        self._haystack = {i.id: "\n".join((i.no, i.source, i.content, i.deadline_text, i.progress, i.closure_report,
+                                            i.accountability, i.note, *i.lead_names, *i.cooperating_names)).lower()
+                          for i in self._all}
+        self.apply_filter()
+
+    def _matches(self, item: SupervisionItem, status: str, division_id: int | None, words: list[str],
+                 overdue_only: bool) -> bool:
+        """What supervision.list_items(status, division_id, text, overdue_only) selects."""
+        if status and item.status != status:
+            return False
+        if division_id is not None and division_id not in item.lead_ids and division_id not in item.cooperating_ids:
+            return False
+        if overdue_only and not item.overdue:
+            return False
+        hay = self._haystack[item.id]
+        return all(word in hay for word in words)
+
+    def apply_filter(self) -> None:
+        """Show the items the filters select (no database reading: the ledger is in memory)."""
         keep = self._select_after_reload or (self.selected().id if self.selected() else None)
         self._select_after_reload = None
-        items = supervision.list_items(db, status=self.status_box.currentData() or None,
-                                       division_id=self.division_box.currentData(), text=self.search.text(),
-                                       overdue_only=self.overdue_box.isChecked(), today=today)
-        self.model.set_rows(items, supervision.workdays_left(db, items, today))
-        n = supervision.counts(db, today)
+        status, division_id = self.status_box.currentData() or "", self.division_box.currentData()
+        words = self.search.text().lower().split()
+        overdue_only = self.overdue_box.isChecked()
+        items = [i for i in self._all if self._matches(i, status, division_id, words, overdue_only)]
+        self.model.set_rows(items, {i.id: self._left[i.id] for i in items if i.id in self._left})
+        n = self._counts or dict.fromkeys((*STATUSES, "overdue", "due_soon"), 0)
         parts = self.tr("，").join(status_label(s) + " " + str(n[s]) for s in STATUSES)
         text = (self.tr("共 %1 项：%2；逾期 %3，5 个工作日内到期 %4").replace("%1", str(sum(n[s] for s in STATUSES)))
                 .replace("%2", parts).replace("%3", str(n["overdue"])).replace("%4", str(n["due_soon"])))
