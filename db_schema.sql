@@ -249,6 +249,7 @@ CREATE TABLE supervision_item (
     note          TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX supervision_item_status ON supervision_item(status, deadline);
+CREATE INDEX supervision_item_no ON supervision_item(no);
 
 -- Lead and cooperating divisions of a supervised item.
 CREATE TABLE supervision_division (

@@ -135,6 +135,7 @@ CREATE TABLE supervision_item (
     note          TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX supervision_item_status ON supervision_item(status, deadline);
+CREATE INDEX supervision_item_no ON supervision_item(no);
 CREATE TABLE supervision_division (
     id          INTEGER PRIMARY KEY,
     item_id     INTEGER NOT NULL REFERENCES supervision_item(id),
