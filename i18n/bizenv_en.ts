@@ -904,153 +904,153 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="131"/>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="263"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="132"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="273"/>
         <source>%1月</source>
         <translation>M%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="132"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="133"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="151"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="152"/>
         <source>处室</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="151"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="152"/>
         <source>滞后（月调度）</source>
         <translation>Late (monthly dispatch)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="152"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="153"/>
         <source>逾期督办（牵头）</source>
         <translation>Overdue supervised items (lead)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="158"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="159"/>
         <source>待签收</source>
         <translation>Awaiting sign-off</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="158"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="159"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="158"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="159"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="158"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="159"/>
         <source>已报结</source>
         <translation>Closure reported</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="158"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="159"/>
         <source>已销号</source>
         <translation>Struck off</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="159"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="160"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="164"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="165"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="164"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="165"/>
         <source>还有</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="164"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="165"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="174"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="179"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="176"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="181"/>
         <source>截至：</source>
         <translation>As of:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="182"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="187"/>
         <source>各指标月度状态（取各处室、子任务中最紧要者）</source>
         <translation>Monthly status of each indicator (the most pressing of its divisions and sub-tasks)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="184"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="189"/>
         <source>量化指标与目标</source>
         <translation>Quantitative indicators and targets</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="188"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="193"/>
         <source>交办督办事项</source>
         <translation>Assigned and supervised items</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="190"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="195"/>
         <source>近期待办</source>
         <translation>Upcoming to-dos</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="224"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="229"/>
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="228"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="233"/>
         <source>营商环境工作看板：%1年，截至%2月</source>
         <translation>Business environment dashboard: %1, as of month %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="245"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="250"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="245"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="250"/>
         <source>%1天后</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="253"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="258"/>
         <source>%1年%2月</source>
         <translation>%2/%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="255"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="260"/>
         <source>各处室滞后与逾期：%1</source>
         <translation>Late and overdue by division: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="257"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="262"/>
         <source>各处室滞后与逾期：%1，没有滞后或逾期事项</source>
         <translation>Late and overdue by division: %1, nothing late or overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="258"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="263"/>
         <source>（未指定处室）</source>
         <translation>(no division)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="264"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="274"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="332"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="342"/>
         <source>打印看板</source>
         <translation>Print Dashboard</translation>
     </message>
@@ -2031,6 +2031,149 @@ The file stays in the evidence store and other records that use it are not affec
     </message>
 </context>
 <context>
+    <name>ImportSupervisionDialog</name>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="36"/>
+        <source>从 Excel 导入督办事项台账</source>
+        <translation>Import the supervised-items ledger from Excel</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="39"/>
+        <source>选择要导入的 .xlsx 工作簿</source>
+        <translation>Choose the .xlsx workbook to import</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="40"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="48"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="49"/>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="52"/>
+        <source>导入后</source>
+        <translation>On import</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="52"/>
+        <source>表格行</source>
+        <translation>Sheet row</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="52"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="52"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="52"/>
+        <source>交办日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="53"/>
+        <source>事项内容</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="53"/>
+        <source>牵头处室</source>
+        <translation>Lead division</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="53"/>
+        <source>配合处室</source>
+        <translation>Cooperating divisions</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="53"/>
+        <source>办结时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="53"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="61"/>
+        <source>请选择要导入的督办事项台账。</source>
+        <translation>Choose the supervised-items ledger to import.</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="63"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="66"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="74"/>
+        <source>读到的督办事项（按编号匹配已有事项，其次按事项内容和交办日期；不会删除任何内容）</source>
+        <translation>Items read (matched to existing items by number, else by content and date received; nothing is deleted)</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="76"/>
+        <source>提示</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="90"/>
+        <source>选择督办事项台账</source>
+        <translation>Choose the supervised-items ledger</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="91"/>
+        <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
+        <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="136"/>
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="136"/>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="141"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="143"/>
+        <source>不变</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="155"/>
+        <source>将新建处室：%1</source>
+        <translation>Divisions to be created: %1</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="166"/>
+        <source>从 Excel 导入督办事项（%1）</source>
+        <translation>Import supervised items from Excel (%1)</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorDialog</name>
     <message>
         <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="20"/>
@@ -2460,561 +2603,566 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="81"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="84"/>
         <source>指标体系</source>
         <translation>Indicator System</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="83"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="86"/>
         <source>看板</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="84"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="87"/>
         <source>月调度</source>
         <translation>Monthly Dispatch</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="86"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="89"/>
         <source>逐项自评</source>
         <translation>Self-evaluation</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="88"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="91"/>
         <source>宣传推广与表扬</source>
         <translation>Recognition &amp; promotion</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="90"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="93"/>
         <source>督办事项</source>
         <translation>Supervised Items</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="93"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="96"/>
         <source>待办</source>
         <translation>To-do</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="102"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="105"/>
         <source>筛选：编号、名称、标准、处室……</source>
         <translation>Filter: no., name, standard, division…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="134"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="137"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="136"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="139"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="138"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="141"/>
         <source>打开数据库(&amp;O)…</source>
         <translation>&amp;Open Database…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="139"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="142"/>
         <source>导出佐证材料包(&amp;Z)…</source>
         <translation>Export evidence package (&amp;Z)…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="140"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="143"/>
         <source>导入指标表(&amp;I)…</source>
         <translation>&amp;Import Indicator Sheet…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="142"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="144"/>
+        <source>导入督办事项台账(&amp;U)…</source>
+        <translation>Import s&amp;upervised-items ledger…</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="146"/>
         <source>指标表（任务分工表）…</source>
         <translation>Indicators (Task Assignment Sheet)…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="143"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="147"/>
         <source>本月月调度…</source>
         <translation>This Month&apos;s Dispatch…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="144"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="148"/>
         <source>督办事项台账…</source>
         <translation>Supervised Items Register…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="145"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="149"/>
         <source>宣传推广与表扬登记…</source>
         <translation>Recognition &amp; Promotion Register…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="146"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="150"/>
         <source>修改记录…</source>
         <translation>Change Log…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="148"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="152"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back Up Now</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="149"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="153"/>
         <source>从备份恢复…</source>
         <translation>Restore from Backup…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="150"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="154"/>
         <source>检查数据</source>
         <translation>Check Data</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="151"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="155"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="152"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="156"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="153"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="157"/>
         <source>新增维度…</source>
         <translation>New Dimension…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="154"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="158"/>
         <source>新增一级指标…</source>
         <translation>New First-Level Indicator…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="155"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="159"/>
         <source>新增二级指标…</source>
         <translation>New Second-Level Indicator…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="156"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="160"/>
         <source>新增子任务…</source>
         <translation>New Sub-task…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="157"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="161"/>
         <source>属性(&amp;P)…</source>
         <translation>&amp;Properties…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="158"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="162"/>
         <source>编辑所选行的全部内容</source>
         <translation>Edit everything in the selected row</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="159"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="479"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="163"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="484"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="160"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="498"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="164"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="503"/>
         <source>上移</source>
         <translation>Move Up</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="161"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="498"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="165"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="503"/>
         <source>下移</source>
         <translation>Move Down</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="162"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="166"/>
         <source>移动到…</source>
         <translation>Move To…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="163"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="528"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="167"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="533"/>
         <source>重新编号</source>
         <translation>Renumber</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="164"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="168"/>
         <source>按顺序重编维度、一级和二级指标的编号</source>
         <translation>Renumber the dimensions, first-level and second-level indicators in their order</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="165"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="169"/>
         <source>筛选(&amp;F)</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="166"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="170"/>
         <source>从本年度创建新年度…</source>
         <translation>New Year from This Year…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="167"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="171"/>
         <source>用内置方案创建年度…</source>
         <translation>New Year from the Built-in Plan…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="168"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="172"/>
         <source>删除本年度…</source>
         <translation>Delete This Year…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="169"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="173"/>
         <source>处室管理(&amp;D)…</source>
         <translation>Manage &amp;Divisions…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="170"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="174"/>
         <source>联络员登记(&amp;L)…</source>
         <translation>&amp;Liaison Register…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="171"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="175"/>
         <source>报告与打印(&amp;P)…</source>
         <translation>Reports and &amp;Printing…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="172"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="176"/>
         <source>工作日历(&amp;C)…</source>
         <translation>Working &amp;Calendar…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="173"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="177"/>
         <source>修改记录(&amp;R)…</source>
         <translation>Change &amp;Log…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="174"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="178"/>
         <source>全部展开</source>
         <translation>Expand All</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="175"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="179"/>
         <source>全部折叠</source>
         <translation>Collapse All</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="176"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="180"/>
         <source>详情面板</source>
         <translation>Detail Panel</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="178"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="182"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="183"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="187"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="185"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="189"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="189"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="193"/>
         <source>报告(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="190"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="194"/>
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="191"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="195"/>
         <source>管理(&amp;M)</source>
         <translation>&amp;Manage</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="192"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="196"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="194"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="198"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="202"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="207"/>
         <source>导出 Excel(&amp;X)</source>
         <translation>E&amp;xport to Excel</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="217"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="222"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="220"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="547"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="225"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="552"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="265"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="270"/>
         <source>%1 年度</source>
         <translation>Year %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="290"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="295"/>
         <source>营商环境考核评价工作台 — %1</source>
         <translation>Business Environment Assessment Workbench — %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="306"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="311"/>
         <source>没有年度方案</source>
         <translation>No plan year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="312"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="317"/>
         <source>%1 年度：%2 个维度，%3 个一级指标，%4 个二级指标，%5 个子任务</source>
         <translation>Year %1: %2 dimensions, %3 first-level indicators, %4 second-level indicators, %5 sub-tasks</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="405"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="410"/>
         <source>新增维度</source>
         <translation>New Dimension</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="405"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="455"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="410"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="460"/>
         <source>维度名称：</source>
         <translation>Dimension name:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="407"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="412"/>
         <source>新增维度“%1”</source>
         <translation>Add dimension “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="414"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="419"/>
         <source>新增一级指标</source>
         <translation>New First-Level Indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="414"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="419"/>
         <source>一级指标名称：</source>
         <translation>First-level indicator name:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="417"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="422"/>
         <source>新增一级指标“%1”</source>
         <translation>Add first-level indicator “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="428"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="430"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="433"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="435"/>
         <source>新增二级指标</source>
         <translation>New Second-Level Indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="428"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="433"/>
         <source>请先新增一个一级指标。</source>
         <translation>Please add a first-level indicator first.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="431"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="436"/>
         <source>在“%1”下新增二级指标，名称：</source>
         <translation>Name of the new second-level indicator under “%1”:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="435"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="440"/>
         <source>新增二级指标“%1”</source>
         <translation>Add second-level indicator “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="446"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="451"/>
         <source>新增子任务“%1”</source>
         <translation>Add sub-task “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="455"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="460"/>
         <source>维度</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="457"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="462"/>
         <source>修改维度名称</source>
         <translation>Rename dimension</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="462"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="467"/>
         <source>编辑子任务“%1”</source>
         <translation>Edit sub-task “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="467"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="472"/>
         <source>编辑指标“%1”</source>
         <translation>Edit indicator “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="477"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="482"/>
         <source>其下的 %1 项内容将一并删除。</source>
         <translation>The %1 items under it will be deleted as well. </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="480"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="485"/>
         <source>删除“%1”？%2可用“撤销”恢复。</source>
         <translation>Delete “%1”? %2You can restore it with Undo.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="486"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="491"/>
         <source>删除“%1”</source>
         <translation>Delete “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="515"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="520"/>
         <source>移动到</source>
         <translation>Move To</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="515"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="520"/>
         <source>移动“%1”到：</source>
         <translation>Move “%1” to:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="521"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="524"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="526"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="529"/>
         <source>移动“%1”</source>
         <translation>Move “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="534"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="539"/>
         <source>创建新年度</source>
         <translation>New Year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="535"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="540"/>
         <source>从 %1 年度复制指标、责任处室和子任务（不含日期），新年度：</source>
         <translation>Copy the indicators, responsible divisions and sub-tasks (without dates) of year %1 to the new year:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="541"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="546"/>
         <source>从 %1 年度创建 %2 年度</source>
         <translation>Create year %2 from year %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="547"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="552"/>
         <source>用内置方案创建年度</source>
         <translation>New Year from the Built-in Plan</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="549"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="554"/>
         <source>创建 %1 年度（内置方案）</source>
         <translation>Create year %1 (built-in plan)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="556"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="561"/>
         <source>删除年度</source>
         <translation>Delete Year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="557"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="562"/>
         <source>删除 %1 年度的全部指标、责任处室和子任务？可用“撤销”恢复。</source>
         <translation>Delete all indicators, responsible divisions and sub-tasks of year %1? You can restore them with Undo.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="559"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="564"/>
         <source>删除 %1 年度</source>
         <translation>Delete year %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="583"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="593"/>
         <source>%1年任务分工表</source>
         <translation>task-assignment-sheet-%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="584"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="594"/>
         <source>%1 月调度</source>
         <translation>monthly-dispatch-%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="585"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="595"/>
         <source>督办事项台账</source>
         <translation>supervised-items</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="585"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="595"/>
         <source>%1年宣传推广与表扬</source>
         <translation>recognition-promotion-%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="586"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="596"/>
         <source>修改记录</source>
         <translation>change-log</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="589"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="599"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="590"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="600"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="604"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="614"/>
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="630"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="640"/>
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="631"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="641"/>
         <source>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Workbench databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="637"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="647"/>
         <source>无法打开数据库</source>
         <translation>Cannot Open the Database</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="649"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="659"/>
         <source>导出佐证材料包</source>
         <translation>Export evidence package</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="650"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="660"/>
         <source>%1年佐证材料.zip</source>
         <translation>evidence-%1.zip</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="651"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="661"/>
         <source>压缩包 (*.zip)</source>
         <translation>Zip archives (*.zip)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="602"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="658"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="612"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="668"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="661"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="671"/>
         <source>已导出 %1 个文件到 %2</source>
         <translation>Exported %1 files to %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="665"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="675"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="666"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="676"/>
         <source>&lt;h3&gt;营商环境考核评价工作台&lt;/h3&gt;&lt;p&gt;版本 %1&lt;/p&gt;&lt;p&gt;供营商环境建设联络员离线使用：维护指标体系、分配责任处室、记录月调度、导出报告。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Business Environment Assessment Workbench&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;For the business-environment liaison, offline: maintain the indicator system, assign responsible divisions, record the monthly dispatch and export reports.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="675"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="685"/>
         <source>待办提醒</source>
         <translation>To-do Reminder</translation>
     </message>
@@ -3292,173 +3440,173 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>MonthView</name>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="114"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="115"/>
         <source>开始新月份…</source>
         <translation>Start New Month…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="115"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="116"/>
         <source>补充新增行</source>
         <translation>Add New Rows</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="116"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="117"/>
         <source>把本月开始后计划中新增的指标、子任务或处室加入本月</source>
         <translation>Add the indicators, sub-tasks and divisions that entered the plan after this month was started</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="117"/>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="325"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="118"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="326"/>
         <source>关闭本月</source>
         <translation>Close Month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="118"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="119"/>
         <source>本月已上报：关闭后只读</source>
         <translation>The month has been submitted: once closed, it is read-only</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="119"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="120"/>
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="123"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="124"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="128"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="129"/>
         <source>筛选指标、进展、问题……</source>
         <translation>Filter: indicator, progress, problems…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="129"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="130"/>
         <source>只看有变化的行</source>
         <translation>Changed rows only</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="161"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="162"/>
         <source>月份：</source>
         <translation>Month:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="167"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="168"/>
         <source>处室：</source>
         <translation>Division:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="169"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="170"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="175"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="176"/>
         <source>与上月相比</source>
         <translation>Compared with last month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="176"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="177"/>
         <source>报送情况</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="177"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="178"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="200"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="201"/>
         <source>（已关闭）</source>
         <translation> (closed)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="229"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="230"/>
         <source>全部处室</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="244"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="245"/>
         <source>尚未开始任何月份：点“开始新月份…”。</source>
         <translation>No month has been started yet: click “Start New Month…”.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="246"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="247"/>
         <source>已关闭（%1），只读</source>
         <translation>Closed (%1), read-only</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="248"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="249"/>
         <source>；曾重新打开：%1</source>
         <translation>; reopened: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="249"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="250"/>
         <source>填报中</source>
         <translation>Open for entries</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="255"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="256"/>
         <source>%1 项：%2</source>
         <translation>%1 rows: %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="279"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="280"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="280"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="281"/>
         <source>新完成</source>
         <translation>Newly completed</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="281"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="282"/>
         <source>新滞后</source>
         <translation>Newly behind schedule</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="300"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="301"/>
         <source>开始新月份</source>
         <translation>Start New Month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="301"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="302"/>
         <source>月份（年-月）；上月的状态、问题、下步打算和数值会带入：</source>
         <translation>Month (year-month); last month&apos;s statuses, problems, next steps and figures are carried over:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="311"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="312"/>
         <source>开始 %1 月调度</source>
         <translation>Start the %1 monthly dispatch</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="319"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="320"/>
         <source>补充 %1 新增行</source>
         <translation>Add new rows to %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="326"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="327"/>
         <source>关闭 %1 的月调度？关闭后只读；如需修改须说明原因后重新打开。</source>
         <translation>Close the %1 monthly dispatch? It becomes read-only; to change it later, reopen it and give the reason.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="329"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="330"/>
         <source>关闭 %1 月调度</source>
         <translation>Close the %1 monthly dispatch</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="334"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="335"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="335"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="336"/>
         <source>重新打开 %1 的原因（记入修改记录）：</source>
         <translation>Reason for reopening %1 (kept in the change record):</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="338"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="339"/>
         <source>重新打开 %1 月调度</source>
         <translation>Reopen the %1 monthly dispatch</translation>
     </message>
@@ -4074,42 +4222,42 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>StatusGridModel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="61"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="62"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="61"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="62"/>
         <source>推进</source>
         <translation>Prog.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="61"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="62"/>
         <source>滞后</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="62"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="63"/>
         <source>未启</source>
         <translation>Pend.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="62"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="63"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="67"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="68"/>
         <source>%1月</source>
         <translation>M%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="91"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="92"/>
         <source>本月未调度</source>
         <translation>Not dispatched this month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="92"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="93"/>
         <source>%1 %2，%3：%4</source>
         <translation>%1 %2, %3: %4</translation>
     </message>
@@ -4165,22 +4313,22 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>SupervisionModel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="67"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="68"/>
         <source>逾期 %1 天</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="70"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="71"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="70"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="71"/>
         <source>剩 %1 个工作日</source>
         <translation>%1 working days left</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="74"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="75"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -4248,157 +4396,157 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="29"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="30"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="29"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="30"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="30"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="31"/>
         <source>交办日期</source>
         <translation>Assigned on</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="30"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="31"/>
         <source>事项内容</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="31"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="32"/>
         <source>牵头处室</source>
         <translation>Lead divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="31"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="32"/>
         <source>配合处室</source>
         <translation>Cooperating divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="32"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="33"/>
         <source>办结时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="32"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="33"/>
         <source>办理进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="33"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="34"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="33"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="34"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="122"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="123"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="127"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="128"/>
         <source>搜索编号、内容、进度、处室…</source>
         <translation>Search no., item, progress, division…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="129"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="130"/>
         <source>只看逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="130"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="131"/>
         <source>新增…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="131"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="132"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="132"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="133"/>
         <source>推进到下一步…</source>
         <translation>Advance…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="133"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="134"/>
         <source>退回上一步</source>
         <translation>Step Back</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="134"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="135"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="138"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="139"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="138"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="139"/>
         <source>处室：</source>
         <translation>Division:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="214"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="220"/>
         <source>全部处室</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="225"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="254"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="226"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="255"/>
         <source>共 %1 项：%2；逾期 %3，5 个工作日内到期 %4</source>
         <translation>%1 items: %2; %3 overdue, %4 due within 5 working days</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="229"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="258"/>
         <source>（筛选后显示 %1 项）</source>
         <translation> (%1 shown after filtering)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="260"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="289"/>
         <source>新增督办事项“%1”</source>
         <translation>Add supervised item “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="267"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="296"/>
         <source>修改督办事项“%1”</source>
         <translation>Edit supervised item “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="275"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="304"/>
         <source>督办事项“%1”推进到“%2”</source>
         <translation>Advance supervised item “%1” to “%2”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="281"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="310"/>
         <source>督办事项“%1”退回上一步</source>
         <translation>Step supervised item “%1” back</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="285"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="314"/>
         <source>删除督办事项“%1”</source>
         <translation>Delete supervised item “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="324"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="353"/>
         <source>确认删除</source>
         <translation>Confirm Deletion</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="324"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="353"/>
         <source>删除督办事项“%1”？此操作可以撤销。</source>
         <translation>Delete supervised item “%1”? This can be undone.</translation>
     </message>

@@ -155,8 +155,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Any) -> dict[str, Handler]:
-    imp = subparsers.add_parser("import", help="从 Excel 导入（indicators：指标表）")
-    imp.add_argument("kind", metavar="KIND", help="导入什么：indicators（指标表）")
+    imp = subparsers.add_parser("import", help="从 Excel 导入（indicators：指标表；supervision：督办事项台账）")
+    imp.add_argument("kind", metavar="KIND", help="导入什么：indicators（指标表）或 supervision（督办事项台账）")
     imp.add_argument("file", metavar="FILE.xlsx", help="Excel 工作簿")
     imp.add_argument("--year", type=int, help="导入到哪个年度（默认取表格标题中的年份，否则今年）")
     imp.add_argument("--sheet", help="工作表名称（默认自动查找）")

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -29,10 +31,12 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..core import dispatch as rules
+from .form_returns import DivisionReturn, _return_key, _returned_marks, returned_divisions  # noqa: F401 (re-exported)
 from ..core.errors import InvalidInput
 from ..storage.changes import Writer
 from ..storage.database import Database
@@ -132,14 +136,6 @@ class FilePreview:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-
-@dataclass(frozen=True)
-class DivisionReturn:
-    division_id: int
-    name: str
-    returned_on: str = ""
-    note: str = ""
 
 
 def form_name(month: str, division: str) -> str:
@@ -298,6 +294,30 @@ def _sniff(path: Path) -> str | None:
             return "这是旧版 .xls 文件：请在 Excel 或 WPS 中“另存为” .xlsx（Excel 工作簿）后再收。"
     if not head.startswith(b"PK\x03\x04"):
         return "不是 Excel 工作簿（.xlsx）：请选择本程序生成、处室填好的调度表。"
+    return _huge_merge(path)
+
+
+_MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]+[0-9]+:[A-Za-z]+[0-9]+)\"")
+MAX_MERGED = 100_000  # cells: openpyxl makes an object per merged cell, A1:XFD1048576 would take hours
+
+
+def _huge_merge(path: Path) -> str | None:
+    """Why the file cannot be loaded in reasonable time (merged cells beyond MAX_MERGED), else None."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            refs = [m.decode() for name in zf.namelist() if name.startswith("xl/worksheets/")
+                    for m in _MERGE_REF.findall(zf.read(name))]
+    except Exception:  # a damaged zip: load_workbook says so
+        return None
+    total = 0
+    for ref in refs:
+        try:
+            c1, r1, c2, r2 = range_boundaries(ref.upper())
+        except (TypeError, ValueError):
+            continue
+        total += (abs(c2 - c1) + 1) * (abs(r2 - r1) + 1)
+        if total > MAX_MERGED:
+            return f"表格中的合并单元格过大（{ref}），无法读取：请用原表重新填写，或取消这些合并后另存为 .xlsx 再交回。"
     return None
 
 
@@ -323,6 +343,8 @@ def _figure(form: FormData, cell: Any, r: int) -> float | None:
     if isinstance(value, str):
         try:
             value = float(value.strip().replace(",", "").replace("，", "").rstrip("%％").strip())
+            if not math.isfinite(value):
+                raise ValueError(value)
         except ValueError:
             form.problem(f"“{value.strip()}”不是数字：请只填数字，不要带单位或文字。", r, col)
             return None
@@ -531,34 +553,8 @@ def apply_form(w: Writer, db: Database, form: FormData, month: str | None = None
 
 # -- who has returned -------------------------------------------------------------------------------
 
-def _return_key(month: str, division_id: int | str) -> str:
-    return f"dispatch_return:{month}:{division_id}"
-
-
 def _mark_returned(w: Writer, form: FormData, changed: int, today: date) -> None:
     """The one place that records a return (switch here to a table of its own if one is added)."""
     assert form.month is not None and form.division_id is not None
     deadlines.mark_done(w, _return_key(form.month, form.division_id), today.isoformat(),
                         f"{form.path.name}（改动 {changed} 行）")
-
-
-def _returned_marks(db: Database, month: str) -> dict[int, tuple[str, str]]:
-    prefix = _return_key(month, "")
-    return {int(r["key"][len(prefix):]): (r["done_on"], r["note"]) for r in db.query(
-        "SELECT key, done_on, note FROM deadline_done WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))}
-
-
-_EXPECTED = ("SELECT d.id FROM division d WHERE d.kind != 'group' AND (d.id IN (SELECT division_id FROM dispatch_row"
-             " WHERE month = ?) OR (d.retired_on IS NULL AND d.id IN (SELECT a.division_id FROM assignment a JOIN"
-             " dispatch_row r ON r.indicator_id = a.indicator_id WHERE r.month = ? AND a.role = 'cooperate'"
-             " AND coalesce(r.division_id, 0) != a.division_id)))")
-
-
-def returned_divisions(db: Database, month: str) -> tuple[list[DivisionReturn], list[DivisionReturn]]:
-    """(divisions whose form of month was collected, divisions still to chase), in division order."""
-    month = rules.check_month(month)
-    marks = _returned_marks(db, month)
-    expected = {r[0] for r in db.query(_EXPECTED, (month, month))}
-    names = {r["id"]: r["name"] for r in db.query("SELECT id, name FROM division ORDER BY position, id")}
-    return ([DivisionReturn(d, name, *marks[d]) for d, name in names.items() if d in marks],
-            [DivisionReturn(d, name) for d, name in names.items() if d in expected and d not in marks])

@@ -141,6 +141,7 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.act_open = self._action(self.tr("打开数据库(&O)…"), self.open_database, QKeySequence.StandardKey.Open)
         self.act_export_evidence = self._action(self.tr("导出佐证材料包(&Z)…"), self.export_evidence)
         self.act_import = self._action(self.tr("导入指标表(&I)…"), self.import_indicators)
+        self.act_import_supervision = self._action(self.tr("导入督办事项台账(&U)…"), self.import_supervision)
         self.export_actions = [
             self._action(self.tr("指标表（任务分工表）…"), lambda: self.export_excel("indicators")),
             self._action(self.tr("本月月调度…"), lambda: self.export_excel("dispatch")),
@@ -202,6 +203,7 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
                 menu.addAction(self.act_open)
                 menu.addSeparator()
                 menu.addAction(self.act_import)
+                menu.addAction(self.act_import_supervision)
                 export_menu = menu.addMenu(self.tr("导出 Excel(&X)"))
                 for action in self.export_actions:
                     export_menu.addAction(action)
@@ -578,6 +580,11 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         dialog.exec()
         if dialog.imported_year:
             self.set_year(dialog.imported_year)
+
+    def import_supervision(self) -> None:
+        from .supervision_import_dialog import ImportSupervisionDialog
+
+        ImportSupervisionDialog(self.controller, self).exec()
 
     def export_excel(self, kind: str, target: str | None = None) -> int | None:
         """Write one of the Excel exports; the month is the month view's current month."""

@@ -16,7 +16,7 @@ from .divisions_cell import parse_division_cell
 from .labels import NUMERALS, normalize_code, parse_score, split_label
 from .preview import ImportPreview, Note, ParsedDimension, ParsedIndicator, TableColumn
 from .sheet_grid import Grid, find_header, header_texts, read_grid, title_above
-from .workbook import get_sheet, open_workbook
+from .workbook import damaged, get_sheet, open_workbook
 
 _PAGE = re.compile(r"^[—–\-－~～一_\s]*[0-9０-９]{1,4}[—–\-－~～一_\s]*$|^第\s*\d+\s*页(\s*[，,]?\s*共\s*\d+\s*页)?$"
                    r"|^\d+\s*/\s*\d+$")
@@ -43,7 +43,10 @@ def read_indicator_table(path: str | Path, sheet: str | None = None,
         else:
             candidates = sorted(wb.worksheets, key=lambda s: s.sheet_state != "visible")
         for ws in candidates:
-            grid = read_grid(ws)
+            try:  # a read-only sheet is parsed only now: damage shows here
+                grid = read_grid(ws)
+            except Exception as exc:
+                raise damaged(p.name, exc, ws.title) from None
             found = find_header(grid)
             if found:
                 return _Reader(p, ws.title, wb.sheetnames, grid, found, roles or {}).read()

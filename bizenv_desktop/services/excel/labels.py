@@ -6,6 +6,7 @@ format_label() writes what split_label() reads back unchanged (the export's roun
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date, datetime
@@ -93,4 +94,7 @@ def parse_score(text: str) -> float | None:
     if text in ("", "/", "-", "—", "–", "无"):
         return None
     text = re.sub(r"分$", "", text)
-    return float(text)
+    value = float(text)
+    if not math.isfinite(value):  # 'nan', 'inf', '1e999' read as numbers but are not scores
+        raise ValueError(text)
+    return value

@@ -89,10 +89,12 @@ def read_grid(ws: Any) -> Grid:
             texts.pop()
         rows[i] = texts
     grid = Grid(rows)
+    width = max((len(r) for r in rows), default=0)
     for block in merged_blocks(ws):
         min_row, min_col, max_row, max_col = block
-        if min_row > len(rows):
+        if min_row > len(rows) or min_col > width:
             continue
+        max_col = min(max_col, width)  # columns with no text in any row add nothing (A1:XFD1048576)
         value = grid.text(min_row, min_col)
         for r in range(min_row, min(max_row, len(rows)) + 1):
             row = rows[r - 1]
@@ -121,7 +123,7 @@ def find_header(grid: Grid) -> tuple[int, int] | None:
         for c in range(1, grid.ncols + 1):
             block = grid.merge_of.get((r, c))
             if block and block[0] == r and block[2] > r:
-                last = max(last, min(block[2], r + 2))
+                last = max(last, min(block[2], r + 2, grid.nrows))  # a merge may run past the last row
         if last == r and r < grid.nrows:
             below = [grid.text(r + 1, c) for c in range(1, grid.ncols + 1)
                      if grid.text(r + 1, c) and not grid.continues_above(r + 1, c)]

@@ -243,12 +243,19 @@ def open_workbook(path: str | Path, read_only: bool = False) -> Workbook:
         raise InvalidInput(f"无法读取“{p.name}”：{problem}。")
     try:  # from memory: openpyxl then does not insist on the suffix, nor keep the file open
         wb = load_workbook(io.BytesIO(p.read_bytes()), data_only=True, read_only=read_only)
+        empty = not any(_has_content(ws) for ws in wb.worksheets)  # read-only: parses the sheets' start
     except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise InvalidInput(f"无法读取“{p.name}”：文件可能已损坏（{type(exc).__name__}: {exc}）。"
-                           f"请在 Excel 或 WPS 中打开并重新保存为 .xlsx。") from None
-    if not any(_has_content(ws) for ws in wb.worksheets):
+        raise damaged(p.name, exc) from None
+    if empty:
         raise InvalidInput(f"“{p.name}”中没有任何内容（工作簿是空的）。请检查是否选错了文件。")
     return wb
+
+
+def damaged(file_name: str, exc: Exception, sheet: str = "") -> InvalidInput:
+    """The error for a file openpyxl fails on (opening it, or later reading a read-only sheet)."""
+    where = f"“{file_name}”" + (f"的工作表“{sheet}”" if sheet else "")
+    return InvalidInput(f"无法读取{where}：文件可能已损坏（{type(exc).__name__}: {exc}）。"
+                        f"请在 Excel 或 WPS 中打开并重新保存为 .xlsx。")
 
 
 def _has_content(ws: Any) -> bool:

@@ -1,0 +1,171 @@
+"""从 Excel 导入督办事项台账: choose a workbook and sheet, see every item as read (and whether
+it will be new, updated or left as it is) with the warnings, then import as one undoable step.
+
+Reading is quick (one sheet, in memory), so it runs on the GUI thread; nothing is written
+until 导入, which goes through controller.run (one transaction, one undo step).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from ..core.errors import BizenvError
+from ..services.excel.supervision_import import (LedgerChanges, LedgerPreview, apply_supervision_import,
+                                                 plan_supervision_import, read_supervision_ledger)
+from .settings import PreserveGeometry
+from .supervision_dialog import status_label
+
+COL_ACTION, COL_ROW, COL_NO, COL_SOURCE, COL_RECEIVED, COL_CONTENT, COL_LEAD, COL_COOP, COL_DEADLINE, COL_STATUS = \
+    range(10)
+
+
+class ImportSupervisionDialog(PreserveGeometry, QDialog):
+    def __init__(self, controller: Any, parent: QWidget | None = None, path: str | Path | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.preview: LedgerPreview | None = None
+        self.changes: LedgerChanges | None = None
+        self.imported = False
+        self._filling = False
+        self.setWindowTitle(self.tr("从 Excel 导入督办事项台账"))
+        self.file_edit = QLineEdit()
+        self.file_edit.setReadOnly(True)
+        self.file_edit.setPlaceholderText(self.tr("选择要导入的 .xlsx 工作簿"))
+        browse = QPushButton(self.tr("选择文件…"))
+        browse.clicked.connect(lambda: self.choose_file())
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(browse)
+        self.sheet = QComboBox()
+        self.sheet.currentIndexChanged.connect(lambda _i: self._sheet_changed())
+        form = QFormLayout()
+        form.addRow(self.tr("文件"), file_row)
+        form.addRow(self.tr("工作表"), self.sheet)
+        self.table = QTableWidget(0, 10)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("导入后"), self.tr("表格行"), self.tr("编号"), self.tr("来源"), self.tr("交办日期"),
+            self.tr("事项内容"), self.tr("牵头处室"), self.tr("配合处室"), self.tr("办结时限"), self.tr("状态")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.horizontalHeader().setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
+        self.notes = QPlainTextEdit()
+        self.notes.setReadOnly(True)
+        self.notes.setMaximumHeight(120)
+        self.summary = QLabel(self.tr("请选择要导入的督办事项台账。"))
+        self.summary.setWordWrap(True)
+        self.import_button = QPushButton(self.tr("导入"))
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(lambda: self.do_import())
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("读到的督办事项（按编号匹配已有事项，其次按事项内容和交办日期；不会删除任何内容）")))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(QLabel(self.tr("提示")))
+        layout.addWidget(self.notes)
+        layout.addLayout(buttons)
+        self.resize(1100, 680)
+        self.restore_geometry()
+        if path is not None:
+            self.load(path)
+
+    def done(self, result: int) -> None:
+        self.save_geometry()
+        super().done(result)
+
+    # -- reading ---------------------------------------------------------------------------
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择督办事项台账"), "",
+                                              self.tr("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"))
+        if name:
+            self.load(name)
+
+    def load(self, path: str | Path, sheet: str | None = None) -> bool:
+        """Read path (the sheet given, else the first with a ledger); False after telling the user why not."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            preview = read_supervision_ledger(path, sheet)
+        except BizenvError as exc:
+            self.controller.report(exc)
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.preview = preview
+        self.file_edit.setText(str(path))
+        self._filling = True
+        self.sheet.clear()
+        self.sheet.addItems(preview.sheets)
+        self.sheet.setCurrentText(preview.sheet)
+        self._filling = False
+        self.refresh()
+        return True
+
+    def _sheet_changed(self) -> None:
+        if not self._filling and self.preview is not None and self.sheet.currentText() != self.preview.sheet:
+            if not self.load(self.preview.path, self.sheet.currentText()):
+                self._filling = True
+                self.sheet.setCurrentText(self.preview.sheet)
+                self._filling = False
+
+    # -- planning --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Match the items read against the database and show the result."""
+        self.changes = None
+        pv = self.preview
+        if pv is None:
+            return
+        try:
+            self.changes = plan_supervision_import(self.controller.db, pv)
+        except BizenvError as exc:
+            self.controller.report(exc)
+            self.import_button.setEnabled(False)
+            return
+        actions = {c.row: c.action for c in self.changes.changes}
+        names = {"create": self.tr("新建"), "update": self.tr("更新")}
+        self.table.setRowCount(len(pv.items))
+        for i, item in enumerate(pv.items):
+            deadline = item.deadline
+            if item.deadline_text:
+                deadline = self.tr("%1（%2）").replace("%1", item.deadline_text).replace("%2", item.deadline) \
+                    if item.deadline else item.deadline_text
+            texts = [names.get(actions.get(item.row, ""), self.tr("不变")), str(item.row), item.no, item.source,
+                     item.received, item.content, "、".join(item.lead), "、".join(item.cooperating), deadline,
+                     status_label(item.status)]
+            for col, text in enumerate(texts):
+                cell = QTableWidgetItem(text)
+                if col == COL_CONTENT:
+                    cell.setToolTip(text)
+                self.table.setItem(i, col, cell)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
+        notes = [str(w) for w in pv.warnings] + self.changes.warnings + [str(s) for s in pv.skipped]
+        if self.changes.divisions:
+            notes.append(self.tr("将新建处室：%1").replace("%1", "、".join(self.changes.divisions)))
+        self.notes.setPlainText("\n".join(notes))
+        self.summary.setText(self.changes.summary())
+        self.import_button.setEnabled(bool(self.changes))
+
+    # -- importing -------------------------------------------------------------------------
+    def do_import(self) -> bool:
+        """Import as one undoable step; True when it was written."""
+        if self.preview is None or not self.changes:
+            return False
+        preview = self.preview
+        label = self.tr("从 Excel 导入督办事项（%1）").replace("%1", preview.path.name)
+        if not self.controller.run(label, lambda w: apply_supervision_import(w, preview)):
+            return False
+        self.imported = True
+        self.accept()
+        return True
