@@ -1481,62 +1481,62 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="107"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="97"/>
         <source>编辑事件</source>
         <translation>Edit event</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="107"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="97"/>
         <source>登记事件</source>
         <translation>Register event</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="119"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="109"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="125"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="115"/>
         <source>媒体名称、简报期号或会议名称</source>
         <translation>Media outlet, briefing issue or meeting name</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="131"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="121"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="131"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="121"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="131"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="121"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="132"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="122"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="132"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="122"/>
         <source>媒体/会议</source>
         <translation>Outlet/meeting</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="133"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="123"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="133"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="123"/>
         <source>计入指标</source>
         <translation>Counts for indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="147"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="137"/>
         <source>（按类别自动选择）</source>
         <translation>(chosen by kind)</translation>
     </message>
@@ -1544,149 +1544,149 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="25"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="26"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="25"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="26"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="26"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="27"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="26"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="27"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="27"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="28"/>
         <source>媒体/会议</source>
         <translation>Outlet/meeting</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="27"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="28"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="28"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="29"/>
         <source>佐证</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="29"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="30"/>
         <source>通报表扬</source>
         <translation>Commendation</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="30"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="31"/>
         <source>媒体宣传</source>
         <translation>Media report</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="31"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="32"/>
         <source>简报刊发</source>
         <translation>Briefing adopted</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="32"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="33"/>
         <source>全省推广</source>
         <translation>Provincial promotion</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="33"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="34"/>
         <source>国家级</source>
         <translation>National</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="33"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="34"/>
         <source>省级</source>
         <translation>Provincial</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="34"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="35"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="190"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="180"/>
         <source>全部类别</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="193"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="183"/>
         <source>新增…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="194"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="184"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="195"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="185"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="199"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="189"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="199"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="189"/>
         <source>类别：</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="256"/>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="265"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="246"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="255"/>
         <source>全部年份</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="258"/>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="265"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="248"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="255"/>
         <source>%1 年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="264"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="254"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="266"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="256"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="293"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="283"/>
         <source>登记%1“%2”</source>
         <translation>Register %1 &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="303"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="293"/>
         <source>修改事件“%1”</source>
         <translation>Edit event &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="307"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="297"/>
         <source>删除事件“%1”</source>
         <translation>Delete event &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="339"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="329"/>
         <source>确认删除</source>
         <translation>Confirm deletion</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="339"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="329"/>
         <source>删除事件“%1”（%2）？此操作可以撤销。</source>
         <translation>Delete event &quot;%1&quot; (%2)? This can be undone.</translation>
     </message>
@@ -3629,17 +3629,17 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>NarrativeDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="169"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="161"/>
         <source>自评说明</source>
         <translation>Self-evaluation notes</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="170"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="162"/>
         <source>%1 %2 — %3</source>
         <translation>%1 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="171"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="163"/>
         <source>考评内容及标准：%1</source>
         <translation>Evaluation standard: %1</translation>
     </message>
@@ -3748,7 +3748,7 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>RatingDelegate</name>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="57"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="58"/>
         <source>（未评）</source>
         <translation>(not rated)</translation>
     </message>
@@ -3958,22 +3958,22 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>SelfEvalModel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="101"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="93"/>
         <source>%1（本年已登记 %2 条）</source>
         <translation>%1 (%2 registered this year)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="127"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="119"/>
         <source>该指标没有分值，请选择评价等级</source>
         <translation>This indicator has no score; choose a rating</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="128"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="120"/>
         <source>满分 %1</source>
         <translation>Full score %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="130"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="122"/>
         <source>双击填写自评说明</source>
         <translation>Double-click to write the self-evaluation notes</translation>
     </message>
@@ -3981,127 +3981,127 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>SelfEvalView</name>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="24"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="25"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="24"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="25"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="25"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="26"/>
         <source>考评内容及标准</source>
         <translation>Evaluation standard</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="25"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="26"/>
         <source>评价等级</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="26"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="27"/>
         <source>分值</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="26"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="27"/>
         <source>自评说明</source>
         <translation>Self-evaluation notes</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="27"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="28"/>
         <source>佐证数</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="28"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="29"/>
         <source>优秀</source>
         <translation>Excellent</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="28"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="29"/>
         <source>良好</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="29"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="30"/>
         <source>一般</source>
         <translation>Fair</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="29"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="30"/>
         <source>较差</source>
         <translation>Poor</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="30"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="31"/>
         <source>第一季度</source>
         <translation>Q1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="30"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="31"/>
         <source>第二季度</source>
         <translation>Q2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="31"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="32"/>
         <source>第三季度</source>
         <translation>Q3</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="31"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="32"/>
         <source>第四季度</source>
         <translation>Q4</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="32"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="33"/>
         <source>全年</source>
         <translation>Whole year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="211"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="203"/>
         <source>仅显示未自评</source>
         <translation>Only not yet evaluated</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="212"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="204"/>
         <source>编辑自评说明…</source>
         <translation>Edit notes…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="217"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="209"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="217"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="209"/>
         <source>期间：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="269"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="261"/>
         <source>%1 年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="282"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="274"/>
         <source>未自评 %1 项（共 %2 项）</source>
         <translation>%1 of %2 not yet evaluated</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="288"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="280"/>
         <source>本年度各期未自评：%1</source>
         <translation>Not yet evaluated this year: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="288"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="280"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="318"/>
+        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="310"/>
         <source>自评 %1 %2 的%3</source>
         <translation>Self-evaluation %1 %2: %3</translation>
     </message>
@@ -4313,22 +4313,22 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>SupervisionModel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="68"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="60"/>
         <source>逾期 %1 天</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="71"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="63"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="71"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="63"/>
         <source>剩 %1 个工作日</source>
         <translation>%1 working days left</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="75"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="67"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -4396,157 +4396,157 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="30"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="31"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="30"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="31"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="31"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="32"/>
         <source>交办日期</source>
         <translation>Assigned on</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="31"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="32"/>
         <source>事项内容</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="32"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="33"/>
         <source>牵头处室</source>
         <translation>Lead divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="32"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="33"/>
         <source>配合处室</source>
         <translation>Cooperating divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="33"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="34"/>
         <source>办结时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="33"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="34"/>
         <source>办理进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="34"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="35"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="34"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="35"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="123"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="115"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="128"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="120"/>
         <source>搜索编号、内容、进度、处室…</source>
         <translation>Search no., item, progress, division…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="130"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="122"/>
         <source>只看逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="131"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="123"/>
         <source>新增…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="132"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="124"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="133"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="125"/>
         <source>推进到下一步…</source>
         <translation>Advance…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="134"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="126"/>
         <source>退回上一步</source>
         <translation>Step Back</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="135"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="127"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="139"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="131"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="139"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="131"/>
         <source>处室：</source>
         <translation>Division:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="220"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="212"/>
         <source>全部处室</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="254"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="246"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="255"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="247"/>
         <source>共 %1 项：%2；逾期 %3，5 个工作日内到期 %4</source>
         <translation>%1 items: %2; %3 overdue, %4 due within 5 working days</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="258"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="250"/>
         <source>（筛选后显示 %1 项）</source>
         <translation> (%1 shown after filtering)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="289"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="281"/>
         <source>新增督办事项“%1”</source>
         <translation>Add supervised item “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="296"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="288"/>
         <source>修改督办事项“%1”</source>
         <translation>Edit supervised item “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="304"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="296"/>
         <source>督办事项“%1”推进到“%2”</source>
         <translation>Advance supervised item “%1” to “%2”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="310"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="302"/>
         <source>督办事项“%1”退回上一步</source>
         <translation>Step supervised item “%1” back</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="314"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="306"/>
         <source>删除督办事项“%1”</source>
         <translation>Delete supervised item “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="353"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="345"/>
         <source>确认删除</source>
         <translation>Confirm Deletion</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="353"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="345"/>
         <source>删除督办事项“%1”？此操作可以撤销。</source>
         <translation>Delete supervised item “%1”? This can be undone.</translation>
     </message>

@@ -9,13 +9,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QModelIndex,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QDate, QModelIndex,
                             QPersistentModelIndex, QSortFilterProxyModel, Qt)
 from PySide6.QtWidgets import (QSplitter, QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
 from ..core.errors import NotFound
+from .rows_model import RowsModel
 from ..services import events, plan_read
 from ..services.events import Event
 from .evidence_panel import EvidencePanel
@@ -47,26 +48,15 @@ def _iso(day: date | str) -> str:
     return day.isoformat() if isinstance(day, date) else day
 
 
-class EventsModel(QAbstractTableModel):
+class EventsModel(RowsModel):
+    CONTEXT, HEADERS = CTX, HEADERS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[Event] = []
 
     def set_rows(self, rows: list[Event]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(HEADERS[section])
-        return None
+        self.replace_rows(rows)
 
     def text(self, e: Event, col: int) -> str:
         return (e.date, kind_label(e.kind), tr(LEVEL_NAMES[e.level]) if e.level in LEVEL_NAMES else e.level,

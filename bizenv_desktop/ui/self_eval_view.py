@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
                                QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter, QStyledItemDelegate,
                                QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
 
+from .rows_model import RowsModel
 from ..services import events, plan_read
 from ..services import self_evaluation as se
 from ..services.self_evaluation import Evaluation
@@ -68,8 +69,10 @@ class RatingDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class SelfEvalModel(QAbstractTableModel):
+class SelfEvalModel(RowsModel):
     """One period's evaluations; edits go to view.save (one controller action each)."""
+
+    CONTEXT, HEADERS = CTX, HEADERS
 
     def __init__(self, view: SelfEvalView) -> None:
         super().__init__(view)
@@ -81,17 +84,6 @@ class SelfEvalModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self.event_counts = rows, event_counts
         self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(HEADERS[section])
-        return None
 
     def text(self, row: Evaluation, col: int) -> str:
         if col == COL_CODE:

@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, Qt)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from .rows_model import RowsModel
 from ..services import plan_read, supervision
 from ..services.supervision import STATUSES, SupervisionItem
 from .evidence_panel import EvidencePanel
@@ -41,7 +42,9 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CTX, text)
 
 
-class SupervisionModel(QAbstractTableModel):
+class SupervisionModel(RowsModel):
+    CONTEXT, HEADERS = CTX, HEADERS
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[SupervisionItem] = []
@@ -51,17 +54,6 @@ class SupervisionModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows, self.left = rows, left
         self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(HEADERS[section])
-        return None
 
     def due_text(self, item: SupervisionItem) -> str:
         if item.overdue:
