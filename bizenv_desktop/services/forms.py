@@ -334,7 +334,7 @@ def _text(value: Any) -> str:
 
 
 def _figure(form: FormData, cell: Any, r: int) -> float | None:
-    value, col = cell.value, cell.column_letter
+    value, col = cell.value, get_column_letter(cell.column)  # a MergedCell has no column_letter
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, (date, bool)) or not isinstance(value, (int, float, str)):

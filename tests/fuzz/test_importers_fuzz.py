@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
@@ -186,6 +186,8 @@ EDITS = st.lists(st.tuples(st.integers(1, 30), st.integers(1, 18), VALUES), min_
 @given(edits=EDITS, which=st.integers(0, 5), meta=st.booleans(), merges=st.lists(
     st.tuples(st.integers(3, 20), st.integers(1, 17), st.integers(0, 2), st.integers(0, 3)), max_size=2),
        rename=st.sampled_from(["", "", "", "Sheet1", "月调度表 "]))
+# found in CI: a figure cell covered by a merge is a MergedCell, which has no column_letter
+@example(edits=[(1, 1, None)], which=3, meta=False, merges=[(3, 10, 1, 3)], rename="")
 def test_returned_forms_filled_in_at_random(edits: list[tuple[int, int, Any]], which: int, meta: bool,
                                             merges: list[tuple[int, int, int, int]], rename: str,
                                             template: tuple[Path, list[Path]]) -> None:
