@@ -1058,47 +1058,47 @@
 <context>
     <name>DeadlineModel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="44"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="45"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="44"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="45"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="44"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="45"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="53"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="54"/>
         <source>已完成 %1</source>
         <translation>Done %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="55"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="56"/>
         <source>逾期 %1 天</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="57"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="58"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="57"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="58"/>
         <source>剩 %1 个工作日</source>
         <translation>%1 working days left</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="58"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="59"/>
         <source>（日历未确认）</source>
         <translation> (calendar not confirmed)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="77"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="78"/>
         <source>该日期依据尚未公布的节假日安排推算，请在“工作日历”中核对并确认。</source>
         <translation>This date is estimated from a public holiday schedule not yet published; check and confirm it in “Working Calendar”.</translation>
     </message>
@@ -1106,67 +1106,67 @@
 <context>
     <name>DeadlinePanel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="103"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="101"/>
         <source> 个工作日内</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="104"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="102"/>
         <source>显示已完成</source>
         <translation>Show done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="105"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="103"/>
         <source>标记完成…</source>
         <translation>Mark Done…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="106"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="104"/>
         <source>取消完成</source>
         <translation>Mark Not Done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="110"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="108"/>
         <source>提醒：</source>
         <translation>Remind within:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="145"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="143"/>
         <source>逾期 %1 项，%2 个工作日内到期 %3 项</source>
         <translation>%1 overdue, %3 due within %2 working days</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="164"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="162"/>
         <source>标记完成</source>
         <translation>Mark Done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="164"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="162"/>
         <source>“%1”已完成。要附上报送的文件吗？</source>
         <translation>“%1” is done. Attach the files that were submitted?</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="170"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="168"/>
         <source>选择报送的文件</source>
         <translation>Choose the submitted files</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="177"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="175"/>
         <source>完成“%1”</source>
         <translation>Mark “%1” done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="183"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="181"/>
         <source>取消完成“%1”</source>
         <translation>Mark “%1” not done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="193"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="191"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="194"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="192"/>
         <source>5 个工作日内到期</source>
         <translation>Due within 5 working days</translation>
     </message>
@@ -1291,189 +1291,189 @@
 <context>
     <name>DivisionsDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="28"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="29"/>
         <source>处室</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="29"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="30"/>
         <source>直属单位</source>
         <translation>Affiliated unit</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="30"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="31"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="59"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="60"/>
         <source>处室管理</source>
         <translation>Manage Divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="63"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="64"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="63"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="64"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="63"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="64"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="63"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="64"/>
         <source>引用次数</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="69"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="67"/>
         <source>显示已停用</source>
         <translation>Show retired</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="70"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="68"/>
         <source>新增…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="71"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="69"/>
         <source>重命名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="72"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="70"/>
         <source>更改类型…</source>
         <translation>Change Type…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="73"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="71"/>
         <source>合并到…</source>
         <translation>Merge Into…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="74"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="72"/>
         <source>停用</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="75"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="73"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="76"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="74"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="77"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="75"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="122"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="120"/>
         <source>已合并到 %1</source>
         <translation>Merged into %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="124"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="122"/>
         <source>已停用 %1</source>
         <translation>Retired on %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="125"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="123"/>
         <source>在用</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="206"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="204"/>
         <source>新增处室“%1”</source>
         <translation>Add division “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="214"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="212"/>
         <source>将“%1”改名为“%2”</source>
         <translation>Rename “%1” to “%2”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="218"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="216"/>
         <source>将“%1”改为%2</source>
         <translation>Change the type of “%1” to %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="222"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="220"/>
         <source>将“%1”合并到“%2”</source>
         <translation>Merge “%1” into “%2”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="226"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="224"/>
         <source>停用“%1”</source>
         <translation>Retire “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="230"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="228"/>
         <source>恢复“%1”</source>
         <translation>Restore “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="234"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="232"/>
         <source>删除“%1”</source>
         <translation>Delete “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="241"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="239"/>
         <source>“%1”的 %2 项指标分工和子任务将移到“%3”（两者都承担的指标只保留较重的职责），%4 条联络员登记也将改为“%3”。
 “%1”随后停用，显示为“已合并到 %3”。此操作可以撤销。</source>
         <translation>%2 indicator assignments and sub-tasks of “%1” will move to “%3” (on indicators both share, only the heavier role is kept), and %4 liaison registrations will also change to “%3”.
 “%1” is then retired and shown as “Merged into %3”. This can be undone.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="263"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="261"/>
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="263"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="261"/>
         <source>“%1”的新名称：</source>
         <translation>New name for “%1”:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="273"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="271"/>
         <source>更改类型</source>
         <translation>Change Type</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="273"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="271"/>
         <source>“%1”的类型：</source>
         <translation>Type of “%1”:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="284"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="282"/>
         <source>合并到</source>
         <translation>Merge Into</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="284"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="282"/>
         <source>把“%1”合并到：</source>
         <translation>Merge “%1” into:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="289"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="287"/>
         <source>确认合并</source>
         <translation>Confirm Merge</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="297"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="295"/>
         <source>确认删除</source>
         <translation>Confirm Deletion</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="298"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="296"/>
         <source>删除“%1”？此操作可以撤销。</source>
         <translation>Delete “%1”? This can be undone.</translation>
     </message>
@@ -1481,62 +1481,62 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="97"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="98"/>
         <source>编辑事件</source>
         <translation>Edit event</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="97"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="98"/>
         <source>登记事件</source>
         <translation>Register event</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="109"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="110"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="115"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="116"/>
         <source>媒体名称、简报期号或会议名称</source>
         <translation>Media outlet, briefing issue or meeting name</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="121"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="122"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="121"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="122"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="121"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="122"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="122"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="123"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="122"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="123"/>
         <source>媒体/会议</source>
         <translation>Outlet/meeting</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="123"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="124"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="123"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="124"/>
         <source>计入指标</source>
         <translation>Counts for indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="137"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="138"/>
         <source>（按类别自动选择）</source>
         <translation>(chosen by kind)</translation>
     </message>
@@ -1544,149 +1544,149 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="26"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="27"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="26"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="27"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="27"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="28"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="27"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="28"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="28"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="29"/>
         <source>媒体/会议</source>
         <translation>Outlet/meeting</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="28"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="29"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="29"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="30"/>
         <source>佐证</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="30"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="31"/>
         <source>通报表扬</source>
         <translation>Commendation</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="31"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="32"/>
         <source>媒体宣传</source>
         <translation>Media report</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="32"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="33"/>
         <source>简报刊发</source>
         <translation>Briefing adopted</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="33"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="34"/>
         <source>全省推广</source>
         <translation>Provincial promotion</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="34"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="35"/>
         <source>国家级</source>
         <translation>National</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="34"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="35"/>
         <source>省级</source>
         <translation>Provincial</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="35"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="36"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="180"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="178"/>
         <source>全部类别</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="183"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="181"/>
         <source>新增…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="184"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="182"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="185"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="183"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="189"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="187"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="189"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="187"/>
         <source>类别：</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="246"/>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="255"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="244"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="253"/>
         <source>全部年份</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="248"/>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="255"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="246"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="253"/>
         <source>%1 年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="254"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="252"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="256"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="254"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="283"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="281"/>
         <source>登记%1“%2”</source>
         <translation>Register %1 &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="293"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="291"/>
         <source>修改事件“%1”</source>
         <translation>Edit event &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="297"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="295"/>
         <source>删除事件“%1”</source>
         <translation>Delete event &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="329"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="327"/>
         <source>确认删除</source>
         <translation>Confirm deletion</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="329"/>
+        <location filename="../bizenv_desktop/ui/events_view.py" line="327"/>
         <source>删除事件“%1”（%2）？此操作可以撤销。</source>
         <translation>Delete event &quot;%1&quot; (%2)? This can be undone.</translation>
     </message>
@@ -2397,142 +2397,142 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>LiaisonDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="108"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="109"/>
         <source>联络员登记</source>
         <translation>Liaison Register</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="113"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="114"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="113"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="114"/>
         <source>处室</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="113"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="114"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="113"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="114"/>
         <source>任职开始</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="114"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="115"/>
         <source>任职结束</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="114"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="115"/>
         <source>报备日期</source>
         <translation>Reported on</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="114"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="115"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="119"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="117"/>
         <source>登记新联络员…</source>
         <translation>Register New Liaison…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="120"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="118"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="121"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="119"/>
         <source>标记已报备</source>
         <translation>Mark as Reported</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="122"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="120"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="123"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="121"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="169"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="167"/>
         <source>尚未登记现任联络员（指标 (2)：配备营商环境建设联络员，如有变更须及时报备）。</source>
         <translation>No current liaison is registered (indicator (2): appoint a business-environment liaison and report any change promptly).</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="172"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="170"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="173"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="171"/>
         <source>现任联络员：%1，%2 起任职。</source>
         <translation>Current liaison: %1, in office since %2.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="175"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="173"/>
         <source>%1（%2 起）</source>
         <translation>%1 (from %2)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="176"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="174"/>
         <source>尚未报备的变更：%1。</source>
         <translation> Changes not yet reported: %1.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="176"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="174"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="177"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="175"/>
         <source>所有变更均已报备。</source>
         <translation> All changes have been reported.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="189"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="187"/>
         <source>现任</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="190"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="188"/>
         <source>未报备</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="229"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="227"/>
         <source>登记联络员“%1”</source>
         <translation>Register liaison “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="239"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="237"/>
         <source>修改联络员“%1”</source>
         <translation>Edit liaison “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="245"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="243"/>
         <source>联络员“%1”已报备</source>
         <translation>Mark liaison “%1” as reported</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="249"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="247"/>
         <source>删除联络员“%1”</source>
         <translation>Delete liaison “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="283"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="281"/>
         <source>删除联络员“%1”（%2 起）的登记？此操作可以撤销。</source>
         <translation>Delete the registration of liaison “%1” (from %2)? This can be undone.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="284"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="282"/>
         <source>确认删除</source>
         <translation>Confirm Deletion</translation>
     </message>
@@ -2540,62 +2540,62 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>LiaisonForm</name>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="56"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="57"/>
         <source>编辑联络员</source>
         <translation>Edit Liaison</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="56"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="57"/>
         <source>登记新联络员</source>
         <translation>Register New Liaison</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="60"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="61"/>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="68"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="69"/>
         <source>已离任</source>
         <translation>Left office</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="71"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="72"/>
         <source>已报备</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="76"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="77"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="77"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="78"/>
         <source>处室</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="78"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="79"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="79"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="80"/>
         <source>任职开始</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="81"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="82"/>
         <source>任职结束</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="83"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="84"/>
         <source>报备日期</source>
         <translation>Reported on</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="84"/>
+        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="85"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -3647,22 +3647,22 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>NewDivisionDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="38"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="39"/>
         <source>新增处室或分组</source>
         <translation>New Division or Group</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="40"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="41"/>
         <source>例如：政务服务处</source>
         <translation>e.g. Government Services Division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="45"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="46"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="46"/>
+        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="47"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>

@@ -7,13 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget)
 
 from ..core.workdays import WorkCalendar
 from ..services import deadlines
 from ..services.calendar import load_calendar
 from ..services.deadlines import Deadline
+from .widgets import as_record_list
 
 COL_DUE, COL_TITLE, COL_STATE = range(3)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -89,10 +90,7 @@ class DeadlinePanel(QWidget):
         self.model = DeadlineModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        as_record_list(self.table)
         self.table.horizontalHeader().setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().resizeSection(COL_DUE, 84)
         self.table.horizontalHeader().resizeSection(COL_STATE, 110)

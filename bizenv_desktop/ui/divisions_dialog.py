@@ -11,13 +11,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette, QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QInputDialog, QLineEdit, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.model import DIVISION_KINDS, Division
 from ..services import divisions, plan_read
 from .settings import PreserveGeometry
+from .widgets import as_record_list
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COL_NAME, COL_KIND, COL_STATUS, COL_USES = range(4)
@@ -62,10 +63,7 @@ class DivisionsDialog(PreserveGeometry, QDialog):
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels([self.tr("名称"), self.tr("类型"), self.tr("状态"), self.tr("引用次数")])
         self.table.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        as_record_list(self.table)
         self.show_retired = QCheckBox(self.tr("显示已停用"), self)
         self.add_button = QPushButton(self.tr("新增…"), self)
         self.rename_button = QPushButton(self.tr("重命名…"), self)

@@ -11,15 +11,16 @@ from typing import Any
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QDate, QModelIndex,
                             QPersistentModelIndex, QSortFilterProxyModel, Qt)
-from PySide6.QtWidgets import (QSplitter, QAbstractItemView, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
+from PySide6.QtWidgets import (QSplitter, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
 from ..core.errors import NotFound
-from .rows_model import RowsModel
 from ..services import events, plan_read
 from ..services.events import Event
 from .evidence_panel import EvidencePanel
+from .rows_model import RowsModel
+from .widgets import as_record_list
 
 CTX = "EventsView"
 COL_DATE, COL_KIND, COL_LEVEL, COL_TITLE, COL_OUTLET, COL_INDICATOR, COL_EVIDENCE = range(7)
@@ -166,11 +167,8 @@ class EventsView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
-        self.table.verticalHeader().setVisible(False)
+        as_record_list(self.table)
         self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         for col, width in enumerate((90, 80, 70, 300, 180, 140, 50)):
             header.resizeSection(col, width)

@@ -11,13 +11,14 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.model import Division, Liaison
 from ..services import liaisons, plan_read
 from .settings import PreserveGeometry
+from .widgets import as_record_list
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 COL_NAME, COL_DIVISION, COL_PHONE, COL_START, COL_END, COL_REPORTED, COL_NOTE = range(7)
@@ -112,10 +113,7 @@ class LiaisonDialog(PreserveGeometry, QDialog):
         self.table = QTableWidget(0, 7, self)
         self.table.setHorizontalHeaderLabels([self.tr("姓名"), self.tr("处室"), self.tr("电话"), self.tr("任职开始"),
                                               self.tr("任职结束"), self.tr("报备日期"), self.tr("备注")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        as_record_list(self.table)
         self.register_button = QPushButton(self.tr("登记新联络员…"), self)
         self.edit_button = QPushButton(self.tr("编辑…"), self)
         self.report_button = QPushButton(self.tr("标记已报备"), self)

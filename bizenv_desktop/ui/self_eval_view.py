@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter, QStyledItemDelegate,
                                QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
 
-from .rows_model import RowsModel
 from ..services import events, plan_read
 from ..services import self_evaluation as se
 from ..services.self_evaluation import Evaluation
 from .evidence_panel import EvidencePanel
+from .rows_model import RowsModel
 
 CTX = "SelfEvalView"
 COL_CODE, COL_NAME, COL_CRITERIA, COL_RATING, COL_SCORE, COL_NARRATIVE, COL_EVIDENCE = range(7)

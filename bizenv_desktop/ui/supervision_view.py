@@ -16,11 +16,11 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from .rows_model import RowsModel
 from ..services import plan_read, supervision
 from ..services.supervision import STATUSES, SupervisionItem
 from .evidence_panel import EvidencePanel
 from .lazy import ReloadWhenShown
+from .rows_model import RowsModel
 from .supervision_dialog import AdvanceDialog, ItemDialog, source_label, status_label
 
 __all__ = ["ItemDialog", "AdvanceDialog", "SupervisionModel", "SupervisionView"]
