@@ -58,6 +58,8 @@ def _first_paint_hook(app: Any, settle_ms: int, on_shown: Callable[[], None] | N
             if not self.seen and event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
                 self.seen = True
                 QTimer.singleShot(0, self.shown)  # after the rest of this paint pass (the children)
+                if hasattr(obj, "ready"):  # the app's window: it builds its other tabs after this paint
+                    obj.ready.connect(lambda: print("READY", flush=True))
             return False
 
         def shown(self) -> None:
@@ -167,8 +169,7 @@ def gui_actions(args: dict[str, Any]) -> None:
     from bizenv_desktop.services.startup import open_workspace
     from bizenv_desktop.ui.audit_dialog import AuditDialog
     from bizenv_desktop.ui.controller import Controller
-    from bizenv_desktop.ui.main_window import MainWindow
-    from bizenv_desktop.ui.maintenance import BackupScheduler
+    from bizenv_desktop.app import open_main_window
     from bizenv_desktop.ui.plan_model import SEARCH_ROLE
 
     app = QApplication(sys.argv[:1])
@@ -188,12 +189,8 @@ def gui_actions(args: dict[str, Any]) -> None:
     t0 = time.perf_counter()
     workspace = open_workspace(args["db"])
     controller = Controller(workspace)
-    window = MainWindow(controller)
-    window.show()
-    window.show_reminders()
+    window = open_main_window(controller)  # reminders, backup and the other tabs follow the first paint
     construct_ms = (time.perf_counter() - t0) * 1000
-    backups = BackupScheduler(controller, window)
-    backups.start()
     idle(app, args.get("idle_s", 2.0))  # the user looks at the window before the first click
     QThreadPool.globalInstance().waitForDone()  # the start-up backup (and any warm-up) done
     flush(app)

@@ -15,7 +15,6 @@ from .services.startup import open_workspace
 from .ui import settings
 from .ui.controller import Controller
 from .ui.main_window import MainWindow
-from .ui.maintenance import BackupScheduler
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -45,6 +44,23 @@ def app_icon() -> QIcon:
     return QIcon(str(resource_dir() / "icons" / "bizenv.svg"))
 
 
+def open_main_window(controller: Controller) -> MainWindow:
+    """The main window, shown. What the first screen does not need waits for its first
+    paint: the reminders, the start-up backup and the other tabs (MainWindow builds them)."""
+    window = MainWindow(controller)
+
+    def after_first_paint() -> None:
+        from .ui.maintenance import BackupScheduler  # services.backup: not needed to show the window
+
+        window.show_reminders()
+        backups = BackupScheduler(controller, window)
+        backups.failed.connect(lambda message: window.statusBar().showMessage(message, 15000))
+        backups.start()
+    window.first_shown.connect(after_first_paint)
+    window.show()
+    return window
+
+
 def run_gui(db_path: Path | None, lang: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -57,13 +73,7 @@ def run_gui(db_path: Path | None, lang: str | None = None) -> int:
     except (BizenvError, OSError) as exc:
         QMessageBox.critical(None, app.translate("App", "无法打开数据库"), str(exc))
         return 2
-    controller = Controller(workspace)
-    window = MainWindow(controller)
-    window.show()
-    window.show_reminders()
-    backups = BackupScheduler(controller, window)
-    backups.failed.connect(lambda message: window.statusBar().showMessage(message, 15000))
-    backups.start()
+    window = open_main_window(Controller(workspace))
     code = app.exec()
     workspace.close()
     return code

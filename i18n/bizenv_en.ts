@@ -52,7 +52,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../bizenv_desktop/app.py" line="58"/>
+        <location filename="../bizenv_desktop/app.py" line="74"/>
         <source>无法打开数据库</source>
         <translation>Cannot Open the Database</translation>
     </message>
@@ -1058,47 +1058,47 @@
 <context>
     <name>DeadlineModel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="45"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="50"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="45"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="50"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="45"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="50"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="54"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="59"/>
         <source>已完成 %1</source>
         <translation>Done %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="56"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="61"/>
         <source>逾期 %1 天</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="58"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="63"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="58"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="63"/>
         <source>剩 %1 个工作日</source>
         <translation>%1 working days left</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="59"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="64"/>
         <source>（日历未确认）</source>
         <translation> (calendar not confirmed)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="78"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="83"/>
         <source>该日期依据尚未公布的节假日安排推算，请在“工作日历”中核对并确认。</source>
         <translation>This date is estimated from a public holiday schedule not yet published; check and confirm it in “Working Calendar”.</translation>
     </message>
@@ -1106,67 +1106,72 @@
 <context>
     <name>DeadlinePanel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="101"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="108"/>
         <source> 个工作日内</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="102"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="109"/>
         <source>显示已完成</source>
         <translation>Show done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="103"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="110"/>
         <source>标记完成…</source>
         <translation>Mark Done…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="104"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="111"/>
         <source>取消完成</source>
         <translation>Mark Not Done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="108"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="115"/>
         <source>提醒：</source>
         <translation>Remind within:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="143"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="138"/>
+        <source>正在读取期限……</source>
+        <translation>Reading deadlines…</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="155"/>
         <source>逾期 %1 项，%2 个工作日内到期 %3 项</source>
         <translation>%1 overdue, %3 due within %2 working days</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="162"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="174"/>
         <source>标记完成</source>
         <translation>Mark Done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="162"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="174"/>
         <source>“%1”已完成。要附上报送的文件吗？</source>
         <translation>“%1” is done. Attach the files that were submitted?</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="168"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="180"/>
         <source>选择报送的文件</source>
         <translation>Choose the submitted files</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="175"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="187"/>
         <source>完成“%1”</source>
         <translation>Mark “%1” done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="181"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="193"/>
         <source>取消完成“%1”</source>
         <translation>Mark “%1” not done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="191"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="205"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="192"/>
+        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="206"/>
         <source>5 个工作日内到期</source>
         <translation>Due within 5 working days</translation>
     </message>
@@ -2608,561 +2613,561 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Indicator System</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="86"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="85"/>
         <source>看板</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="87"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="86"/>
         <source>月调度</source>
         <translation>Monthly Dispatch</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="89"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="87"/>
         <source>逐项自评</source>
         <translation>Self-evaluation</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="91"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="88"/>
         <source>宣传推广与表扬</source>
         <translation>Recognition &amp; promotion</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="93"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="89"/>
         <source>督办事项</source>
         <translation>Supervised Items</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="96"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="92"/>
         <source>待办</source>
         <translation>To-do</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="105"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="101"/>
         <source>筛选：编号、名称、标准、处室……</source>
         <translation>Filter: no., name, standard, division…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="137"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="190"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="139"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="192"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="141"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="194"/>
         <source>打开数据库(&amp;O)…</source>
         <translation>&amp;Open Database…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="142"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="195"/>
         <source>导出佐证材料包(&amp;Z)…</source>
         <translation>Export evidence package (&amp;Z)…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="143"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="196"/>
         <source>导入指标表(&amp;I)…</source>
         <translation>&amp;Import Indicator Sheet…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="144"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="197"/>
         <source>导入督办事项台账(&amp;U)…</source>
         <translation>Import s&amp;upervised-items ledger…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="146"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="199"/>
         <source>指标表（任务分工表）…</source>
         <translation>Indicators (Task Assignment Sheet)…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="147"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="200"/>
         <source>本月月调度…</source>
         <translation>This Month&apos;s Dispatch…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="148"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="201"/>
         <source>督办事项台账…</source>
         <translation>Supervised Items Register…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="149"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="202"/>
         <source>宣传推广与表扬登记…</source>
         <translation>Recognition &amp; Promotion Register…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="150"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="203"/>
         <source>修改记录…</source>
         <translation>Change Log…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="152"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="205"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back Up Now</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="153"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="206"/>
         <source>从备份恢复…</source>
         <translation>Restore from Backup…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="154"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="207"/>
         <source>检查数据</source>
         <translation>Check Data</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="155"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="208"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="156"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="209"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="157"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="210"/>
         <source>新增维度…</source>
         <translation>New Dimension…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="158"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="211"/>
         <source>新增一级指标…</source>
         <translation>New First-Level Indicator…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="159"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="212"/>
         <source>新增二级指标…</source>
         <translation>New Second-Level Indicator…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="160"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="213"/>
         <source>新增子任务…</source>
         <translation>New Sub-task…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="161"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="214"/>
         <source>属性(&amp;P)…</source>
         <translation>&amp;Properties…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="162"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="215"/>
         <source>编辑所选行的全部内容</source>
         <translation>Edit everything in the selected row</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="163"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="484"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="216"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="543"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="164"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="503"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="217"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="562"/>
         <source>上移</source>
         <translation>Move Up</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="165"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="503"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="218"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="562"/>
         <source>下移</source>
         <translation>Move Down</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="166"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="219"/>
         <source>移动到…</source>
         <translation>Move To…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="167"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="533"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="220"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="592"/>
         <source>重新编号</source>
         <translation>Renumber</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="168"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="221"/>
         <source>按顺序重编维度、一级和二级指标的编号</source>
         <translation>Renumber the dimensions, first-level and second-level indicators in their order</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="169"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="222"/>
         <source>筛选(&amp;F)</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="170"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="223"/>
         <source>从本年度创建新年度…</source>
         <translation>New Year from This Year…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="171"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="224"/>
         <source>用内置方案创建年度…</source>
         <translation>New Year from the Built-in Plan…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="172"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="225"/>
         <source>删除本年度…</source>
         <translation>Delete This Year…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="173"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="226"/>
         <source>处室管理(&amp;D)…</source>
         <translation>Manage &amp;Divisions…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="174"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="227"/>
         <source>联络员登记(&amp;L)…</source>
         <translation>&amp;Liaison Register…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="175"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="228"/>
         <source>报告与打印(&amp;P)…</source>
         <translation>Reports and &amp;Printing…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="176"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="229"/>
         <source>工作日历(&amp;C)…</source>
         <translation>Working &amp;Calendar…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="177"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="230"/>
         <source>修改记录(&amp;R)…</source>
         <translation>Change &amp;Log…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="178"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="231"/>
         <source>全部展开</source>
         <translation>Expand All</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="179"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="232"/>
         <source>全部折叠</source>
         <translation>Collapse All</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="180"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="233"/>
         <source>详情面板</source>
         <translation>Detail Panel</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="182"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="235"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="187"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="240"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="189"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="242"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="193"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="246"/>
         <source>报告(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="194"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="247"/>
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="195"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="248"/>
         <source>管理(&amp;M)</source>
         <translation>&amp;Manage</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="196"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="249"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="198"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="251"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="207"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="260"/>
         <source>导出 Excel(&amp;X)</source>
         <translation>E&amp;xport to Excel</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="222"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="275"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="225"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="552"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="278"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="615"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="270"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="324"/>
         <source>%1 年度</source>
         <translation>Year %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="295"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="349"/>
         <source>营商环境考核评价工作台 — %1</source>
         <translation>Business Environment Assessment Workbench — %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="311"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="365"/>
         <source>没有年度方案</source>
         <translation>No plan year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="317"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="371"/>
         <source>%1 年度：%2 个维度，%3 个一级指标，%4 个二级指标，%5 个子任务</source>
         <translation>Year %1: %2 dimensions, %3 first-level indicators, %4 second-level indicators, %5 sub-tasks</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="410"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="464"/>
         <source>新增维度</source>
         <translation>New Dimension</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="410"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="460"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="464"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="519"/>
         <source>维度名称：</source>
         <translation>Dimension name:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="412"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="466"/>
         <source>新增维度“%1”</source>
         <translation>Add dimension “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="419"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="473"/>
         <source>新增一级指标</source>
         <translation>New First-Level Indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="419"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="473"/>
         <source>一级指标名称：</source>
         <translation>First-level indicator name:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="422"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="476"/>
         <source>新增一级指标“%1”</source>
         <translation>Add first-level indicator “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="433"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="435"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="487"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="489"/>
         <source>新增二级指标</source>
         <translation>New Second-Level Indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="433"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="487"/>
         <source>请先新增一个一级指标。</source>
         <translation>Please add a first-level indicator first.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="436"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="490"/>
         <source>在“%1”下新增二级指标，名称：</source>
         <translation>Name of the new second-level indicator under “%1”:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="440"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="494"/>
         <source>新增二级指标“%1”</source>
         <translation>Add second-level indicator “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="451"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="507"/>
         <source>新增子任务“%1”</source>
         <translation>Add sub-task “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="460"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="519"/>
         <source>维度</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="462"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="521"/>
         <source>修改维度名称</source>
         <translation>Rename dimension</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="467"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="526"/>
         <source>编辑子任务“%1”</source>
         <translation>Edit sub-task “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="472"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="531"/>
         <source>编辑指标“%1”</source>
         <translation>Edit indicator “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="482"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="541"/>
         <source>其下的 %1 项内容将一并删除。</source>
         <translation>The %1 items under it will be deleted as well. </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="485"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="544"/>
         <source>删除“%1”？%2可用“撤销”恢复。</source>
         <translation>Delete “%1”? %2You can restore it with Undo.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="491"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="550"/>
         <source>删除“%1”</source>
         <translation>Delete “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="520"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="579"/>
         <source>移动到</source>
         <translation>Move To</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="520"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="579"/>
         <source>移动“%1”到：</source>
         <translation>Move “%1” to:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="526"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="529"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="585"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="588"/>
         <source>移动“%1”</source>
         <translation>Move “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="539"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="600"/>
         <source>创建新年度</source>
         <translation>New Year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="540"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="601"/>
         <source>从 %1 年度复制指标、责任处室和子任务（不含日期），新年度：</source>
         <translation>Copy the indicators, responsible divisions and sub-tasks (without dates) of year %1 to the new year:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="546"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="607"/>
         <source>从 %1 年度创建 %2 年度</source>
         <translation>Create year %2 from year %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="552"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="615"/>
         <source>用内置方案创建年度</source>
         <translation>New Year from the Built-in Plan</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="554"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="617"/>
         <source>创建 %1 年度（内置方案）</source>
         <translation>Create year %1 (built-in plan)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="561"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="626"/>
         <source>删除年度</source>
         <translation>Delete Year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="562"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="627"/>
         <source>删除 %1 年度的全部指标、责任处室和子任务？可用“撤销”恢复。</source>
         <translation>Delete all indicators, responsible divisions and sub-tasks of year %1? You can restore them with Undo.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="564"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="629"/>
         <source>删除 %1 年度</source>
         <translation>Delete year %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="593"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="658"/>
         <source>%1年任务分工表</source>
         <translation>task-assignment-sheet-%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="594"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="659"/>
         <source>%1 月调度</source>
         <translation>monthly-dispatch-%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="595"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="660"/>
         <source>督办事项台账</source>
         <translation>supervised-items</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="595"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="660"/>
         <source>%1年宣传推广与表扬</source>
         <translation>recognition-promotion-%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="596"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="661"/>
         <source>修改记录</source>
         <translation>change-log</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="599"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="664"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="600"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="665"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="614"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="679"/>
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="640"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="705"/>
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="641"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="706"/>
         <source>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Workbench databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="647"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="712"/>
         <source>无法打开数据库</source>
         <translation>Cannot Open the Database</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="659"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="724"/>
         <source>导出佐证材料包</source>
         <translation>Export evidence package</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="660"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="725"/>
         <source>%1年佐证材料.zip</source>
         <translation>evidence-%1.zip</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="661"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="726"/>
         <source>压缩包 (*.zip)</source>
         <translation>Zip archives (*.zip)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="612"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="668"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="677"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="733"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="671"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="736"/>
         <source>已导出 %1 个文件到 %2</source>
         <translation>Exported %1 files to %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="675"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="740"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="676"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="741"/>
         <source>&lt;h3&gt;营商环境考核评价工作台&lt;/h3&gt;&lt;p&gt;版本 %1&lt;/p&gt;&lt;p&gt;供营商环境建设联络员离线使用：维护指标体系、分配责任处室、记录月调度、导出报告。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Business Environment Assessment Workbench&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;For the business-environment liaison, offline: maintain the indicator system, assign responsible divisions, record the monthly dispatch and export reports.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="685"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="750"/>
         <source>待办提醒</source>
         <translation>To-do Reminder</translation>
     </message>
@@ -3372,7 +3377,7 @@ The file stays in the evidence store and other records that use it are not affec
     </message>
     <message>
         <location filename="../bizenv_desktop/ui/month_model.py" line="28"/>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="120"/>
+        <location filename="../bizenv_desktop/ui/month_model.py" line="149"/>
         <source>达标</source>
         <translation>Met</translation>
     </message>
@@ -3412,27 +3417,27 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="120"/>
+        <location filename="../bizenv_desktop/ui/month_model.py" line="149"/>
         <source>未达标</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="173"/>
+        <location filename="../bizenv_desktop/ui/month_model.py" line="205"/>
         <source>上月没有这一行</source>
         <translation>This row did not exist last month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="176"/>
+        <location filename="../bizenv_desktop/ui/month_model.py" line="208"/>
         <source>上月：%1</source>
         <translation>Last month: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="176"/>
+        <location filename="../bizenv_desktop/ui/month_model.py" line="208"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="193"/>
+        <location filename="../bizenv_desktop/ui/month_model.py" line="225"/>
         <source>填写 %1 %2 的%3</source>
         <translation>Enter %3 of %2 for %1</translation>
     </message>
@@ -3456,7 +3461,7 @@ The file stays in the evidence store and other records that use it are not affec
     </message>
     <message>
         <location filename="../bizenv_desktop/ui/month_view.py" line="118"/>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="326"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="342"/>
         <source>关闭本月</source>
         <translation>Close Month</translation>
     </message>
@@ -3516,97 +3521,97 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="201"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="217"/>
         <source>（已关闭）</source>
         <translation> (closed)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="230"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="237"/>
         <source>全部处室</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="245"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="252"/>
         <source>尚未开始任何月份：点“开始新月份…”。</source>
         <translation>No month has been started yet: click “Start New Month…”.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="247"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="254"/>
         <source>已关闭（%1），只读</source>
         <translation>Closed (%1), read-only</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="249"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="256"/>
         <source>；曾重新打开：%1</source>
         <translation>; reopened: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="250"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="257"/>
         <source>填报中</source>
         <translation>Open for entries</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="256"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="272"/>
         <source>%1 项：%2</source>
         <translation>%1 rows: %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="280"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="296"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="281"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="297"/>
         <source>新完成</source>
         <translation>Newly completed</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="282"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="298"/>
         <source>新滞后</source>
         <translation>Newly behind schedule</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="301"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="317"/>
         <source>开始新月份</source>
         <translation>Start New Month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="302"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="318"/>
         <source>月份（年-月）；上月的状态、问题、下步打算和数值会带入：</source>
         <translation>Month (year-month); last month&apos;s statuses, problems, next steps and figures are carried over:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="312"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="328"/>
         <source>开始 %1 月调度</source>
         <translation>Start the %1 monthly dispatch</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="320"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="336"/>
         <source>补充 %1 新增行</source>
         <translation>Add new rows to %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="327"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="343"/>
         <source>关闭 %1 的月调度？关闭后只读；如需修改须说明原因后重新打开。</source>
         <translation>Close the %1 monthly dispatch? It becomes read-only; to change it later, reopen it and give the reason.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="330"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="346"/>
         <source>关闭 %1 月调度</source>
         <translation>Close the %1 monthly dispatch</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="335"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="351"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="336"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="352"/>
         <source>重新打开 %1 的原因（记入修改记录）：</source>
         <translation>Reason for reopening %1 (kept in the change record):</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="339"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="355"/>
         <source>重新打开 %1 月调度</source>
         <translation>Reopen the %1 monthly dispatch</translation>
     </message>

@@ -11,13 +11,18 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
+from typing import Any
 
-import chinese_calendar
+
+def _library() -> Any:
+    import chinese_calendar  # on first use, not at the window's start-up (its tables: 5 ms)
+
+    return chinese_calendar
 
 
 @lru_cache(maxsize=None)
 def library_knows(year: int) -> bool:
+    chinese_calendar = _library()
     try:
         chinese_calendar.is_workday(date(year, 6, 1))
     except NotImplementedError:
@@ -29,6 +34,8 @@ def library_knows(year: int) -> bool:
 def _guess_table() -> dict[str, list[str]]:
     """data/guessed_holidays.json: holidays.China's guess for the years after chinese-calendar's
     last, written by .ci/guessed_holidays.py when the libraries are upgraded."""
+    from importlib import resources
+
     try:
         text = resources.files("bizenv_desktop.data").joinpath("guessed_holidays.json").read_text(encoding="utf-8")
     except OSError:  # not shipped: every unknown year asks the holidays package
@@ -50,7 +57,7 @@ def _library_workday(day: date) -> bool:
     # chinese_calendar.is_workday scans its whole holiday table on every call (min/max in
     # _validate_date): about 40 µs a day; the answer for a date never changes.
     if library_knows(day.year):
-        return bool(chinese_calendar.is_workday(day))
+        return bool(_library().is_workday(day))
     return day.weekday() < 5 and day not in _guessed_holidays(day.year)
 
 

@@ -4,22 +4,23 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 from .. import APP_NAME
 from ..storage.database import Database
 from .plan_read import list_years
 from .workspace import Workspace
-from .years import create_builtin_year
 
 
 def default_database_path() -> Path:
     """One file in the user's data folder (e.g. %LOCALAPPDATA%\\bizenv-desktop on Windows)."""
+    from platformdirs import user_data_path  # only without --db: kept out of every start-up
+
     return user_data_path(APP_NAME, appauthor=False) / "bizenv.sqlite3"
 
 
 def ensure_builtin_year(db: Database, year: int) -> bool:
     """Install the built-in plan as `year` unless the year exists; True if it was added."""
+    from .years import create_builtin_year  # the built-in plan's data: only for a new file
+
     if year in list_years(db):
         return False
     Workspace(db).apply(f"创建 {year} 年度（内置方案）", lambda w: create_builtin_year(w, year))

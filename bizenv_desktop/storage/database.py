@@ -140,6 +140,9 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+        self.closed = True
+
+    closed = False
 
 
 def _create(path: Path) -> sqlite3.Connection:

@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -11,10 +10,16 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QHeaderView,
                                QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget)
 
 from ..core.workdays import WorkCalendar
-from ..services import deadlines
-from ..services.calendar import load_calendar
-from ..services.deadlines import Deadline
 from .widgets import as_record_list
+
+if TYPE_CHECKING:
+    from ..services.deadlines import Deadline
+
+
+def _deadlines() -> Any:
+    from ..services import deadlines  # read after the window's first paint, not before it
+
+    return deadlines
 
 COL_DUE, COL_TITLE, COL_STATE = range(3)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 30
@@ -83,7 +88,9 @@ class DeadlineModel(QAbstractTableModel):
 class DeadlinePanel(QWidget):
     """List of deadlines from 60 days back to 120 days ahead, with done marks."""
 
-    def __init__(self, controller: Any, parent: QWidget | None = None, today: date | None = None) -> None:
+    def __init__(self, controller: Any, parent: QWidget | None = None, today: date | None = None,
+                 load: bool = True) -> None:
+        """load=False: the owner calls reload() later (the main window, after its first paint)."""
         super().__init__(parent)
         self.controller = controller
         self.fixed_today = today
@@ -125,16 +132,21 @@ class DeadlinePanel(QWidget):
         self.undone_button.clicked.connect(lambda: self.unmark(self.selected()))
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._sync())
         controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
-        self.reload()
+        if load:
+            self.reload()
+        else:
+            self.summary.setText(self.tr("正在读取期限……"))
 
     @property
     def today(self) -> date:
         return self.fixed_today or date.today()
 
     def reload(self) -> None:
+        from ..services.calendar import load_calendar
+
         db = self.controller.db
         today = self.today
-        items = deadlines.list_deadlines(db, today - timedelta(days=60), today + timedelta(days=120))
+        items = _deadlines().list_deadlines(db, today - timedelta(days=60), today + timedelta(days=120))
         if not self.show_done.isChecked():
             items = [d for d in items if not d.done_on]
         self.model.set_items(items, today, load_calendar(db), self.soon_box.value())
@@ -173,18 +185,20 @@ class DeadlinePanel(QWidget):
     def mark_done(self, d: Deadline, done_on: str = "", file: str | None = None) -> bool:
         path = self.controller.workspace.path
         return self.controller.run(self.tr("完成“%1”").replace("%1", d.title),
-                                   lambda w: deadlines.mark_done(w, d.key, done_on, file=file, db_path=path))
+                                   lambda w: _deadlines().mark_done(w, d.key, done_on, file=file, db_path=path))
 
     def unmark(self, d: Deadline | None) -> bool:
         if d is None:
             return False
         return self.controller.run(self.tr("取消完成“%1”").replace("%1", d.title),
-                                   lambda w: deadlines.unmark_done(w, d.key))
+                                   lambda w: _deadlines().unmark_done(w, d.key))
 
 
 def reminder_html(db: Any, today: date, parent: QWidget) -> str | None:
     """What to say when the app opens: overdue items and those due within 5 working days."""
-    overdue, soon = deadlines.reminders(db, today)
+    from html import escape
+
+    overdue, soon = _deadlines().reminders(db, today)
     if not overdue and not soon:
         return None
     parts = []

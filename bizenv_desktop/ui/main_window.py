@@ -8,34 +8,30 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QThreadPool, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileDialog, QHeaderView, QInputDialog, QLabel,
-                               QLineEdit, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QTreeView,
-                               QWidget)
+                               QLineEdit, QMainWindow, QMessageBox, QSplitter, QToolBar, QTreeView, QWidget)
 
 from .. import __version__
 from ..core.errors import BizenvError
 from ..core.model import Indicator
-from ..services import events, plan_edit, plan_read, years
-from ..services.startup import open_workspace
-from . import maintenance, settings
+from ..services import events, plan_edit, plan_read
+from . import settings
 from .controller import Controller
 from .deadline_panel import DeadlinePanel, reminder_html
-from .dashboard_view import DashboardView
 from .detail_view import DetailView
-from .indicator_dialog import IndicatorDialog
-from .events_view import EventsView
-from .month_view import MonthView
-from .self_eval_view import SelfEvalView
+from .lazy_tabs import LazyPage, LazyTabs
 from .plan_model import COL_CODE, COL_CRITERIA, COL_NAME, KEY_ROLE, SEARCH_ROLE, Node, PlanModel
-from .subtask_dialog import SubtaskDialog
-from .supervision_view import SupervisionView
 
-
-WARM_UP_MS = 1000  # after the window is shown
+if TYPE_CHECKING:
+    from .dashboard_view import DashboardView
+    from .events_view import EventsView
+    from .month_view import MonthView
+    from .self_eval_view import SelfEvalView
+    from .supervision_view import SupervisionView
 
 
 class PlanFilter(QSortFilterProxyModel):
@@ -50,6 +46,9 @@ class PlanFilter(QSortFilterProxyModel):
 
 
 class MainWindow(settings.PreserveGeometry, QMainWindow):
+    first_shown = Signal()  # after the first paint: the moment for reminders and the start-up backup
+    ready = Signal()  # every tab is built
+
     def __init__(self, controller: Controller, year: int | None = None) -> None:
         super().__init__()
         self.controller = controller
@@ -78,21 +77,18 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([1040, 320])
-        self.month_view = MonthView(controller, self)
-        self.tabs = QTabWidget(self)
+        # Only the first tab is built before the window shows; the others are built when first
+        # shown or asked for, or one by one after the first paint (_after_first_paint).
+        self.tabs = LazyTabs(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.splitter, self.tr("指标体系"))
-        self.dashboard_view = DashboardView(controller, self)
-        self.tabs.addTab(self.dashboard_view, self.tr("看板"))
-        self.tabs.addTab(self.month_view, self.tr("月调度"))
-        self.self_eval_view = SelfEvalView(controller, self)
-        self.tabs.addTab(self.self_eval_view, self.tr("逐项自评"))
-        self.events_view = EventsView(controller, self)
-        self.tabs.addTab(self.events_view, self.tr("宣传推广与表扬"))
-        self.supervision_view = SupervisionView(controller, self)
-        self.tabs.addTab(self.supervision_view, self.tr("督办事项"))
+        self._dashboard_page = self.tabs.add_lazy(self._build_dashboard, self.tr("看板"))
+        self._month_page = self.tabs.add_lazy(self._build_month, self.tr("月调度"))
+        self._self_eval_page = self.tabs.add_lazy(self._build_self_eval, self.tr("逐项自评"))
+        self._events_page = self.tabs.add_lazy(self._build_events, self.tr("宣传推广与表扬"))
+        self._supervision_page = self.tabs.add_lazy(self._build_supervision, self.tr("督办事项"))
         self.setCentralWidget(self.tabs)
-        self.deadline_panel = DeadlinePanel(controller, self)
+        self.deadline_panel = DeadlinePanel(controller, self, load=False)  # read after the first paint
         self.deadline_dock = QDockWidget(self.tr("待办"), self)
         self.deadline_dock.setObjectName("deadline_dock")
         self.deadline_dock.setWidget(self.deadline_panel)
@@ -122,6 +118,58 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         if self.current_node() is None and self.proxy.rowCount():
             self.tree.setCurrentIndex(self.proxy.index(0, 0))
 
+    # -- the tabs built on demand ------------------------------------------------
+    def _build_dashboard(self, page: QWidget) -> QWidget:
+        from .dashboard_view import DashboardView
+
+        view = DashboardView(self.controller, page)
+        view.set_year(self.year)
+        return view
+
+    def _build_month(self, page: QWidget) -> QWidget:
+        from .month_view import MonthView
+
+        return MonthView(self.controller, page)
+
+    def _build_self_eval(self, page: QWidget) -> QWidget:
+        from .self_eval_view import SelfEvalView
+
+        view = SelfEvalView(self.controller, page)
+        view.set_year(self.year)
+        return view
+
+    def _build_events(self, page: QWidget) -> QWidget:
+        from .events_view import EventsView
+
+        view = EventsView(self.controller, page)
+        view.set_year(self.year)
+        return view
+
+    def _build_supervision(self, page: QWidget) -> QWidget:
+        from .supervision_view import SupervisionView
+
+        return SupervisionView(self.controller, page)
+
+    @property
+    def dashboard_view(self) -> DashboardView:
+        return self.tabs.view(self._dashboard_page)  # type: ignore[return-value]
+
+    @property
+    def month_view(self) -> MonthView:
+        return self.tabs.view(self._month_page)  # type: ignore[return-value]
+
+    @property
+    def self_eval_view(self) -> SelfEvalView:
+        return self.tabs.view(self._self_eval_page)  # type: ignore[return-value]
+
+    @property
+    def events_view(self) -> EventsView:
+        return self.tabs.view(self._events_page)  # type: ignore[return-value]
+
+    @property
+    def supervision_view(self) -> SupervisionView:
+        return self.tabs.view(self._supervision_page)  # type: ignore[return-value]
+
     # -- set-up ---------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any], shortcut: Any = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -131,6 +179,11 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
             action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
         return action
+
+    def _maintenance(self, name: str) -> None:
+        from . import maintenance  # backups and checks: not needed to show the window
+
+        getattr(maintenance, name)(self, self.controller)
 
     def _build_actions(self) -> None:
         stack = self.controller.undo_stack
@@ -149,9 +202,9 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
             self._action(self.tr("宣传推广与表扬登记…"), lambda: self.export_excel("events")),
             self._action(self.tr("修改记录…"), lambda: self.export_excel("audit")),
         ]
-        self.act_backup = self._action(self.tr("立即备份(&B)"), lambda: maintenance.backup_now(self, self.controller))
-        self.act_restore = self._action(self.tr("从备份恢复…"), lambda: maintenance.restore_from(self, self.controller))
-        self.act_check = self._action(self.tr("检查数据"), lambda: maintenance.check_data(self, self.controller))
+        self.act_backup = self._action(self.tr("立即备份(&B)"), lambda: self._maintenance("backup_now"))
+        self.act_restore = self._action(self.tr("从备份恢复…"), lambda: self._maintenance("restore_from"))
+        self.act_check = self._action(self.tr("检查数据"), lambda: self._maintenance("check_data"))
         self.act_settings = self._action(self.tr("设置(&S)…"), self.show_settings, QKeySequence.StandardKey.Preferences)
         self.act_quit = self._action(self.tr("退出(&X)"), self.close, QKeySequence("Ctrl+Q"))
         self.act_add_dimension = self._action(self.tr("新增维度…"), self.add_dimension)
@@ -252,8 +305,9 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         first_time = self.year != year
         self.year = year
         settings.put("ui/last_year", year)
-        for view in (self.self_eval_view, self.events_view, self.dashboard_view):
-            view.set_year(year)
+        for page in (self._self_eval_page, self._events_page, self._dashboard_page):
+            if page.view is not None:  # a page built later starts at the window's year
+                page.view.set_year(year)  # type: ignore[attr-defined]
         self.reload(expand_all=first_time)
 
     def reload(self, expand_all: bool = False) -> None:
@@ -442,6 +496,8 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
                       ("indicator", "indicator"))
 
     def add_subtask(self) -> None:
+        from .subtask_dialog import SubtaskDialog
+
         _dim, _first, second = self._context()
         if second is None:
             return
@@ -452,6 +508,9 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
                       lambda w: plan_edit.add_subtask(w, second.id, **values), ("subtask", "subtask"))
 
     def edit_current(self) -> None:
+        from .indicator_dialog import IndicatorDialog
+        from .subtask_dialog import SubtaskDialog
+
         node = self.current_node()
         if node is None:
             return
@@ -533,6 +592,8 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self._run(self.tr("重新编号"), lambda w: plan_edit.renumber_codes(w, self.year))
 
     def new_year_from_current(self, target: int | None = None) -> None:
+        from ..services import years
+
         available = plan_read.list_years(self.controller.db)
         if target is None:
             value, ok = QInputDialog.getInt(
@@ -548,6 +609,8 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
             self.set_year(target)
 
     def new_builtin_year(self) -> None:
+        from ..services import years
+
         available = plan_read.list_years(self.controller.db)
         value, ok = QInputDialog.getInt(self, self.tr("用内置方案创建年度"), self.tr("年度："),
                                         max(available, default=date.today().year - 1) + 1, 2000, 2100)
@@ -556,6 +619,8 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
             self.set_year(value)
 
     def delete_year(self) -> None:
+        from ..services import years
+
         year = self.year
         answer = QMessageBox.question(
             self, self.tr("删除年度"),
@@ -687,21 +752,29 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         box.open()
         return box
 
-    _warmed = False
+    _painted = False
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        super().showEvent(event)
-        if not self._warmed:
-            self._warmed = True
-            QTimer.singleShot(WARM_UP_MS, self._warm_up)
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
 
-    @staticmethod
-    def _warm_up() -> None:
-        """Once the window is up, import in a worker what the 看板 tab and the reports need
-        (reportlab: 0.4 s), so their first use does not wait for it on the GUI thread."""
-        def work() -> None:
-            from ..services import charts  # noqa: F401 (imported for its side effect: loaded)
-        QThreadPool.globalInstance().start(work)
+    def _after_first_paint(self) -> None:
+        """The window is on screen: tell the app (reminders, backup), then build the other
+        tabs, one per event-loop turn, so that their first show does not wait."""
+        self.first_shown.emit()
+        if not self.controller.db.closed:
+            self.deadline_panel.reload()
+        self._build_rest()
+
+    def _build_rest(self) -> None:
+        if not self.isVisible() or self.controller.db.closed:
+            return  # closed meanwhile: pages still build when asked for
+        if self.tabs.build_next():
+            QTimer.singleShot(0, self._build_rest)
+        else:
+            self.ready.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()

@@ -220,7 +220,8 @@ def test_main_window_in_english(english: None, qtbot: Any, workspace: Any) -> No
 
     window = MainWindow(Controller(workspace))
     qtbot.addWidget(window)
-    window.show()
+    with qtbot.waitSignal(window.ready, timeout=20000):  # the tabs built after the first paint too
+        window.show()
     qtbot.waitExposed(window)
     db_path = str(workspace.path)
     texts: list[tuple[str, str]] = [("window title", without(window.windowTitle(), db_path)),
