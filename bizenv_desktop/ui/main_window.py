@@ -119,35 +119,28 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
             self.tree.setCurrentIndex(self.proxy.index(0, 0))
 
     # -- the tabs built on demand ------------------------------------------------
+    def _at_year(self, view: Any) -> QWidget:
+        view.set_year(self.year)  # a page built later starts at the window's year
+        return view
+
     def _build_dashboard(self, page: QWidget) -> QWidget:
         from .dashboard_view import DashboardView
-
-        view = DashboardView(self.controller, page)
-        view.set_year(self.year)
-        return view
+        return self._at_year(DashboardView(self.controller, page))
 
     def _build_month(self, page: QWidget) -> QWidget:
         from .month_view import MonthView
-
         return MonthView(self.controller, page)
 
     def _build_self_eval(self, page: QWidget) -> QWidget:
         from .self_eval_view import SelfEvalView
-
-        view = SelfEvalView(self.controller, page)
-        view.set_year(self.year)
-        return view
+        return self._at_year(SelfEvalView(self.controller, page))
 
     def _build_events(self, page: QWidget) -> QWidget:
         from .events_view import EventsView
-
-        view = EventsView(self.controller, page)
-        view.set_year(self.year)
-        return view
+        return self._at_year(EventsView(self.controller, page))
 
     def _build_supervision(self, page: QWidget) -> QWidget:
         from .supervision_view import SupervisionView
-
         return SupervisionView(self.controller, page)
 
     @property
