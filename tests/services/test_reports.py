@@ -440,3 +440,28 @@ def test_a_progress_report_longer_than_a_page_breaks_inside_its_row(workspace: A
     body = flat(check_pdf(out, "portrait", "2026年11月营商环境建设工作月调度情况", pages))
     # nothing cut off (the cell continues in the next rows, so other cells' text may come in between)
     assert all(f"第{n:03d}项" in body for n in range(120)) and body.count("要求推进") >= 110
+
+
+def test_the_assignment_signature_never_stands_alone_on_its_last_page(workspace: Any, tmp_path: Path) -> None:
+    """Sub-tasks added one by one move the table's end down every page; whatever the fill,
+    the last page holds a table row (under the repeated header) as well as the signature."""
+    from bizenv_desktop.services.pdf.common import chinese_date
+
+    plan = plan_read.load_plan(workspace.db, YEAR)
+    first = plan.second_level()[0]
+    division = plan_read.list_divisions(workspace.db, False)[0]
+    signature_lines = {plan.office, chinese_date(TODAY)}
+    fills = set()
+    for n in range(34):
+        workspace.apply("一项", lambda w, n=n: plan_edit.add_subtask(
+            w, first.id, f"分解任务{n:02d}：落实相关工作要求并按期报送进展情况", division_id=division.id,
+            person=f"责任人{n:02d}", deadline="2026-12-31"))
+        out = tmp_path / f"a{n}.pdf"
+        pages = build_report(workspace.db, ReportRequest("assignment", YEAR, division=division.name, today=TODAY),
+                             out)
+        last = [line.strip() for line in text_of(out).split("\f")[pages - 1].splitlines() if line.strip()]
+        assert signature_lines <= set(last), last
+        rows = [line for line in last if line not in signature_lines and not re.fullmatch(r"— \d+ —", line)]
+        assert rows and rows[0].startswith("序号") and len(rows) >= 2, (n, pages, last)  # header + a row
+        fills.add(pages)
+    assert len(fills) >= 2  # the table did cross a page end on the way

@@ -60,9 +60,9 @@ def story(plan: Plan, styles: Styles, division: str | None, today: date) -> list
     out = head(styles, title, subtitle)
     if not rows:
         out.append(p(f"{division}在{plan.year}年度没有分工任务。", styles.body))
-    else:
-        out.append(grid_table(HEADER, rows, WIDTHS, styles, group_rows=groups, center_cols=(0, 5, 6)))
-    out += signature(styles, plan.office, today)
+        return out + signature(styles, plan.office, today)
+    out.append(grid_table(HEADER, rows, WIDTHS, styles, group_rows=groups, center_cols=(0, 5, 6),
+                          tail=signature(styles, plan.office, today)))  # never alone on the last page
     return out
 
 

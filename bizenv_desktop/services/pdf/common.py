@@ -39,12 +39,15 @@ def signature(styles: Styles, office: str, day: date) -> list[Flowable]:
 
 
 def grid_table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths_mm: Sequence[float], styles: Styles,
-               group_rows: Sequence[int] = (), center_cols: Sequence[int] = ()) -> Table:
+               group_rows: Sequence[int] = (), center_cols: Sequence[int] = (),
+               tail: Sequence[Flowable] = ()) -> Table:
     """A bordered table whose header repeats on every page; group rows span all columns.
 
     rows hold strings (wrapped as paragraphs) or ready flowables. A row taller than PIECE_PT
     (a long progress report in a narrow column) is laid out as several rows, its long cells
     continued from one to the next with no rule between them, so it can break across pages.
+    tail (a signature) goes below the table, unruled, and is never parted from its last row:
+    a page that would hold only the signature gets that row too, under the repeated header.
     """
     right = 4 + 0.35 * styles.cell.fontSize  # room for the ink of a ，。、）” hanging past the line end
     body: list[list[Any]] = [[p(h, styles.cell_head) for h in header]]
@@ -60,9 +63,12 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths_mm: 
         pieces = _pieces(cells, widths_mm, 4 + right)
         joins += range(len(body), len(body) + len(pieces) - 1)
         body += pieces
+    if tail:
+        body.append([list(tail)] + [""] * (len(header) - 1))
     table = Table(body, colWidths=[w * mm for w in widths_mm], repeatRows=1, splitByRow=1)
+    ruled = len(body) - 1 - (1 if tail else 0)  # the last row with borders
     commands: list[tuple] = [
-        ("GRID", (0, 0), (-1, -1), 0.6, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("GRID", (0, 0), (-1, ruled), 0.6, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("FONTNAME", (0, 0), (-1, -1), styles.cell.fontName),  # plain cells too: no unembedded Helvetica
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG), ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -74,6 +80,11 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths_mm: 
         commands += [("SPAN", (0, g), (-1, g)), ("BACKGROUND", (0, g), (-1, g), GROUP_BG)]
         if g + 1 < len(body):  # a group row does not end a page: it goes over with its first row
             commands.append(("NOSPLIT", (0, g), (-1, g + 1)))
+    if tail:
+        t = len(body) - 1
+        commands += [("SPAN", (0, t), (-1, t)), ("NOSPLIT", (0, t - 1), (-1, t)), ("VALIGN", (0, t), (-1, t), "TOP"),
+                     ("LEFTPADDING", (0, t), (-1, t), 0), ("RIGHTPADDING", (0, t), (-1, t), 0),
+                     ("TOPPADDING", (0, t), (-1, t), 0), ("BOTTOMPADDING", (0, t), (-1, t), 0)]
     table.setStyle(TableStyle(commands))
     return table
 
