@@ -8,26 +8,31 @@ found true needs its accountability record (问责, seed indicator (17)) before 
 The deadline is a date or text as written (持续推进, 6月底前): text is kept in
 deadline_text and the date read from it (core.deadline_text, the year taken from the
 date received) is stored in deadline, '' when none can be read. Reading is in
-supervision_read (list_items, counts). Every write goes through the caller's Writer.
+supervision_read (list_items, counts). Every write goes through the caller's Writer;
+ItemBatch makes many items at once (an import) under the same rules.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import string
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..core.deadline_text import derive_deadline
 from ..core.errors import InvalidInput, NotFound
 from ..storage.changes import Writer
-from .calendar import load_calendar
+from .calendar import WorkCalendar, load_calendar
 from .plan_edit import check_date
 from .supervision_read import (COMPLAINT, DONE_STATUSES, OPEN_STATUSES, SOURCES, STATUS_DATES, STATUSES,
                                SupervisionItem, counts, list_items, workdays_left)
 
 __all__ = ["COMPLAINT", "DONE_STATUSES", "OPEN_STATUSES", "SOURCES", "STATUSES", "STATUS_DATES", "SupervisionItem",
-           "add_item", "advance", "counts", "delete_item", "list_items", "next_number", "revert",
-           "set_accountability", "split_deadline", "update_item", "workdays_left"]
+           "ItemBatch", "NewItem", "add_item", "advance", "counts", "delete_item", "list_items", "next_number",
+           "revert", "set_accountability", "split_deadline", "update_item", "workdays_left"]
 
 TEXT_FIELDS = ("no", "source", "content", "progress", "note", "closure_report", "accountability")
 EDITABLE = (*TEXT_FIELDS, "received_on", "deadline", "complaint_verified", "lead", "cooperating",
@@ -35,6 +40,8 @@ EDITABLE = (*TEXT_FIELDS, "received_on", "deadline", "complaint_verified", "lead
 DATE_NAMES = {"received_on": "交办日期", "signed_on": "签收日期", "done_on": "办结日期",
               "reported_on": "报结日期", "closed_on": "销号日期"}
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_date = lru_cache(maxsize=4096)(check_date)  # an import checks the same few hundred dates again and again
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # what LIKE ignores
 
 
 def _row(w: Writer, item_id: int) -> dict[str, Any]:
@@ -67,21 +74,40 @@ def split_deadline(text: str, received_on: str = "", today: date | None = None,
 def next_number(w: Writer, year: int) -> str:
     """The next free number DB-YYYY-NNN of the year."""
     prefix = f"DB-{year}-"
-    used = [r[0][len(prefix):] for r in w.db.query("SELECT no FROM supervision_item WHERE no LIKE ?",
-                                                    (prefix + "%",))]
-    return f"{prefix}{max([int(n) for n in used if n.isdigit()], default=0) + 1:03d}"
+    used = [r[0] for r in w.db.query("SELECT no FROM supervision_item WHERE no LIKE ?", (prefix + "%",))]
+    return f"{prefix}{_highest(prefix, used) + 1:03d}"
 
 
-def _check_divisions(w: Writer, lead: Iterable[int], cooperating: Iterable[int]) -> tuple[list[int], list[int]]:
+def _highest(prefix: str, numbers: Iterable[str]) -> int:
+    """The highest NNN of the numbers that are prefix + digits (prefix compared as LIKE does)."""
+    n, low = len(prefix), prefix.translate(_ASCII_LOWER)
+    return max([int(no[n:]) for no in numbers if no[:n].translate(_ASCII_LOWER) == low and no[n:].isdigit()],
+               default=0)
+
+
+def _check_divisions(w: Writer, lead: Iterable[int], cooperating: Iterable[int],
+                     names: dict[int, str] | None = None) -> tuple[list[int], list[int]]:
+    """Lead and cooperating ids without repeats; names (id -> name of divisions known to exist)
+    spares a look-up per id, and learns the ids found."""
+    names = {} if names is None else names
     lead, cooperating = list(dict.fromkeys(lead)), list(dict.fromkeys(cooperating))
     for division_id in (*lead, *cooperating):
-        if w.get("division", division_id) is None:
-            raise NotFound(f"处室 {division_id} 不存在（可能已被删除）。")
+        if division_id not in names:
+            row = w.get("division", division_id)
+            if row is None:
+                raise NotFound(f"处室 {division_id} 不存在（可能已被删除）。")
+            names[division_id] = row["name"]
     both = [d for d in lead if d in cooperating]
     if both:
-        name = w.get("division", both[0])["name"]  # type: ignore[index]
-        raise InvalidInput(f"“{name}”不能既是牵头处室又是配合处室，请只选一种。")
+        raise InvalidInput(f"“{names[both[0]]}”不能既是牵头处室又是配合处室，请只选一种。")
     return lead, cooperating
+
+
+def _links(item_id: int, lead: list[int], cooperating: list[int]) -> list[dict[str, Any]]:
+    """The supervision_division rows of a new item: lead first, then cooperating, numbered."""
+    wanted = [(d, "lead") for d in lead] + [(d, "cooperate") for d in cooperating]
+    return [{"item_id": item_id, "division_id": d, "role": role, "position": pos}
+            for pos, (d, role) in enumerate(wanted, 1)]
 
 
 def _set_divisions(w: Writer, item_id: int, lead: list[int], cooperating: list[int]) -> None:
@@ -102,17 +128,27 @@ def _set_divisions(w: Writer, item_id: int, lead: list[int], cooperating: list[i
 
 def _validate(w: Writer, row: dict[str, Any], item_id: int | None) -> None:
     """The rules every stored item keeps; raises InvalidInput saying what to change."""
+    _check_rules(row, lambda no: w.db.scalar("SELECT id FROM supervision_item WHERE no = ? AND id IS NOT ?",
+                                            (no, item_id)) is not None)
+
+
+def _clash(no: str) -> InvalidInput:
+    return InvalidInput(f"编号“{no}”已被另一事项使用，请换一个编号（留空则自动编号）。")
+
+
+def _check_rules(row: dict[str, Any], taken: Callable[[str], bool]) -> None:
+    """_validate's rules, in its order; taken(no) says whether another item has the number.
+    Dates are normalized in row."""
     if not row["content"]:
         raise InvalidInput("请填写事项内容。")
-    if row["no"]:
-        clash = w.db.scalar("SELECT id FROM supervision_item WHERE no = ? AND id IS NOT ?", (row["no"], item_id))
-        if clash is not None:
-            raise InvalidInput(f"编号“{row['no']}”已被另一事项使用，请换一个编号（留空则自动编号）。")
+    if row["no"] and taken(row["no"]):
+        raise _clash(row["no"])
     step = STATUSES.index(row["status"])
     previous = ("", "")
     for i, status in enumerate(STATUSES):
         column = STATUS_DATES[status]
-        row[column] = check_date(row[column] or "", DATE_NAMES[column])
+        value = row[column] or ""
+        row[column] = _date(value, DATE_NAMES[column]) if type(value) is str else check_date(value, DATE_NAMES[column])
         if i > 0 and i <= step and not row[column]:
             raise InvalidInput(f"事项已到“{row['status']}”，{DATE_NAMES[column]}不能为空。")
         if i > step and row[column]:
@@ -144,31 +180,149 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def add_item(w: Writer, content: str, no: str = "", source: str = "", received_on: str = "",
-             deadline: str = "", lead: Iterable[int] = (), cooperating: Iterable[int] = (),
-             progress: str = "", note: str = "", today: date | None = None) -> int:
-    """Register an item (status 待签收); without a number it gets the next DB-YYYY-NNN of the
-    year received (or of today). deadline is an ISO date or text such as 6月底前 or 持续推进."""
+def _new_row(content: str, no: str, source: str, received_on: str, deadline: str, progress: str, note: str,
+             split: Callable[[str, str], tuple[str, str]]) -> dict[str, Any]:
+    """The row of a new item (status 待签收) as typed, cleaned; its number may still be ''.
+    split(deadline, received_on) is split_deadline with the caller's today and calendar."""
     row = {"no": no, "source": source, "content": content, "progress": progress, "note": note,
            "closure_report": "", "accountability": "", "complaint_verified": 0, "status": STATUSES[0],
            "received_on": received_on, "signed_on": "", "done_on": "", "reported_on": "", "closed_on": ""}
     row.update(_clean({k: row[k] for k in ("no", "source", "content", "progress", "note")}))
-    row["received_on"] = check_date(received_on or "", "交办日期")
-    row["deadline"], row["deadline_text"] = split_deadline(deadline, row["received_on"], today, load_calendar(w.db))
+    received_on = received_on or ""
+    row["received_on"] = _date(received_on, "交办日期") if type(received_on) is str else check_date(received_on, "交办日期")
+    row["deadline"], row["deadline_text"] = split(deadline, row["received_on"])
+    return row
+
+
+def _number_year(row: dict[str, Any], today: date | None) -> int:
+    return int(row["received_on"][:4]) if row["received_on"] else (today or date.today()).year
+
+
+def add_item(w: Writer, content: str, no: str = "", source: str = "", received_on: str = "",
+             deadline: str = "", lead: Iterable[int] = (), cooperating: Iterable[int] = (),
+             progress: str = "", note: str = "", today: date | None = None,
+             calendar: WorkCalendar | None = None) -> int:
+    """Register an item (status 待签收); without a number it gets the next DB-YYYY-NNN of the
+    year received (or of today). deadline is an ISO date or text such as 6月底前 or 持续推进.
+    calendar: the working-day calendar, when the caller has it loaded already."""
+    calendar = calendar if calendar is not None else load_calendar(w.db)
+    row = _new_row(content, no, source, received_on, deadline, progress, note,
+                   lambda text, received: split_deadline(text, received, today, calendar))
     lead_ids, coop_ids = _check_divisions(w, lead, cooperating)
     if not row["no"]:
-        year = int(row["received_on"][:4]) if row["received_on"] else (today or date.today()).year
-        row["no"] = next_number(w, year)
+        row["no"] = next_number(w, _number_year(row, today))
     _validate(w, row, None)
     item_id = w.insert("supervision_item", row)
     _set_divisions(w, item_id, lead_ids, coop_ids)
     return item_id
 
 
-def update_item(w: Writer, item_id: int, **fields: Any) -> None:
+@dataclass(eq=False)
+class NewItem:
+    """An item an ItemBatch is to write: its row as first stored, and after each move forward."""
+    row: dict[str, Any]
+    lead: list[int]
+    cooperating: list[int]
+    moves: list[dict[str, Any]] = field(default_factory=list)
+    id: int | None = None  # once written
+
+    @property
+    def current(self) -> dict[str, Any]:
+        return self.moves[-1] if self.moves else self.row
+
+
+class ItemBatch:
+    """add_item and advance for many new items (an import), written together by flush() with
+    Writer.insert_many and update_many: the same rows, ids, RowChanges and audit rows as one
+    add_item and advance per item (grouped: the items, their divisions, then each round of
+    moves). Each item is checked when it is added, by the same rules with the same messages,
+    against the calendar, divisions and numbers loaded once; so an error still names its item.
+    Existing items are changed through update_item and advance here, which first write what is
+    pending (their checks look at the database)."""
+
+    def __init__(self, w: Writer, today: date | None = None) -> None:
+        self.w, self.today = w, today
+        self.calendar = load_calendar(w.db)
+        self._divisions: dict[int, str] = {r[0]: r[1] for r in w.db.query("SELECT id, name FROM division")}
+        self._numbers = Counter(r[0] for r in w.db.query("SELECT no FROM supervision_item"))
+        self._highest: dict[str, int] = {}  # 'DB-YYYY-' -> its highest NNN in use, once asked for
+        self._pending: list[NewItem] = []
+        self._deadlines: dict[tuple[str, str], tuple[str, str]] = {}  # a ledger repeats its deadlines
+
+    def _split(self, text: str, received_on: str) -> tuple[str, str]:
+        key = (text, received_on)
+        if key not in self._deadlines:
+            self._deadlines[key] = split_deadline(text, received_on, self.today, self.calendar)
+        return self._deadlines[key]
+
+    def add_item(self, content: str, no: str = "", source: str = "", received_on: str = "", deadline: str = "",
+                 lead: Iterable[int] = (), cooperating: Iterable[int] = (), progress: str = "",
+                 note: str = "") -> NewItem:
+        """add_item(), written at flush()."""
+        row = _new_row(content, no, source, received_on, deadline, progress, note, self._split)
+        lead_ids, coop_ids = _check_divisions(self.w, lead, cooperating, self._divisions)
+        if not row["no"]:
+            row["no"] = self._next_number(_number_year(row, self.today))
+        _check_rules(row, lambda n: self._numbers[n] > 0)
+        self._take(row["no"])
+        item = NewItem(row, lead_ids, coop_ids)
+        self._pending.append(item)
+        return item
+
+    def advance(self, item: NewItem | int, to_status: str | None = None, on: date | str | None = None,
+                text: str = "") -> str:
+        """advance() of an item added here (written at flush()) or of a stored one (at once)."""
+        if isinstance(item, NewItem) and item.id is None:
+            row = _advanced(dict(item.current), to_status, on, text)
+            _check_rules(row, lambda n: self._numbers[n] > 1)  # its own number is counted once
+            item.moves.append(row)
+            return row["status"]
+        self.flush()
+        item_id = item.id if isinstance(item, NewItem) else item
+        assert item_id is not None
+        return advance(self.w, item_id, to_status, on, text)
+
+    def update_item(self, item_id: int, **fields: Any) -> None:
+        """update_item() of a stored item, at once."""
+        self.flush()
+        old = self.w.get("supervision_item", item_id) if "no" in fields else None
+        update_item(self.w, item_id, calendar=self.calendar, **fields)
+        if old is not None:
+            self._numbers[old["no"]] -= 1
+            self._highest.clear()  # a number given up may have been a highest
+            self._take(_row(self.w, item_id)["no"])
+
+    def flush(self) -> None:
+        """Write the items added since the last flush: rows, divisions, then each round of moves."""
+        pending, self._pending = self._pending, []
+        if not pending:
+            return
+        ids = self.w.insert_many("supervision_item", [p.row for p in pending])
+        for item, item_id in zip(pending, ids):
+            item.id = item_id
+        self.w.insert_many("supervision_division", [link for p, item_id in zip(pending, ids)
+                                                    for link in _links(item_id, p.lead, p.cooperating)])
+        for k in range(max(len(p.moves) for p in pending)):
+            self.w.update_many("supervision_item", {p.id: {c: v for c, v in p.moves[k].items() if c != "id"}
+                                                    for p in pending if len(p.moves) > k})
+
+    def _next_number(self, year: int) -> str:
+        prefix = f"DB-{year}-"
+        if prefix not in self._highest:
+            self._highest[prefix] = _highest(prefix, (no for no, n in self._numbers.items() if n > 0))
+        return f"{prefix}{self._highest[prefix] + 1:03d}"
+
+    def _take(self, no: str) -> None:
+        self._numbers[no] += 1
+        for prefix, highest in self._highest.items():
+            self._highest[prefix] = max(highest, _highest(prefix, (no,)))
+
+
+def update_item(w: Writer, item_id: int, calendar: WorkCalendar | None = None, **fields: Any) -> None:
     """Change any of no, source, received_on, content, deadline, progress, note, closure_report,
     complaint_verified, accountability, the dates of statuses reached, lead and cooperating
-    (lists of division ids). A deadline kept as text is read again when received_on changes."""
+    (lists of division ids). A deadline kept as text is read again when received_on changes.
+    calendar: the working-day calendar, when the caller has it loaded already."""
     current = _row(w, item_id)
     values = _clean(fields)
     row = {**current, **values}
@@ -178,10 +332,10 @@ def update_item(w: Writer, item_id: int, **fields: Any) -> None:
         row["received_on"] = check_date(values["received_on"] or "", "交办日期")
     if "deadline" in fields:
         row["deadline"], row["deadline_text"] = split_deadline(fields["deadline"], row["received_on"],
-                                                               calendar=load_calendar(w.db))
+                                                               calendar=calendar or load_calendar(w.db))
     elif current["deadline_text"] and row["received_on"] != current["received_on"]:
         row["deadline"], row["deadline_text"] = split_deadline(current["deadline_text"], row["received_on"],
-                                                               calendar=load_calendar(w.db))
+                                                               calendar=calendar or load_calendar(w.db))
     _validate(w, row, item_id)
     if "lead" in fields or "cooperating" in fields:
         old_lead = [r[0] for r in w.db.query("SELECT division_id FROM supervision_division WHERE item_id = ?"
@@ -198,7 +352,14 @@ def advance(w: Writer, item_id: int, to_status: str | None = None, on: date | st
     """Move the item forward to to_status (default: the next step) on the given date (default
     today); steps passed over get the same date. text, if given, becomes the closure report
     when the move reaches 已办结 or later, else the progress. Returns the new status."""
-    row = _row(w, item_id)
+    row = _advanced(_row(w, item_id), to_status, on, text)
+    _validate(w, row, item_id)
+    w.update("supervision_item", item_id, {k: row[k] for k in row if k != "id"})
+    return row["status"]
+
+
+def _advanced(row: dict[str, Any], to_status: str | None, on: date | str | None, text: str) -> dict[str, Any]:
+    """row moved forward as advance() moves it (not yet validated); row itself is changed."""
     step = STATUSES.index(row["status"])
     if to_status is None:
         if step == len(STATUSES) - 1:
@@ -217,9 +378,7 @@ def advance(w: Writer, item_id: int, to_status: str | None = None, on: date | st
     text = (text or "").strip()
     if text:
         row["closure_report" if target >= STATUSES.index("已办结") else "progress"] = text
-    _validate(w, row, item_id)
-    w.update("supervision_item", item_id, {k: row[k] for k in row if k != "id"})
-    return to_status
+    return row
 
 
 def revert(w: Writer, item_id: int) -> str:

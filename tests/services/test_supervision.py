@@ -261,3 +261,125 @@ def test_every_action_is_one_undo_step(workspace: Any, snapshot: Any, div: Any) 
     assert snapshot() == before
     audit = workspace.db.query("SELECT DISTINCT entity FROM audit WHERE action LIKE '新增%'")
     assert {r[0] for r in audit} == {"supervision_item", "supervision_division"}
+
+
+# -- ItemBatch: many items at once (an import) ------------------------------------------------------
+
+def _plan(div: Any) -> list[tuple[dict[str, Any], list[tuple[str, str, str]]]]:
+    """(add_item arguments, [(status, date, text) of each advance]) of a mixed lot of items."""
+    law, plan, office = div("法规处"), div("规划处"), div("办公室")
+    return [
+        ({"content": "清理拖欠", "no": "DB-2026-010", "source": "投诉", "received_on": "2026-03-02",
+          "deadline": "6月底前", "lead": [law], "cooperating": [plan, office], "progress": "已摸底"}, []),
+        ({"content": "无编号甲", "received_on": "2026-04-01", "deadline": "3个工作日内", "lead": [plan, plan]}, [
+            ("办理中", "2026-04-02", ""), ("已办结", "2026-04-20", "已完成")]),
+        ({"content": "无编号乙", "received_on": "2025-12-30", "cooperating": [law]}, [("已报结", "2026-01-05", "报告")]),
+        ({"content": "无交办日期", "note": " 备注 "}, [("办理中", "2026-05-01", "推进中")]),
+        ({"content": "无编号丙", "received_on": "2026-05-06", "deadline": "2026-12-31"}, []),
+    ]
+
+
+def _one_by_one(w: Any, lot: list) -> list[int]:
+    ids = []
+    for kwargs, moves in lot:
+        ids.append(supervision.add_item(w, today=TODAY, **kwargs))
+        for status, day, text in moves:
+            supervision.advance(w, ids[-1], status, day, text)
+    return ids
+
+
+def _batched(w: Any, lot: list) -> list[int]:
+    batch = supervision.ItemBatch(w, TODAY)
+    items = []
+    for kwargs, moves in lot:
+        items.append(batch.add_item(**kwargs))
+        for status, day, text in moves:
+            batch.advance(items[-1], status, day, text)
+    batch.flush()
+    return [i.id for i in items]
+
+
+def _audit(db: Any, since: int) -> list[tuple]:
+    """The audit rows after since, without id and time, in a set order (a batch writes them
+    grouped by table, one call after another one item after another)."""
+    return sorted((tuple(r)[2:] for r in db.query("SELECT * FROM audit WHERE id > ?", (since,))), key=repr)
+
+
+def _rows(db: Any) -> dict[str, list[tuple]]:
+    """Every row of every table but the audit trail."""
+    tables = [r[0] for r in db.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                                     " AND name <> 'audit'")]
+    return {t: [tuple(r) for r in db.query(f"SELECT * FROM {t} ORDER BY rowid")] for t in tables}
+
+
+def test_batch_writes_what_add_item_and_advance_write(workspace: Any, div: Any, tmp_path: Any) -> None:
+    from bizenv_desktop.services.startup import open_workspace
+
+    run(workspace, lambda w: supervision.add_item(w, "已有事项", received_on="2026-01-05", today=TODAY))  # DB-2026-001
+    other = open_workspace(tmp_path / "one-by-one.sqlite3", first_year=2026)
+    try:
+        run(other, lambda w: supervision.add_item(w, "已有事项", received_on="2026-01-05", today=TODAY))
+        since = workspace.db.scalar("SELECT max(id) FROM audit")
+        assert other.db.scalar("SELECT max(id) FROM audit") == since
+        single = other.apply("登记", lambda w: _one_by_one(w, _plan(div)))
+        batched = workspace.apply("登记", lambda w: _batched(w, _plan(div)))
+        assert _rows(workspace.db) == _rows(other.db)  # the same rows and ids
+        assert [i.no for i in supervision.list_items(workspace.db)] == [  # by date received, undated last
+            "DB-2025-001", "DB-2026-001", "DB-2026-010", "DB-2026-011", "DB-2026-013", "DB-2026-012"]
+        assert _audit(workspace.db, since) == _audit(other.db, since)
+        assert sorted(map(repr, batched.changes)) == sorted(map(repr, single.changes))
+        after = _rows(workspace.db)
+        workspace.undo(batched)
+        assert [i.no for i in supervision.list_items(workspace.db)] == ["DB-2026-001"]
+        other.undo(single)
+        assert _rows(workspace.db) == _rows(other.db)
+        workspace.redo(batched)
+        assert _rows(workspace.db) == after
+        assert workspace.db.query("PRAGMA foreign_key_check") == []
+    finally:
+        other.close()
+
+
+def test_batch_refuses_what_add_item_refuses(workspace: Any, snapshot: Any, div: Any) -> None:
+    add(workspace, no="DB-2026-007")
+
+    def batch(*adds: dict[str, Any]) -> Any:
+        def action(w: Any) -> None:
+            b = supervision.ItemBatch(w, TODAY)
+            for kwargs in adds:
+                b.add_item(**kwargs)
+            b.flush()
+        return action
+    refused(workspace, snapshot, batch({"content": "  "}), "请填写事项内容")
+    refused(workspace, snapshot, batch({"content": "x", "no": "DB-2026-007"}), "DB-2026-007", "已被另一事项使用")
+    refused(workspace, snapshot, batch({"content": "x", "no": "甲"}, {"content": "y", "no": "甲"}), "“甲”已被另一事项使用")
+    refused(workspace, snapshot, batch({"content": "x", "received_on": "2026-02-30"}), "交办日期", "2026-02-30")
+    refused(workspace, snapshot, batch({"content": "x", "lead": [div("法规处")], "cooperating": [div("法规处")]}),
+            "法规处", "既是牵头处室又是配合处室")
+    with pytest.raises(NotFound):
+        workspace.apply("x", batch({"content": "x", "lead": [9999]}))
+
+    def moves(w: Any) -> None:
+        b = supervision.ItemBatch(w, TODAY)
+        item = b.add_item("x", received_on="2026-03-02")
+        b.advance(item, "已报结", "2026-03-20")
+    refused(workspace, snapshot, moves, "办结报告")
+
+
+def test_batch_keeps_numbers_right_around_changes_of_stored_items(workspace: Any, snapshot: Any) -> None:
+    a = add(workspace, no="旧-1", received_on="2026-02-01")
+    b = add(workspace, no="DB-2026-009", received_on="2026-02-01")
+
+    def action(w: Any) -> list[str]:
+        batch = supervision.ItemBatch(w, TODAY)
+        first = batch.add_item("甲", received_on="2026-03-01")          # after DB-2026-009
+        batch.update_item(a, no="新-1")                                  # writes 甲 first
+        second = batch.add_item("乙", no="旧-1")                         # free again
+        batch.update_item(b, no="B-9")                                   # DB-2026-010 stays the highest
+        third = batch.add_item("丙", received_on="2026-03-02")
+        assert batch.advance(b, "办理中", "2026-02-02") == "办理中"      # a stored item: at once
+        batch.flush()
+        return [first.current["no"], second.current["no"], third.current["no"]]
+    assert run(workspace, action) == ["DB-2026-010", "旧-1", "DB-2026-011"]
+    assert item(workspace, b).status == "办理中"
+    refused(workspace, snapshot, lambda w: supervision.ItemBatch(w, TODAY).add_item("丁", no="新-1"), "已被另一事项使用")

@@ -350,3 +350,68 @@ def test_cli_bad_files_exit_nonzero_and_leave_the_database(kind: str, tmp_path: 
     assert proc.returncode != 0
     assert proc.stderr.startswith("错误：") and expected in proc.stderr and f"{kind}.xlsx" in proc.stderr, proc.stderr
     assert sha(db_file) == digest
+
+
+# -- written in bulk: the same rows and audit as item by item; one undo step -------------------------
+
+BULK = [["编号", "来源", "交办日期", "事项内容", "牵头处室", "配合处室", "办结时限", "办理进度", "状态", "办结情况"],
+        ["B-1", "投诉", "2024-03-01", "已有事项改了进度", "法规处", None, "6月底前", "新进度", "已办结", None],
+        ["B-2", "明察暗访", "2024-03-02", "新事项甲", "新设处", "规划处、相关业务处室", "5个工作日内", "办理中", "办理中", None],
+        [None, "领导批示", "2024-03-03", "新事项乙（无编号）", "审批办", None, "2024-09-30", None, "已报结", "报告已报送"],
+        ["B-4", "其他", None, "新事项丙", "办公室", "法规处", "持续推进", "起草", "待签收", None],
+        [None, "其他", "2024-03-05", "新事项丁（无编号）", "法规处", None, None, "已完成", "已办结", None]]
+
+
+def _tables(db: Any) -> dict[str, list[tuple]]:
+    return {t: [tuple(r) for r in db.query(f"SELECT * FROM {t} ORDER BY id")]
+            for t in ("division", "supervision_item", "supervision_division")}
+
+
+def _import_audit(db: Any, since: int) -> list[tuple]:
+    return sorted((tuple(r)[2:] for r in db.query("SELECT * FROM audit WHERE id > ?", (since,))), key=repr)
+
+
+class _OneByOne(supervision.ItemBatch):
+    """Each item written as soon as it is added, its moves one update after another: how the
+    import wrote before it wrote in bulk."""
+
+    def add_item(self, *args: Any, **kwargs: Any) -> Any:
+        item = super().add_item(*args, **kwargs)
+        self.flush()
+        return item
+
+
+def test_bulk_import_writes_what_item_by_item_writes_and_undoes_in_one_step(
+        tmp_path: Path, workspace: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bizenv_desktop.services.excel import supervision_import
+    from bizenv_desktop.services.startup import open_workspace
+
+    book = build(tmp_path / "bulk.xlsx", BULK)
+    first = build(tmp_path / "first.xlsx", [BULK[0], BULK[1][:7] + ["起草", "办理中", None]])
+    other = open_workspace(tmp_path / "one-by-one.sqlite3", first_year=2026)
+    try:
+        for ws in (workspace, other):
+            apply(ws, read_supervision_ledger(first))
+        assert _tables(workspace.db) == _tables(other.db)
+        before, since = _tables(workspace.db), workspace.db.scalar("SELECT max(id) FROM audit")
+        holder: dict[str, Any] = {}
+        bulk = workspace.apply("导入督办事项", lambda w: holder.setdefault(
+            "c", apply_supervision_import(w, read_supervision_ledger(book), TODAY)))
+        monkeypatch.setattr(supervision_import, "ItemBatch", _OneByOne)
+        single = apply(other, read_supervision_ledger(book))
+        assert holder["c"].summary() == single.summary() == "导入督办事项台账：新建 4 项督办事项、更新 1 项督办事项、新建 1 个处室。"
+        numbers = {2: "B-1", 3: "B-2", 4: "DB-2024-001", 5: "B-4", 6: "DB-2024-002"}
+        assert holder["c"].numbers == single.numbers == numbers
+        after = _tables(workspace.db)
+        assert after == _tables(other.db)  # the same rows, ids included
+        assert _import_audit(workspace.db, since) == _import_audit(other.db, since)  # the same audit rows
+        workspace.undo(bulk)
+        assert _tables(workspace.db) == before
+        workspace.redo(bulk)
+        assert _tables(workspace.db) == after
+        got = items(workspace)
+        assert (got["B-2"].lead_names, got["B-2"].cooperating_names) == (["新设处"], ["规划处", "相关业务处室"])
+        assert (got["DB-2024-001"].status, got["DB-2024-001"].reported_on) == ("已报结", "2024-07-01")
+        assert workspace.db.query("PRAGMA foreign_key_check") == []
+    finally:
+        other.close()

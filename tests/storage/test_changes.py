@@ -6,6 +6,7 @@ import json
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -243,3 +244,147 @@ def test_redo_of_insert_conflicts_when_id_was_reused(ws: Workspace) -> None:
     with pytest.raises(UndoConflict):
         ws.redo(cs)
     assert snapshot(ws.db) == state
+
+
+# -- many rows at once: insert_many / update_many ---------------------------------------------------
+
+ITEM = {"no": "", "source": "投诉", "content": "规范涉企检查", "progress": "", "note": "", "closure_report": "",
+        "accountability": "", "complaint_verified": 0, "status": "待签收", "received_on": "2024-03-01",
+        "signed_on": "", "done_on": "", "reported_on": "", "closed_on": "", "deadline": "2024-06-30",
+        "deadline_text": "6月底前"}
+
+
+def _rows() -> list[tuple[str, list[dict]]]:
+    """Rows of several shapes: every column given (images made from the values), columns left to
+    their defaults and a bool for an INTEGER column (images read back from the file), keys given."""
+    items = [{**ITEM, "no": f"DB-2024-{n:03d}", "content": f"事项{n}"} for n in range(1, 8)]
+    items[3]["complaint_verified"] = True  # stored as 1: the image must say 1, as insert() records it
+    del items[5]["note"], items[5]["deadline_text"]  # defaults
+    return [("division", [{"name": f"处室{n}", "position": n} for n in range(5)] + [{"name": "分组", "kind": "group"}]),
+            ("supervision_item", items[:3]), ("supervision_item", items[3:]),
+            ("plan_year", [{"year": 2030, "title": "方案", "created_at": "2026-01-01T00:00:00"}])]
+
+
+def _audit_without_time(db) -> list[tuple]:
+    return [tuple(r)[:1] + tuple(r)[2:] for r in db.query("SELECT * FROM audit ORDER BY id")]
+
+
+def _insert(ws: Workspace, many: bool) -> tuple[Any, list[Any]]:
+    ids: list[Any] = []
+
+    def action(w: Writer) -> None:
+        for table, rows in _rows():
+            ids.extend(w.insert_many(table, rows) if many else [w.insert(table, r) for r in rows])
+        links = [{"item_id": i, "division_id": d, "role": "lead", "position": 1} for i, d in zip(ids[6:13], ids[:5])]
+        ids.extend(w.insert_many("supervision_division", links) if many else [w.insert("supervision_division", r)
+                                                                               for r in links])
+    return ws.apply("导入", action), ids
+
+
+def test_insert_many_records_what_single_inserts_record(ws: Workspace, tmp_path: Path) -> None:
+    other = Workspace(open_database(tmp_path / "single.sqlite3"))
+    try:
+        cs_single, ids_single = _insert(other, many=False)
+        cs_many, ids_many = _insert(ws, many=True)
+        assert ids_many == ids_single and len(cs_many.changes) == 7 + 6 + 1 + 5
+        assert cs_many.changes == cs_single.changes  # the same images, in the same order
+        assert cs_many.changes[9].after["complaint_verified"] == 1
+        assert cs_many.changes[11].after["note"] == "" and cs_many.changes[11].after["deadline_text"] == ""
+        assert snapshot(ws.db) == snapshot(other.db)
+        assert _audit_without_time(ws.db) == _audit_without_time(other.db)
+    finally:
+        other.close()
+
+
+def test_insert_many_then_undo_restores_the_file_and_redo_brings_it_back(ws: Workspace) -> None:
+    a, b = _seed(ws)
+    before = snapshot(ws.db)
+    cs, ids = _insert(ws, many=True)
+    after = snapshot(ws.db)
+    assert before != after
+    ws.undo(cs)
+    assert snapshot(ws.db) == before
+    ws.redo(cs)
+    assert snapshot(ws.db) == after, "redo gives back the very same rows, ids included"
+    ws.undo(cs)
+    assert snapshot(ws.db) == before
+    ws.redo(cs)
+    assert snapshot(ws.db) == after
+    assert ws.db.query("PRAGMA foreign_key_check") == []
+
+
+def test_insert_many_ids_follow_the_largest_and_given_ids_are_kept(ws: Workspace) -> None:
+    ws.apply("x", lambda w: w.insert("division", {"id": 40, "name": "甲"}))
+    got: list[Any] = []
+    ws.apply("批量", lambda w: got.extend([
+        w.insert_many("division", [{"name": "乙"}, {"name": "丙", "id": None}]),
+        w.insert_many("division", [{"id": 7, "name": "丁"}, {"id": 3, "name": "戊"}]),
+        w.insert_many("division", [{"name": "己"}, {"id": 90, "name": "庚"}]),  # mixed: one at a time
+        w.insert_many("division", [])]))
+    assert got == [[41, 42], [7, 3], [43, 90], []]
+    assert [tuple(r) for r in ws.db.query("SELECT id, name FROM division ORDER BY id")] == [
+        (3, "戊"), (7, "丁"), (40, "甲"), (41, "乙"), (42, "丙"), (43, "己"), (90, "庚")]
+
+
+def test_a_failed_insert_many_writes_nothing(ws: Workspace) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        ws.apply("两次", lambda w: w.insert_many("division", [{"name": "法规处"}, {"name": "法规处"}]))
+    assert ws.db.scalar("SELECT count(*) FROM division") == 0
+    assert ws.db.scalar("SELECT count(*) FROM audit") == 0
+
+
+def _update(ws: Workspace, ids: list[Any], many: bool):
+    wanted = {ids[0]: {"name": "政策法规处", "position": 9}, ids[1]: {"position": 1},  # unchanged: nothing recorded
+              ids[2]: {"retired_on": "2026-01-01", "kind": "unit"}, ids[3]: {"name": "规划处（新）"}}
+
+    def action(w: Writer) -> None:
+        if many:
+            assert w.update_many("division", wanted) == 3
+        else:
+            for row_id, values in wanted.items():
+                w.update("division", row_id, values)
+    return ws.apply("改名", action)
+
+
+def test_update_many_records_what_single_updates_record(ws: Workspace, tmp_path: Path) -> None:
+    other = Workspace(open_database(tmp_path / "single.sqlite3"))
+    try:
+        _, ids = _insert(other, many=False)
+        _insert(ws, many=True)
+        single, many = _update(other, ids, many=False), _update(ws, ids, many=True)
+        assert many.changes == single.changes and [c.row_id for c in many.changes] == [ids[0], ids[2], ids[3]]
+        assert snapshot(ws.db) == snapshot(other.db)
+        assert _audit_without_time(ws.db) == _audit_without_time(other.db)
+        before = snapshot(ws.db)
+        ws.undo(many)
+        ws.redo(many)
+        assert snapshot(ws.db) == before
+    finally:
+        other.close()
+
+
+def test_update_many_of_a_missing_row_raises_before_writing(ws: Workspace) -> None:
+    a, b = _seed(ws)
+    state = snapshot(ws.db)
+
+    def action(w: Writer) -> None:
+        with pytest.raises(KeyError):
+            w.update_many("division", {a: {"name": "新名"}, 12345: {"name": "x"}})
+        assert not w.changes and w.get("division", a)["name"] == "法规处"
+    ws.apply("x", action)
+    assert snapshot(ws.db) == state
+
+
+def test_update_many_images_are_what_the_file_holds(ws: Workspace) -> None:
+    """A value SQLite stores otherwise (a bool in an INTEGER column) is read back, as update() does."""
+    cs, ids = _insert(ws, many=True)
+    a, b, c = ids[6:9]  # three items
+    single = ws.apply("单个", lambda w: w.update("supervision_item", a, {"complaint_verified": True}))
+    many = ws.apply("批量", lambda w: w.update_many("supervision_item", {b: {"complaint_verified": True},
+                                                                           c: {"status": "办理中"}}))
+    [one] = single.changes
+    assert one.after["complaint_verified"] == 1 and type(one.after["complaint_verified"]) is int
+    assert [type(ch.after["complaint_verified"]) for ch in many.changes] == [int, int]
+    assert [ch.after for ch in many.changes] == [dict(ws.db.query("SELECT * FROM supervision_item WHERE id = ?",
+                                                                  (i,))[0]) for i in (b, c)]
+    assert [r["new"] for r in audit(ws.db) if r["field"] == "complaint_verified"] == ["1", "1"]
