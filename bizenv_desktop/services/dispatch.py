@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
 from ..core import dispatch as rules
@@ -16,6 +17,7 @@ from ..storage.changes import Writer
 from ..storage.database import Database
 
 Key = tuple[int, int, int]  # (indicator, sub-task or 0, division or 0)
+_filled = attrgetter(*rules.FILLED)  # what a division reports, for as_dict (two months' rows per load)
 ROLE_RANK = {"lead": 0, "responsible": 1, "cooperate": 2}
 
 
@@ -64,7 +66,9 @@ class DispatchRow:
         return f"{name} / {self.subtask_name}" if self.subtask_name else name
 
     def as_dict(self) -> dict[str, Any]:
-        return {"key": self.key, **{f: getattr(self, f) for f in rules.FILLED}}
+        values = dict(zip(rules.FILLED, _filled(self)))
+        values["key"] = self.key
+        return values
 
 
 @dataclass
@@ -74,6 +78,7 @@ class Month:
     closed_at: str | None
     reopen_reason: str
     rows: list[DispatchRow] = field(default_factory=list)
+    # last month's rows by key: their figures and names, but evidence_count is not read (0)
     previous: dict[Key, DispatchRow] = field(default_factory=dict)
     diff: rules.MonthDiff = field(default_factory=rules.MonthDiff)
 
@@ -82,10 +87,14 @@ class Month:
         return self.closed_at is not None
 
 
-_ROW_SQL = """
-SELECT r.*, i.code AS indicator_code, i.name AS indicator_name, i.kind, i.target_op, i.target_value,
-       i.target_unit, i.target_metric, coalesce(s.name, '') AS subtask_name, coalesce(dv.name, '') AS division_name,
-       (SELECT count(*) FROM evidence_link l WHERE l.target_kind = 'dispatch_row' AND l.target_id = r.id) AS evidence_count
+# The columns in DispatchRow's order (the target's four in the middle), read by position:
+# looking up twenty columns by name in sqlite3.Row costs more than the query itself.
+_COLUMNS = """r.id, r.month, r.indicator_id, i.code, i.name, i.kind, i.target_op, i.target_value, i.target_unit,
+       i.target_metric, r.subtask_id, coalesce(s.name, ''), r.division_id, coalesce(dv.name, ''), r.status,
+       r.progress, r.problems, r.next_steps, r.person, r.numerator, r.denominator, r.value, r.remarks"""
+_ROW_SQL = f"""
+SELECT {_COLUMNS},
+       (SELECT count(*) FROM evidence_link l WHERE l.target_kind = 'dispatch_row' AND l.target_id = r.id)
 FROM dispatch_row r
 JOIN indicator i ON i.id = r.indicator_id
 JOIN indicator f ON f.id = i.parent_id
@@ -95,15 +104,30 @@ LEFT JOIN division dv ON dv.id = r.division_id
 WHERE r.month = ?
 ORDER BY d.position, f.position, i.position, coalesce(s.position, 0), r.position, r.id
 """
+# Last month's rows are only looked up by key (to compare, and for last month's figures):
+# no plan order and no evidence count (left 0), so no sort and no sub-query per row.
+_PREVIOUS_SQL = f"""
+SELECT {_COLUMNS}, 0
+FROM dispatch_row r
+JOIN indicator i ON i.id = r.indicator_id
+LEFT JOIN subtask s ON s.id = r.subtask_id
+LEFT JOIN division dv ON dv.id = r.division_id
+WHERE r.month = ?
+"""
 
 
-def _row(r: Any) -> DispatchRow:
-    target = (Target(r["target_op"], r["target_value"], r["target_unit"], r["target_metric"])
-              if r["target_op"] is not None and r["target_value"] is not None else None)
-    return DispatchRow(r["id"], r["month"], r["indicator_id"], r["indicator_code"], r["indicator_name"], r["kind"],
-                       target, r["subtask_id"], r["subtask_name"], r["division_id"], r["division_name"],
-                       r["status"], r["progress"], r["problems"], r["next_steps"], r["person"], r["numerator"],
-                       r["denominator"], r["value"], r["remarks"], r["evidence_count"])
+def _rows(cursor_rows: list[Any]) -> list[DispatchRow]:
+    """DispatchRows from _COLUMNS rows; one Target per indicator, shared by its rows."""
+    targets: dict[int, Target | None] = {}
+    out = []
+    for v in cursor_rows:
+        indicator_id = v[2]
+        if indicator_id in targets:
+            target = targets[indicator_id]
+        else:
+            target = targets[indicator_id] = Target(*v[6:10]) if v[6] is not None and v[7] is not None else None
+        out.append(DispatchRow(v[0], v[1], indicator_id, v[3], v[4], v[5], target, *v[10:24]))
+    return out
 
 
 def list_months(db: Database, year: int | None = None) -> list[dict[str, Any]]:
@@ -112,15 +136,26 @@ def list_months(db: Database, year: int | None = None) -> list[dict[str, Any]]:
     return [dict(r) for r in db.query(sql, (year,) if year else ())]
 
 
+def month_heads(db: Database) -> list[tuple[str, str | None]]:
+    """[(month, closed_at or None)] in order: list_months without counting each month's rows
+    (which reads every row of ten years), for the month picker."""
+    return [(r[0], r[1]) for r in db.query("SELECT month, closed_at FROM dispatch_month ORDER BY month")]
+
+
+def month_head(db: Database, month: str) -> dict[str, Any] | None:
+    """The dispatch_month row of month, or None when the month has not been started."""
+    row = db.execute("SELECT * FROM dispatch_month WHERE month = ?", (month,)).fetchone()
+    return None if row is None else dict(row)
+
+
 def load_month(db: Database, month: str) -> Month:
     month = rules.check_month(month)
     head = db.execute("SELECT * FROM dispatch_month WHERE month = ?", (month,)).fetchone()
     if head is None:
         raise NotFound(f"{month} 的月调度尚未开始。")
     result = Month(month, head["year"], head["closed_at"], head["reopen_reason"],
-                   [_row(r) for r in db.query(_ROW_SQL, (month,))])
-    result.previous = {row.key: row for row in
-                       (_row(r) for r in db.query(_ROW_SQL, (rules.previous_month(month),)))}
+                   _rows(db.query(_ROW_SQL, (month,))))
+    result.previous = {row.key: row for row in _rows(db.query(_PREVIOUS_SQL, (rules.previous_month(month),)))}
     result.diff = rules.diff_rows([r.as_dict() for r in result.previous.values()],
                                   [r.as_dict() for r in result.rows])
     return result

@@ -1,7 +1,8 @@
 """The 看板 tab: where the year stands, on one screen and one printed A4 landscape page.
 
-Each panel is one call of services.dashboard (a few queries each); the chart is a reportlab
-drawing from services.charts shown as SVG, so the PDF reports can use the same drawing.
+Each panel is one call of services.dashboard (a few queries each); the chart is drawn by
+chart_widget.QuantChart with QPainter, as services.charts draws it for the PDF reports,
+so the tab does not need reportlab.
 Statuses are written as words as well as coloured, so a black-and-white print reads alike.
 """
 from __future__ import annotations
@@ -10,10 +11,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QModelIndex, QPersistentModelIndex, QPoint, QRectF, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QRegion
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QScrollArea, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QGridLayou
 from ..core import dispatch as rules
 from ..services import dashboard, plan_read
 from ..services import dispatch as dispatch_service
+from .chart_widget import QuantChart
 from .lazy import ReloadWhenShown
 from .month_model import STATUS_COLORS, status_label
 
@@ -29,10 +30,31 @@ ROW_HEIGHT = 22
 PRINT_SCALE = 3.0  # screen pixels to image pixels when printing: about 300 dpi on A4
 
 
+_FONTS: list[QFont] = []
+_BRUSHES: dict[str, QBrush] = {}
+_DISPLAY, _BACKGROUND, _FONT, _ALIGNMENT, _TOOLTIP, _USER = (int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.UserRole))
+# asked for every cell at every repaint, never answered
+_UNUSED_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole,
+                                           Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.SizeHintRole))
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
+
 def _bold() -> QFont:
-    font = QFont()
-    font.setBold(True)
-    return font
+    """One bold font for every cell and header that needs it (made after the QApplication)."""
+    if not _FONTS:
+        font = QFont()
+        font.setBold(True)
+        _FONTS.append(font)
+    return _FONTS[0]
+
+
+def _status_brush(status: str) -> QBrush:
+    brush = _BRUSHES.get(status)
+    if brush is None:
+        brush = _BRUSHES[status] = QBrush(QColor(STATUS_COLORS.get(status, "#ffffff")))
+    return brush
 
 
 class StatusGridModel(QAbstractTableModel):
@@ -44,11 +66,20 @@ class StatusGridModel(QAbstractTableModel):
         self.months: list[str] = []
         self.cells: dict[tuple[int, str], str | None] = {}
         self.current = ""  # the 截至 month, shown in bold
+        # what the cells ask for at every repaint, worked out once per refresh
+        self._statuses: list[list[str | None]] = []
+        self._words: dict[str | None, str] = {}
+        self._month_words: list[str] = []
 
     def set_grid(self, grid: tuple[list[Any], list[str], dict[Any, str | None]], current: str) -> None:
         self.beginResetModel()
         self.indicators, self.months, self.cells = grid
         self.current = current
+        self._statuses = [[self.cells.get((ind_id, month)) for month in self.months]
+                          for ind_id, _code, _name in self.indicators]
+        self._month_words = [self.tr("%1月").replace("%1", str(int(month[5:7]))) for month in self.months]
+        self._words = {rules.DONE: self.tr("完成"), rules.IN_PROGRESS: self.tr("推进"), rules.LATE: self.tr("滞后"),
+                       rules.NOT_STARTED: self.tr("未启"), rules.NOT_APPLICABLE: self.tr("不适用")}
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -59,13 +90,12 @@ class StatusGridModel(QAbstractTableModel):
 
     def short(self, status: str | None) -> str:
         """The status in a word that fits a cell (and reads without its colour)."""
-        return {rules.DONE: self.tr("完成"), rules.IN_PROGRESS: self.tr("推进"), rules.LATE: self.tr("滞后"),
-                rules.NOT_STARTED: self.tr("未启"), rules.NOT_APPLICABLE: self.tr("不适用")}.get(status or "", "—")
+        return self._words.get(status, "—")
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.tr("%1月").replace("%1", str(int(self.months[section][5:7])))
+                return self._month_words[section]
             if role == Qt.ItemDataRole.FontRole and self.months[section] == self.current:
                 return _bold()
             return None
@@ -73,25 +103,24 @@ class StatusGridModel(QAbstractTableModel):
         return f"{code} {name}" if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) else None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role in _UNUSED_ROLES or not index.isValid():
             return None
-        ind_id, code, name = self.indicators[index.row()]
-        month = self.months[index.column()]
-        status = self.cells.get((ind_id, month))
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.short(status)
-        if role == Qt.ItemDataRole.UserRole:
+        status = self._statuses[index.row()][index.column()]
+        if role == _DISPLAY:
+            return self._words.get(status, "—")
+        if role == _BACKGROUND:
+            return None if status is None else _status_brush(status)
+        if role == _FONT:
+            return _bold() if status == rules.LATE else None
+        if role == _ALIGNMENT:
+            return _CENTER
+        if role == _USER:
             return status
-        if role == Qt.ItemDataRole.BackgroundRole and status is not None:
-            return QBrush(QColor(STATUS_COLORS.get(status, "#ffffff")))
-        if role == Qt.ItemDataRole.FontRole and status == rules.LATE:
-            return _bold()
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
+            _id, code, name = self.indicators[index.row()]
             what = status_label(status) if status else self.tr("本月未调度")
-            return self.tr("%1 %2，%3：%4").replace("%1", code).replace("%2", name).replace("%3", month) \
-                .replace("%4", what)
+            return self.tr("%1 %2，%3：%4").replace("%1", code).replace("%2", name) \
+                .replace("%3", self.months[index.column()]).replace("%4", what)
         return None
 
 
@@ -151,10 +180,8 @@ class DashboardView(ReloadWhenShown, QWidget):
         self.late_caption = QLabel(self.content)
         self.late_table = _small_table(self.content, [self.tr("处室"), self.tr("滞后（月调度）"),
                                                       self.tr("逾期督办（牵头）")])
-        self.svg = ""
-        self.chart = QSvgWidget(self.content)
+        self.chart = QuantChart(self.content)
         self.chart.setFixedSize(*CHART_SIZE)
-        self.chart.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         self.supervision_table = _small_table(self.content, [
             self.tr("待签收"), self.tr("办理中"), self.tr("已办结"), self.tr("已报结"), self.tr("已销号"),
             self.tr("逾期")])
@@ -167,9 +194,16 @@ class DashboardView(ReloadWhenShown, QWidget):
         self.year_box.activated.connect(lambda _i: self.set_year(self.year_box.currentData()))
         self.month_box.activated.connect(lambda _i: self.set_month(self.month_box.currentData()))
         self.print_button.clicked.connect(self.print_dashboard)
-        self._chart_series: Any = None  # what the SVG shows: drawn again only when it changes
         controller.changed.connect(self.reload_when_shown, Qt.ConnectionType.QueuedConnection)
-        self.reload_when_shown()
+        # Read once this event-loop turn is over (the window may set the year first), shown or
+        # not: a tab built after the window's first paint then only paints when first shown.
+        self._stale = True
+        QTimer.singleShot(0, self._read_ahead)
+
+    def _read_ahead(self) -> None:
+        if self._stale and not self.isVisible() and not getattr(self.controller.db, "closed", False):
+            self._stale = False
+            self.refresh()
 
     def reload(self) -> None:
         self.refresh()
@@ -264,23 +298,14 @@ class DashboardView(ReloadWhenShown, QWidget):
                                 for name, late, overdue in rows], (1, 2))
 
     def _show_chart(self, db: Any) -> None:
-        series = dashboard.quantitative_series(db, self.year)
-        if series == self._chart_series:
-            return
-        self._chart_series = series
-        from ..services import charts  # reportlab's graphics: 17 MB and 0.2 s, not needed at start-up
-
         labels = [self.tr("%1月").replace("%1", str(m)) for m in range(1, 13)]
-        drawing = charts.quantitative_chart(series, *CHART_SIZE, month_labels=labels, target_word=self.tr("目标"))
-        self.svg = charts.to_svg(drawing)
-        self.chart.load(QByteArray(self.svg.encode("utf-8")))
-        self.chart.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.chart.set_series(dashboard.quantitative_series(db, self.year), labels, self.tr("目标"))
 
     # -- for the user and for tests -------------------------------------------------------
     def set_year(self, year: int) -> None:
-        if year != self.year:
+        if year != self.year:  # the same year: nothing to read again (changes come by controller.changed)
             self.year, self.month = int(year), ""
-        self.reload_when_shown()
+            self.reload_when_shown()
 
     def set_month(self, month: int | str) -> None:
         """The 截至 month: 11 (of the shown year) or '2026-11' (which also picks the year)."""

@@ -36,6 +36,35 @@ CHANGED_COLOR = QColor("#fff3c4")
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 10  # the stored (Chinese) status of the row
 ROW_ROLE = Qt.ItemDataRole.UserRole + 11      # the DispatchRow
 SORT_ROLE = Qt.ItemDataRole.UserRole + 12     # plan order for the indicator, numbers as numbers
+_DISPLAY, _EDIT, _BACKGROUND, _FONT, _ALIGNMENT, _TOOLTIP = (int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole,
+    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole))
+# asked for every cell, never answered: decoration, check box, text colour, size hint
+_UNUSED_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.CheckStateRole,
+                                           Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.SizeHintRole))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_BRUSHES: dict[str, QBrush] = {}
+_FONTS: list[QFont] = []
+
+
+def _brushes() -> dict[str, QBrush]:
+    """Cell backgrounds by status ('' for others), plus 'changed', 'met' and 'not met'; made
+    on first use (after the QApplication) and shared by every cell."""
+    if not _BRUSHES:
+        _BRUSHES.update({s: QBrush(QColor(c)) for s, c in STATUS_COLORS.items()})
+        _BRUSHES.update({"": QBrush(QColor("#ffffff")), "changed": QBrush(CHANGED_COLOR),
+                         "met": QBrush(QColor("#c8e6c9")), "not met": QBrush(QColor("#ffcdd2"))})
+    return _BRUSHES
+
+
+def _bold_font() -> QFont:
+    if not _FONTS:
+        font = QFont()
+        font.setBold(True)
+        _FONTS.append(font)
+    return _FONTS[0]
+
+
 STATUS_ORDER = {s: i for i, s in enumerate((rules.LATE, rules.NOT_STARTED, rules.IN_PROGRESS, rules.DONE,
                                             rules.NOT_APPLICABLE))}
 
@@ -87,6 +116,14 @@ class MonthModel(QAbstractTableModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() or self.month is None else len(self.month.rows)
 
+    def index(self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> QModelIndex:
+        # The proxy asks for a source index for every role of every painted cell; Qt's own index()
+        # would call rowCount and columnCount here (two calls into Python) each time: one call does.
+        if self.month is None or not (0 <= row < len(self.month.rows) and 0 <= column < len(HEADERS)) \
+                or parent.isValid():
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
@@ -123,13 +160,29 @@ class MonthModel(QAbstractTableModel):
         return str(getattr(row, FIELD_OF[col]))
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.month is None:
+        # Asked some seven times per visible cell on every repaint: the roles the view asks
+        # for most are answered first, and the brushes are made once (see _brushes).
+        if role in _UNUSED_ROLES or self.month is None or not index.isValid():
             return None
         row, col = self.month.rows[index.row()], index.column()
-        field = FIELD_OF.get(col)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self.text(row, col)
-        if role == Qt.ItemDataRole.EditRole:
+        if role == _BACKGROUND:
+            brushes = _brushes()
+            if col == COL_STATUS:
+                return brushes.get(row.status, brushes[""])
+            field = FIELD_OF.get(col)
+            if field and field in self.changed_fields(row):
+                return brushes["changed"]
+            if col == COL_MET and row.target_met is not None:
+                return brushes["met" if row.target_met else "not met"]
+            return None
+        if role == _FONT:
+            return _bold_font() if col == COL_STATUS and "status" in self.changed_fields(row) else None
+        if role == _ALIGNMENT:
+            return _RIGHT if col in (COL_NUMERATOR, COL_DENOMINATOR, COL_VALUE) else None
+        field = FIELD_OF.get(col)
+        if role == _EDIT:
             if col == COL_STATUS:
                 return row.status
             value = getattr(row, field) if field else None
@@ -147,21 +200,8 @@ class MonthModel(QAbstractTableModel):
                 value = row.figure if col == COL_VALUE and row.value is None else getattr(row, field or "")
                 return float("-inf") if value is None else value
             return self.text(row, col)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if col == COL_STATUS:
-                return QBrush(QColor(STATUS_COLORS.get(row.status, "#ffffff")))
-            if field and field in self.changed_fields(row):
-                return QBrush(CHANGED_COLOR)
-            if col == COL_MET and row.target_met is not None:
-                return QBrush(QColor("#c8e6c9" if row.target_met else "#ffcdd2"))
-        if role == Qt.ItemDataRole.FontRole and col == COL_STATUS and "status" in self.changed_fields(row):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self._tooltip(row, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_NUMERATOR, COL_DENOMINATOR, COL_VALUE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _tooltip(self, row: DispatchRow, col: int) -> str | None:

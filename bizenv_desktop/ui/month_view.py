@@ -6,24 +6,23 @@ close and reopen is one controller action (one transaction, one undo step).
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QInputDialog,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QSplitter, QStyledItemDelegate,
-                               QStyleOptionViewItem, QTableView, QTabWidget, QTextBrowser, QVBoxLayout,
-                               QWidget)
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSplitter,
+                               QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from ..core import dispatch as rules
 from ..core.errors import BizenvError
 from ..services import dispatch
 from .evidence_panel import EvidencePanel
 from .lazy import ReloadWhenShown
-from .returns_panel import ReturnsPanel
 from .month_model import (COL_DIVISION, COL_INDICATOR, COL_STATUS, COL_SUBTASK, FIELD_OF, ROW_ROLE, SORT_ROLE,
-                          STATUS_ROLE,
                           MonthModel, status_label)
+from .returns_panel import ReturnsPanel
+from .text_line import TextLine
 
 
 class StatusDelegate(QStyledItemDelegate):
@@ -79,6 +78,9 @@ class MonthFilter(QSortFilterProxyModel):
         return not self.changed_only or bool(model.changed_fields(row))
 
 
+_SHOWN: Any = object()  # MonthView._changes_for when the changes panel shows its month
+
+
 class MonthView(ReloadWhenShown, QWidget):
     """The 月调度 tab."""
 
@@ -112,13 +114,14 @@ class MonthView(ReloadWhenShown, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.month_box = QComboBox(self)
         self.month_box.setMinimumContentsLength(12)
+        self._month_items: list[tuple[str, str]] = []  # what month_box lists: (text, month)
         self.start_button = QPushButton(self.tr("开始新月份…"), self)
         self.fill_button = QPushButton(self.tr("补充新增行"), self)
         self.fill_button.setToolTip(self.tr("把本月开始后计划中新增的指标、子任务或处室加入本月"))
         self.close_button = QPushButton(self.tr("关闭本月"), self)
         self.close_button.setToolTip(self.tr("本月已上报：关闭后只读"))
         self.reopen_button = QPushButton(self.tr("重新打开…"), self)
-        self.state_label = QLabel(self)
+        self.state_label = TextLine(self)  # these two change at every month switch: see TextLine
         self.division_box = QComboBox(self)
         self.status_box = QComboBox(self)
         self.status_box.addItem(self.tr("全部状态"), "")
@@ -128,9 +131,15 @@ class MonthView(ReloadWhenShown, QWidget):
         self.text_edit.setClearButtonEnabled(True)
         self.text_edit.setPlaceholderText(self.tr("筛选指标、进展、问题……"))
         self.changed_only = QCheckBox(self.tr("只看有变化的行"), self)
-        self.count_label = QLabel(self)
-        self.changes = QTextBrowser(self)
+        self.count_label = TextLine(self)
+        # A QPlainTextEdit lays out only the lines in view: a QTextBrowser laid out the whole list
+        # (hundreds of rows change in a month of the test data) at every month switch.
+        self.changes = QPlainTextEdit(self)
+        self.changes.setReadOnly(True)
         self.changes.setMinimumWidth(160)
+        self._changes_for: dispatch.Month | None = _SHOWN  # the month the changes panel has yet to show
+        # a scroll bar coming and going with the length of the list would lay the text out again
+        self.changes.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.evidence = EvidencePanel(controller, self)
         self.returns = ReturnsPanel(controller, self)
         self._layout()
@@ -177,6 +186,7 @@ class MonthView(ReloadWhenShown, QWidget):
         side.addTab(self.returns, self.tr("报送情况"))
         side.addTab(self.evidence, self.tr("佐证材料"))
         self.side_tabs = side
+        side.currentChanged.connect(lambda _i: self._show_changes() if side.currentWidget() is self.changes else None)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(side)
@@ -191,17 +201,11 @@ class MonthView(ReloadWhenShown, QWidget):
 
     # -- loading ----------------------------------------------------------------
     def reload(self) -> None:
-        months = dispatch.list_months(self.controller.db)
-        names = [m["month"] for m in months]
+        heads = dispatch.month_heads(self.controller.db)
+        names = [month for month, _closed in heads]
         if self.current not in names:
             self.current = names[-1] if names else ""
-        self.month_box.blockSignals(True)
-        self.month_box.clear()
-        for m in months:
-            closed = self.tr("（已关闭）") if m["closed_at"] else ""
-            self.month_box.addItem(f"{m['month']}{closed}", m["month"])
-        self.month_box.setCurrentIndex(self.month_box.findData(self.current))
-        self.month_box.blockSignals(False)
+        self._fill_month_box(heads)
         month = None
         if self.current:
             try:
@@ -217,6 +221,19 @@ class MonthView(ReloadWhenShown, QWidget):
         if was_reset and selected is not None:
             self.select_row_id(selected.id)
         self.returns.set_month(self.current)
+
+    def _fill_month_box(self, heads: list[tuple[str, str | None]]) -> None:
+        """The picker lists every month; rebuilt only when a month was started, closed or reopened."""
+        closed_word = self.tr("（已关闭）")
+        items = [(f"{month}{closed_word if closed else ''}", month) for month, closed in heads]
+        self.month_box.blockSignals(True)
+        if items != self._month_items:
+            self._month_items = items
+            self.month_box.clear()
+            for text, month in items:
+                self.month_box.addItem(text, month)
+        self.month_box.setCurrentIndex(self.month_box.findData(self.current))
+        self.month_box.blockSignals(False)
 
     def show_month(self, month: str) -> None:
         self.current = month
@@ -249,37 +266,66 @@ class MonthView(ReloadWhenShown, QWidget):
             reopened = self.tr("；曾重新打开：%1").replace("%1", month.reopen_reason) if month.reopen_reason else ""
             self.state_label.setText(self.tr("填报中") + reopened)
 
+    def _filters_set(self) -> bool:
+        p = self.proxy
+        return bool(p.division or p.status or p.text or p.changed_only)
+
     def _update_counts(self) -> None:
-        statuses = [self.proxy.index(r, COL_STATUS).data(STATUS_ROLE) for r in range(self.proxy.rowCount())]
+        if self._filters_set():  # count what is shown
+            model = self.model
+            statuses = [model.row_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).status
+                        for r in range(self.proxy.rowCount())]
+        else:  # every row is shown: no need to go through the proxy's indexes
+            statuses = [r.status for r in self.model.month.rows] if self.model.month else []
         total, counts = rules.count_line(statuses)
         parts = "，".join(f"{status_label(s)} {n}" for s, n in counts)
         self.count_label.setText(self.tr("%1 项：%2").replace("%1", str(total)).replace("%2", parts))
 
     def _update_changes(self, month: dispatch.Month | None) -> None:
+        """Fill 与上月相比, or, while another side tab is in front, when it is next shown:
+        laying out a few hundred lines of changes is a good part of a month switch."""
+        self._changes_for = month
+        if self.side_tabs.currentWidget() is self.changes:
+            self._show_changes()
+
+    def _show_changes(self) -> None:
+        month, self._changes_for = self._changes_for, _SHOWN
+        if month is _SHOWN:
+            return
         if month is None:
-            self.changes.setHtml("")
+            self.changes.setPlainText("")
             return
         if not month.previous:
-            self.changes.setHtml(f"<p>{escape(self.tr('上月没有调度记录，无可比较。'))}</p>")
+            self.changes.setPlainText(self.tr("上月没有调度记录，无可比较。"))
             return
         rows = {r.key: r for r in month.rows}
+        labels = {s: status_label(s) for s in (*rules.STATUSES, "")}
+        lines = [self.tr("有变化的行：%1").replace("%1", str(len(month.diff.changes)))]
+        titles: list[tuple[int, int]] = []  # (line, length) of the section titles, set in bold
 
-        def section(title: str, items: list[rules.RowChange], show_old: bool) -> str:
+        def section(title: str, items: list[rules.RowChange], show_old: bool) -> None:
+            lines.append("")
+            titles.append((len(lines), len(title)))
             if not items:
-                return f"<p><b>{escape(title)}</b>：{escape(self.tr('无'))}</p>"
-            lines = []
+                lines.append(f"{title}：{self.tr('无')}")
+                return
+            lines.append(f"{title}（{len(items)}）")
             for c in items:
                 r = rows[c.key]
-                move = f"{status_label(c.old_status or '')} → {status_label(c.new_status)}" if show_old else ""
-                lines.append(f"<li>{escape(r.label)}（{escape(r.division_name)}）{escape(move)}</li>")
-            return f"<p><b>{escape(title)}</b>（{len(items)}）</p><ul>{''.join(lines)}</ul>"
+                move = f" {labels.get(c.old_status or '', '')} → {labels.get(c.new_status, '')}" if show_old else ""
+                lines.append(f"• {r.label}（{r.division_name}）{move}")
         diff = month.diff
-        edited = len(diff.changes)
-        self.changes.setHtml(
-            f"<p>{escape(self.tr('有变化的行：%1').replace('%1', str(edited)))}</p>"
-            + section(self.tr("状态变化"), diff.status_changed(), True)
-            + section(self.tr("新完成"), diff.newly_done(), False)
-            + section(self.tr("新滞后"), diff.newly_late(), False))
+        section(self.tr("状态变化"), diff.status_changed(), True)
+        section(self.tr("新完成"), diff.newly_done(), False)
+        section(self.tr("新滞后"), diff.newly_late(), False)
+        self.changes.setPlainText("\n".join(lines))
+        document = self.changes.document()
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        for line, length in titles:
+            cursor = QTextCursor(document.findBlockByNumber(line))
+            cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, length)
+            cursor.mergeCharFormat(bold)
 
     # -- selection --------------------------------------------------------------
     def selected_row(self) -> dispatch.DispatchRow | None:

@@ -61,7 +61,7 @@ class ReturnsPanel(QWidget):
     def reload(self) -> None:
         self.missing.clear()
         self.returned.clear()
-        head = next((m for m in dispatch.list_months(self.controller.db) if m["month"] == self.month), None)
+        head = dispatch.month_head(self.controller.db, self.month) if self.month else None
         returned: list[forms.DivisionReturn] = []
         missing: list[forms.DivisionReturn] = []
         if head is not None:

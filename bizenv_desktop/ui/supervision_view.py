@@ -1,12 +1,16 @@
 """The 督办事项 tab: the ledger of items handed down or supervised (交办督办事项台账).
 
-Reads through services.supervision (two queries per reload, plus the counts); adding,
+Reads through services.supervision (two queries per reload, plus the counts), in the
+background after a change (5 000 items take longer to read than a click may wait): until
+the new rows arrive the table keeps the old ones and the count line says they are being
+updated, and the buttons that act on the selected item wait. Adding,
 editing, moving an item along its workflow, moving it back and deleting it are one
 controller action each (one undo step). Overdue rows have a red background and say
 “逾期 N 天”, so they read in black and white too.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,10 +22,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from ..services import plan_read, supervision
 from ..services.supervision import STATUSES, SupervisionItem
+from ..storage.database import Database
+from .background import BackgroundRead
 from .evidence_panel import EvidencePanel
 from .lazy import ReloadWhenShown
 from .rows_model import RowsModel
 from .supervision_dialog import AdvanceDialog, ItemDialog, source_label, status_label
+from .text_line import TextLine
 
 __all__ = ["ItemDialog", "AdvanceDialog", "SupervisionModel", "SupervisionView"]
 
@@ -90,6 +97,26 @@ class SupervisionModel(RowsModel):
         return None
 
 
+@dataclass
+class Ledger:
+    """Everything the tab shows, read in one go (in a worker: no Qt here)."""
+
+    items: list[SupervisionItem]
+    left: dict[int, int]            # item id -> working days to its deadline
+    counts: dict[str, int]
+    haystack: dict[int, str]        # item id -> the lower-case text the search box looks in
+    divisions: list[tuple[int, str]]
+
+
+def read_ledger(db: Database, today: date) -> Ledger:
+    items = supervision.list_items(db, today=today)
+    haystack = {i.id: "\n".join((i.no, i.source, i.content, i.deadline_text, i.progress, i.closure_report,
+                                 i.accountability, i.note, *i.lead_names, *i.cooperating_names)).lower()
+                for i in items}
+    return Ledger(items, supervision.workdays_left(db, items, today), supervision.counts(db, today), haystack,
+                  [(d.id, d.name) for d in plan_read.list_divisions(db)])
+
+
 class SupervisionView(ReloadWhenShown, QWidget):
     """The ledger with its filters, counts, actions and the selected item's evidence."""
 
@@ -125,7 +152,7 @@ class SupervisionView(ReloadWhenShown, QWidget):
         self.advance_button = QPushButton(self.tr("推进到下一步…"), self)
         self.revert_button = QPushButton(self.tr("退回上一步"), self)
         self.delete_button = QPushButton(self.tr("删除"), self)
-        self.summary = QLabel(self)
+        self.summary = TextLine(self)  # changes at every keystroke in the search box: see TextLine
         self.evidence = EvidencePanel(controller, self)
         filters = QHBoxLayout()
         for w in (QLabel(self.tr("状态：")), self.status_box, QLabel(self.tr("处室：")), self.division_box,
@@ -150,6 +177,10 @@ class SupervisionView(ReloadWhenShown, QWidget):
         self._left: dict[int, int] = {}
         self._counts: dict[str, int] = {}
         self._haystack: dict[int, str] = {}
+        self._read_once = False
+        self.loader = BackgroundRead(self)
+        self.loader.done.connect(self._read_done)
+        self.loader.failed.connect(self._read_failed)
         self.status_box.activated.connect(lambda _i: self.apply_filter())
         self.division_box.activated.connect(lambda _i: self.apply_filter())
         self.search.textChanged.connect(lambda _t: self.apply_filter())
@@ -163,7 +194,8 @@ class SupervisionView(ReloadWhenShown, QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.model.modelReset.connect(self._selection_changed)
         controller.changed.connect(self.reload_when_shown, Qt.ConnectionType.QueuedConnection)
-        self.reload_when_shown()
+        # read now, shown or not: a tab built after the window's first paint is ready when first shown
+        self.reload_in_background()
 
     @property
     def today(self) -> date:
@@ -204,21 +236,47 @@ class SupervisionView(ReloadWhenShown, QWidget):
         return bool(self.status_box.currentData() or self.division_box.currentData() is not None
                     or self.search.text().strip() or self.overdue_box.isChecked())
 
+    @property
+    def loading(self) -> bool:
+        """The rows shown are being read again (after a change): they may be out of date."""
+        return self.loader.busy
+
     def reload(self) -> None:
-        """Re-read the ledger (after a change): every item, the counts and the divisions."""
-        db, today = self.controller.db, self.today
+        """Re-read the ledger now, on this thread: every item, the counts and the divisions."""
+        self._show_ledger(read_ledger(self.controller.db, self.today))
+
+    def reload_in_background(self) -> None:
+        """Re-read the ledger in a worker; until it arrives the old rows stay, marked as updating."""
+        self.loader.start(self.controller.workspace.path, lambda db, today=self.today: read_ledger(db, today))
+        self._show_state()  # the count line says so; the buttons wait
+
+    def refresh_stale(self) -> None:
+        self.reload_in_background()
+
+    def _closed(self) -> bool:
+        """The file was closed while a worker read it (the app quits, another file is opened)."""
+        return bool(getattr(self.controller.db, "closed", False))
+
+    def _read_done(self, ledger: Ledger) -> None:
+        if not self._closed():
+            self._show_ledger(ledger)
+
+    def _read_failed(self, message: str) -> None:
+        """The worker could not read (its own connection): read here, as before the worker,
+        so the user sees the ledger or the usual error."""
+        del message
+        if not self._closed():
+            self.reload()
+
+    def _show_ledger(self, ledger: Ledger) -> None:
+        self._read_once = True
         chosen = self.division_box.currentData()
         self.division_box.clear()
         self.division_box.addItem(self.tr("全部处室"), None)
-        for d in plan_read.list_divisions(db):
-            self.division_box.addItem(d.name, d.id)
+        for division_id, name in ledger.divisions:
+            self.division_box.addItem(name, division_id)
         self.division_box.setCurrentIndex(max(0, self.division_box.findData(chosen)))
-        self._all = supervision.list_items(db, today=today)
-        self._left = supervision.workdays_left(db, self._all, today)
-        self._counts = supervision.counts(db, today)
-        self._haystack = {i.id: "\n".join((i.no, i.source, i.content, i.deadline_text, i.progress, i.closure_report,
-                                            i.accountability, i.note, *i.lead_names, *i.cooperating_names)).lower()
-                          for i in self._all}
+        self._all, self._left, self._counts, self._haystack = ledger.items, ledger.left, ledger.counts, ledger.haystack
         self.apply_filter()
 
     def _matches(self, item: SupervisionItem, status: str, division_id: int | None, words: list[str],
@@ -236,26 +294,37 @@ class SupervisionView(ReloadWhenShown, QWidget):
     def apply_filter(self) -> None:
         """Show the items the filters select (no database reading: the ledger is in memory)."""
         keep = self._select_after_reload or (self.selected().id if self.selected() else None)
-        self._select_after_reload = None
+        if not self.loading:  # an item just added is selected once the rows that hold it are in
+            self._select_after_reload = None
         status, division_id = self.status_box.currentData() or "", self.division_box.currentData()
         words = self.search.text().lower().split()
         overdue_only = self.overdue_box.isChecked()
         items = [i for i in self._all if self._matches(i, status, division_id, words, overdue_only)]
         self.model.set_rows(items, {i.id: self._left[i.id] for i in items if i.id in self._left})
+        if keep is not None:
+            self.select(keep)
+        self._show_state()
+
+    def _show_state(self) -> None:
+        """The count line (saying when the rows are being read) and the buttons."""
         n = self._counts or dict.fromkeys((*STATUSES, "overdue", "due_soon"), 0)
         parts = self.tr("，").join(status_label(s) + " " + str(n[s]) for s in STATUSES)
         text = (self.tr("共 %1 项：%2；逾期 %3，5 个工作日内到期 %4").replace("%1", str(sum(n[s] for s in STATUSES)))
                 .replace("%2", parts).replace("%3", str(n["overdue"])).replace("%4", str(n["due_soon"])))
         if self._filtered():
-            text += self.tr("（筛选后显示 %1 项）").replace("%1", str(len(items)))
+            text += self.tr("（筛选后显示 %1 项）").replace("%1", str(self.model.rowCount()))
+        if not self._read_once:
+            text = self.tr("正在读取督办事项……")
+        elif self.loading:
+            text += self.tr("（正在更新……）")
         self.summary.setText(text)
-        if keep is not None:
-            self.select(keep)
         self._selection_changed()
 
     def _selection_changed(self) -> None:
         item = self.selected()
         self.evidence.set_target("supervision_item" if item else None, item.id if item else None)
+        if self.loading:
+            item = None  # the row may be out of date: acting on it waits for the fresh rows
         self.edit_button.setEnabled(item is not None)
         self.delete_button.setEnabled(item is not None)
         self.advance_button.setEnabled(item is not None and item.next_status is not None)

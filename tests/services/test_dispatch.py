@@ -184,3 +184,34 @@ def test_cli_dispatch_unknown_month_fails_clearly(workspace: Any, db_path: Any) 
     out = subprocess.run([sys.executable, "-m", "bizenv_desktop", "--db", str(db_path), "dispatch", "--month",
                           "2026-02", "--json"], capture_output=True, text=True)
     assert out.returncode == 2 and "2026-02" in out.stderr
+
+
+def test_last_months_rows_carry_their_figures_and_names(workspace: Any) -> None:
+    oct_ = start(workspace, "2026-10")
+    fill(workspace, row(oct_, "(10)"), numerator=85, denominator=100, status=rules.IN_PROGRESS)
+    def link(w: Any) -> None:
+        ev = w.insert("evidence", {"sha256": "a" * 64, "original_name": "a.pdf", "size": 1, "added_at": w.at,
+                                   "added_by": "t"})
+        w.insert("evidence_link", {"evidence_id": ev, "target_kind": "dispatch_row", "target_id": row(oct_, "(10)").id})
+    workspace.apply("佐证", link)
+    nov = start(workspace, "2026-11")
+    before = nov.previous[row(nov, "(10)").key]
+    again = row(dispatch.load_month(workspace.db, "2026-10"), "(10)")
+    assert again.evidence_count == 1
+    # the same row as loading October itself gives, but for the evidence count, which is not read
+    assert before == dispatch.DispatchRow(**{**again.__dict__, "evidence_count": 0})
+    assert before.figure == 85 and before.target is not None and before.label == again.label
+    assert set(nov.previous) == {r.key for r in oct_.rows}
+
+
+def test_month_heads_and_head(workspace: Any) -> None:
+    assert dispatch.month_heads(workspace.db) == [] and dispatch.month_head(workspace.db, "2026-10") is None
+    start(workspace, "2026-11")
+    start(workspace, "2026-10")
+    workspace.apply("关闭", lambda w: dispatch.close_month(w, "2026-10"))
+    heads = dispatch.month_heads(workspace.db)
+    assert [m for m, _closed in heads] == ["2026-10", "2026-11"]
+    assert heads[0][1] is not None and heads[1][1] is None
+    assert heads == [(m["month"], m["closed_at"]) for m in dispatch.list_months(workspace.db)]
+    head = dispatch.month_head(workspace.db, "2026-11")
+    assert head is not None and head["year"] == 2026 and head["closed_at"] is None

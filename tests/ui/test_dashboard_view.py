@@ -91,8 +91,9 @@ def test_panels_show_deadlines_supervision_and_the_chart(view: DashboardView, wo
     assert counts == ["0", "1", "0", "0", "0", "1"]  # one 办理中, and it is overdue
     assert view.deadline_table.rowCount() > 0
     assert view.deadline_table.item(0, 0).text() >= TODAY.isoformat()
-    assert "(10) 一网通办" in view.svg and "目标 ≥90%" in view.svg
-    assert view.chart.renderer().isValid()
+    assert [code for code, _n, _t, _p in view.chart.series] == ["(10)", "(11)", "(12)"]
+    assert "(10) 一网通办" in view.chart.legend_labels() and "目标 ≥90%" in view.chart.target_labels()
+    assert view.chart.month_labels[0] == "1月" and len(view.chart.month_labels) == 12
 
 
 def test_render_to_image_and_to_a_painter(view: DashboardView, tmp_path: Path) -> None:
@@ -111,6 +112,30 @@ def test_render_to_image_and_to_a_painter(view: DashboardView, tmp_path: Path) -
     assert any(page.pixelColor(x, y) != QColor("white") for x in range(0, 1123, 37) for y in range(0, 794, 23))
 
 
+def test_the_tab_does_not_need_reportlab(view: DashboardView, monkeypatch: pytest.MonkeyPatch,
+                                         tmp_path: Path) -> None:
+    """The chart is drawn with QPainter: reportlab (17 MB, 0.4 s) is for the PDF reports only."""
+    import sys
+
+    class NoReportlab:
+        def find_spec(self, name: str, *_args: Any) -> None:
+            if name.split(".")[0] == "reportlab" or name.endswith(".charts") or name.startswith("PySide6.QtSvg"):
+                raise ImportError(f"the dashboard imported {name}")
+
+    for name in [m for m in sys.modules if m.split(".")[0] == "reportlab" or m.endswith("services.charts")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setattr(sys, "meta_path", [NoReportlab(), *sys.meta_path])
+    fill_month(view.controller.workspace, "2026-11")
+    view.set_year(2025)
+    view.set_year(2026)
+    view.refresh()
+    assert view.chart.series and view.render_to_image(tmp_path / "dashboard.png")
+    printer = view.make_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "dashboard.pdf"))
+    view.print_to(printer)
+
+
 def test_prints_on_one_a4_landscape_page(view: DashboardView, tmp_path: Path) -> None:
     printer = view.make_printer()
     layout = printer.pageLayout()
@@ -123,3 +148,31 @@ def test_prints_on_one_a4_landscape_page(view: DashboardView, tmp_path: Path) ->
     assert data.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page(?!s)", data)) == 1  # the whole dashboard on one page
     assert len(data) < 5_000_000  # an image of about 300 dpi, not one at the printer's 1200 dpi
+
+
+def test_a_tab_built_hidden_reads_ahead_and_its_first_show_only_paints(qtbot: Any, controller: Controller,
+                                                                      workspace: Any,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from bizenv_desktop.services import dashboard
+
+    fill_month(workspace, "2026-11", **{"(1)": rules.LATE})
+    hidden = DashboardView(controller, today=TODAY)  # as the main window builds it after its first paint
+    qtbot.addWidget(hidden)
+    hidden.set_year(2026)
+    qtbot.waitUntil(lambda: hidden.title.text() != "")  # read once the construction's turn is over
+    assert hidden.title.text() == "营商环境工作看板：2026年，截至11月" and hidden.late_table.rowCount() == 1
+    reads: list[int] = []
+    original = dashboard.status_grid
+    monkeypatch.setattr(dashboard, "status_grid", lambda db, year: reads.append(year) or original(db, year))
+    hidden.set_year(2026)  # the window's year again: nothing to read
+    hidden.resize(1400, 900)
+    hidden.show()
+    qtbot.wait(10)
+    assert reads == []
+    hidden.hide()
+    row = next(r for r in dispatch.load_month(workspace.db, "2026-11").rows if r.indicator_code == "(2)")
+    assert controller.run("填写", lambda w: dispatch.update_row(w, row.id, status=rules.LATE))
+    qtbot.wait(10)
+    assert reads == []  # hidden: read when next shown
+    hidden.show()
+    assert reads == [2026] and hidden.late_table.item(0, 1).text() == "2"

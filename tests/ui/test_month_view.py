@@ -139,3 +139,24 @@ def test_ten_years_of_months_load_without_per_row_queries(qtbot: Any, tmp_path: 
     view.table.viewport().grab()  # paint every visible cell
     assert len(statements) <= 10, statements
     ws.db.conn.set_trace_callback(None)
+
+
+def test_changes_panel_is_filled_when_it_is_in_front(qtbot: Any, view: MonthView, workspace: Any) -> None:
+    view.start_month("2026-10")
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 29)
+    assert view.changes.toPlainText() == "上月没有调度记录，无可比较。"
+    view.side_tabs.setCurrentWidget(view.evidence)  # another panel in front: the changes wait
+    assert view.start_month("2026-11")
+    qtbot.waitUntil(lambda: view.model.month is not None and view.model.month.month == "2026-11")
+    row = next(r for r in view.model.month.rows if r.indicator_code == "(2)")
+    assert view.controller.run("填", lambda w: dispatch.update_row(w, row.id, status=rules.LATE))
+    qtbot.waitUntil(lambda: view.model.month.rows[0].month == "2026-11" and "滞后 1" in view.count_label.text())
+    assert view.changes.toPlainText() == "上月没有调度记录，无可比较。"  # not laid out while hidden
+    view.side_tabs.setCurrentWidget(view.changes)
+    text = view.changes.toPlainText()
+    assert text.startswith("有变化的行：1") and "新滞后（1）" in text and "新完成：无" in text
+    assert "• (2) 指定专人负责营商环境建设工作（法规处） 未启动 → 滞后" in text
+    title = view.changes.document().findBlockByNumber(2)  # 状态变化（1）, in bold
+    assert title.text() == "状态变化（1）" and title.begin().fragment().charFormat().fontWeight() == 700
+    view.show_month("2026-10")  # back to a month without a previous one, the panel in front
+    assert view.changes.toPlainText() == "上月没有调度记录，无可比较。"

@@ -58,6 +58,7 @@ def fill(view: SupervisionView, workspace: Any) -> tuple[int, int, int]:
 def test_ledger_rows_overdue_and_count_line(qtbot: Any, view: SupervisionView, workspace: Any) -> None:
     headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())]
     assert headers == ["编号", "来源", "交办日期", "事项内容", "牵头处室", "配合处室", "办结时限", "办理进度", "状态", "逾期"]
+    qtbot.waitUntil(lambda: not view.loading)  # the first reading, in the background
     assert view.summary_text() == "共 0 项：待签收 0，办理中 0，已办结 0，已报结 0，已销号 0；逾期 0，5 个工作日内到期 0"
     a, b, c = fill(view, workspace)
     qtbot.waitUntil(lambda: len(view.rows()) == 3)
@@ -228,3 +229,30 @@ def test_buttons_open_the_dialogs(qtbot: Any, view: SupervisionView, workspace: 
     qtbot.waitUntil(lambda: view.rows() == [])
     assert not view.edit_button.isEnabled() and not view.advance_button.isEnabled()
     view.grab()  # paints without errors
+
+
+def test_reads_in_the_background_and_says_so_until_the_new_rows_arrive(qtbot: Any, controller: Controller,
+                                                                       workspace: Any) -> None:
+    hidden = SupervisionView(controller, today=TODAY)  # as the window builds its tabs: not shown yet
+    qtbot.addWidget(hidden)
+    assert hidden.summary_text() == "正在读取督办事项……" and hidden.loading
+    qtbot.waitUntil(lambda: not hidden.loading)  # read without being shown
+    assert hidden.summary_text().startswith("共 0 项")
+    hidden.show()
+    a, b, c = fill(hidden, workspace)
+    qtbot.waitUntil(lambda: len(hidden.rows()) == 3 and not hidden.loading)
+    hidden.select(a)
+    assert hidden.edit_button.isEnabled() and hidden.advance_button.isEnabled()
+    hidden.hide()
+    assert controller.run("办理", lambda w: supervision.advance(w, a, None, TODAY, ""))
+    qtbot.wait(20)  # the change arrives while the tab is hidden: nothing is read yet
+    assert not hidden.loading and shown(hidden)[0][8] == "待签收"
+    hidden.show()  # the old rows, marked as being updated; acting on them waits
+    assert hidden.loading and shown(hidden)[0][8] == "待签收"
+    assert hidden.summary_text().endswith("（正在更新……）")
+    assert not hidden.edit_button.isEnabled() and not hidden.advance_button.isEnabled()
+    assert hidden.add_button.isEnabled()
+    qtbot.waitUntil(lambda: not hidden.loading)
+    assert shown(hidden)[0][8] == "办理中" and "正在更新" not in hidden.summary_text()
+    assert hidden.selected() is not None and hidden.selected().id == a  # the selection stays
+    assert hidden.edit_button.isEnabled() and hidden.advance_button.isEnabled()
