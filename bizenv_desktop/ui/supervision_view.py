@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, Qt)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -178,6 +177,7 @@ class SupervisionView(ReloadWhenShown, QWidget):
         self._counts: dict[str, int] = {}
         self._haystack: dict[int, str] = {}
         self._read_once = False
+        self._read_pending = False  # a read asked for, to start after this event-loop turn
         self.loader = BackgroundRead(self)
         self.loader.done.connect(self._read_done)
         self.loader.failed.connect(self._read_failed)
@@ -239,7 +239,7 @@ class SupervisionView(ReloadWhenShown, QWidget):
     @property
     def loading(self) -> bool:
         """The rows shown are being read again (after a change): they may be out of date."""
-        return self.loader.busy
+        return self._read_pending or self.loader.busy
 
     def reload(self) -> None:
         """Re-read the ledger now, on this thread: every item, the counts and the divisions."""
@@ -247,8 +247,17 @@ class SupervisionView(ReloadWhenShown, QWidget):
 
     def reload_in_background(self) -> None:
         """Re-read the ledger in a worker; until it arrives the old rows stay, marked as updating."""
-        self.loader.start(self.controller.workspace.path, lambda db, today=self.today: read_ledger(db, today))
+        if not self._read_pending:
+            self._read_pending = True
+            # started after this event-loop turn: the tab first paints (the worker's Python would
+            # compete with the paint's calls into Python for the interpreter lock)
+            QTimer.singleShot(0, self, self._start_read)
         self._show_state()  # the count line says so; the buttons wait
+
+    def _start_read(self) -> None:
+        self._read_pending = False
+        if not self._closed():
+            self.loader.start(self.controller.workspace.path, lambda db, today=self.today: read_ledger(db, today))
 
     def refresh_stale(self) -> None:
         self.reload_in_background()
