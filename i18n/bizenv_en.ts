@@ -52,7 +52,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../bizenv_desktop/app.py" line="74"/>
+        <location filename="../bizenv_desktop/app.py" line="78"/>
         <source>无法打开数据库</source>
         <translation>Cannot Open the Database</translation>
     </message>
@@ -904,153 +904,153 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="132"/>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="273"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="161"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="301"/>
         <source>%1月</source>
         <translation>M%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="133"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="162"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="152"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="181"/>
         <source>处室</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="152"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="181"/>
         <source>滞后（月调度）</source>
         <translation>Late (monthly dispatch)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="153"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="182"/>
         <source>逾期督办（牵头）</source>
         <translation>Overdue supervised items (lead)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="159"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="186"/>
         <source>待签收</source>
         <translation>Awaiting sign-off</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="159"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="186"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="159"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="186"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="159"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="186"/>
         <source>已报结</source>
         <translation>Closure reported</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="159"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="186"/>
         <source>已销号</source>
         <translation>Struck off</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="160"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="187"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="165"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="192"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="165"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="192"/>
         <source>还有</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="165"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="192"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="179"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="213"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="181"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="215"/>
         <source>截至：</source>
         <translation>As of:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="187"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="221"/>
         <source>各指标月度状态（取各处室、子任务中最紧要者）</source>
         <translation>Monthly status of each indicator (the most pressing of its divisions and sub-tasks)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="189"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="223"/>
         <source>量化指标与目标</source>
         <translation>Quantitative indicators and targets</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="193"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="227"/>
         <source>交办督办事项</source>
         <translation>Assigned and supervised items</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="195"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="229"/>
         <source>近期待办</source>
         <translation>Upcoming to-dos</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="229"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="263"/>
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="233"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="267"/>
         <source>营商环境工作看板：%1年，截至%2月</source>
         <translation>Business environment dashboard: %1, as of month %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="250"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="284"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="250"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="284"/>
         <source>%1天后</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="258"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="292"/>
         <source>%1年%2月</source>
         <translation>%2/%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="260"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="294"/>
         <source>各处室滞后与逾期：%1</source>
         <translation>Late and overdue by division: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="262"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="296"/>
         <source>各处室滞后与逾期：%1，没有滞后或逾期事项</source>
         <translation>Late and overdue by division: %1, nothing late or overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="263"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="297"/>
         <source>（未指定处室）</source>
         <translation>(no division)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="274"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="302"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="342"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="367"/>
         <source>打印看板</source>
         <translation>Print Dashboard</translation>
     </message>
@@ -2648,526 +2648,526 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Filter: no., name, standard, division…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="190"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="183"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="192"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="185"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="194"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="187"/>
         <source>打开数据库(&amp;O)…</source>
         <translation>&amp;Open Database…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="195"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="188"/>
         <source>导出佐证材料包(&amp;Z)…</source>
         <translation>Export evidence package (&amp;Z)…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="196"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="189"/>
         <source>导入指标表(&amp;I)…</source>
         <translation>&amp;Import Indicator Sheet…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="197"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="190"/>
         <source>导入督办事项台账(&amp;U)…</source>
         <translation>Import s&amp;upervised-items ledger…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="199"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="192"/>
         <source>指标表（任务分工表）…</source>
         <translation>Indicators (Task Assignment Sheet)…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="200"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="193"/>
         <source>本月月调度…</source>
         <translation>This Month&apos;s Dispatch…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="201"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="194"/>
         <source>督办事项台账…</source>
         <translation>Supervised Items Register…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="202"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="195"/>
         <source>宣传推广与表扬登记…</source>
         <translation>Recognition &amp; Promotion Register…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="203"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="196"/>
         <source>修改记录…</source>
         <translation>Change Log…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="205"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="198"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back Up Now</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="206"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="199"/>
         <source>从备份恢复…</source>
         <translation>Restore from Backup…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="207"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="200"/>
         <source>检查数据</source>
         <translation>Check Data</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="208"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="201"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="209"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="202"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="210"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="203"/>
         <source>新增维度…</source>
         <translation>New Dimension…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="211"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="204"/>
         <source>新增一级指标…</source>
         <translation>New First-Level Indicator…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="212"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="205"/>
         <source>新增二级指标…</source>
         <translation>New Second-Level Indicator…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="213"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="206"/>
         <source>新增子任务…</source>
         <translation>New Sub-task…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="214"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="207"/>
         <source>属性(&amp;P)…</source>
         <translation>&amp;Properties…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="215"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="208"/>
         <source>编辑所选行的全部内容</source>
         <translation>Edit everything in the selected row</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="216"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="543"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="209"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="536"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="217"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="562"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="210"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="555"/>
         <source>上移</source>
         <translation>Move Up</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="218"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="562"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="211"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="555"/>
         <source>下移</source>
         <translation>Move Down</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="219"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="212"/>
         <source>移动到…</source>
         <translation>Move To…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="220"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="592"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="213"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="585"/>
         <source>重新编号</source>
         <translation>Renumber</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="221"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="214"/>
         <source>按顺序重编维度、一级和二级指标的编号</source>
         <translation>Renumber the dimensions, first-level and second-level indicators in their order</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="222"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="215"/>
         <source>筛选(&amp;F)</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="223"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="216"/>
         <source>从本年度创建新年度…</source>
         <translation>New Year from This Year…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="224"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="217"/>
         <source>用内置方案创建年度…</source>
         <translation>New Year from the Built-in Plan…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="225"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="218"/>
         <source>删除本年度…</source>
         <translation>Delete This Year…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="226"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="219"/>
         <source>处室管理(&amp;D)…</source>
         <translation>Manage &amp;Divisions…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="227"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="220"/>
         <source>联络员登记(&amp;L)…</source>
         <translation>&amp;Liaison Register…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="228"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="221"/>
         <source>报告与打印(&amp;P)…</source>
         <translation>Reports and &amp;Printing…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="229"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="222"/>
         <source>工作日历(&amp;C)…</source>
         <translation>Working &amp;Calendar…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="230"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="223"/>
         <source>修改记录(&amp;R)…</source>
         <translation>Change &amp;Log…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="231"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="224"/>
         <source>全部展开</source>
         <translation>Expand All</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="232"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="225"/>
         <source>全部折叠</source>
         <translation>Collapse All</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="233"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="226"/>
         <source>详情面板</source>
         <translation>Detail Panel</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="235"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="228"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="240"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="233"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="242"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="235"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="246"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="239"/>
         <source>报告(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="247"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="240"/>
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="248"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="241"/>
         <source>管理(&amp;M)</source>
         <translation>&amp;Manage</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="249"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="242"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="251"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="244"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="260"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="253"/>
         <source>导出 Excel(&amp;X)</source>
         <translation>E&amp;xport to Excel</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="275"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="268"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="278"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="615"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="271"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="608"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="324"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="317"/>
         <source>%1 年度</source>
         <translation>Year %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="349"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="342"/>
         <source>营商环境考核评价工作台 — %1</source>
         <translation>Business Environment Assessment Workbench — %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="365"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="358"/>
         <source>没有年度方案</source>
         <translation>No plan year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="371"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="364"/>
         <source>%1 年度：%2 个维度，%3 个一级指标，%4 个二级指标，%5 个子任务</source>
         <translation>Year %1: %2 dimensions, %3 first-level indicators, %4 second-level indicators, %5 sub-tasks</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="464"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="457"/>
         <source>新增维度</source>
         <translation>New Dimension</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="464"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="519"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="457"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="512"/>
         <source>维度名称：</source>
         <translation>Dimension name:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="466"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="459"/>
         <source>新增维度“%1”</source>
         <translation>Add dimension “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="473"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="466"/>
         <source>新增一级指标</source>
         <translation>New First-Level Indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="473"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="466"/>
         <source>一级指标名称：</source>
         <translation>First-level indicator name:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="476"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="469"/>
         <source>新增一级指标“%1”</source>
         <translation>Add first-level indicator “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="487"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="489"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="480"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="482"/>
         <source>新增二级指标</source>
         <translation>New Second-Level Indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="487"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="480"/>
         <source>请先新增一个一级指标。</source>
         <translation>Please add a first-level indicator first.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="490"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="483"/>
         <source>在“%1”下新增二级指标，名称：</source>
         <translation>Name of the new second-level indicator under “%1”:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="494"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="487"/>
         <source>新增二级指标“%1”</source>
         <translation>Add second-level indicator “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="507"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="500"/>
         <source>新增子任务“%1”</source>
         <translation>Add sub-task “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="519"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="512"/>
         <source>维度</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="521"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="514"/>
         <source>修改维度名称</source>
         <translation>Rename dimension</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="526"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="519"/>
         <source>编辑子任务“%1”</source>
         <translation>Edit sub-task “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="531"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="524"/>
         <source>编辑指标“%1”</source>
         <translation>Edit indicator “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="541"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="534"/>
         <source>其下的 %1 项内容将一并删除。</source>
         <translation>The %1 items under it will be deleted as well. </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="544"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="537"/>
         <source>删除“%1”？%2可用“撤销”恢复。</source>
         <translation>Delete “%1”? %2You can restore it with Undo.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="550"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="543"/>
         <source>删除“%1”</source>
         <translation>Delete “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="579"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="572"/>
         <source>移动到</source>
         <translation>Move To</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="579"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="572"/>
         <source>移动“%1”到：</source>
         <translation>Move “%1” to:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="585"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="588"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="578"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="581"/>
         <source>移动“%1”</source>
         <translation>Move “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="600"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="593"/>
         <source>创建新年度</source>
         <translation>New Year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="601"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="594"/>
         <source>从 %1 年度复制指标、责任处室和子任务（不含日期），新年度：</source>
         <translation>Copy the indicators, responsible divisions and sub-tasks (without dates) of year %1 to the new year:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="607"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="600"/>
         <source>从 %1 年度创建 %2 年度</source>
         <translation>Create year %2 from year %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="615"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="608"/>
         <source>用内置方案创建年度</source>
         <translation>New Year from the Built-in Plan</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="617"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="610"/>
         <source>创建 %1 年度（内置方案）</source>
         <translation>Create year %1 (built-in plan)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="626"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="619"/>
         <source>删除年度</source>
         <translation>Delete Year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="627"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="620"/>
         <source>删除 %1 年度的全部指标、责任处室和子任务？可用“撤销”恢复。</source>
         <translation>Delete all indicators, responsible divisions and sub-tasks of year %1? You can restore them with Undo.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="629"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="622"/>
         <source>删除 %1 年度</source>
         <translation>Delete year %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="658"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="651"/>
         <source>%1年任务分工表</source>
         <translation>task-assignment-sheet-%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="659"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="652"/>
         <source>%1 月调度</source>
         <translation>monthly-dispatch-%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="660"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="653"/>
         <source>督办事项台账</source>
         <translation>supervised-items</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="660"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="653"/>
         <source>%1年宣传推广与表扬</source>
         <translation>recognition-promotion-%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="661"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="654"/>
         <source>修改记录</source>
         <translation>change-log</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="664"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="657"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="665"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="658"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="679"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="672"/>
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="705"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="698"/>
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="706"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="699"/>
         <source>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Workbench databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="712"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="705"/>
         <source>无法打开数据库</source>
         <translation>Cannot Open the Database</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="724"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="717"/>
         <source>导出佐证材料包</source>
         <translation>Export evidence package</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="725"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="718"/>
         <source>%1年佐证材料.zip</source>
         <translation>evidence-%1.zip</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="726"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="719"/>
         <source>压缩包 (*.zip)</source>
         <translation>Zip archives (*.zip)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="677"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="733"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="670"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="726"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="736"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="729"/>
         <source>已导出 %1 个文件到 %2</source>
         <translation>Exported %1 files to %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="740"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="733"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="741"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="734"/>
         <source>&lt;h3&gt;营商环境考核评价工作台&lt;/h3&gt;&lt;p&gt;版本 %1&lt;/p&gt;&lt;p&gt;供营商环境建设联络员离线使用：维护指标体系、分配责任处室、记录月调度、导出报告。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Business Environment Assessment Workbench&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;For the business-environment liaison, offline: maintain the indicator system, assign responsible divisions, record the monthly dispatch and export reports.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="750"/>
+        <location filename="../bizenv_desktop/ui/main_window.py" line="743"/>
         <source>待办提醒</source>
         <translation>To-do Reminder</translation>
     </message>
@@ -3377,7 +3377,7 @@ The file stays in the evidence store and other records that use it are not affec
     </message>
     <message>
         <location filename="../bizenv_desktop/ui/month_model.py" line="28"/>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="149"/>
+        <location filename="../bizenv_desktop/ui/month_model.py" line="157"/>
         <source>达标</source>
         <translation>Met</translation>
     </message>
@@ -3417,27 +3417,27 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="149"/>
+        <location filename="../bizenv_desktop/ui/month_model.py" line="157"/>
         <source>未达标</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="205"/>
+        <location filename="../bizenv_desktop/ui/month_model.py" line="213"/>
         <source>上月没有这一行</source>
         <translation>This row did not exist last month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="208"/>
+        <location filename="../bizenv_desktop/ui/month_model.py" line="216"/>
         <source>上月：%1</source>
         <translation>Last month: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="208"/>
+        <location filename="../bizenv_desktop/ui/month_model.py" line="216"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="225"/>
+        <location filename="../bizenv_desktop/ui/month_model.py" line="233"/>
         <source>填写 %1 %2 的%3</source>
         <translation>Enter %3 of %2 for %1</translation>
     </message>
@@ -3445,177 +3445,178 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>MonthView</name>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="115"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="118"/>
         <source>开始新月份…</source>
         <translation>Start New Month…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="116"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="119"/>
         <source>补充新增行</source>
         <translation>Add New Rows</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="117"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="120"/>
         <source>把本月开始后计划中新增的指标、子任务或处室加入本月</source>
         <translation>Add the indicators, sub-tasks and divisions that entered the plan after this month was started</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="118"/>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="342"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="121"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="372"/>
         <source>关闭本月</source>
         <translation>Close Month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="119"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="122"/>
         <source>本月已上报：关闭后只读</source>
         <translation>The month has been submitted: once closed, it is read-only</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="120"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="123"/>
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="124"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="127"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="129"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="132"/>
         <source>筛选指标、进展、问题……</source>
         <translation>Filter: indicator, progress, problems…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="130"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="133"/>
         <source>只看有变化的行</source>
         <translation>Changed rows only</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="162"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="171"/>
         <source>月份：</source>
         <translation>Month:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="168"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="177"/>
         <source>处室：</source>
         <translation>Division:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="170"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="179"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="176"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="185"/>
         <source>与上月相比</source>
         <translation>Compared with last month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="177"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="186"/>
         <source>报送情况</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="178"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="187"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="217"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="227"/>
         <source>（已关闭）</source>
         <translation> (closed)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="237"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="247"/>
         <source>全部处室</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="252"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="262"/>
         <source>尚未开始任何月份：点“开始新月份…”。</source>
         <translation>No month has been started yet: click “Start New Month…”.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="254"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="264"/>
         <source>已关闭（%1），只读</source>
         <translation>Closed (%1), read-only</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="256"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="266"/>
         <source>；曾重新打开：%1</source>
         <translation>; reopened: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="257"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="267"/>
         <source>填报中</source>
         <translation>Open for entries</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="272"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="282"/>
         <source>%1 项：%2</source>
         <translation>%1 rows: %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="296"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="318"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="297"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="319"/>
         <source>新完成</source>
         <translation>Newly completed</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="298"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="320"/>
         <source>新滞后</source>
         <translation>Newly behind schedule</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="317"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="347"/>
         <source>开始新月份</source>
         <translation>Start New Month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="318"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="348"/>
         <source>月份（年-月）；上月的状态、问题、下步打算和数值会带入：</source>
         <translation>Month (year-month); last month&apos;s statuses, problems, next steps and figures are carried over:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="328"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="358"/>
         <source>开始 %1 月调度</source>
         <translation>Start the %1 monthly dispatch</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="336"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="366"/>
         <source>补充 %1 新增行</source>
         <translation>Add new rows to %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="343"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="373"/>
         <source>关闭 %1 的月调度？关闭后只读；如需修改须说明原因后重新打开。</source>
         <translation>Close the %1 monthly dispatch? It becomes read-only; to change it later, reopen it and give the reason.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="346"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="376"/>
         <source>关闭 %1 月调度</source>
         <translation>Close the %1 monthly dispatch</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="351"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="381"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="352"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="382"/>
         <source>重新打开 %1 的原因（记入修改记录）：</source>
         <translation>Reason for reopening %1 (kept in the change record):</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="355"/>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="385"/>
         <source>重新打开 %1 月调度</source>
         <translation>Reopen the %1 monthly dispatch</translation>
     </message>
     <message>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="299"/>
         <location filename="lupdate_extra.py" line="20"/>
         <source>上月没有调度记录，无可比较。</source>
         <translation>There is no dispatch for last month to compare with.</translation>
@@ -3626,6 +3627,7 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>None</translation>
     </message>
     <message>
+        <location filename="../bizenv_desktop/ui/month_view.py" line="303"/>
         <location filename="lupdate_extra.py" line="22"/>
         <source>有变化的行：%1</source>
         <translation>Changed rows: %1</translation>
@@ -4227,42 +4229,42 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>StatusGridModel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="62"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="81"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="62"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="81"/>
         <source>推进</source>
         <translation>Prog.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="62"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="81"/>
         <source>滞后</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="63"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="82"/>
         <source>未启</source>
         <translation>Pend.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="63"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="82"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="68"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="80"/>
         <source>%1月</source>
         <translation>M%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="92"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="121"/>
         <source>本月未调度</source>
         <translation>Not dispatched this month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="93"/>
+        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="122"/>
         <source>%1 %2，%3：%4</source>
         <translation>%1 %2, %3: %4</translation>
     </message>
@@ -4318,22 +4320,22 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>SupervisionModel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="60"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="66"/>
         <source>逾期 %1 天</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="63"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="69"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="63"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="69"/>
         <source>剩 %1 个工作日</source>
         <translation>%1 working days left</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="67"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="73"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -4401,157 +4403,167 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="31"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="37"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="31"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="37"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="32"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="38"/>
         <source>交办日期</source>
         <translation>Assigned on</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="32"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="38"/>
         <source>事项内容</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="33"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="39"/>
         <source>牵头处室</source>
         <translation>Lead divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="33"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="39"/>
         <source>配合处室</source>
         <translation>Cooperating divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="34"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="40"/>
         <source>办结时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="34"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="40"/>
         <source>办理进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="35"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="41"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="35"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="41"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="115"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="141"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="120"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="146"/>
         <source>搜索编号、内容、进度、处室…</source>
         <translation>Search no., item, progress, division…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="122"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="148"/>
         <source>只看逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="123"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="149"/>
         <source>新增…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="124"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="150"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="125"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="151"/>
         <source>推进到下一步…</source>
         <translation>Advance…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="126"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="152"/>
         <source>退回上一步</source>
         <translation>Step Back</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="127"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="153"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="131"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="157"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="131"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="157"/>
         <source>处室：</source>
         <translation>Division:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="212"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="284"/>
         <source>全部处室</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="246"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="320"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="247"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="321"/>
         <source>共 %1 项：%2；逾期 %3，5 个工作日内到期 %4</source>
         <translation>%1 items: %2; %3 overdue, %4 due within 5 working days</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="250"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="324"/>
         <source>（筛选后显示 %1 项）</source>
         <translation> (%1 shown after filtering)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="281"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="326"/>
+        <source>正在读取督办事项……</source>
+        <translation>Reading the supervised items…</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="328"/>
+        <source>（正在更新……）</source>
+        <translation> (updating…)</translation>
+    </message>
+    <message>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="359"/>
         <source>新增督办事项“%1”</source>
         <translation>Add supervised item “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="288"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="366"/>
         <source>修改督办事项“%1”</source>
         <translation>Edit supervised item “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="296"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="374"/>
         <source>督办事项“%1”推进到“%2”</source>
         <translation>Advance supervised item “%1” to “%2”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="302"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="380"/>
         <source>督办事项“%1”退回上一步</source>
         <translation>Step supervised item “%1” back</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="306"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="384"/>
         <source>删除督办事项“%1”</source>
         <translation>Delete supervised item “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="345"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="423"/>
         <source>确认删除</source>
         <translation>Confirm Deletion</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="345"/>
+        <location filename="../bizenv_desktop/ui/supervision_view.py" line="423"/>
         <source>删除督办事项“%1”？此操作可以撤销。</source>
         <translation>Delete supervised item “%1”? This can be undone.</translation>
     </message>
