@@ -37,6 +37,7 @@ __all__ = ["COMPLAINT", "DONE_STATUSES", "OPEN_STATUSES", "SOURCES", "STATUSES",
 TEXT_FIELDS = ("no", "source", "content", "progress", "note", "closure_report", "accountability")
 EDITABLE = (*TEXT_FIELDS, "received_on", "deadline", "complaint_verified", "lead", "cooperating",
             "signed_on", "done_on", "reported_on", "closed_on")
+_EDITABLE = frozenset(EDITABLE)
 DATE_NAMES = {"received_on": "交办日期", "signed_on": "签收日期", "done_on": "办结日期",
               "reported_on": "报结日期", "closed_on": "销号日期"}
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -166,7 +167,7 @@ def _check_rules(row: dict[str, Any], taken: Callable[[str], bool]) -> None:
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - set(EDITABLE)
+    unknown = fields.keys() - _EDITABLE
     if unknown:
         raise InvalidInput(f"不能修改的字段：{', '.join(sorted(unknown))}")
     values = {k: v for k, v in fields.items() if k not in ("lead", "cooperating", "deadline")}

@@ -11,9 +11,10 @@ from __future__ import annotations
 import getpass
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from ..core.errors import UndoConflict
@@ -87,6 +88,12 @@ def _stored_as_given(row: Row, shape: dict[str, type | None], types: tuple[type 
         if v is not None and (c not in shape or type(v) is not shape[c]):
             return False
     return True
+
+
+def _values_of(cols: list[str]) -> Callable[[Row], tuple[Any, ...]]:
+    """row -> (row[c] for c in cols) as a tuple, in C (operator.itemgetter)."""
+    get = itemgetter(*cols)
+    return get if len(cols) > 1 else lambda row: (get(row),)
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # json.dumps(v, ensure_ascii=False) without a new encoder each time
@@ -177,19 +184,21 @@ class Writer:
             return [self.insert(table, r) for r in rows]
         start = 0
         while start < len(rows):  # one executemany per run of rows naming the same columns
-            cols = list(rows[start])
+            names = rows[start].keys()
             end = start + 1
-            while end < len(rows) and list(rows[end]) == cols:
+            while end < len(rows) and rows[end].keys() == names:
                 end += 1
+            cols = list(names)
             self.db.conn.executemany(
                 f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                [[r[c] for c in cols] for r in rows[start:end]])
+                map(_values_of(cols), rows[start:end]))
             start = end
         ids = [r[key] for r in rows]
         shape = self._shape(table)
         types = tuple(shape.values()) if shape is not None else ()
         if shape is not None and all(_stored_as_given(r, shape, types) for r in rows):
-            after = {r[key]: {c: r[c] for c in shape} for r in rows}  # what SELECT * would give back
+            columns, values = list(shape), _values_of(list(shape))
+            after = {r[key]: dict(zip(columns, values(r))) for r in rows}  # what SELECT * would give back
         elif assigned:  # one range of ids
             after = self._select(f"SELECT * FROM {table} WHERE id BETWEEN ? AND ?", (ids[0], ids[-1]), key)
         else:
@@ -277,24 +286,24 @@ class Writer:
         self._record_all([change])
 
     def _record_all(self, changes: list[RowChange]) -> None:
-        """Keep the changes for undo and write their audit rows (one executemany)."""
+        """Keep the changes for undo and write their audit rows (one executemany): an insert or a
+        delete is one row holding the whole record, an update one row per changed field."""
         self.changes.changes.extend(changes)
-        rows = [row for change in changes for row in self._audit_rows(change)]
+        at, user = self.at, self.user
+        insert, delete, update = (f"{self.action} [{verb}]" for verb in ("insert", "delete", "update"))
+        rows: list[AuditRow] = []
+        add = rows.append  # (a loop of its own: an import records tens of thousands of changes)
+        for c in changes:
+            if c.before is None:
+                add((at, user, insert, c.table, c.row_id, "", None, _text(c.after)))
+            elif c.after is None:
+                add((at, user, delete, c.table, c.row_id, "", _text(c.before), None))
+            else:
+                before = c.before
+                for k, new in c.after.items():
+                    if before.get(k) != new:
+                        add((at, user, update, c.table, c.row_id, k, _text(before[k]), _text(new)))
         if rows:
             self.db.conn.executemany(
                 "INSERT INTO audit (at, user, action, entity, entity_id, field, old, new)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-
-    def _audit_rows(self, change: RowChange) -> list[AuditRow]:
-        """An insert or delete is one row holding the whole record; an update one row per field."""
-        fields: list[tuple[str, str | None, str | None]]
-        if change.before is None:
-            fields = [("", None, _text(change.after))]
-        elif change.after is None:
-            fields = [("", _text(change.before), None)]
-        else:
-            fields = [(k, _text(change.before[k]), _text(change.after[k]))
-                      for k in change.after if change.before.get(k) != change.after[k]]
-        verb = "insert" if change.before is None else "delete" if change.after is None else "update"
-        action = f"{self.action} [{verb}]"
-        return [(self.at, self.user, action, change.table, change.row_id, fld, old, new) for fld, old, new in fields]

@@ -290,25 +290,38 @@ def _skip_note(present: list[str], title: str, words: set[str], known: dict[str,
         return "这一行重复了表格标题，已跳过", False
     if len(distinct) == 1 and len(present) > 1:
         return f"这一行是分组标题（{distinct[0][:20]}），已跳过", False
-    if _header_words(present, words, {} if known is None else known) >= 2:
+    if _repeats_header(present, words, {} if known is None else known):
         return "这一行是重复的表头（换页处），已跳过", False
     return "", False
 
 
-def _header_words(present: list[str], words: set[str], known: dict[str, bool]) -> int:
-    """How many of the texts are header words (counting stops at 2, all that is asked); known
-    remembers the answer for each text."""
-    n = 0
+def _repeats_header(present: list[str], words: set[str], known: dict[str, bool]) -> bool:
+    """True when two or more of the texts are header words (the header repeated where a page
+    broke). known remembers each text's answer; texts neither known nor ASCII need NFKC (slow),
+    so they come last, shortest first, and only while two can still be reached (a row's unique
+    long text, its 事项内容, is then seldom normalized)."""
+    n, costly = 0, []
     for t in present:
         is_word = known.get(t)
         if is_word is None:
-            # norm() of ASCII text is the text without spaces, in lower case (no NFKC needed)
-            is_word = known[t] = len(t) <= 40 and ("".join(t.split()).lower() if t.isascii() else norm(t)) in words
-        if is_word:
-            n += 1
-            if n == 2:
-                break
-    return n
+            if len(t) > 40 or t.isascii():  # norm() of ASCII: the text without spaces, in lower case
+                is_word = known[t] = len(t) <= 40 and "".join(t.split()).lower() in words
+            else:
+                costly.append(t)
+                continue
+        n += is_word
+        if n >= 2:
+            return True
+    for i, t in enumerate(sorted(costly, key=len)):
+        if n + len(costly) - i < 2:
+            return False
+        is_word = known.get(t)
+        if is_word is None:
+            is_word = known[t] = norm(t) in words
+        n += is_word
+        if n >= 2:
+            return True
+    return False
 
 
 _SHOWN = re.compile(r"(.+?)\s*[（(]\d{4}-\d\d-\d\d[)）]")
