@@ -244,6 +244,9 @@ def gui_actions(args: dict[str, Any]) -> None:
             measure("编辑一行月调度（含各视图刷新）", lambda n=n: controller.run(
                 "基准测试编辑", lambda w: dispatch.update_row(w, row_id, progress=f"基准测试 {n}")))
         measure("撤销", controller.undo_stack.undo)
+        # each tab shown again after that change (hidden tabs re-read when next shown)
+        for index in range(window.tabs.count()):
+            measure(f"改动后首次显示:{window.tabs.tabText(index)}", lambda i=index: window.tabs.setCurrentIndex(i))
     dialogs: list[Any] = []
     measure("修改记录:打开", lambda: (dialogs.append(AuditDialog(controller, window)), dialogs[-1].show()))
     audit_dialog = dialogs[-1]
@@ -346,13 +349,14 @@ def pdf_app(args: dict[str, Any]) -> None:
     tables: list[dict[str, Any]] = []
     original = common.grid_table
 
-    def spy(header: Any, rows: Any, widths_mm: Any, styles: Any, group_rows: Any = (), center_cols: Any = ()) -> Any:
+    def spy(header: Any, rows: Any, widths_mm: Any, styles: Any, group_rows: Any = (), center_cols: Any = (),
+            **more: Any) -> Any:  # the same table; `tail` (a signature below it) is not in the baseline
         tables.append({"header": [str(h) for h in header],
                        "rows": [[c if isinstance(c, str) else "" for c in row] for row in rows],
                        "widths_mm": list(widths_mm), "group_rows": list(group_rows),
                        "cell_font": styles.cell.fontName, "head_font": styles.cell_head.fontName,
                        "cell_pt": styles.cell.fontSize})
-        return original(header, rows, widths_mm, styles, group_rows, center_cols)
+        return original(header, rows, widths_mm, styles, group_rows, center_cols, **more)
     import importlib
     import pkgutil
     for info in pkgutil.iter_modules(pdf_package.__path__):

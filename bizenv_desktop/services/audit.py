@@ -142,10 +142,15 @@ def query(db: Database, date_from: date | str | None = None, date_to: date | str
           offset: int = 0) -> tuple[list[AuditEntry], int]:
     """One page of matching entries, newest first, and how many match in all."""
     where, params = _where(date_from, date_to, entity, text)
+    total = int(db.scalar(f"SELECT count(*) FROM audit{where}", params) or 0)
+    if entity and total * 20 >= (db.scalar("SELECT max(id) FROM audit") or 0):
+        # A common kind (a twentieth of the trail or more): walk the trail newest first and stop
+        # at the page's end, rather than find all of that kind and sort them (14-41 ms against
+        # 2-3 ms on 50 000 entries). A rare kind keeps the entity index: walking would read all.
+        where = where.replace("entity = ?", "+entity = ?")
     rows = db.query(f"SELECT {_COLUMNS} FROM audit{where} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
                     [*params, max(0, int(limit)), max(0, int(offset))])
-    total = db.scalar(f"SELECT count(*) FROM audit{where}", params)
-    return [_entry(r) for r in rows], int(total or 0)
+    return [_entry(r) for r in rows], total
 
 
 def iter_entries(db: Database, **filters: Any) -> Iterator[AuditEntry]:

@@ -144,3 +144,27 @@ def test_nothing_here_writes_the_audit_table() -> None:
     source = Path(audit.__file__).read_text(encoding="utf-8").upper()
     assert "DELETE FROM AUDIT" not in source and "UPDATE AUDIT" not in source
     assert "INSERT INTO AUDIT" not in source
+
+
+def test_a_common_and_a_rare_kind_page_the_same_as_a_full_sort(workspace, ind) -> None:
+    """query() walks the trail by time for a common kind and uses the kind's index for a rare
+    one; both give exactly the entries of that kind, newest first, page after page."""
+    iid = ind("(3)")
+    for n in range(30):  # indicator: common here; calendar_year: rare
+        rename(workspace, iid, f"名称{n}")
+    workspace.apply("确认 2027 年日历", lambda w: calendar.confirm_year(w, 2027))
+    everything, total = audit.query(workspace.db, limit=100000)
+    assert total == len(everything)
+    for kind in {e.entity for e in everything}:
+        expected = [e for e in everything if e.entity == kind]
+        pages: list[AuditEntry] = []
+        while True:
+            page, count = audit.query(workspace.db, entity=kind, limit=7, offset=len(pages))
+            assert count == len(expected)
+            if not page:
+                break
+            pages += page
+        assert pages == expected, kind
+    common = max({e.entity for e in everything}, key=lambda k: sum(e.entity == k for e in everything))
+    rare = min({e.entity for e in everything}, key=lambda k: sum(e.entity == k for e in everything))
+    assert sum(e.entity == common for e in everything) * 20 >= total > sum(e.entity == rare for e in everything) * 20
