@@ -46,6 +46,11 @@ class BackgroundRead(QObject):
         self._relay.finished.connect(self._finished)
 
     @property
+    def requests(self) -> int:
+        """How many reads were asked for so far."""
+        return self._ticket
+
+    @property
     def busy(self) -> bool:
         """A request has not been answered yet."""
         return self._running or self._pending is not None

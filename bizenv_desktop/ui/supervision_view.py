@@ -194,8 +194,9 @@ class SupervisionView(ReloadWhenShown, QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.model.modelReset.connect(self._selection_changed)
         controller.changed.connect(self.reload_when_shown, Qt.ConnectionType.QueuedConnection)
-        # read now, shown or not: a tab built after the window's first paint is ready when first shown
-        self.reload_in_background()
+        # read when first shown (in the background): 5 000 items cost 15 MB, which a window that
+        # is never switched to this tab need not hold
+        self._stale = True
 
     @property
     def today(self) -> date:
