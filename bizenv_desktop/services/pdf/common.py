@@ -92,6 +92,18 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths_mm: 
 PIECE_PT = 300  # the tallest table row: it fits on a landscape page below the header
 
 
+def _may_be_taller(para: Paragraph, width: float) -> bool:
+    """Whether para could be taller than PIECE_PT: a bound from its length, every character
+    (markup too) counted a full em wide, each line break a line of its own."""
+    text = getattr(para, "text", None)
+    if not isinstance(text, str) or width <= 0:
+        return True
+    style = para.style
+    per_line = max(1, int(width // style.fontSize))
+    lines = len(text) // per_line + 1 + text.count("<br")
+    return lines * style.leading > PIECE_PT
+
+
 def _pieces(cells: list[Any], widths_mm: Sequence[float], padding: float) -> list[list[Any]]:
     """The row as one row, or as several when it is taller than PIECE_PT: each long paragraph
     split into parts of at most PIECE_PT, the other cells in the first part."""
@@ -99,6 +111,9 @@ def _pieces(cells: list[Any], widths_mm: Sequence[float], padding: float) -> lis
     for cell, width in zip(cells, widths_mm):
         found: list[Any] = []
         rest = cell
+        if isinstance(rest, Paragraph) and not _may_be_taller(rest, width * mm - padding):
+            parts.append([rest])  # most cells: not wrapped here only to be wrapped again in the table
+            continue
         while isinstance(rest, Paragraph) and rest.wrap(width * mm - padding, 1e6)[1] > PIECE_PT:
             split = rest.split(width * mm - padding, PIECE_PT)
             if len(split) < 2:
