@@ -176,7 +176,8 @@ def bench_gui(probe: Probe, db: Path, profile: Path | None) -> tuple[list[dict],
     for name, times in app.get("latency", {}).items():  # waits with the GUI answering: no block target
         rows.append({"name": name, "value": max(times), "median_ms": statistics.median(times), "runs_ms": times,
                      "baseline": None, "unit": "ms", "ratio": None, "target": "— (not a block)", "met": None})
-    return rows, {"window_construct_ms": app["construct_ms"], "gui_peak_rss_mb": round(app["peak_rss_kb"] / 1024, 1)}
+    return rows, {"window_construct_ms": app["construct_ms"], "gui_peak_rss_mb": round(app["peak_rss_kb"] / 1024, 1),
+                  "gc_pauses_over_10ms": app.get("gc_pauses", [])}
 
 
 def bench_pdf(probe: Probe, db: Path, year: int, quarter: int, repeat: int, profile: Path | None) -> list[dict]:

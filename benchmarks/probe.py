@@ -157,6 +157,25 @@ def _tree_texts(model: Any, role: int) -> list[Any]:
     return walk(QModelIndex())
 
 
+def _watch_gc() -> list[list[float]]:
+    """Every collection of Python's cyclic garbage collector over 10 ms: [generation, ms]. One
+    can land on any action (it is what made one run of an action slow and the next not)."""
+    import gc
+
+    pauses: list[list[float]] = []
+    started: list[float] = [0.0]
+
+    def callback(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            started[0] = time.perf_counter()
+        else:
+            ms = (time.perf_counter() - started[0]) * 1000
+            if ms > 10:
+                pauses.append([info["generation"], round(ms, 1)])
+    gc.callbacks.append(callback)
+    return pauses
+
+
 def gui_actions(args: dict[str, Any]) -> None:
     """The main window on the large database (built as app.run_gui builds it), then each
     action timed from the call until the GUI thread is idle again, repaint included."""
@@ -174,6 +193,7 @@ def gui_actions(args: dict[str, Any]) -> None:
 
     app = QApplication(sys.argv[:1])
     times: dict[str, list[float]] = {}
+    gc_pauses = _watch_gc()
     profile_dir = Path(args["profile"]) if args.get("profile") else None
 
     def measure(name: str, fn: Callable[[], Any]) -> None:
@@ -274,7 +294,7 @@ def gui_actions(args: dict[str, Any]) -> None:
     if args.get("data_out"):
         Path(args["data_out"]).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     workspace.close()
-    emit({"construct_ms": round(construct_ms, 1), "times": times, "latency": latency,
+    emit({"construct_ms": round(construct_ms, 1), "times": times, "latency": latency, "gc_pauses": gc_pauses,
           "today": date.today().isoformat()})
 
 
