@@ -14,6 +14,7 @@ from .core.errors import BizenvError
 from .paths import resource_dir
 from .services.startup import open_workspace
 from .ui import settings
+from .ui.collector import GuiThreadCollector
 from .ui.controller import Controller
 from .ui.main_window import MainWindow
 
@@ -49,6 +50,7 @@ def open_main_window(controller: Controller) -> MainWindow:
     """The main window, shown. What the first screen does not need waits for its first
     paint: the reminders, the start-up backup and the other tabs (MainWindow builds them)."""
     window = MainWindow(controller)
+    GuiThreadCollector(window)  # the cyclic collector never runs in a worker thread
 
     def after_first_paint() -> None:
         from .ui.maintenance import BackupScheduler  # services.backup: not needed to show the window

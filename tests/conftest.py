@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +14,28 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "000_5763d13bf4c99379.txt"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def collect_on_the_main_thread() -> Any:
+    """As the app does (ui/collector.py): no automatic collection, which could run in a worker
+    thread (a report, a backup, the ledger read) and destroy Qt objects there; collect between
+    tests, on the main thread."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    yield
+    if enabled:
+        gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests(collect_on_the_main_thread: Any) -> Any:
+    yield
+    from bizenv_desktop.ui.collector import collect_if_due
+
+    collect_if_due()
 
 
 @pytest.fixture(autouse=True)
