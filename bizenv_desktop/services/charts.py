@@ -1,4 +1,5 @@
-"""Charts as reportlab Drawings: the same drawing goes to the screen (as SVG) and into PDFs.
+"""Charts as reportlab Drawings, for the PDF reports (and SVG for `to_svg`). The 看板 draws the
+same chart with QPainter (ui/chart_widget); both take their scale and colours from core.chart_scale.
 
 No Qt here. Texts are passed in by the caller (the GUI passes its translated words), so
 the default Chinese labels are only what the command line and the reports use.
@@ -16,46 +17,15 @@ from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
-from ..core.model import Target
-
-Series = tuple[str, str, Target, Sequence[tuple[str, float | None]]]
+from ..core import chart_scale
+from ..core.chart_scale import Series, all_percent
 
 # Colour and marker per line: different markers keep the lines apart when printed in black and white.
-PALETTE = (colors.HexColor("#1f77b4"), colors.HexColor("#d62728"), colors.HexColor("#2ca02c"),
-           colors.HexColor("#9467bd"), colors.HexColor("#ff7f0e"), colors.HexColor("#8c564b"),
-           colors.HexColor("#17becf"), colors.HexColor("#7f7f7f"))
+PALETTE = tuple(colors.HexColor(c) for c in chart_scale.PALETTE)
 MARKERS = ("FilledCircle", "FilledSquare", "FilledTriangle", "FilledDiamond", "Circle", "Square", "Triangle",
            "Diamond")
 DEFAULT_MONTHS = tuple(f"{m}月" for m in range(1, 13))
 LEGEND_ROW = 14
-PERCENT = ("%", "％")
-
-
-def _runs(values: Sequence[float | None]) -> list[list[tuple[float, float]]]:
-    """Consecutive known values as separate lines, so a missing month is a gap, not a bridge."""
-    runs: list[list[tuple[float, float]]] = []
-    current: list[tuple[float, float]] = []
-    for month, value in enumerate(values, 1):
-        if value is None:
-            if current:
-                runs.append(current)
-            current = []
-        else:
-            current.append((float(month), float(value)))
-    if current:
-        runs.append(current)
-    return runs
-
-
-def _y_range(series: Sequence[Series]) -> tuple[float, float, float]:
-    """(min, max, step) of the value axis: 0–100 when every indicator is a percentage."""
-    if all(target.unit in PERCENT for _c, _n, target, _p in series):
-        return 0.0, 100.0, 20.0
-    values = [v for _c, _n, target, points in series for v in (*(p[1] for p in points), target.value)
-              if v is not None]
-    top = max(values, default=1.0) or 1.0
-    step = 10 ** len(str(int(top))) / 10 or 1.0
-    return 0.0, float(step * (int(top / step) + 1)), float(step)
 
 
 def quantitative_chart(series: Sequence[Series], width: float = 640, height: float = 300,
@@ -72,7 +42,7 @@ def quantitative_chart(series: Sequence[Series], width: float = 640, height: flo
     data: list[list[tuple[float, float]]] = []
     styles: list[tuple[int, bool]] = []  # (series index, is target) of each data row
     for i, (_code, _name, target, points) in enumerate(series):
-        for run in _runs([v for _m, v in points]):
+        for run in chart_scale.runs([v for _m, v in points]):
             data.append(run)
             styles.append((i, False))
         data.append([(0.5, float(target.value)), (12.5, float(target.value))])
@@ -89,8 +59,8 @@ def quantitative_chart(series: Sequence[Series], width: float = 640, height: flo
             line.strokeDashArray = [5, 3]
         else:
             line.symbol = makeMarker(MARKERS[i % len(MARKERS)], size=5, fillColor=color, strokeColor=color)
-    low, high, step = _y_range(series)
-    percent = bool(series) and all(s[2].unit in PERCENT for s in series)
+    low, high, step = chart_scale.y_range(series)
+    percent = all_percent(series)
     y_axis = plot.yValueAxis
     y_axis.valueMin, y_axis.valueMax, y_axis.valueStep = low, high, step
     y_axis.labelTextFormat = "%d%%" if percent else "%g"

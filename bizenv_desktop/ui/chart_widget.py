@@ -16,45 +16,12 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..core.model import Target
+from ..core.chart_scale import PALETTE, Series, all_percent, runs, y_range
 
-Series = tuple[str, str, Target, Sequence[tuple[str, float | None]]]  # as services.dashboard gives them
-
-# Colours and markers as in services.charts, so the screen and the PDF reports match.
-PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf", "#7f7f7f")
 MARKERS = ("circle", "square", "triangle", "diamond")  # filled for the first four lines, hollow after
-PERCENT = ("%", "％")
 GRID = QColor("#dddddd")
 LEFT, RIGHT, TOP = 44, 78, 10  # room for the value labels, the target labels, the top label
 X_LABELS = 20                  # room for the month labels under the plot
-
-
-def y_range(series: Sequence[Series]) -> tuple[float, float, float]:
-    """(min, max, step) of the value axis: 0–100 when every indicator is a percentage
-    (the rule of services.charts, kept here so the tab does not import reportlab)."""
-    if all(target.unit in PERCENT for _c, _n, target, _p in series):
-        return 0.0, 100.0, 20.0
-    values = [v for _c, _n, target, points in series for v in (*(p[1] for p in points), target.value)
-              if v is not None]
-    top = max(values, default=1.0) or 1.0
-    step = 10 ** len(str(int(top))) / 10 or 1.0
-    return 0.0, float(step * (int(top / step) + 1)), float(step)
-
-
-def runs(values: Sequence[float | None]) -> list[list[tuple[int, float]]]:
-    """Consecutive known values as separate lines: [(month 1–12, value), …] each."""
-    out: list[list[tuple[int, float]]] = []
-    current: list[tuple[int, float]] = []
-    for month, value in enumerate(values, 1):
-        if value is None:
-            if current:
-                out.append(current)
-            current = []
-        else:
-            current.append((month, float(value)))
-    if current:
-        out.append(current)
-    return out
 
 
 class QuantChart(QWidget):
@@ -125,7 +92,7 @@ class QuantChart(QWidget):
     def _axes(self, painter: QPainter) -> None:
         plot = self.plot_rect()
         low, high, step = y_range(self.series)
-        percent = bool(self.series) and all(s[2].unit in PERCENT for s in self.series)
+        percent = all_percent(self.series)
         metrics = self.fontMetrics()
         text_pen = QPen(self.palette().windowText().color())
         value = low
