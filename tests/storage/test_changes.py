@@ -31,6 +31,17 @@ def snapshot(db) -> dict[str, list[tuple]]:
     return {t: [tuple(r) for r in db.query(f"SELECT * FROM {t} ORDER BY rowid")] for t in sorted(tables)}
 
 
+def redo_undo_redo(ws: Workspace, cs: Any, before: Any, after: Any) -> None:
+    """From the undone state: redo, undo and redo again give exactly after, before, after."""
+    ws.redo(cs)
+    assert snapshot(ws.db) == after, "redo gives back the very same rows, ids included"
+    ws.undo(cs)
+    assert snapshot(ws.db) == before
+    ws.redo(cs)
+    assert snapshot(ws.db) == after
+    assert ws.db.query("PRAGMA foreign_key_check") == []
+
+
 def test_tracked_tables_exist_in_schema(ws: Workspace) -> None:
     """Every table the Writer may write is in the schema (and the audit table is not writable)."""
     tables = {r[0] for r in ws.db.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -192,13 +203,7 @@ def test_undo_redo_round_trip_restores_exact_rows(ws: Workspace) -> None:
     undo_rows = audit(ws.db, audit_count)
     assert undo_rows and all(r["action"].startswith("撤销：混合操作") for r in undo_rows)
 
-    ws.redo(cs)
-    assert snapshot(ws.db) == after, "redo gives back the very same rows, ids included"
-    ws.undo(cs)
-    assert snapshot(ws.db) == before
-    ws.redo(cs)
-    assert snapshot(ws.db) == after
-    assert ws.db.query("PRAGMA foreign_key_check") == []
+    redo_undo_redo(ws, cs, before, after)
 
 
 def test_undo_after_conflicting_change_raises_and_changes_nothing(ws: Workspace) -> None:
@@ -304,13 +309,7 @@ def test_insert_many_then_undo_restores_the_file_and_redo_brings_it_back(ws: Wor
     assert before != after
     ws.undo(cs)
     assert snapshot(ws.db) == before
-    ws.redo(cs)
-    assert snapshot(ws.db) == after, "redo gives back the very same rows, ids included"
-    ws.undo(cs)
-    assert snapshot(ws.db) == before
-    ws.redo(cs)
-    assert snapshot(ws.db) == after
-    assert ws.db.query("PRAGMA foreign_key_check") == []
+    redo_undo_redo(ws, cs, before, after)
 
 
 def test_insert_many_ids_follow_the_largest_and_given_ids_are_kept(ws: Workspace) -> None:
