@@ -105,6 +105,17 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else _JSON.encode(value)
 
 
+def _replay_kind(change: RowChange, undo: bool) -> str:
+    """What putting the change back does: delete, insert or update the row."""
+    expected, target = (change.after, change.before) if undo else (change.before, change.after)
+    return "delete" if target is None else "insert" if expected is None else "update"
+
+
+def _check_replay(label: str, change: RowChange, current: Row | None, expected: Row | None) -> None:
+    if current != expected:
+        raise UndoConflict(f"“{label}”之后该记录已被修改（{change.table} {change.row_id}），无法恢复。")
+
+
 class Writer:
     """Snapshotting writer for one transaction (use Database.transaction() around it)."""
 
@@ -265,21 +276,70 @@ class Writer:
         """Put rows back to their before (undo) or after (redo) image.
 
         Refuses with UndoConflict, changing nothing, if a row is not as the action left it.
+        Consecutive changes of one table and one kind (the rows of an import) are put back
+        together, a few statements per few hundred rows, with the same checks, RowChanges and
+        audit rows as one at a time: undoing a 10 000-row import no longer takes seconds.
         """
-        seq = reversed(changes.changes) if undo else changes.changes
-        for change in seq:
+        seq = list(reversed(changes.changes) if undo else changes.changes)
+        start = 0
+        while start < len(seq):
+            table, kind = seq[start].table, _replay_kind(seq[start], undo)
+            end = start + 1
+            while end < len(seq) and seq[end].table == table and _replay_kind(seq[end], undo) == kind:
+                end += 1
+            run = seq[start:end]
+            if len(run) > 1 and len({c.row_id for c in run}) == len(run):
+                self._replay_run(changes.label, table, kind, run, undo)
+            else:  # one row, or a row changed twice in a row: in order, one at a time
+                for change in run:
+                    self._replay_one(changes.label, change, undo)
+            start = end
+
+    def _replay_one(self, label: str, change: RowChange, undo: bool) -> None:
+        expected, target = (change.after, change.before) if undo else (change.before, change.after)
+        _check_replay(label, change, self.get(change.table, change.row_id), expected)
+        if target is None:
+            self.delete(change.table, change.row_id)
+        elif expected is None:
+            self.insert(change.table, target)
+        else:
+            self.update(change.table, change.row_id, target)
+
+    def _replay_run(self, label: str, table: str, kind: str, run: list[RowChange], undo: bool) -> None:
+        current = self._get_many(table, [c.row_id for c in run])
+        targets: list[tuple[Any, Row | None]] = []
+        for change in run:
             expected, target = (change.after, change.before) if undo else (change.before, change.after)
-            current = self.get(change.table, change.row_id)
-            if current != expected:
-                raise UndoConflict(
-                    f"“{changes.label}”之后该记录已被修改（{change.table} {change.row_id}），无法恢复。"
-                )
-            if target is None:
-                self.delete(change.table, change.row_id)
-            elif expected is None:
-                self.insert(change.table, target)
-            else:
-                self.update(change.table, change.row_id, target)
+            now = current[change.row_id] if change.row_id in current else self.get(table, change.row_id)
+            _check_replay(label, change, now, expected)
+            targets.append((change.row_id, target if kind != "delete" else now))
+        if kind == "insert":
+            self.insert_many(table, [t for _i, t in targets if t is not None])
+        elif kind == "update":
+            self._update_in_order(table, [(i, current.get(i) or self.get(table, i), t) for i, t in targets])
+        else:
+            self.db.conn.executemany(f"DELETE FROM {table} WHERE {_key(table)} = ?", [(i,) for i, _t in targets])
+            self._record_all([RowChange(table, i, before, None) for i, before in targets if before is not None])
+
+    def _update_in_order(self, table: str, rows: list[tuple[Any, Row | None, Row | None]]) -> None:
+        """update() of each (id, current, target) in this order (a unique column may need it):
+        one executemany per stretch of rows changing the same columns."""
+        key = _key(table)
+        diffs = [(i, before, {k: v for k, v in (target or {}).items() if before.get(k) != v})
+                 for i, before, target in rows if before is not None]
+        diffs = [d for d in diffs if d[2]]
+        start = 0
+        while start < len(diffs):
+            cols = diffs[start][2].keys()
+            end = start + 1
+            while end < len(diffs) and diffs[end][2].keys() == cols:
+                end += 1
+            self.db.conn.executemany(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in cols)} WHERE {key} = ?",
+                                     [[*d.values(), i] for i, _b, d in diffs[start:end]])
+            start = end
+        after = self._get_many(table, [i for i, _b, _d in diffs])
+        self._record_all([RowChange(table, i, before, after[i] if i in after else self.get(table, i))
+                          for i, before, _d in diffs])
 
     # -- audit -------------------------------------------------------------
     def _record(self, change: RowChange) -> None:

@@ -387,3 +387,56 @@ def test_update_many_images_are_what_the_file_holds(ws: Workspace) -> None:
     assert [ch.after for ch in many.changes] == [dict(ws.db.query("SELECT * FROM supervision_item WHERE id = ?",
                                                                   (i,))[0]) for i in (b, c)]
     assert [r["new"] for r in audit(ws.db) if r["field"] == "complaint_verified"] == ["1", "1"]
+
+
+def _many_kinds(ws: Workspace) -> Any:
+    """One action: 40 divisions added, 30 of them renamed or moved (two column sets), then 10
+    of them deleted, and a name handed on from one row to the next (a unique column)."""
+    ws.apply("起", lambda w: [w.insert("division", {"name": f"旧处{n:02d}", "position": 100 + n})
+                             for n in range(3)])
+
+    def action(w: Writer) -> None:
+        ids = w.insert_many("division", [{"name": f"处室{n:02d}", "position": n} for n in range(40)])
+        for n, i in enumerate(ids[:30]):
+            w.update("division", i, {"name": f"改名{n:02d}"} if n % 2 else {"position": 1000 + n})
+        for i in ids[30:]:
+            w.delete("division", i)
+        old = [r["id"] for r in w.db.query("SELECT id FROM division WHERE name LIKE '旧处%' ORDER BY id")]
+        w.update("division", old[0], {"name": "过渡名"})  # 旧处00 -> 过渡名, 旧处01 -> 旧处00
+        w.update("division", old[1], {"name": "旧处00"})
+    return ws.apply("多种改动", action)
+
+
+def test_undo_and_redo_put_runs_of_rows_back_as_one_at_a_time_would(ws: Workspace,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    cs = _many_kinds(ws)
+    after = snapshot(ws.db)
+    mark = ws.db.scalar("SELECT max(id) FROM audit")
+    ws.undo(cs)
+    undone = snapshot(ws.db)
+    ws.redo(cs)
+    assert snapshot(ws.db) == after
+    batched = [(r["action"], r["entity"], r["entity_id"], r["field"], r["old"], r["new"])
+               for r in audit(ws.db, mark)]
+    # the same, one row at a time
+    monkeypatch.setattr(Writer, "_replay_run", lambda self, label, table, kind, run, undo: [
+        self._replay_one(label, c, undo) for c in run])
+    mark = ws.db.scalar("SELECT max(id) FROM audit")
+    ws.undo(cs)
+    assert snapshot(ws.db) == undone
+    ws.redo(cs)
+    assert snapshot(ws.db) == after
+    single = [(r["action"], r["entity"], r["entity_id"], r["field"], r["old"], r["new"])
+              for r in audit(ws.db, mark)]
+    assert batched == single and len(batched) > 80
+    assert [r[1] for r in undone["division"]] == ["旧处00", "旧处01", "旧处02"]  # as before the action
+
+
+def test_a_batched_undo_meeting_a_changed_row_changes_nothing(ws: Workspace) -> None:
+    cs = _many_kinds(ws)
+    ids = [c.row_id for c in cs.changes if c.before is None and c.after is not None]
+    ws.apply("别人改了一行", lambda w: w.update("division", ids[20], {"kind": "unit"}))
+    state, count = snapshot(ws.db), ws.db.scalar("SELECT count(*) FROM audit")
+    with pytest.raises(UndoConflict, match=f"division {ids[20]}"):
+        ws.undo(cs)
+    assert snapshot(ws.db) == state and ws.db.scalar("SELECT count(*) FROM audit") == count
