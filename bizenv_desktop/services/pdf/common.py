@@ -17,9 +17,48 @@ GROUP_BG = colors.HexColor("#eeeeee")
 HEAD_BG = colors.HexColor("#dddddd")
 
 
+OPENERS = "‘“（〔［｛〈《「『【([{"  # an opening mark never ends a line: it goes down with what it opens
+
+
+def _last_char(line: Any) -> str:
+    """The last character of one line as breakLinesCJK lays it out (one fragment or several)."""
+    if isinstance(line, tuple):  # (extra space, [text])
+        text = "".join(line[1])
+    else:
+        text = "".join(getattr(word, "text", "") for word in getattr(line, "words", ()))
+    return text.rstrip()[-1:] if text.strip() else ""
+
+
+class CJKParagraph(Paragraph):
+    """reportlab's CJK wrapping, which keeps ，。、）” off a line's start (layout.py), plus the
+    other half of the rule: a line that would end with an opening mark (“《（…) ends one
+    character earlier instead, so the mark starts the next line with what it opens."""
+
+    _marks: int | None = None  # opening marks in the text, counted once
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 (reportlab's name)
+        if self._marks is None:
+            text = str(getattr(self, "text", ""))
+            self._marks = sum(map(text.count, OPENERS))
+        if not self._marks:  # most cells: reportlab's wrapping as it is (it runs many times a page)
+            return super().breakLinesCJK(maxWidths)
+        widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
+        rest = widths[-1]  # the width of every line past the list
+        for _attempt in range(self._marks + 1):  # each attempt moves one mark down a line
+            result = super().breakLinesCJK(widths)
+            lines = list(getattr(result, "lines", ()))
+            late = next((k for k, line in enumerate(lines[:-1]) if _last_char(line) in OPENERS
+                         and _last_char(line)), None)
+            if late is None:
+                return result
+            widths += [rest] * (late + 2 - len(widths))  # the lines after it keep their width
+            widths[late] -= self.style.fontSize  # a full character less on that line
+        return result
+
+
 def p(text: Any, style: Any) -> Paragraph:
     """A paragraph of plain text (escaped; line breaks kept)."""
-    return Paragraph(escape(str(text if text is not None else "")).replace("\n", "<br/>"), style)
+    return CJKParagraph(escape(str(text if text is not None else "")).replace("\n", "<br/>"), style)
 
 
 def chinese_date(day: date) -> str:
