@@ -9,13 +9,16 @@ import sqlite3
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..core.errors import BizenvError
 from ..services.workspace import Workspace
 from ..storage.changes import ChangeSet, Writer
+
+
+BUSY_CHANGES = 2000  # rows an undo or redo puts back before the pointer shows it is working
 
 
 class ChangeCommand(QUndoCommand):
@@ -36,12 +39,21 @@ class ChangeCommand(QUndoCommand):
         self._replay(undo=True)
 
     def _replay(self, undo: bool) -> None:
+        busy = len(self.changes.changes) >= BUSY_CHANGES  # an import: a second or more
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             (self.controller.workspace.undo if undo else self.controller.workspace.redo)(self.changes)
             self._applied = not undo
         except BizenvError as exc:
             self.setObsolete(True)  # the stack drops a step it cannot replay
+            if busy:
+                QApplication.restoreOverrideCursor()
+                busy = False
             self.controller.report(exc)
+        finally:
+            if busy:
+                QApplication.restoreOverrideCursor()
         self.controller.changed.emit()
 
 
