@@ -193,17 +193,25 @@ def set_assignments(w: Writer, indicator_id: int, units: list[tuple[int, str]]) 
             raise InvalidInput("同一处室不能在一个指标中出现两次。")
         seen.add(division_id)
         _row(w, "division", division_id)
+    set_division_rows(w, "assignment", "indicator_id", indicator_id, units)
+
+
+def set_division_rows(w: Writer, table: str, owner_column: str, owner_id: int,
+                      wanted: list[tuple[int, str]]) -> None:
+    """Make the (division, role) rows of one owner in table (assignment of an indicator,
+    supervision_division of an item) exactly wanted, in that order: rows of divisions no
+    longer wanted go, kept ones are updated in place (their history stays with them)."""
     existing = {r["division_id"]: r["id"] for r in
-                w.db.query("SELECT id, division_id FROM assignment WHERE indicator_id = ?", (indicator_id,))}
+                w.db.query(f"SELECT id, division_id FROM {table} WHERE {owner_column} = ?", (owner_id,))}
+    keep = {d for d, _role in wanted}
     for division_id, row_id in existing.items():
-        if division_id not in seen:
-            w.delete("assignment", row_id)
-    for pos, (division_id, role) in enumerate(units, 1):
+        if division_id not in keep:
+            w.delete(table, row_id)
+    for pos, (division_id, role) in enumerate(wanted, 1):
         if division_id in existing:
-            w.update("assignment", existing[division_id], {"role": role, "position": pos})
+            w.update(table, existing[division_id], {"role": role, "position": pos})
         else:
-            w.insert("assignment", {"indicator_id": indicator_id, "division_id": division_id,
-                                    "role": role, "position": pos})
+            w.insert(table, {owner_column: owner_id, "division_id": division_id, "role": role, "position": pos})
 
 
 # -- sub-tasks ----------------------------------------------------------------

@@ -26,7 +26,7 @@ from ..core.deadline_text import derive_deadline
 from ..core.errors import InvalidInput, NotFound
 from ..storage.changes import Writer
 from .calendar import WorkCalendar, load_calendar
-from .plan_edit import check_date
+from .plan_edit import check_date, set_division_rows
 from .supervision_read import (COMPLAINT, DONE_STATUSES, OPEN_STATUSES, SOURCES, STATUS_DATES, STATUSES,
                                SupervisionItem, counts, list_items, workdays_left)
 
@@ -113,18 +113,7 @@ def _links(item_id: int, lead: list[int], cooperating: list[int]) -> list[dict[s
 
 def _set_divisions(w: Writer, item_id: int, lead: list[int], cooperating: list[int]) -> None:
     wanted = [(d, "lead") for d in lead] + [(d, "cooperate") for d in cooperating]
-    existing = {r["division_id"]: r["id"] for r in
-                w.db.query("SELECT id, division_id FROM supervision_division WHERE item_id = ?", (item_id,))}
-    keep = {d for d, _role in wanted}
-    for division_id, row_id in existing.items():
-        if division_id not in keep:
-            w.delete("supervision_division", row_id)
-    for pos, (division_id, role) in enumerate(wanted, 1):
-        if division_id in existing:
-            w.update("supervision_division", existing[division_id], {"role": role, "position": pos})
-        else:
-            w.insert("supervision_division", {"item_id": item_id, "division_id": division_id,
-                                              "role": role, "position": pos})
+    set_division_rows(w, "supervision_division", "item_id", item_id, wanted)
 
 
 def _validate(w: Writer, row: dict[str, Any], item_id: int | None) -> None:
