@@ -73,7 +73,11 @@ def run_gui(db_path: Path | None, lang: str | None = None) -> int:
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
-    install_translators(app, lang or settings.get("ui/language"))
+    language = lang or settings.get("ui/language")
+    install_translators(app, language)
+    from .core import messages
+
+    messages.set_language(language)  # the services' messages in the UI language
     try:
         workspace = open_workspace(db_path)
     except (BizenvError, OSError) as exc:

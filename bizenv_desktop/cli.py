@@ -127,9 +127,9 @@ def cmd_due(args: argparse.Namespace) -> int:
     try:
         today = date.fromisoformat(args.today) if args.today else date.today()
     except ValueError:
-        raise InvalidInput(f"--today “{args.today}”不是有效日期，请按 年-月-日 填写。") from None
+        raise InvalidInput("cli.bad_today", value=args.today) from None
     if args.days < 0:
-        raise InvalidInput("--days 不能为负数。")
+        raise InvalidInput("cli.negative_days")
     ws = open_workspace(args.db, read_only_ok=True)
     try:
         report = deadlines.due_report(ws.db, today, args.days)
@@ -150,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     args = build_parser().parse_args(argv)
+    from .core import messages
+
+    messages.set_language(args.lang)  # errors and generated labels in the chosen language
     if args.command in (None, "gui"):
         from .app import run_gui
 
@@ -158,15 +161,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except BizenvError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        print(messages.render("cli.error", {"text": str(exc)}), file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into head & co.
         return 0
     except OSError as exc:
-        print(f"错误：无法访问文件：{exc}", file=sys.stderr)
+        print(messages.render("cli.file_error", {"detail": str(exc)}), file=sys.stderr)
         return 2
     except sqlite3.OperationalError as exc:
-        print(f"错误：无法读写数据库：{exc}（文件可能被其他程序占用，或磁盘已满、目录只读）。", file=sys.stderr)
+        print(messages.render("cli.db_error", {"detail": str(exc)}), file=sys.stderr)
         return 2
 
 

@@ -4,47 +4,38 @@
 <context>
     <name>AdvanceDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="178"/>
         <source>推进督办事项</source>
         <translation>Advance Supervised Item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="192"/>
         <source>当前状态</source>
         <translation>Current status</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="193"/>
         <source>推进到</source>
         <translation>Advance to</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="194"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="208"/>
         <source>办结报告</source>
         <translation>Closure report</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="208"/>
         <source>办理进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="212"/>
         <source>跳过的步骤记同一日期。</source>
         <translation>Skipped steps get the same date. </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="214"/>
         <source>报结须填写办结报告。</source>
         <translation>Reporting closure requires a closure report. </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="216"/>
         <source>该投诉经查属实，须先在“编辑…”中填写问责记录才能销号。</source>
         <translation>This complaint was verified: enter the accountability record under “Edit…” before striking it off. </translation>
     </message>
@@ -52,7 +43,6 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../bizenv_desktop/app.py" line="78"/>
         <source>无法打开数据库</source>
         <translation>Cannot Open the Database</translation>
     </message>
@@ -60,57 +50,46 @@
 <context>
     <name>AssignmentEditor</name>
     <message>
-        <location filename="../bizenv_desktop/ui/assignment_editor.py" line="14"/>
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/assignment_editor.py" line="15"/>
         <source>负责</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/assignment_editor.py" line="16"/>
         <source>配合</source>
         <translation>Cooperating</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/assignment_editor.py" line="26"/>
         <source>处室 / 分组</source>
         <translation>Division / group</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/assignment_editor.py" line="26"/>
         <source>职责</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/assignment_editor.py" line="30"/>
         <source>添加处室</source>
         <translation>Add Division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/assignment_editor.py" line="31"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/assignment_editor.py" line="32"/>
         <source>上移</source>
         <translation>Move Up</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/assignment_editor.py" line="33"/>
         <source>下移</source>
         <translation>Move Down</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/assignment_editor.py" line="58"/>
         <source>（分组）</source>
         <translation> (group)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/assignment_editor.py" line="60"/>
         <source>（已停用）</source>
         <translation> (retired)</translation>
     </message>
@@ -118,138 +97,110 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="29"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="29"/>
         <source>操作人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="30"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="30"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="31"/>
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="31"/>
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="32"/>
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="33"/>
         <source>（新增）</source>
         <translation>(added)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="34"/>
         <source>（修改）</source>
         <translation>(changed)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="35"/>
         <source>（删除）</source>
         <translation>(deleted)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="179"/>
         <source>修改记录</source>
         <translation>Change Log</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="181"/>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="182"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="184"/>
         <source>全部对象</source>
         <translation>All objects</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="188"/>
         <source>搜索操作、字段、原值、新值或操作人</source>
         <translation>Search action, field, old or new value, or user</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="202"/>
         <source>导出 CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="203"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="205"/>
         <source>从</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="205"/>
         <source>到</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="206"/>
         <source>对象：</source>
         <translation>Object:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="270"/>
         <source>共 %1 条</source>
         <translation>%1 entries</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="295"/>
         <source>导出失败</source>
         <translation>Export Failed</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="296"/>
         <source>无法写入“%1”：%2</source>
         <translation>Cannot write “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="300"/>
         <source>修改记录-%1.csv</source>
         <translation>change-log-%1.csv</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="301"/>
         <source>导出 CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="301"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="306"/>
         <source>导出完成</source>
         <translation>Export Complete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="307"/>
         <source>已导出 %1 条记录到“%2”。</source>
         <translation>Exported %1 entries to “%2”.</translation>
     </message>
@@ -257,352 +208,282 @@
 <context>
     <name>AuditNames</name>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="39"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="39"/>
         <source>方案正文</source>
         <translation>Plan text</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="40"/>
         <source>维度</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="40"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="41"/>
         <source>处室</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="41"/>
         <source>责任分工</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="42"/>
         <source>子任务</source>
         <translation>Sub-task</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="42"/>
         <source>联络员</source>
         <translation>Liaison</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="43"/>
         <source>调度月份</source>
         <translation>Dispatch month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="43"/>
         <source>月调度</source>
         <translation>Monthly dispatch</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="44"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="44"/>
         <source>佐证关联</source>
         <translation>Evidence link</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="45"/>
         <source>自评</source>
         <translation>Self-evaluation</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="45"/>
         <source>事件</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="46"/>
         <source>工作日调整</source>
         <translation>Working-day adjustment</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="46"/>
         <source>日历年度</source>
         <translation>Calendar year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="47"/>
         <source>待办完成</source>
         <translation>To-do completion</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="47"/>
         <source>督办事项</source>
         <translation>Supervised item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="48"/>
         <source>督办分工</source>
         <translation>Supervised item assignment</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="48"/>
         <source>设置</source>
         <translation>Setting</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="49"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="49"/>
         <source>考评内容及标准</source>
         <translation>Evaluation standard</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="50"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="50"/>
         <source>进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="51"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="51"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="52"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="52"/>
         <source>小标题</source>
         <translation>Heading</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="53"/>
         <source>正文</source>
         <translation>Body</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="53"/>
         <source>牵头单位</source>
         <translation>Lead office</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="54"/>
         <source>排序</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="54"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="55"/>
         <source>上级指标</source>
         <translation>Parent indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="55"/>
         <source>所属维度</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="56"/>
         <source>目标比较符</source>
         <translation>Target comparator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="56"/>
         <source>目标值</source>
         <translation>Target value</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="57"/>
         <source>目标单位</source>
         <translation>Target unit</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="57"/>
         <source>目标指标项</source>
         <translation>Target metric</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="58"/>
         <source>计数事件类别</source>
         <translation>Counted event kind</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="58"/>
         <source>分值</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="59"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="59"/>
         <source>职责</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="60"/>
         <source>责任人</source>
         <translation>Person responsible</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="60"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="61"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="61"/>
         <source>任职开始</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="62"/>
         <source>任职结束</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="62"/>
         <source>报备日期</source>
         <translation>Reported on</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="63"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="63"/>
         <source>下步计划</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="64"/>
         <source>备注说明</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="64"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="65"/>
         <source>分子</source>
         <translation>Numerator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="65"/>
         <source>分母</source>
         <translation>Denominator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="66"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="66"/>
         <source>关闭时间</source>
         <translation>Closed at</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="67"/>
         <source>重新打开原因</source>
         <translation>Reason for reopening</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="67"/>
         <source>评定等次</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="68"/>
         <source>自评说明</source>
         <translation>Self-evaluation notes</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="68"/>
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="69"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="69"/>
         <source>媒体/会议</source>
         <translation>Outlet/meeting</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="70"/>
         <source>是否工作日</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="70"/>
         <source>确认时间</source>
         <translation>Confirmed at</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="71"/>
         <source>撤销日期</source>
         <translation>Retired on</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="71"/>
         <source>并入处室</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="72"/>
         <source>事项内容</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="72"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="73"/>
         <source>完成日期</source>
         <translation>Completed on</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/audit_dialog.py" line="73"/>
         <source>销号日期</source>
         <translation>Struck off on</translation>
     </message>
@@ -610,156 +491,122 @@
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="42"/>
         <source>工作日历</source>
         <translation>Working Calendar</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="51"/>
         <source>法定节假日（工作日放假）</source>
         <translation>Public holiday (weekday off)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="51"/>
         <source>调休上班（周末上班）</source>
         <translation>Make-up working day (weekend worked)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="52"/>
         <source>下划线：人工调整</source>
         <translation>Underlined: adjusted by hand</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="60"/>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="216"/>
         <source>设为工作日</source>
         <translation>Make Working Day</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="61"/>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="216"/>
         <source>设为休息日</source>
         <translation>Make Day Off</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="62"/>
         <source>取消调整</source>
         <translation>Remove Adjustment</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="63"/>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="224"/>
         <source>确认本年安排</source>
         <translation>Confirm This Year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="64"/>
         <source>取消确认</source>
         <translation>Withdraw Confirmation</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="65"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="136"/>
         <source>%1 年：国务院安排已收录</source>
         <translation>%1: the State Council schedule is included</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="136"/>
         <source>%1 年：已人工确认</source>
         <translation>%1: confirmed by hand</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="137"/>
         <source>%1 年：未确认（依据推测，请按国务院通知核对并确认）</source>
         <translation>%1: not confirmed (estimated; check it against the State Council notice and confirm)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="143"/>
         <source>%1 年的人工调整（%2 天）</source>
         <translation>Adjustments by hand in %1 (%2 days)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="147"/>
         <source>工作日</source>
         <translation>working day</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="147"/>
         <source>休息日</source>
         <translation>day off</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="148"/>
         <source>%1 设为%2</source>
         <translation>%1 made a %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="150"/>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="180"/>
         <source>：%1</source>
         <translation>: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="172"/>
         <source>节假日</source>
         <translation>Public holiday</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="177"/>
         <source>调休上班</source>
         <translation>Make-up working day</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="180"/>
         <source>人工调整</source>
         <translation>Adjusted by hand</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="182"/>
         <source>未确认</source>
         <translation>Not confirmed</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="183"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="193"/>
         <source>将 %1 设为工作日</source>
         <translation>Make %1 a working day</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="193"/>
         <source>将 %1 设为休息日</source>
         <translation>Make %1 a day off</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="202"/>
         <source>取消 %1 的调整</source>
         <translation>Remove the adjustment of %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="206"/>
         <source>确认 %1 年节假日安排</source>
         <translation>Confirm the %1 public holiday schedule</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="210"/>
         <source>取消确认 %1 年节假日安排</source>
         <translation>Withdraw confirmation of the %1 public holiday schedule</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="217"/>
         <source>%1 的调整说明（可留空），例如 国务院办公厅通知：</source>
         <translation>Note on the adjustment of %1 (optional), e.g. General Office of the State Council notice:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/calendar_dialog.py" line="225"/>
         <source>是否已按国务院办公厅通知核对并录入 %1 年的节假日和调休安排？</source>
         <translation>Have the %1 public holidays and make-up working days been checked against the State Council General Office notice and entered?</translation>
     </message>
@@ -767,118 +614,94 @@
 <context>
     <name>CollectFormsDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="117"/>
         <source>收回处室调度表</source>
         <translation>Collect Division Dispatch Forms</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="118"/>
         <source>%1：选择处室交回的调度表（可多选、可分几次、顺序不限）。每个文件先检查，下面列出将改动的内容和全部问题；只写入没有问题的文件，每个文件要么全部写入，要么不写。</source>
         <translation>%1: choose the dispatch forms returned by the divisions (several at once, in several goes, in any order). Each file is checked first; the changes and all problems are listed below. Only files without problems are written, each either completely or not at all.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="124"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="124"/>
         <source>处室</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="124"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="124"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="129"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="130"/>
         <source>移除所选</source>
         <translation>Remove Selected</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="131"/>
         <source>复制问题清单</source>
         <translation>Copy Problem List</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="132"/>
         <source>把全部问题复制到剪贴板，便于发给处室修改</source>
         <translation>Copy all problems to the clipboard to send to the divisions for correction</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="133"/>
         <source>写入无问题的文件</source>
         <translation>Write Files Without Problems</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="134"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="155"/>
         <source>选择交回的调度表</source>
         <translation>Choose returned dispatch forms</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="156"/>
         <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="186"/>
         <source>可写入 %1 个，有问题 %2 个。已交回：%3；未交回：%4</source>
         <translation>%1 can be written, %2 have problems. Returned: %3; not returned: %4</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="188"/>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="189"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="194"/>
         <source>已写入：改动 %1 行</source>
         <translation>Written: %1 rows changed</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="196"/>
         <source>可写入：改动 %1 行</source>
         <translation>Can be written: %1 rows changed</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="198"/>
         <source>有 %1 个问题，不能写入</source>
         <translation>%1 problems, cannot be written</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="211"/>
         <source>第 %1 行 %2</source>
         <translation>Row %1: %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="239"/>
         <source>写入调度表</source>
         <translation>Write Dispatch Forms</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="240"/>
         <source>写入 %1 个文件（共改动 %2 行）？有问题的文件不会写入。每个文件可单独撤销。</source>
         <translation>Write %1 files (%2 rows changed in all)? Files with problems are not written. Each file can be undone separately.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="248"/>
         <source>收回调度表：%1 %2</source>
         <translation>Collect dispatch form: %1 %2</translation>
     </message>
@@ -886,17 +709,14 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../bizenv_desktop/ui/controller.py" line="71"/>
         <source>操作与已有数据冲突，未作任何修改：%1</source>
         <translation>The action conflicts with existing data; nothing was changed: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/controller.py" line="74"/>
         <source>无法写入数据库，未作任何修改：%1。请检查磁盘空间和文件权限。</source>
         <translation>Cannot write to the database; nothing was changed: %1. Please check the free disk space and the file permissions.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/controller.py" line="83"/>
         <source>无法完成操作</source>
         <translation>Cannot Complete the Action</translation>
     </message>
@@ -904,153 +724,122 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="161"/>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="301"/>
         <source>%1月</source>
         <translation>M%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="162"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="181"/>
         <source>处室</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="181"/>
         <source>滞后（月调度）</source>
         <translation>Late (monthly dispatch)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="182"/>
         <source>逾期督办（牵头）</source>
         <translation>Overdue supervised items (lead)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="186"/>
         <source>待签收</source>
         <translation>Awaiting sign-off</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="186"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="186"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="186"/>
         <source>已报结</source>
         <translation>Closure reported</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="186"/>
         <source>已销号</source>
         <translation>Struck off</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="187"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="192"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="192"/>
         <source>还有</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="192"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="213"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="215"/>
         <source>截至：</source>
         <translation>As of:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="221"/>
         <source>各指标月度状态（取各处室、子任务中最紧要者）</source>
         <translation>Monthly status of each indicator (the most pressing of its divisions and sub-tasks)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="223"/>
         <source>量化指标与目标</source>
         <translation>Quantitative indicators and targets</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="227"/>
         <source>交办督办事项</source>
         <translation>Assigned and supervised items</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="229"/>
         <source>近期待办</source>
         <translation>Upcoming to-dos</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="263"/>
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="267"/>
         <source>营商环境工作看板：%1年，截至%2月</source>
         <translation>Business environment dashboard: %1, as of month %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="284"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="284"/>
         <source>%1天后</source>
         <translation>%1 days</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="292"/>
         <source>%1年%2月</source>
         <translation>%2/%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="294"/>
         <source>各处室滞后与逾期：%1</source>
         <translation>Late and overdue by division: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="296"/>
         <source>各处室滞后与逾期：%1，没有滞后或逾期事项</source>
         <translation>Late and overdue by division: %1, nothing late or overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="297"/>
         <source>（未指定处室）</source>
         <translation>(no division)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="302"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="367"/>
         <source>打印看板</source>
         <translation>Print Dashboard</translation>
     </message>
@@ -1058,47 +847,38 @@
 <context>
     <name>DeadlineModel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="50"/>
         <source>期限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="50"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="50"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="59"/>
         <source>已完成 %1</source>
         <translation>Done %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="61"/>
         <source>逾期 %1 天</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="63"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="63"/>
         <source>剩 %1 个工作日</source>
         <translation>%1 working days left</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="64"/>
         <source>（日历未确认）</source>
         <translation> (calendar not confirmed)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="83"/>
         <source>该日期依据尚未公布的节假日安排推算，请在“工作日历”中核对并确认。</source>
         <translation>This date is estimated from a public holiday schedule not yet published; check and confirm it in “Working Calendar”.</translation>
     </message>
@@ -1106,72 +886,58 @@
 <context>
     <name>DeadlinePanel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="108"/>
         <source> 个工作日内</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="109"/>
         <source>显示已完成</source>
         <translation>Show done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="110"/>
         <source>标记完成…</source>
         <translation>Mark Done…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="111"/>
         <source>取消完成</source>
         <translation>Mark Not Done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="115"/>
         <source>提醒：</source>
         <translation>Remind within:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="138"/>
         <source>正在读取期限……</source>
         <translation>Reading deadlines…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="155"/>
         <source>逾期 %1 项，%2 个工作日内到期 %3 项</source>
         <translation>%1 overdue, %3 due within %2 working days</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="174"/>
         <source>标记完成</source>
         <translation>Mark Done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="174"/>
         <source>“%1”已完成。要附上报送的文件吗？</source>
         <translation>“%1” is done. Attach the files that were submitted?</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="180"/>
         <source>选择报送的文件</source>
         <translation>Choose the submitted files</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="187"/>
         <source>完成“%1”</source>
         <translation>Mark “%1” done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="193"/>
         <source>取消完成“%1”</source>
         <translation>Mark “%1” not done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="205"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/deadline_panel.py" line="206"/>
         <source>5 个工作日内到期</source>
         <translation>Due within 5 working days</translation>
     </message>
@@ -1179,116 +945,90 @@
 <context>
     <name>DetailView</name>
     <message>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="38"/>
         <source>一级指标</source>
         <translation>First-level indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="38"/>
         <source>二级指标</source>
         <translation>Second-level indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="39"/>
         <source>层级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="45"/>
         <source>类型/目标</source>
         <translation>Type/target</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="47"/>
         <source>本年已登记</source>
         <translation>Registered this year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="47"/>
         <source>%1 条</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="49"/>
         <source>分值</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="51"/>
         <source>（分组）</source>
         <translation> (group)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="51"/>
         <source>（已停用）</source>
         <translation> (retired)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="56"/>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="62"/>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="72"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="62"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="62"/>
         <source>任务内容</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="62"/>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="70"/>
         <source>责任处室</source>
         <translation>Responsible division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="62"/>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="71"/>
         <source>责任人</source>
         <translation>Person responsible</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="70"/>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/detail_view.py" line="72"/>
         <source>（未设定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="lupdate_extra.py" line="12"/>
         <source>选择左侧的一行查看详情。</source>
         <translation>Select a row on the left to see its details.</translation>
     </message>
     <message>
-        <location filename="lupdate_extra.py" line="13"/>
         <source>维度</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="lupdate_extra.py" line="14"/>
         <source>一级指标 %1 个，二级指标 %2 个</source>
         <translation>%1 first-level indicators, %2 second-level indicators</translation>
     </message>
     <message>
-        <location filename="lupdate_extra.py" line="15"/>
         <source>考评内容及标准</source>
         <translation>Evaluation standard</translation>
     </message>
     <message>
-        <location filename="lupdate_extra.py" line="16"/>
         <source>任务分解</source>
         <translation>Task breakdown</translation>
     </message>
     <message>
-        <location filename="lupdate_extra.py" line="17"/>
         <source>子任务</source>
         <translation>Sub-task</translation>
     </message>
@@ -1296,189 +1036,152 @@
 <context>
     <name>DivisionsDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="29"/>
         <source>处室</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="30"/>
         <source>直属单位</source>
         <translation>Affiliated unit</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="31"/>
         <source>分组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="60"/>
         <source>处室管理</source>
         <translation>Manage Divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="64"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="64"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="64"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="64"/>
         <source>引用次数</source>
         <translation>References</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="67"/>
         <source>显示已停用</source>
         <translation>Show retired</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="68"/>
         <source>新增…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="69"/>
         <source>重命名…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="70"/>
         <source>更改类型…</source>
         <translation>Change Type…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="71"/>
         <source>合并到…</source>
         <translation>Merge Into…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="72"/>
         <source>停用</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="73"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="74"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="75"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="120"/>
         <source>已合并到 %1</source>
         <translation>Merged into %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="122"/>
         <source>已停用 %1</source>
         <translation>Retired on %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="123"/>
         <source>在用</source>
         <translation>In use</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="204"/>
         <source>新增处室“%1”</source>
         <translation>Add division “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="212"/>
         <source>将“%1”改名为“%2”</source>
         <translation>Rename “%1” to “%2”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="216"/>
         <source>将“%1”改为%2</source>
         <translation>Change the type of “%1” to %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="220"/>
         <source>将“%1”合并到“%2”</source>
         <translation>Merge “%1” into “%2”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="224"/>
         <source>停用“%1”</source>
         <translation>Retire “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="228"/>
         <source>恢复“%1”</source>
         <translation>Restore “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="232"/>
         <source>删除“%1”</source>
         <translation>Delete “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="239"/>
         <source>“%1”的 %2 项指标分工和子任务将移到“%3”（两者都承担的指标只保留较重的职责），%4 条联络员登记也将改为“%3”。
 “%1”随后停用，显示为“已合并到 %3”。此操作可以撤销。</source>
         <translation>%2 indicator assignments and sub-tasks of “%1” will move to “%3” (on indicators both share, only the heavier role is kept), and %4 liaison registrations will also change to “%3”.
 “%1” is then retired and shown as “Merged into %3”. This can be undone.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="261"/>
         <source>重命名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="261"/>
         <source>“%1”的新名称：</source>
         <translation>New name for “%1”:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="271"/>
         <source>更改类型</source>
         <translation>Change Type</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="271"/>
         <source>“%1”的类型：</source>
         <translation>Type of “%1”:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="282"/>
         <source>合并到</source>
         <translation>Merge Into</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="282"/>
         <source>把“%1”合并到：</source>
         <translation>Merge “%1” into:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="287"/>
         <source>确认合并</source>
         <translation>Confirm Merge</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="295"/>
         <source>确认删除</source>
         <translation>Confirm Deletion</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="296"/>
         <source>删除“%1”？此操作可以撤销。</source>
         <translation>Delete “%1”? This can be undone.</translation>
     </message>
@@ -1486,62 +1189,50 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="98"/>
         <source>编辑事件</source>
         <translation>Edit event</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="98"/>
         <source>登记事件</source>
         <translation>Register event</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="110"/>
         <source>（未指定）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="116"/>
         <source>媒体名称、简报期号或会议名称</source>
         <translation>Media outlet, briefing issue or meeting name</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="122"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="122"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="122"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="123"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="123"/>
         <source>媒体/会议</source>
         <translation>Outlet/meeting</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="124"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="124"/>
         <source>计入指标</source>
         <translation>Counts for indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="138"/>
         <source>（按类别自动选择）</source>
         <translation>(chosen by kind)</translation>
     </message>
@@ -1549,149 +1240,118 @@
 <context>
     <name>EventsView</name>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="27"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="27"/>
         <source>类别</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="28"/>
         <source>级别</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="28"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="29"/>
         <source>媒体/会议</source>
         <translation>Outlet/meeting</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="29"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="30"/>
         <source>佐证</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="31"/>
         <source>通报表扬</source>
         <translation>Commendation</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="32"/>
         <source>媒体宣传</source>
         <translation>Media report</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="33"/>
         <source>简报刊发</source>
         <translation>Briefing adopted</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="34"/>
         <source>全省推广</source>
         <translation>Provincial promotion</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="35"/>
         <source>国家级</source>
         <translation>National</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="35"/>
         <source>省级</source>
         <translation>Provincial</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="36"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="178"/>
         <source>全部类别</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="181"/>
         <source>新增…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="182"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="183"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="187"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="187"/>
         <source>类别：</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="244"/>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="253"/>
         <source>全部年份</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="246"/>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="253"/>
         <source>%1 年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="252"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="254"/>
         <source>%1：%2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="281"/>
         <source>登记%1“%2”</source>
         <translation>Register %1 &quot;%2&quot;</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="291"/>
         <source>修改事件“%1”</source>
         <translation>Edit event &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="295"/>
         <source>删除事件“%1”</source>
         <translation>Delete event &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="327"/>
         <source>确认删除</source>
         <translation>Confirm deletion</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/events_view.py" line="327"/>
         <source>删除事件“%1”（%2）？此操作可以撤销。</source>
         <translation>Delete event &quot;%1&quot; (%2)? This can be undone.</translation>
     </message>
@@ -1699,91 +1359,74 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="46"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="51"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="52"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="53"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="91"/>
         <source>%1（%2，%3 由 %4 添加）</source>
         <translation>%1 (%2, added %3 by %4)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="94"/>
         <source>【文件缺失】%1</source>
         <translation>[File missing] %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="96"/>
         <source>SHA-256：%1
 存储位置：%2</source>
         <translation>SHA-256: %1
 Stored at: %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="104"/>
         <source>选择一条记录后可添加佐证材料。</source>
         <translation>Select a record to add evidence.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="106"/>
         <source>该记录只读（例如所在月份已关闭），只能打开佐证材料，不能添加或移除。</source>
         <translation>This record is read-only (for example, its month is closed): evidence can be opened but not added or removed.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="108"/>
         <source>可将文件拖放到此处添加；文件会复制到数据库旁的佐证材料库，原文件移动或删除后仍可打开。</source>
         <translation>Drop files here to add them; they are copied into the evidence store beside the database and still open after the originals are moved or deleted.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="126"/>
         <source>选择佐证材料</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="126"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="136"/>
         <source>添加佐证材料“%1”</source>
         <translation>Add evidence &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="152"/>
         <source>系统中没有能打开“%1”的程序。文件副本在：%2</source>
         <translation>No program on this computer can open &quot;%1&quot;. The copy is at: %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="163"/>
         <source>移除佐证材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="164"/>
         <source>从此记录移除“%1”？
 文件仍保留在佐证材料库中，其他记录对它的引用不受影响；可以撤销。</source>
         <translation>Remove &quot;%1&quot; from this record?
 The file stays in the evidence store and other records that use it are not affected; this can be undone.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/evidence_panel.py" line="168"/>
         <source>移除佐证材料“%1”</source>
         <translation>Remove evidence &quot;%1&quot;</translation>
     </message>
@@ -1791,246 +1434,194 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>ImportIndicatorsDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="38"/>
         <source>从 Excel 导入指标</source>
         <translation>Import Indicators from Excel</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="41"/>
         <source>选择要导入的 .xlsx 工作簿</source>
         <translation>Choose the .xlsx workbook to import</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="42"/>
         <source>选择文件…</source>
         <translation>Choose File…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="54"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="55"/>
         <source>工作表</source>
         <translation>Worksheet</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="56"/>
         <source>导入到年度</source>
         <translation>Import into year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="58"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="58"/>
         <source>表头文字</source>
         <translation>Header text</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="58"/>
         <source>列的含义</source>
         <translation>Meaning</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="62"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="62"/>
         <source>对象</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="62"/>
         <source>内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="62"/>
         <source>表格行</source>
         <translation>Sheet rows</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="67"/>
         <source>请选择要导入的工作簿。</source>
         <translation>Please choose the workbook to import.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="72"/>
         <source>列的含义（识别有误时请更正）</source>
         <translation>Meaning of the columns (correct it where it was recognized wrongly)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="77"/>
         <source>将要新建和更新的内容（不会删除任何内容）</source>
         <translation>What will be created and updated (nothing is deleted)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="83"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="86"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="95"/>
         <source>提示</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="105"/>
         <source>（不导入）</source>
         <translation>(not imported)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="105"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="105"/>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="122"/>
         <source>维度</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="106"/>
         <source>一级指标</source>
         <translation>First-level indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="106"/>
         <source>二级指标</source>
         <translation>Second-level indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="106"/>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="115"/>
         <source>考评内容及标准</source>
         <translation>Evaluation standard</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="107"/>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="116"/>
         <source>分值</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="107"/>
         <source>牵头处室</source>
         <translation>Lead divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="107"/>
         <source>责任处室</source>
         <translation>Responsible divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="108"/>
         <source>配合处室</source>
         <translation>Cooperating divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="108"/>
         <source>责任人</source>
         <translation>Person responsible</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="108"/>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="116"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="109"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="112"/>
         <source>新建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="112"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="115"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="115"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="116"/>
         <source>职责</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="119"/>
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="119"/>
         <source>负责</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="119"/>
         <source>配合</source>
         <translation>Cooperating</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="122"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="122"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="123"/>
         <source>处室</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="123"/>
         <source>责任分工</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="127"/>
         <source>选择指标表</source>
         <translation>Choose Indicator Sheet</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="128"/>
         <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="211"/>
         <source>无法导入：请先更正列的含义。</source>
         <translation>Cannot import: correct the meaning of the columns first.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/import_dialog.py" line="258"/>
         <source>从 Excel 导入指标（%1）</source>
         <translation>Import indicators from Excel (%1)</translation>
     </message>
@@ -2038,142 +1629,114 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>ImportSupervisionDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="36"/>
         <source>从 Excel 导入督办事项台账</source>
         <translation>Import the supervised-items ledger from Excel</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="39"/>
         <source>选择要导入的 .xlsx 工作簿</source>
         <translation>Choose the .xlsx workbook to import</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="40"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="48"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="49"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="52"/>
         <source>导入后</source>
         <translation>On import</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="52"/>
         <source>表格行</source>
         <translation>Sheet row</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="52"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="52"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="52"/>
         <source>交办日期</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="53"/>
         <source>事项内容</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="53"/>
         <source>牵头处室</source>
         <translation>Lead division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="53"/>
         <source>配合处室</source>
         <translation>Cooperating divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="53"/>
         <source>办结时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="53"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="61"/>
         <source>请选择要导入的督办事项台账。</source>
         <translation>Choose the supervised-items ledger to import.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="63"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="66"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="74"/>
         <source>读到的督办事项（按编号匹配已有事项，其次按事项内容和交办日期；不会删除任何内容）</source>
         <translation>Items read (matched to existing items by number, else by content and date received; nothing is deleted)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="76"/>
         <source>提示</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="90"/>
         <source>选择督办事项台账</source>
         <translation>Choose the supervised-items ledger</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="91"/>
         <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
         <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="136"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="136"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="141"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="143"/>
         <source>不变</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="155"/>
         <source>将新建处室：%1</source>
         <translation>Divisions to be created: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_import_dialog.py" line="166"/>
         <source>从 Excel 导入督办事项（%1）</source>
         <translation>Import supervised items from Excel (%1)</translation>
     </message>
@@ -2181,82 +1744,66 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>IndicatorDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="20"/>
         <source>一级指标</source>
         <translation>First-level indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="20"/>
         <source>二级指标</source>
         <translation>Second-level indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="21"/>
         <source>%1 %2 %3</source>
         <translation>%1 %2 %3</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="28"/>
         <source>例如：2026-12-31、每季度前5个工作日内</source>
         <translation>e.g. 2026-12-31, or within the first 5 working days of each quarter</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="33"/>
         <source>有分值</source>
         <translation>Scored</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="40"/>
         <source>考核的数值，例如：网上可办率</source>
         <translation>The value assessed, e.g. online availability rate</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="52"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="53"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="54"/>
         <source>考评内容及标准</source>
         <translation>Evaluation standard</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="55"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="60"/>
         <source>类型与目标</source>
         <translation>Type and target</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="62"/>
         <source>指标类型</source>
         <translation>Indicator type</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="66"/>
         <source>目标数值项</source>
         <translation>Target metric</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="67"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="68"/>
         <source>分值</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/indicator_dialog.py" line="72"/>
         <source>责任处室</source>
         <translation>Responsible divisions</translation>
     </message>
@@ -2264,137 +1811,110 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="79"/>
         <source>编辑督办事项</source>
         <translation>Edit Supervised Item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="79"/>
         <source>新增督办事项</source>
         <translation>New Supervised Item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="82"/>
         <source>留空则自动编号（DB-年份-序号）</source>
         <translation>Leave empty to number automatically (DB-year-sequence)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="93"/>
         <source>例如 2026-03-15</source>
         <translation>e.g. 2026-03-15</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="96"/>
         <source>日期如 2026-06-30，或照文件写：6月底前、持续推进</source>
         <translation>A date such as 2026-06-30, or as written in the document: by end of June, ongoing</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="103"/>
         <source>投诉经查属实</source>
         <translation>Complaint verified as true</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="106"/>
         <source>问责对象、方式和文号；投诉属实的须填写后才能销号</source>
         <translation>Who was held accountable, how, and the document number; required before a verified complaint can be struck off</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="109"/>
         <source>牵头处室</source>
         <translation>Lead divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="109"/>
         <source>配合处室</source>
         <translation>Cooperating divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="116"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="116"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="116"/>
         <source>交办日期</source>
         <translation>Assigned on</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="117"/>
         <source>事项内容</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="117"/>
         <source>办结时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="118"/>
         <source>责任处室</source>
         <translation>Responsible divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="118"/>
         <source>办理进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="119"/>
         <source>办结报告</source>
         <translation>Closure report</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="119"/>
         <source>投诉核查</source>
         <translation>Complaint check</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="120"/>
         <source>问责记录</source>
         <translation>Accountability record</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="120"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="125"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="126"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="126"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="148"/>
         <source>未定时限：不计逾期</source>
         <translation>No deadline: never overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="150"/>
         <source>按工作日历计算，保存后显示日期</source>
         <translation>Calculated with the working calendar; the date shows after saving</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="152"/>
         <source>未能读出日期（如“持续推进”）：照写保存，不计逾期</source>
         <translation>No date could be read (e.g. “ongoing”): saved as written, never overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="154"/>
         <source>按 %1 计算逾期</source>
         <translation>Overdue after %1</translation>
     </message>
@@ -2402,142 +1922,114 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>LiaisonDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="109"/>
         <source>联络员登记</source>
         <translation>Liaison Register</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="114"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="114"/>
         <source>处室</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="114"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="114"/>
         <source>任职开始</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="115"/>
         <source>任职结束</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="115"/>
         <source>报备日期</source>
         <translation>Reported on</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="115"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="117"/>
         <source>登记新联络员…</source>
         <translation>Register New Liaison…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="118"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="119"/>
         <source>标记已报备</source>
         <translation>Mark as Reported</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="120"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="121"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="167"/>
         <source>尚未登记现任联络员（指标 (2)：配备营商环境建设联络员，如有变更须及时报备）。</source>
         <translation>No current liaison is registered (indicator (2): appoint a business-environment liaison and report any change promptly).</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="170"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="171"/>
         <source>现任联络员：%1，%2 起任职。</source>
         <translation>Current liaison: %1, in office since %2.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="173"/>
         <source>%1（%2 起）</source>
         <translation>%1 (from %2)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="174"/>
         <source>尚未报备的变更：%1。</source>
         <translation> Changes not yet reported: %1.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="174"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="175"/>
         <source>所有变更均已报备。</source>
         <translation> All changes have been reported.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="187"/>
         <source>现任</source>
         <translation>Current</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="188"/>
         <source>未报备</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="227"/>
         <source>登记联络员“%1”</source>
         <translation>Register liaison “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="237"/>
         <source>修改联络员“%1”</source>
         <translation>Edit liaison “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="243"/>
         <source>联络员“%1”已报备</source>
         <translation>Mark liaison “%1” as reported</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="247"/>
         <source>删除联络员“%1”</source>
         <translation>Delete liaison “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="281"/>
         <source>删除联络员“%1”（%2 起）的登记？此操作可以撤销。</source>
         <translation>Delete the registration of liaison “%1” (from %2)? This can be undone.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="282"/>
         <source>确认删除</source>
         <translation>Confirm Deletion</translation>
     </message>
@@ -2545,62 +2037,50 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>LiaisonForm</name>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="57"/>
         <source>编辑联络员</source>
         <translation>Edit Liaison</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="57"/>
         <source>登记新联络员</source>
         <translation>Register New Liaison</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="61"/>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="69"/>
         <source>已离任</source>
         <translation>Left office</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="72"/>
         <source>已报备</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="77"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="78"/>
         <source>处室</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="79"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="80"/>
         <source>任职开始</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="82"/>
         <source>任职结束</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="84"/>
         <source>报备日期</source>
         <translation>Reported on</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/liaison_dialog.py" line="85"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -2608,566 +2088,446 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="84"/>
         <source>指标体系</source>
         <translation>Indicator System</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="85"/>
         <source>看板</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="86"/>
         <source>月调度</source>
         <translation>Monthly Dispatch</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="87"/>
         <source>逐项自评</source>
         <translation>Self-evaluation</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="88"/>
         <source>宣传推广与表扬</source>
         <translation>Recognition &amp; promotion</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="89"/>
         <source>督办事项</source>
         <translation>Supervised Items</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="92"/>
         <source>待办</source>
         <translation>To-do</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="101"/>
         <source>筛选：编号、名称、标准、处室……</source>
         <translation>Filter: no., name, standard, division…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="183"/>
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="185"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="187"/>
         <source>打开数据库(&amp;O)…</source>
         <translation>&amp;Open Database…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="188"/>
         <source>导出佐证材料包(&amp;Z)…</source>
         <translation>Export evidence package (&amp;Z)…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="189"/>
         <source>导入指标表(&amp;I)…</source>
         <translation>&amp;Import Indicator Sheet…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="190"/>
         <source>导入督办事项台账(&amp;U)…</source>
         <translation>Import s&amp;upervised-items ledger…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="192"/>
         <source>指标表（任务分工表）…</source>
         <translation>Indicators (Task Assignment Sheet)…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="193"/>
         <source>本月月调度…</source>
         <translation>This Month&apos;s Dispatch…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="194"/>
         <source>督办事项台账…</source>
         <translation>Supervised Items Register…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="195"/>
         <source>宣传推广与表扬登记…</source>
         <translation>Recognition &amp; Promotion Register…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="196"/>
         <source>修改记录…</source>
         <translation>Change Log…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="198"/>
         <source>立即备份(&amp;B)</source>
         <translation>&amp;Back Up Now</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="199"/>
         <source>从备份恢复…</source>
         <translation>Restore from Backup…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="200"/>
         <source>检查数据</source>
         <translation>Check Data</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="201"/>
         <source>设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="202"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="203"/>
         <source>新增维度…</source>
         <translation>New Dimension…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="204"/>
         <source>新增一级指标…</source>
         <translation>New First-Level Indicator…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="205"/>
         <source>新增二级指标…</source>
         <translation>New Second-Level Indicator…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="206"/>
         <source>新增子任务…</source>
         <translation>New Sub-task…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="207"/>
         <source>属性(&amp;P)…</source>
         <translation>&amp;Properties…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="208"/>
         <source>编辑所选行的全部内容</source>
         <translation>Edit everything in the selected row</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="209"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="536"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="210"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="555"/>
         <source>上移</source>
         <translation>Move Up</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="211"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="555"/>
         <source>下移</source>
         <translation>Move Down</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="212"/>
         <source>移动到…</source>
         <translation>Move To…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="213"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="585"/>
         <source>重新编号</source>
         <translation>Renumber</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="214"/>
         <source>按顺序重编维度、一级和二级指标的编号</source>
         <translation>Renumber the dimensions, first-level and second-level indicators in their order</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="215"/>
         <source>筛选(&amp;F)</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="216"/>
         <source>从本年度创建新年度…</source>
         <translation>New Year from This Year…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="217"/>
         <source>用内置方案创建年度…</source>
         <translation>New Year from the Built-in Plan…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="218"/>
         <source>删除本年度…</source>
         <translation>Delete This Year…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="219"/>
         <source>处室管理(&amp;D)…</source>
         <translation>Manage &amp;Divisions…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="220"/>
         <source>联络员登记(&amp;L)…</source>
         <translation>&amp;Liaison Register…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="221"/>
         <source>报告与打印(&amp;P)…</source>
         <translation>Reports and &amp;Printing…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="222"/>
         <source>工作日历(&amp;C)…</source>
         <translation>Working &amp;Calendar…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="223"/>
         <source>修改记录(&amp;R)…</source>
         <translation>Change &amp;Log…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="224"/>
         <source>全部展开</source>
         <translation>Expand All</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="225"/>
         <source>全部折叠</source>
         <translation>Collapse All</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="226"/>
         <source>详情面板</source>
         <translation>Detail Panel</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="228"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="233"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="235"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="239"/>
         <source>报告(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="240"/>
         <source>年度(&amp;Y)</source>
         <translation>&amp;Year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="241"/>
         <source>管理(&amp;M)</source>
         <translation>&amp;Manage</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="242"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="244"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="253"/>
         <source>导出 Excel(&amp;X)</source>
         <translation>E&amp;xport to Excel</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="268"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="271"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="608"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="317"/>
         <source>%1 年度</source>
         <translation>Year %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="342"/>
         <source>营商环境考核评价工作台 — %1</source>
         <translation>Business Environment Assessment Workbench — %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="358"/>
         <source>没有年度方案</source>
         <translation>No plan year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="364"/>
         <source>%1 年度：%2 个维度，%3 个一级指标，%4 个二级指标，%5 个子任务</source>
         <translation>Year %1: %2 dimensions, %3 first-level indicators, %4 second-level indicators, %5 sub-tasks</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="457"/>
         <source>新增维度</source>
         <translation>New Dimension</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="457"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="512"/>
         <source>维度名称：</source>
         <translation>Dimension name:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="459"/>
         <source>新增维度“%1”</source>
         <translation>Add dimension “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="466"/>
         <source>新增一级指标</source>
         <translation>New First-Level Indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="466"/>
         <source>一级指标名称：</source>
         <translation>First-level indicator name:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="469"/>
         <source>新增一级指标“%1”</source>
         <translation>Add first-level indicator “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="480"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="482"/>
         <source>新增二级指标</source>
         <translation>New Second-Level Indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="480"/>
         <source>请先新增一个一级指标。</source>
         <translation>Please add a first-level indicator first.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="483"/>
         <source>在“%1”下新增二级指标，名称：</source>
         <translation>Name of the new second-level indicator under “%1”:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="487"/>
         <source>新增二级指标“%1”</source>
         <translation>Add second-level indicator “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="500"/>
         <source>新增子任务“%1”</source>
         <translation>Add sub-task “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="512"/>
         <source>维度</source>
         <translation>Dimension</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="514"/>
         <source>修改维度名称</source>
         <translation>Rename dimension</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="519"/>
         <source>编辑子任务“%1”</source>
         <translation>Edit sub-task “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="524"/>
         <source>编辑指标“%1”</source>
         <translation>Edit indicator “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="534"/>
         <source>其下的 %1 项内容将一并删除。</source>
         <translation>The %1 items under it will be deleted as well. </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="537"/>
         <source>删除“%1”？%2可用“撤销”恢复。</source>
         <translation>Delete “%1”? %2You can restore it with Undo.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="543"/>
         <source>删除“%1”</source>
         <translation>Delete “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="572"/>
         <source>移动到</source>
         <translation>Move To</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="572"/>
         <source>移动“%1”到：</source>
         <translation>Move “%1” to:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="578"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="581"/>
         <source>移动“%1”</source>
         <translation>Move “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="593"/>
         <source>创建新年度</source>
         <translation>New Year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="594"/>
         <source>从 %1 年度复制指标、责任处室和子任务（不含日期），新年度：</source>
         <translation>Copy the indicators, responsible divisions and sub-tasks (without dates) of year %1 to the new year:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="600"/>
         <source>从 %1 年度创建 %2 年度</source>
         <translation>Create year %2 from year %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="608"/>
         <source>用内置方案创建年度</source>
         <translation>New Year from the Built-in Plan</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="610"/>
         <source>创建 %1 年度（内置方案）</source>
         <translation>Create year %1 (built-in plan)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="619"/>
         <source>删除年度</source>
         <translation>Delete Year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="620"/>
         <source>删除 %1 年度的全部指标、责任处室和子任务？可用“撤销”恢复。</source>
         <translation>Delete all indicators, responsible divisions and sub-tasks of year %1? You can restore them with Undo.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="622"/>
         <source>删除 %1 年度</source>
         <translation>Delete year %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="651"/>
         <source>%1年任务分工表</source>
         <translation>task-assignment-sheet-%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="652"/>
         <source>%1 月调度</source>
         <translation>monthly-dispatch-%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="653"/>
         <source>督办事项台账</source>
         <translation>supervised-items</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="653"/>
         <source>%1年宣传推广与表扬</source>
         <translation>recognition-promotion-%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="654"/>
         <source>修改记录</source>
         <translation>change-log</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="657"/>
         <source>导出 Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="658"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="672"/>
         <source>已导出 %1 行到 %2</source>
         <translation>Exported %1 rows to %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="698"/>
         <source>打开数据库</source>
         <translation>Open Database</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="699"/>
         <source>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
         <translation>Workbench databases (*.sqlite3 *.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="705"/>
         <source>无法打开数据库</source>
         <translation>Cannot Open the Database</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="717"/>
         <source>导出佐证材料包</source>
         <translation>Export evidence package</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="718"/>
         <source>%1年佐证材料.zip</source>
         <translation>evidence-%1.zip</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="719"/>
         <source>压缩包 (*.zip)</source>
         <translation>Zip archives (*.zip)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="670"/>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="726"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="729"/>
         <source>已导出 %1 个文件到 %2</source>
         <translation>Exported %1 files to %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="733"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="734"/>
         <source>&lt;h3&gt;营商环境考核评价工作台&lt;/h3&gt;&lt;p&gt;版本 %1&lt;/p&gt;&lt;p&gt;供营商环境建设联络员离线使用：维护指标体系、分配责任处室、记录月调度、导出报告。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Business Environment Assessment Workbench&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;For the business-environment liaison, offline: maintain the indicator system, assign responsible divisions, record the monthly dispatch and export reports.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/main_window.py" line="743"/>
         <source>待办提醒</source>
         <translation>To-do Reminder</translation>
     </message>
@@ -3175,67 +2535,54 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>Maintenance</name>
     <message>
-        <location filename="../bizenv_desktop/ui/maintenance.py" line="57"/>
         <source>无法备份</source>
         <translation>Cannot Back Up</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/maintenance.py" line="59"/>
         <source>备份完成</source>
         <translation>Backup Complete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/maintenance.py" line="60"/>
         <source>已备份到：%1</source>
         <translation>Backed up to: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/maintenance.py" line="67"/>
         <source>选择要恢复的备份</source>
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/maintenance.py" line="69"/>
         <source>数据库备份 (*.sqlite3 *.db *.bak);;所有文件 (*)</source>
         <translation>Database backups (*.sqlite3 *.db *.bak);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/maintenance.py" line="74"/>
         <source>从备份恢复</source>
         <translation>Restore from Backup</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/maintenance.py" line="75"/>
         <source>用“%1”替换当前的全部数据？当前数据会先自动备份。</source>
         <translation>Replace all current data with “%1”? The current data is backed up first.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/maintenance.py" line="82"/>
         <source>无法恢复</source>
         <translation>Cannot Restore</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/maintenance.py" line="86"/>
         <source>恢复完成</source>
         <translation>Restore Complete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/maintenance.py" line="87"/>
         <source>已从备份恢复。恢复前的数据已备份到：%1</source>
         <translation>Restored from the backup. The data before the restore was backed up to: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/maintenance.py" line="95"/>
         <source>检查发现问题</source>
         <translation>Problems Found</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/maintenance.py" line="98"/>
         <source>检查完成</source>
         <translation>Check Complete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/maintenance.py" line="99"/>
         <source>数据库完整，外键无误，所有佐证材料文件与登记一致。</source>
         <translation>The database is intact, its foreign keys are valid, and every evidence file matches its record.</translation>
     </message>
@@ -3243,72 +2590,58 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>MakeFormsDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="41"/>
         <source>生成处室调度表</source>
         <translation>Make Division Dispatch Forms</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="42"/>
         <source>%1 月调度表</source>
         <translation>dispatch-forms-%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="43"/>
         <source>选择文件夹…</source>
         <translation>Choose Folder…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="44"/>
         <source>生成</source>
         <translation>Make</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="46"/>
         <source>打开文件夹</source>
         <translation>Open Folder</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="48"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="49"/>
         <source>%1：每个处室一个工作簿，只含本处室的行并附上月情况；关键列已锁定，完成状态可下拉选择，数字单元格只收数字。</source>
         <translation>%1: one workbook per division, with only its own rows and last month&apos;s entries; key columns are locked, the status is chosen from a list, and number cells accept only numbers.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="54"/>
         <source>保存到：</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="74"/>
         <source>选择保存调度表的文件夹</source>
         <translation>Choose the folder for the dispatch forms</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="82"/>
         <source>请先选择保存调度表的文件夹。</source>
         <translation>Please choose the folder for the dispatch forms first.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="87"/>
         <source>覆盖文件</source>
         <translation>Overwrite Files</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="88"/>
         <source>文件夹中已有 %1 个同名调度表（可能是已交回的表）。覆盖它们吗？</source>
         <translation>The folder already has %1 dispatch forms with the same names (they may be returned forms). Overwrite them?</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="96"/>
         <source>无法写入文件夹“%1”：%2。请检查路径和权限。</source>
         <translation>Cannot write to the folder “%1”: %2. Please check the path and the permissions.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/forms_dialog.py" line="101"/>
         <source>已生成 %1 个调度表，保存在 %2。发给各处室填写，交回后用“收回调度表”读入。</source>
         <translation>Made %1 dispatch forms in %2. Send them to the divisions to fill in, and read the returned forms with “Collect Forms”.</translation>
     </message>
@@ -3316,128 +2649,102 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>MonthModel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="22"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="22"/>
         <source>子任务</source>
         <translation>Sub-task</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="23"/>
         <source>责任处室</source>
         <translation>Responsible division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="23"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="24"/>
         <source>本月进展</source>
         <translation>Progress this month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="24"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="25"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="25"/>
         <source>责任人</source>
         <translation>Person responsible</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="26"/>
         <source>分子</source>
         <translation>Numerator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="26"/>
         <source>分母</source>
         <translation>Denominator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="27"/>
         <source>数值</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="27"/>
         <source>目标</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="28"/>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="157"/>
         <source>达标</source>
         <translation>Met</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="28"/>
         <source>配合处室意见</source>
         <translation>Comments of cooperating divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="29"/>
         <source>佐证</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="30"/>
         <source>未启动</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="30"/>
         <source>推进中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="31"/>
         <source>已完成</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="31"/>
         <source>滞后</source>
         <translation>Behind schedule</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="32"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="157"/>
         <source>未达标</source>
         <translation>Not met</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="213"/>
         <source>上月没有这一行</source>
         <translation>This row did not exist last month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="216"/>
         <source>上月：%1</source>
         <translation>Last month: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="216"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_model.py" line="233"/>
         <source>填写 %1 %2 的%3</source>
         <translation>Enter %3 of %2 for %1</translation>
     </message>
@@ -3445,190 +2752,150 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>MonthView</name>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="118"/>
         <source>开始新月份…</source>
         <translation>Start New Month…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="119"/>
         <source>补充新增行</source>
         <translation>Add New Rows</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="120"/>
         <source>把本月开始后计划中新增的指标、子任务或处室加入本月</source>
         <translation>Add the indicators, sub-tasks and divisions that entered the plan after this month was started</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="121"/>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="372"/>
         <source>关闭本月</source>
         <translation>Close Month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="122"/>
         <source>本月已上报：关闭后只读</source>
         <translation>The month has been submitted: once closed, it is read-only</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="123"/>
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="127"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="132"/>
         <source>筛选指标、进展、问题……</source>
         <translation>Filter: indicator, progress, problems…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="133"/>
         <source>只看有变化的行</source>
         <translation>Changed rows only</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="171"/>
         <source>月份：</source>
         <translation>Month:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="177"/>
         <source>处室：</source>
         <translation>Division:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="179"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="185"/>
         <source>与上月相比</source>
         <translation>Compared with last month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="186"/>
         <source>报送情况</source>
         <translation>Returns</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="187"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="227"/>
         <source>（已关闭）</source>
         <translation> (closed)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="247"/>
         <source>全部处室</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="262"/>
         <source>尚未开始任何月份：点“开始新月份…”。</source>
         <translation>No month has been started yet: click “Start New Month…”.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="264"/>
         <source>已关闭（%1），只读</source>
         <translation>Closed (%1), read-only</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="266"/>
         <source>；曾重新打开：%1</source>
         <translation>; reopened: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="267"/>
         <source>填报中</source>
         <translation>Open for entries</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="282"/>
         <source>%1 项：%2</source>
         <translation>%1 rows: %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="318"/>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="319"/>
         <source>新完成</source>
         <translation>Newly completed</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="320"/>
         <source>新滞后</source>
         <translation>Newly behind schedule</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="347"/>
         <source>开始新月份</source>
         <translation>Start New Month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="348"/>
         <source>月份（年-月）；上月的状态、问题、下步打算和数值会带入：</source>
         <translation>Month (year-month); last month&apos;s statuses, problems, next steps and figures are carried over:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="358"/>
         <source>开始 %1 月调度</source>
         <translation>Start the %1 monthly dispatch</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="366"/>
         <source>补充 %1 新增行</source>
         <translation>Add new rows to %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="373"/>
         <source>关闭 %1 的月调度？关闭后只读；如需修改须说明原因后重新打开。</source>
         <translation>Close the %1 monthly dispatch? It becomes read-only; to change it later, reopen it and give the reason.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="376"/>
         <source>关闭 %1 月调度</source>
         <translation>Close the %1 monthly dispatch</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="381"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="382"/>
         <source>重新打开 %1 的原因（记入修改记录）：</source>
         <translation>Reason for reopening %1 (kept in the change record):</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="385"/>
         <source>重新打开 %1 月调度</source>
         <translation>Reopen the %1 monthly dispatch</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="299"/>
-        <location filename="lupdate_extra.py" line="20"/>
         <source>上月没有调度记录，无可比较。</source>
         <translation>There is no dispatch for last month to compare with.</translation>
     </message>
     <message>
-        <location filename="lupdate_extra.py" line="21"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/month_view.py" line="303"/>
-        <location filename="lupdate_extra.py" line="22"/>
         <source>有变化的行：%1</source>
         <translation>Changed rows: %1</translation>
     </message>
@@ -3636,17 +2903,14 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>NarrativeDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="161"/>
         <source>自评说明</source>
         <translation>Self-evaluation notes</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="162"/>
         <source>%1 %2 — %3</source>
         <translation>%1 %2 — %3</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="163"/>
         <source>考评内容及标准：%1</source>
         <translation>Evaluation standard: %1</translation>
     </message>
@@ -3654,22 +2918,18 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>NewDivisionDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="39"/>
         <source>新增处室或分组</source>
         <translation>New Division or Group</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="41"/>
         <source>例如：政务服务处</source>
         <translation>e.g. Government Services Division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="46"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/divisions_dialog.py" line="47"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
@@ -3677,77 +2937,62 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/plan_model.py" line="28"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/plan_model.py" line="28"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/plan_model.py" line="28"/>
         <source>考评内容及标准</source>
         <translation>Evaluation standard</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/plan_model.py" line="28"/>
         <source>类型/目标</source>
         <translation>Type/target</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/plan_model.py" line="28"/>
         <source>牵头</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/plan_model.py" line="28"/>
         <source>负责</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/plan_model.py" line="29"/>
         <source>配合</source>
         <translation>Cooperating</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/plan_model.py" line="29"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/plan_model.py" line="33"/>
         <source>定性</source>
         <translation>Qualitative</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/plan_model.py" line="33"/>
         <source>定量</source>
         <translation>Quantitative</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/plan_model.py" line="33"/>
         <source>排名</source>
         <translation>Ranking</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/plan_model.py" line="34"/>
         <source>计数</source>
         <translation>Counted</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/plan_model.py" line="34"/>
         <source>子任务</source>
         <translation>Sub-task</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/plan_model.py" line="159"/>
         <source>责任人：</source>
         <translation>Person responsible: </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/plan_model.py" line="234"/>
         <source>修改“%1”的%2</source>
         <translation>Change %2 of “%1”</translation>
     </message>
@@ -3755,7 +3000,6 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>RatingDelegate</name>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="58"/>
         <source>（未评）</source>
         <translation>(not rated)</translation>
     </message>
@@ -3763,133 +3007,106 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="40"/>
         <source>报告与打印</source>
         <translation>Reports and Printing</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="59"/>
         <source> 月</source>
         <translation> (month)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="61"/>
         <source>全年</source>
         <translation>Whole year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="66"/>
         <source>全部处室</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="71"/>
         <source>报告</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="72"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="73"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="74"/>
         <source>季度</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="75"/>
         <source>处室</source>
         <translation>Division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="76"/>
         <source>生成预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="77"/>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="78"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="79"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="80"/>
         <source>选择报告和期间，然后“生成预览”。</source>
         <translation>Choose a report and a period, then click “Preview”.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="133"/>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="177"/>
         <source>无法生成报告</source>
         <translation>Cannot Make the Report</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="141"/>
         <source>正在生成……</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="143"/>
         <source>正在生成报告……</source>
         <translation>Generating the report…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="143"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="164"/>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="194"/>
         <source>共 %1 页。</source>
         <translation>%1 pages.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="211"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="212"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="222"/>
         <source>无法保存</source>
         <translation>Cannot Save</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="222"/>
         <source>无法写入“%1”：%2</source>
         <translation>Cannot write “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="225"/>
         <source>已保存到 %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/report_dialog.py" line="240"/>
         <source>无法打印</source>
         <translation>Cannot Print</translation>
     </message>
@@ -3897,67 +3114,54 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>ReturnsPanel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/returns_panel.py" line="26"/>
         <source>还没有交回调度表的处室</source>
         <translation>Divisions that have not returned their dispatch form yet</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/returns_panel.py" line="28"/>
         <source>已收回调度表的处室（交回日期）</source>
         <translation>Divisions whose dispatch form is collected (date returned)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/returns_panel.py" line="29"/>
         <source>生成调度表…</source>
         <translation>Make Forms…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/returns_panel.py" line="30"/>
         <source>为每个处室生成本月的 Excel 调度表</source>
         <translation>Make this month&apos;s Excel dispatch form for each division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/returns_panel.py" line="31"/>
         <source>收回调度表…</source>
         <translation>Collect Forms…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/returns_panel.py" line="32"/>
         <source>读入处室交回的调度表，检查后写入</source>
         <translation>Read the forms returned by the divisions, check them and write them</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/returns_panel.py" line="33"/>
         <source>复制催报名单</source>
         <translation>Copy Reminder List</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/returns_panel.py" line="34"/>
         <source>把未交回的处室名单复制到剪贴板</source>
         <translation>Copy the divisions that have not returned their form to the clipboard</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/returns_panel.py" line="35"/>
         <source>未交回（待催报）</source>
         <translation>Not returned (to remind)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/returns_panel.py" line="36"/>
         <source>已交回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/returns_panel.py" line="75"/>
         <source>%1（%2）</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/returns_panel.py" line="82"/>
         <source>处室调度表：未选择月份。</source>
         <translation>Division dispatch forms: no month selected.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/returns_panel.py" line="84"/>
         <source>%1 处室调度表：已交回 %2 个，未交回 %3 个。</source>
         <translation>%1 division dispatch forms: %2 returned, %3 not returned.</translation>
     </message>
@@ -3965,22 +3169,18 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>SelfEvalModel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="93"/>
         <source>%1（本年已登记 %2 条）</source>
         <translation>%1 (%2 registered this year)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="119"/>
         <source>该指标没有分值，请选择评价等级</source>
         <translation>This indicator has no score; choose a rating</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="120"/>
         <source>满分 %1</source>
         <translation>Full score %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="122"/>
         <source>双击填写自评说明</source>
         <translation>Double-click to write the self-evaluation notes</translation>
     </message>
@@ -3988,127 +3188,102 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>SelfEvalView</name>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="25"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="25"/>
         <source>指标</source>
         <translation>Indicator</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="26"/>
         <source>考评内容及标准</source>
         <translation>Evaluation standard</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="26"/>
         <source>评价等级</source>
         <translation>Rating</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="27"/>
         <source>分值</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="27"/>
         <source>自评说明</source>
         <translation>Self-evaluation notes</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="28"/>
         <source>佐证数</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="29"/>
         <source>优秀</source>
         <translation>Excellent</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="29"/>
         <source>良好</source>
         <translation>Good</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="30"/>
         <source>一般</source>
         <translation>Fair</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="30"/>
         <source>较差</source>
         <translation>Poor</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="31"/>
         <source>第一季度</source>
         <translation>Q1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="31"/>
         <source>第二季度</source>
         <translation>Q2</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="32"/>
         <source>第三季度</source>
         <translation>Q3</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="32"/>
         <source>第四季度</source>
         <translation>Q4</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="33"/>
         <source>全年</source>
         <translation>Whole year</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="203"/>
         <source>仅显示未自评</source>
         <translation>Only not yet evaluated</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="204"/>
         <source>编辑自评说明…</source>
         <translation>Edit notes…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="209"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="209"/>
         <source>期间：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="261"/>
         <source>%1 年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="274"/>
         <source>未自评 %1 项（共 %2 项）</source>
         <translation>%1 of %2 not yet evaluated</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="280"/>
         <source>本年度各期未自评：%1</source>
         <translation>Not yet evaluated this year: %1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="280"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/self_eval_view.py" line="310"/>
         <source>自评 %1 %2 的%3</source>
         <translation>Self-evaluation %1 %2: %3</translation>
     </message>
@@ -4116,112 +3291,90 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="17"/>
         <source>标题（小标宋）</source>
         <translation>Title (Xiaobiaosong)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="17"/>
         <source>正文（仿宋）</source>
         <translation>Body (FangSong)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="18"/>
         <source>一级标题（黑体）</source>
         <translation>Heading 1 (SimHei)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="18"/>
         <source>二级标题（楷体）</source>
         <translation>Heading 2 (KaiTi)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="19"/>
         <source>页码（宋体）</source>
         <translation>Page numbers (SimSun)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="26"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="32"/>
         <source>（可选）存放 simfang.ttf、simhei.ttf 等字体的文件夹</source>
         <translation>(Optional) folder with fonts such as simfang.ttf, simhei.ttf</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="33"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="36"/>
         <source>用途</source>
         <translation>Use</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="36"/>
         <source>字体文件</source>
         <translation>Font file</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="36"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="43"/>
         <source>每天自动备份一次</source>
         <translation>Back up automatically once a day</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="48"/>
         <source>界面</source>
         <translation>Interface</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="50"/>
         <source>界面语言（重新启动后生效）</source>
         <translation>Interface language (after restart)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="51"/>
         <source>报告字体</source>
         <translation>Report fonts</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="55"/>
         <source>有正式字体（仿宋、黑体、楷体、宋体、方正小标宋）时优先使用；否则使用随程序提供的字体。所有字体都嵌入 PDF。</source>
         <translation>The official fonts (FangSong, SimHei, KaiTi, SimSun, FZXiaoBiaoSong) are used when available; otherwise the fonts shipped with the program. All fonts are embedded in the PDF.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="57"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="59"/>
         <source>保留自动备份份数</source>
         <translation>Automatic backups to keep</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="71"/>
         <source>选择字体文件夹</source>
         <translation>Choose Font Folder</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="82"/>
         <source>正式字体</source>
         <translation>Official font</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="82"/>
         <source>随程序提供（替代）</source>
         <translation>Shipped with the program (substitute)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/settings_dialog.py" line="90"/>
         <source>修改备份设置</source>
         <translation>Change backup settings</translation>
     </message>
@@ -4229,42 +3382,34 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>StatusGridModel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="81"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="81"/>
         <source>推进</source>
         <translation>Prog.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="81"/>
         <source>滞后</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="82"/>
         <source>未启</source>
         <translation>Pend.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="82"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="80"/>
         <source>%1月</source>
         <translation>M%1</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="121"/>
         <source>本月未调度</source>
         <translation>Not dispatched this month</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/dashboard_view.py" line="122"/>
         <source>%1 %2，%3：%4</source>
         <translation>%1 %2, %3: %4</translation>
     </message>
@@ -4272,47 +3417,38 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>SubtaskDialog</name>
     <message>
-        <location filename="../bizenv_desktop/ui/subtask_dialog.py" line="18"/>
         <source>编辑子任务</source>
         <translation>Edit Sub-task</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/subtask_dialog.py" line="18"/>
         <source>新增子任务</source>
         <translation>New Sub-task</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/subtask_dialog.py" line="21"/>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/subtask_dialog.py" line="28"/>
         <source>设定</source>
         <translation>Set</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/subtask_dialog.py" line="46"/>
         <source>任务内容</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/subtask_dialog.py" line="47"/>
         <source>责任处室</source>
         <translation>Responsible division</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/subtask_dialog.py" line="48"/>
         <source>责任人</source>
         <translation>Person responsible</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/subtask_dialog.py" line="49"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/subtask_dialog.py" line="50"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -4320,22 +3456,18 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>SupervisionModel</name>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="66"/>
         <source>逾期 %1 天</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="69"/>
         <source>今日到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="69"/>
         <source>剩 %1 个工作日</source>
         <translation>%1 working days left</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="73"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -4343,227 +3475,182 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>SupervisionView</name>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="22"/>
         <source>待签收</source>
         <translation>Awaiting sign-off</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="22"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="23"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="23"/>
         <source>已报结</source>
         <translation>Closure reported</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="24"/>
         <source>已销号</source>
         <translation>Struck off</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="26"/>
         <source>省软环境办交办</source>
         <translation>Assigned by the Provincial Soft-Environment Office</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="26"/>
         <source>省软环境办督办</source>
         <translation>Supervised by the Provincial Soft-Environment Office</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="27"/>
         <source>明察暗访</source>
         <translation>Inspection (open or unannounced)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="27"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="28"/>
         <source>领导批示</source>
         <translation>Leader&apos;s instruction</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="28"/>
         <source>会议议定</source>
         <translation>Meeting decision</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_dialog.py" line="29"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="37"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="37"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="38"/>
         <source>交办日期</source>
         <translation>Assigned on</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="38"/>
         <source>事项内容</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="39"/>
         <source>牵头处室</source>
         <translation>Lead divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="39"/>
         <source>配合处室</source>
         <translation>Cooperating divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="40"/>
         <source>办结时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="40"/>
         <source>办理进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="41"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="41"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="141"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="146"/>
         <source>搜索编号、内容、进度、处室…</source>
         <translation>Search no., item, progress, division…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="148"/>
         <source>只看逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="149"/>
         <source>新增…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="150"/>
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="151"/>
         <source>推进到下一步…</source>
         <translation>Advance…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="152"/>
         <source>退回上一步</source>
         <translation>Step Back</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="153"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="157"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="157"/>
         <source>处室：</source>
         <translation>Division:</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="284"/>
         <source>全部处室</source>
         <translation>All divisions</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="320"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="321"/>
         <source>共 %1 项：%2；逾期 %3，5 个工作日内到期 %4</source>
         <translation>%1 items: %2; %3 overdue, %4 due within 5 working days</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="324"/>
         <source>（筛选后显示 %1 项）</source>
         <translation> (%1 shown after filtering)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="326"/>
         <source>正在读取督办事项……</source>
         <translation>Reading the supervised items…</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="328"/>
         <source>（正在更新……）</source>
         <translation> (updating…)</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="359"/>
         <source>新增督办事项“%1”</source>
         <translation>Add supervised item “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="366"/>
         <source>修改督办事项“%1”</source>
         <translation>Edit supervised item “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="374"/>
         <source>督办事项“%1”推进到“%2”</source>
         <translation>Advance supervised item “%1” to “%2”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="380"/>
         <source>督办事项“%1”退回上一步</source>
         <translation>Step supervised item “%1” back</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="384"/>
         <source>删除督办事项“%1”</source>
         <translation>Delete supervised item “%1”</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="423"/>
         <source>确认删除</source>
         <translation>Confirm Deletion</translation>
     </message>
     <message>
-        <location filename="../bizenv_desktop/ui/supervision_view.py" line="423"/>
         <source>删除督办事项“%1”？此操作可以撤销。</source>
         <translation>Delete supervised item “%1”? This can be undone.</translation>
     </message>

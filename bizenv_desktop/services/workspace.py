@@ -47,7 +47,7 @@ class Workspace:
     def apply(self, label: str, action: Callable[[Writer], Any]) -> ChangeSet:
         """Run action as one transaction; all of it is saved, or nothing on an error."""
         if self.read_only:
-            raise DatabaseBusy("数据库正被另一处使用，此处以只读方式打开，不能修改。")
+            raise DatabaseBusy("db.read_only")
         with self.db.transaction():
             writer = Writer(self.db, label)
             action(writer)
