@@ -6,7 +6,8 @@ from typing import Any
 from ..storage.changes import Writer
 from ..storage.database import Database
 
-DEFAULTS: dict[str, Any] = {"backup.keep": 20, "backup.daily": True}
+DEFAULTS: dict[str, Any] = {"backup.keep": 20, "backup.daily": True,
+                            "department.name": "", "department.short": ""}
 
 
 def get_setting(db: Database, key: str) -> Any:
