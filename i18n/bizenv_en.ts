@@ -1432,6 +1432,25 @@ The file stays in the evidence store and other records that use it are not affec
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>用户指南</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>后退</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>前进</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>目录</source>
+        <translation>Contents</translation>
+    </message>
+</context>
+<context>
     <name>ImportIndicatorsDialog</name>
     <message>
         <source>从 Excel 导入指标</source>
