@@ -86,7 +86,7 @@ def make_workbook(which: str, path: Path, rows: int, db: Path, seed: int = 11) -
         for f in range(firsts):
             d = f * dims // firsts
             first_row = sheet.max_row + 1
-            for s in range(per_first):
+            for _s in range(per_first):
                 n += 1
                 units = rng.sample(names, k=3)
                 sheet.append([n, f"{'一二三四五六七八九十'[d % 10]}、导入维度{d + 1}", f"{f + 1}.导入一级指标{f + 1}",

@@ -499,7 +499,7 @@ def import_bare(args: dict[str, Any]) -> None:
     book = load_workbook(args["xlsx"], read_only=True, data_only=True)
     rows = 0
     for sheet in book.worksheets:
-        for row in sheet.iter_rows(values_only=True):
+        for _row in sheet.iter_rows(values_only=True):
             rows += 1
     book.close()
     emit({"ms": round((time.perf_counter() - t0) * 1000, 1), "rows": rows})

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
@@ -68,7 +69,7 @@ def open_main_window(controller: Controller) -> MainWindow:
 
 
 def run_gui(db_path: Path | None, lang: str | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationVersion(__version__)
@@ -83,7 +84,7 @@ def run_gui(db_path: Path | None, lang: str | None = None) -> int:
     except (BizenvError, OSError) as exc:
         QMessageBox.critical(None, app.translate("App", "无法打开数据库"), str(exc))
         return 2
-    window = open_main_window(Controller(workspace))
+    _window = open_main_window(Controller(workspace))  # kept alive while the loop runs
     code = app.exec()
     workspace.close()
     return code

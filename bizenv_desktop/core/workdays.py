@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, cache
 from typing import Any
 
 
@@ -20,7 +20,7 @@ def _library() -> Any:
     return chinese_calendar
 
 
-@lru_cache(maxsize=None)
+@cache
 def library_knows(year: int) -> bool:
     chinese_calendar = _library()
     try:
@@ -43,7 +43,7 @@ def _guess_table() -> dict[str, list[str]]:
     return json.loads(text)["years"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _guessed_holidays(year: int) -> frozenset[date]:
     if str(year) in _guess_table():
         return frozenset(date.fromisoformat(d) for d in _guess_table()[str(year)])
@@ -52,7 +52,7 @@ def _guessed_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.China(years=year).keys())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _library_workday(day: date) -> bool:
     # chinese_calendar.is_workday scans its whole holiday table on every call (min/max in
     # _validate_date): about 40 µs a day; the answer for a date never changes.
@@ -84,9 +84,6 @@ class WorkCalendar:
 
     def is_confirmed(self, day: date) -> bool:
         return day in self.overrides or library_knows(day.year) or day.year in self.confirmed_years
-
-    def year_confirmed(self, year: int) -> bool:
-        return library_knows(year) or year in self.confirmed_years
 
     def nth_workday_from(self, start: date, n: int) -> Dated:
         """The n-th working day counting from start (start itself counts if it is one)."""
@@ -120,10 +117,6 @@ class WorkCalendar:
         if end < start:
             return -self.workdays_between(end, start)
         return sum(1 for i in range(1, (end - start).days + 1) if self.is_workday(start + timedelta(days=i)))
-
-
-def quarter_of(day: date) -> int:
-    return (day.month - 1) // 3 + 1
 
 
 def quarter_start(year: int, quarter: int) -> date:

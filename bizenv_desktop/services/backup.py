@@ -96,8 +96,8 @@ def make_backup(db: Database, reason: str = "manual", target: str | Path | None 
     except (OSError, sqlite3.Error) as exc:  # a full disk shows up as either
         with contextlib.suppress(OSError):
             target.with_name(f".{target.name}.part").unlink(missing_ok=True)
-        reason = getattr(exc, "strerror", None) or exc
-        raise BizenvError(f"无法写入备份“{target}”：{reason}。请检查磁盘空间和文件夹权限；"
+        why = getattr(exc, "strerror", None) or exc
+        raise BizenvError(f"无法写入备份“{target}”：{why}。请检查磁盘空间和文件夹权限；"
                           f"数据库本身没有受到影响。") from exc
     if target.parent == folder:
         rotate(db)

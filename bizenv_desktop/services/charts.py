@@ -43,7 +43,7 @@ def quantitative_chart(series: Sequence[Series], width: float = 640, height: flo
     styles: list[tuple[int, bool]] = []  # (series index, is target) of each data row
     for i, (_code, _name, target, points) in enumerate(series):
         for run in chart_scale.runs([v for _m, v in points]):
-            data.append(run)
+            data.append([(float(m), v) for m, v in run])
             styles.append((i, False))
         data.append([(0.5, float(target.value)), (12.5, float(target.value))])
         styles.append((i, True))

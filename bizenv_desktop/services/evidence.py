@@ -205,15 +205,6 @@ def detach(w: Writer, link_id: int) -> None:
     w.delete("evidence_link", link_id)
 
 
-def detach_all(w: Writer, target_kind: str, target_id: int) -> int:
-    """For services deleting a record: drop its links (never the evidence or files); returns the count."""
-    ids = [r[0] for r in w.db.query("SELECT id FROM evidence_link WHERE target_kind = ? AND target_id = ?",
-                                    (target_kind, target_id))]
-    for link_id in ids:
-        w.delete("evidence_link", link_id)
-    return len(ids)
-
-
 def purge_unused(w: Writer, db_path: str | Path) -> int:
     """Delete evidence rows no record links to, and their stored files; returns the count.
 

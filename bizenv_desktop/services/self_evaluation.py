@@ -137,7 +137,7 @@ def edit_evaluation(w: Writer, indicator_id: int, period: str, **fields: Any) ->
     if unknown:
         raise InvalidInput(f"不能修改的字段：{', '.join(sorted(unknown))}")
     current = find_evaluation(w.db, indicator_id, period) or {}
-    merged = {k: fields.get(k, current.get(k, None if k == "score" else "")) for k in ("rating", "score", "narrative")}
+    merged: dict[str, Any] = {k: fields.get(k, current.get(k, None if k == "score" else "")) for k in ("rating", "score", "narrative")}
     return save_evaluation(w, indicator_id, period, **merged)
 
 

@@ -174,7 +174,8 @@ def _new_row(content: str, no: str, source: str, received_on: str, deadline: str
              split: Callable[[str, str], tuple[str, str]]) -> dict[str, Any]:
     """The row of a new item (status 待签收) as typed, cleaned; its number may still be ''.
     split(deadline, received_on) is split_deadline with the caller's today and calendar."""
-    row = {"no": no, "source": source, "content": content, "progress": progress, "note": note,
+    row: dict[str, Any] = {
+           "no": no, "source": source, "content": content, "progress": progress, "note": note,
            "closure_report": "", "accountability": "", "complaint_verified": 0, "status": STATUSES[0],
            "received_on": received_on, "signed_on": "", "done_on": "", "reported_on": "", "closed_on": ""}
     row.update(_clean({k: row[k] for k in ("no", "source", "content", "progress", "note")}))

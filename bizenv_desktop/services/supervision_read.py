@@ -137,7 +137,7 @@ def list_items(db: Database, status: str | None = None, division_id: int | None 
         u = units.get(v[0], {"lead": [], "lead_n": [], "cooperate": [], "cooperate_n": []})
         deadline = date.fromisoformat(v[5]) if v[5] else None
         overdue = v[8] in OPEN_STATUSES and deadline is not None and deadline < today
-        items.append(SupervisionItem(
+        items.append(SupervisionItem(  # type: ignore[call-arg]  # v[:14] fills the first 14 fields
             *v[:14], bool(v[14]), v[15], v[16], u["lead"], u["lead_n"], u["cooperate"], u["cooperate_n"], deadline,
             overdue, (today - deadline).days if overdue and deadline else 0, v[17]))
     return items

@@ -10,6 +10,7 @@ pattern PyQt applications such as pyqtgraph use.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -39,7 +40,7 @@ class GuiThreadCollector(QObject):
         self.destroyed.connect(_restore(self._was_enabled))
 
 
-def _restore(enabled: bool):  # type: ignore[no-untyped-def]
+def _restore(enabled: bool) -> Callable[[], None]:
     # not a bound method: the object is half gone when destroyed is emitted
     def restore() -> None:
         if enabled:

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFileD
 
 from .. import __version__
 from ..core.errors import BizenvError
-from ..core.model import Indicator
+from ..core.model import Indicator, Subtask
 from ..services import events, plan_edit, plan_read
 from . import settings
 from .controller import Controller
 from .deadline_panel import DeadlinePanel, reminder_html
 from .detail_view import DetailView
-from .lazy_tabs import LazyPage, LazyTabs
+from .lazy_tabs import LazyTabs
 from .plan_model import COL_CODE, COL_CRITERIA, COL_NAME, KEY_ROLE, SEARCH_ROLE, Node, PlanModel
 
 if TYPE_CHECKING:
@@ -251,8 +251,8 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
                 menu.addAction(self.act_import)
                 menu.addAction(self.act_import_supervision)
                 export_menu = menu.addMenu(self.tr("导出 Excel(&X)"))
-                for action in self.export_actions:
-                    export_menu.addAction(action)
+                for export_action in self.export_actions:
+                    export_menu.addAction(export_action)
                 actions = actions[1:]
             for action in actions:
                 if action is None:
@@ -512,16 +512,16 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
             name = self._ask_text(self.tr("维度"), self.tr("维度名称："), dim.name)
             if name:
                 self._run(self.tr("修改维度名称"), lambda w: plan_edit.update_dimension(w, dim.id, name=name))
-        elif node.kind == "subtask":
+        elif isinstance(node.obj, Subtask):
             dialog = SubtaskDialog(plan_read.list_divisions(self.controller.db), node.obj, self, self.year)
             if dialog.exec():
                 values, sub_id = dialog.values(), node.obj.id
                 self._run(self.tr("编辑子任务“%1”").replace("%1", values["name"]),
                           lambda w: plan_edit.update_subtask(w, sub_id, **values))
-        else:
-            dialog = IndicatorDialog(node.obj, plan_read.list_divisions(self.controller.db), self)
-            if dialog.exec():
-                self._run(self.tr("编辑指标“%1”").replace("%1", node.obj.name), dialog.apply)
+        elif isinstance(node.obj, Indicator):
+            ind_dialog = IndicatorDialog(node.obj, plan_read.list_divisions(self.controller.db), self)
+            if ind_dialog.exec():
+                self._run(self.tr("编辑指标“%1”").replace("%1", node.obj.name), ind_dialog.apply)
 
     def delete_current(self, confirm: bool = True) -> None:
         node = self.current_node()
@@ -699,6 +699,8 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
             self.tr("工作台数据库 (*.sqlite3 *.db);;所有文件 (*)"))
         if not path:
             return
+        from ..services.startup import open_workspace
+
         try:
             workspace = open_workspace(path)
         except (BizenvError, OSError) as exc:

@@ -64,12 +64,6 @@ def checked_ids(widget: QListWidget) -> list[int]:
             if widget.item(r).checkState() == Qt.CheckState.Checked]
 
 
-def set_checked(widget: QListWidget, ids: list[int]) -> None:
-    for r in range(widget.count()):
-        row = widget.item(r)
-        row.setCheckState(Qt.CheckState.Checked if row.data(DIVISION_ROLE) in ids else Qt.CheckState.Unchecked)
-
-
 class ItemDialog(QDialog):
     """Every field of one item; values() gives them for supervision.add_item / update_item."""
 

@@ -327,7 +327,7 @@ BROKEN: dict[str, Callable[[Path], bytes | None]] = {
     "xls-ole2-stub": lambda tmp: bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504) + "Workbook".encode("utf-16-le"),
     "encrypted-stub": lambda tmp: bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504)
     + "EncryptedPackage".encode("utf-16-le"),
-    "csv-renamed": lambda tmp: "编号,事项内容,牵头处室\n1,甲,法规处\n".encode("utf-8"),
+    "csv-renamed": lambda tmp: "编号,事项内容,牵头处室\n1,甲,法规处\n".encode(),
     "gb18030-text": lambda tmp: "二级指标\t考评内容\n".encode("gb18030"),
     "zero-bytes": lambda tmp: b"",
     "word-document": lambda tmp: zipped({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"}),

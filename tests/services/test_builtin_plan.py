@@ -137,7 +137,7 @@ def plan_json(raw_json: bytes) -> dict:
 def test_json_is_utf8_and_not_ascii_escaped(raw_json: bytes) -> None:
     text = raw_json.decode("utf-8")  # strict: fails on anything that is not UTF-8
     assert "\\u" not in text
-    assert "法规处".encode("utf-8") in raw_json
+    assert "法规处".encode() in raw_json
     assert "一网通办" in text
 
 

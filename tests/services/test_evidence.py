@@ -202,8 +202,8 @@ def test_export_package(workspace: Workspace, rows: list, tmp_path: Path) -> Non
     attach(workspace, make(src, "公开目录.pdf", b"list"), "dispatch_row", r8a.id)
     attach(workspace, make(src, "公开目录.pdf", b"list"), "dispatch_row", r8b.id)
     attach(workspace, make(src, "旧.pdf", b"old"), "event", old)  # 2025: not in the package
-    loose = [workspace.apply("e", lambda w: w.insert("event", {"kind": "briefing", "date": f"2026-0{n}-01",
-                                                                 "title": f"简报{n}"})).created_id("event")
+    loose = [workspace.apply("e", lambda w, n=n: w.insert("event", {"kind": "briefing", "date": f"2026-0{n}-01",
+                                                                      "title": f"简报{n}"})).created_id("event")
              for n in (3, 4)]
     for n, event_id in zip((3, 4), loose):
         attach(workspace, make(src, f"简报{n}.pdf", f"b{n}".encode()), "event", event_id)

@@ -209,7 +209,7 @@ def expect_assignment(db: Any, text: str) -> None:
     assert len(names(db)) == 23
     for code, name in names(db):
         assert code in text and flat(name) in flat(text), (code, name)
-    for name, division, person, deadline in SUBTASKS:
+    for name, _division, person, deadline in SUBTASKS:
         assert flat(name) in flat(text) and person in text and deadline in text
 
 

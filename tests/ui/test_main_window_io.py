@@ -34,3 +34,21 @@ def test_a_failed_export_says_why(qtbot: Any, workspace: Any, tmp_path: Path, mo
     qtbot.addWidget(window)
     assert window.export_excel("dispatch", str(tmp_path / "x.xlsx")) is None  # no month started
     assert messages and not (tmp_path / "x.xlsx").exists()
+
+
+def test_open_database_switches_to_the_other_file(qtbot: Any, workspace: Any, tmp_path: Path,
+                                                   monkeypatch: Any) -> None:
+    """Ctrl+O (File > 打开数据库): once crashed on an undefined name; .ci/lint now catches that
+    class of bug (tests/test_lint.py), this drives the action itself."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from bizenv_desktop.services.startup import open_workspace
+
+    other_path = tmp_path / "other.sqlite3"
+    open_workspace(other_path, first_year=2025).close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other_path), ""))
+    window = MainWindow(Controller(workspace))
+    qtbot.addWidget(window)
+    window.open_database()
+    assert window.controller.workspace.path == other_path
+    assert window.year == 2025

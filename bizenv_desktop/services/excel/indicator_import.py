@@ -204,7 +204,8 @@ class _Walk:
             or next((d for d in dims if d["name"] == pdim.name), None)
         label = f"{pdim.code} {pdim.name}".strip() or "（未命名维度）"
         if found is None:
-            values = {"year": self.year, "code": pdim.code, "name": pdim.name, "position": len(dims) + 1}
+            values: dict[str, Any] = {"year": self.year, "code": pdim.code, "name": pdim.name,
+                                      "position": len(dims) + 1}
             values["id"] = self._new_id("dimension", values)
             dims.append(values)
             self.out.changes.append(Change("create", "dimension", label, row=pdim.row))
@@ -224,9 +225,10 @@ class _Walk:
             return None, label
         if found is None:
             siblings = self._pool(("dim", dim_id) if parent_id is None else ("parent", parent_id))
-            values = {"dimension_id": dim_id, "parent_id": parent_id, "level": ind.level, "code": ind.code,
-                      "name": ind.name, "criteria": ind.criteria, "kind": "qualitative", "score": ind.score,
-                      "deadline": ind.deadline, "position": len(siblings.rows) + 1}
+            values: dict[str, Any] = {"dimension_id": dim_id, "parent_id": parent_id, "level": ind.level,
+                                      "code": ind.code, "name": ind.name, "criteria": ind.criteria,
+                                      "kind": "qualitative", "score": ind.score, "deadline": ind.deadline,
+                                      "position": len(siblings.rows) + 1}
             values["id"] = self._new_id("indicator", values)
             siblings.add(values)
             if pool is not siblings:

@@ -219,7 +219,7 @@ class _Reader:
                 return
             self._fill(self.second, r, joiner="")
             return
-        if g.continues_above(r, second_col) and self.second is not None:
+        if second_col and g.continues_above(r, second_col) and self.second is not None:
             self._fill(self.second, r, joiner="\n")
             return
         code, name, score = split_label(label)

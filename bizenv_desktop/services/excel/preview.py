@@ -12,7 +12,6 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from ...core.errors import InvalidInput
-from .columns import ROLE_NAMES
 
 
 @dataclass(frozen=True)
@@ -44,10 +43,6 @@ class TableColumn:
     @property
     def letter(self) -> str:
         return get_column_letter(self.index)
-
-    @property
-    def role_name(self) -> str:
-        return ROLE_NAMES[self.role]
 
 
 @dataclass(frozen=True)

@@ -52,10 +52,6 @@ class Grid:
         block = self.merge_of.get((r, c))
         return block is not None and block[0] < r
 
-    def spans_rows(self, r: int, c: int) -> bool:
-        block = self.merge_of.get((r, c))
-        return block is not None and block[2] > block[0]
-
 
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+[0-9]+):([A-Z]+[0-9]+)\"")
 
@@ -110,7 +106,7 @@ def _streamed(ws: Any) -> bool:
     used = [(wb, "_archive"), (wb, "epoch"), (wb, "_date_formats"), (wb, "_timedelta_formats"), (wb, "data_only"),
             (ws, "_worksheet_path"), (ws, "_shared_strings"), (ws, "_current_row"), (ws, "_max_row"),
             (ws, "_max_column")]
-    return (all(hasattr(obj, name) for obj, name in used) and bool(wb.data_only)
+    return (all(hasattr(obj, name) for obj, name in used) and bool(getattr(wb, "data_only", False))
             and ws._current_row is None and ws._max_row is None and ws._max_column is None)
 
 
@@ -168,9 +164,8 @@ def _parse_row(parser: Any, element: Any) -> tuple[int, list[tuple[int, Any]]]:
         ref = attrs.get("r")
         if ref:
             letters = ref.rstrip(_DIGITS)
-            column = _COLUMNS.get(letters) if len(letters) < len(ref) else None
-            if column is None:
-                column = _column(ref, letters)
+            known = _COLUMNS.get(letters) if len(letters) < len(ref) else None
+            column = _column(ref, letters) if known is None else known
         else:
             column += 1
         if value is not None:
@@ -181,7 +176,7 @@ def _parse_row(parser: Any, element: Any) -> tuple[int, list[tuple[int, Any]]]:
                         value = from_excel(value, epoch, timedelta=style in durations)
                     except (OverflowError, ValueError):
                         warnings.warn(f"Cell {ref} is marked as a date but the serial value {value} is outside "
-                                      f"the limits for dates. The cell will be treated as an error.")
+                                      f"the limits for dates. The cell will be treated as an error.", stacklevel=2)
                         value = "#VALUE!"
             elif data_type == "s":
                 value = strings[int(value)]

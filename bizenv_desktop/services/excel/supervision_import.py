@@ -453,8 +453,8 @@ def _run(db: Database, w: Writer | None, pv: LedgerPreview, today: date) -> Ledg
         units[r[0]][r[1]].append(r[2])
     by_no = {r["no"]: r for r in rows.values() if r["no"]}
     by_key: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in rows.values():
-        by_key.setdefault((r["content"], r["received_on"]), r)
+    for stored in rows.values():
+        by_key.setdefault((stored["content"], stored["received_on"]), stored)
     division_ids = {r[0]: r[1] for r in db.query("SELECT name, id FROM division")}
     known = set(division_ids)
     # new items are checked one by one and written together (one statement per few hundred rows)
@@ -491,7 +491,7 @@ def _diff(it: LedgerItem, row: dict[str, Any], units: dict[str, list[str]], warn
           where: str) -> dict[str, tuple[Any, Any]]:
     wanted = {"no": it.no, "source": it.source, "content": it.content, "received_on": it.received,
               "progress": it.progress, "note": it.note}
-    fields = {k: (row[k], v) for k, v in wanted.items() if v and v != row[k]}
+    fields: dict[str, tuple[Any, Any]] = {k: (row[k], v) for k, v in wanted.items() if v and v != row[k]}
     if (it.deadline_text and it.deadline_text != row["deadline_text"]) or (
             not it.deadline_text and it.deadline and (it.deadline != row["deadline"] or row["deadline_text"])):
         fields["deadline"] = (row["deadline_text"] or row["deadline"], it.deadline_text or it.deadline)
@@ -525,12 +525,12 @@ def _write(batch: ItemBatch, division_ids: dict[str, int], it: LedgerItem, row: 
                               cooperating=ids(it.cooperating), progress=it.progress, note=it.note)
         current = item.current
     else:
-        item = row["id"]
+        item = item_id = int(row["id"])
         values = {k: ids(new) if k in ("lead", "cooperating") else new for k, (_old, new) in fields.items()
                   if k != "status"}
         if values:
-            batch.update_item(item, **values)
-        current = batch.w.get("supervision_item", item)  # type: ignore[assignment]
+            batch.update_item(item_id, **values)
+        current = batch.w.get("supervision_item", item_id)  # type: ignore[assignment]
     assert current is not None
     floor = max((current[c] for c in STATUS_DATES.values() if current[c]), default="")
     for step in range(STATUSES.index(current["status"]) + 1, STATUSES.index(it.status) + 1):
