@@ -94,7 +94,7 @@ def new_error() -> int:
     return "not a number either"
 ''', encoding="utf-8")
     code, out = run(root, capfd)
-    assert code == 1 and "view.py:13" in out and "1 new error" in out
+    assert code == 1 and "view.py:13" in out and "found 1 new error" in out
 
     # fixing old errors never fails; the run says the baseline can shrink
     (root / "bizenv_desktop/ui/view.py").write_text(CLEAN_UI, encoding="utf-8")

@@ -7,7 +7,7 @@ shipped as a resource file per UI language, so nothing needs the network.
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout,
                                QWidget)
 
@@ -71,7 +71,7 @@ class HelpWindow(PreserveGeometry, QDialog):
         if topic in TOPICS:
             self.browser.scrollToAnchor(topic)
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         super().closeEvent(event)
 
