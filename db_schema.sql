@@ -3,7 +3,7 @@
 -- Upgrades of older files are the numbered steps in bizenv_desktop/storage/migrations.py;
 -- tests/storage/test_schema.py proves both paths give the same schema.
 PRAGMA application_id = 1112956465;  -- 'BZD1': marks the file as ours
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- One row per plan year (年度实施方案).
 CREATE TABLE plan_year (
@@ -246,7 +246,16 @@ CREATE TABLE supervision_item (
     closure_report TEXT NOT NULL DEFAULT '',
     complaint_verified INTEGER NOT NULL DEFAULT 0 CHECK (complaint_verified IN (0, 1)),
     accountability TEXT NOT NULL DEFAULT '',
-    note          TEXT NOT NULL DEFAULT ''
+    note          TEXT NOT NULL DEFAULT '',
+    -- what full ledgers carry besides (督办内容及要求, 督办类型, 紧急程度, 分管领导, 反馈周期,
+    -- 完成进度, 催办次数), kept as written
+    requirements  TEXT NOT NULL DEFAULT '',
+    supervision_type TEXT NOT NULL DEFAULT '',
+    urgency       TEXT NOT NULL DEFAULT '',
+    leader        TEXT NOT NULL DEFAULT '',
+    feedback_cycle TEXT NOT NULL DEFAULT '',
+    completion    TEXT NOT NULL DEFAULT '',
+    urge_count    INTEGER NOT NULL DEFAULT 0 CHECK (urge_count >= 0)
 ) STRICT;
 CREATE INDEX supervision_item_status ON supervision_item(status, deadline);
 CREATE INDEX supervision_item_no ON supervision_item(no);
@@ -261,6 +270,16 @@ CREATE TABLE supervision_division (
     UNIQUE (item_id, division_id)
 ) STRICT;
 CREATE INDEX supervision_division_division ON supervision_division(division_id);
+
+-- Unit names as files write them, remembered when the liaison confirms an import: an alias of
+-- a division (政策法规处 -> 法规处), or, with division_id NULL, a name that is no unit (a person).
+CREATE TABLE unit_alias (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+    division_id INTEGER REFERENCES division(id),
+    created_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX unit_alias_division ON unit_alias(division_id);
 
 -- Settings that belong to this database (both faces read them), e.g. backups to keep.
 CREATE TABLE setting (

@@ -103,6 +103,8 @@ def delete_division(w: Writer, division_id: int) -> None:
         " + (SELECT count(*) FROM dispatch_row WHERE division_id = :d)", {"d": division_id})
     if uses:
         raise InvalidInput(f"“{row['name']}”仍被 {uses} 条记录引用，不能删除；可改为“停用”，历史记录会保留。")
+    for alias in w.db.query("SELECT id FROM unit_alias WHERE division_id = ?", (division_id,)):
+        w.delete("unit_alias", alias["id"])  # other names remembered for it go with it
     w.delete("division", division_id)
 
 

@@ -24,7 +24,7 @@ TABLES = frozenset({
     "plan_year", "plan_section", "dimension", "indicator", "division", "assignment",
     "subtask", "liaison", "dispatch_month", "dispatch_row", "evidence", "evidence_link",
     "self_evaluation", "event", "workday_override", "calendar_year", "deadline_done", "supervision_item", "setting",
-    "supervision_division",
+    "supervision_division", "unit_alias",
 })
 Row = dict[str, Any]
 AuditRow = tuple[str, str, str, str, Any, str, str | None, str | None]

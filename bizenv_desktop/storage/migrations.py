@@ -152,7 +152,26 @@ CREATE TABLE setting (
 ) STRICT
 """
 
-STEPS: dict[int, Step] = {2: _script(V2), 3: _script(V3)}
+# Version 4: the fields full supervision ledgers carry, and unit names remembered from files
+# (an alias of a division, or a name that is no unit: a person, 分管领导).
+V4 = """
+ALTER TABLE supervision_item ADD COLUMN requirements TEXT NOT NULL DEFAULT '';
+ALTER TABLE supervision_item ADD COLUMN supervision_type TEXT NOT NULL DEFAULT '';
+ALTER TABLE supervision_item ADD COLUMN urgency TEXT NOT NULL DEFAULT '';
+ALTER TABLE supervision_item ADD COLUMN leader TEXT NOT NULL DEFAULT '';
+ALTER TABLE supervision_item ADD COLUMN feedback_cycle TEXT NOT NULL DEFAULT '';
+ALTER TABLE supervision_item ADD COLUMN completion TEXT NOT NULL DEFAULT '';
+ALTER TABLE supervision_item ADD COLUMN urge_count INTEGER NOT NULL DEFAULT 0 CHECK (urge_count >= 0);
+CREATE TABLE unit_alias (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+    division_id INTEGER REFERENCES division(id),
+    created_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX unit_alias_division ON unit_alias(division_id)
+"""
+
+STEPS: dict[int, Step] = {2: _script(V2), 3: _script(V3), 4: _script(V4)}
 
 
 def run(conn: sqlite3.Connection, found: int, target: int,
