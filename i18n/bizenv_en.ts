@@ -487,6 +487,38 @@
         <source>销号日期</source>
         <translation>Struck off on</translation>
     </message>
+    <message>
+        <source>单位别名</source>
+        <translation>Unit alias</translation>
+    </message>
+    <message>
+        <source>督办内容及要求</source>
+        <translation>Supervision content and requirements</translation>
+    </message>
+    <message>
+        <source>督办类型</source>
+        <translation>Supervision type</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>分管领导</source>
+        <translation>Leader in charge</translation>
+    </message>
+    <message>
+        <source>反馈周期</source>
+        <translation>Feedback cycle</translation>
+    </message>
+    <message>
+        <source>完成进度</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <source>催办次数</source>
+        <translation>Times chased</translation>
+    </message>
 </context>
 <context>
     <name>CalendarDialog</name>

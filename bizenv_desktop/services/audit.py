@@ -26,6 +26,7 @@ ENTITY_NAMES: dict[str, str] = {
     "evidence_link": "佐证关联", "self_evaluation": "自评", "event": "事件",
     "workday_override": "工作日调整", "calendar_year": "日历年度", "deadline_done": "待办完成",
     "supervision_item": "督办事项", "supervision_division": "督办分工", "setting": "设置",
+    "unit_alias": "单位别名",
 }
 
 FIELD_NAMES: dict[str, str] = {
@@ -43,6 +44,8 @@ FIELD_NAMES: dict[str, str] = {
     "date": "日期", "outlet": "媒体/会议", "is_workday": "是否工作日", "confirmed_on": "确认时间",
     "retired_on": "撤销日期", "merged_into": "并入处室", "content": "事项内容", "source": "来源",
     "done_on": "完成日期", "closed_on": "销号日期", "evidence_id": "佐证材料",
+    "requirements": "督办内容及要求", "supervision_type": "督办类型", "urgency": "紧急程度", "leader": "分管领导",
+    "feedback_cycle": "反馈周期", "completion": "完成进度", "urge_count": "催办次数",
 }
 
 VERBS = {"insert": "新增", "update": "修改", "delete": "删除"}

@@ -71,6 +71,10 @@ _NAME_STRINGS = (
     QT_TRANSLATE_NOOP("AuditNames", "撤销日期"), QT_TRANSLATE_NOOP("AuditNames", "并入处室"),
     QT_TRANSLATE_NOOP("AuditNames", "事项内容"), QT_TRANSLATE_NOOP("AuditNames", "来源"),
     QT_TRANSLATE_NOOP("AuditNames", "完成日期"), QT_TRANSLATE_NOOP("AuditNames", "销号日期"),
+    QT_TRANSLATE_NOOP("AuditNames", "单位别名"), QT_TRANSLATE_NOOP("AuditNames", "督办内容及要求"),
+    QT_TRANSLATE_NOOP("AuditNames", "督办类型"), QT_TRANSLATE_NOOP("AuditNames", "紧急程度"),
+    QT_TRANSLATE_NOOP("AuditNames", "分管领导"), QT_TRANSLATE_NOOP("AuditNames", "反馈周期"),
+    QT_TRANSLATE_NOOP("AuditNames", "完成进度"), QT_TRANSLATE_NOOP("AuditNames", "催办次数"),
 )
 
 
