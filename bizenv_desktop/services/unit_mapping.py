@@ -242,8 +242,9 @@ def _propose(name: str, by_name: dict[str, tuple[int, str, str | None]], id_name
     if name in by_name:
         division_id, kind, retired = by_name[name]
         if division_id in merged:  # a merged division's old name: the surviving one
-            target = _surviving(division_id, merged)
-            return UnitMatch(name, "alias", id_names[target], target, retired=by_name[id_names[target]][2] is not None)
+            survivor = _surviving(division_id, merged)
+            return UnitMatch(name, "alias", id_names[survivor], survivor,
+                             retired=by_name[id_names[survivor]][2] is not None)
         if kind == "group":
             return UnitMatch(name, "group", name, division_id)
         return UnitMatch(name, "existing", name, division_id, retired=retired is not None)
