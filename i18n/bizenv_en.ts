@@ -1464,6 +1464,97 @@ The file stays in the evidence store and other records that use it are not affec
     </message>
 </context>
 <context>
+    <name>ExchangeOps</name>
+    <message>
+        <source>导入指标表(&amp;I)…</source>
+        <translation>&amp;Import Indicator Sheet…</translation>
+    </message>
+    <message>
+        <source>导入督办事项台账(&amp;U)…</source>
+        <translation>Import s&amp;upervised-items ledger…</translation>
+    </message>
+    <message>
+        <source>指标表（任务分工表）…</source>
+        <translation>Indicators (Task Assignment Sheet)…</translation>
+    </message>
+    <message>
+        <source>本月月调度…</source>
+        <translation>This Month&apos;s Dispatch…</translation>
+    </message>
+    <message>
+        <source>督办事项台账…</source>
+        <translation>Supervised Items Register…</translation>
+    </message>
+    <message>
+        <source>宣传推广与表扬登记…</source>
+        <translation>Recognition &amp; Promotion Register…</translation>
+    </message>
+    <message>
+        <source>修改记录…</source>
+        <translation>Change Log…</translation>
+    </message>
+    <message>
+        <source>导出佐证材料包(&amp;Z)…</source>
+        <translation>Export evidence package (&amp;Z)…</translation>
+    </message>
+    <message>
+        <source>导出 Excel(&amp;X)</source>
+        <translation>E&amp;xport to Excel</translation>
+    </message>
+    <message>
+        <source>%1年任务分工表</source>
+        <translation>task-assignment-sheet-%1</translation>
+    </message>
+    <message>
+        <source>%1 月调度</source>
+        <translation>monthly-dispatch-%1</translation>
+    </message>
+    <message>
+        <source>督办事项台账</source>
+        <translation>supervised-items</translation>
+    </message>
+    <message>
+        <source>%1年宣传推广与表扬</source>
+        <translation>recognition-promotion-%1</translation>
+    </message>
+    <message>
+        <source>修改记录</source>
+        <translation>Change Log</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>无法导出</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <source>已导出 %1 行到 %2</source>
+        <translation>Exported %1 rows to %2</translation>
+    </message>
+    <message>
+        <source>导出佐证材料包</source>
+        <translation>Export evidence package</translation>
+    </message>
+    <message>
+        <source>%1年佐证材料.zip</source>
+        <translation>evidence-%1.zip</translation>
+    </message>
+    <message>
+        <source>压缩包 (*.zip)</source>
+        <translation>Zip archives (*.zip)</translation>
+    </message>
+    <message>
+        <source>已导出 %1 个文件到 %2</source>
+        <translation>Exported %1 files to %2</translation>
+    </message>
+</context>
+<context>
     <name>HelpWindow</name>
     <message>
         <source>用户指南</source>
@@ -2179,144 +2270,12 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Redo</translation>
     </message>
     <message>
-        <source>打开数据库(&amp;O)…</source>
-        <translation>&amp;Open Database…</translation>
-    </message>
-    <message>
-        <source>导出佐证材料包(&amp;Z)…</source>
-        <translation>Export evidence package (&amp;Z)…</translation>
-    </message>
-    <message>
-        <source>导入指标表(&amp;I)…</source>
-        <translation>&amp;Import Indicator Sheet…</translation>
-    </message>
-    <message>
-        <source>导入督办事项台账(&amp;U)…</source>
-        <translation>Import s&amp;upervised-items ledger…</translation>
-    </message>
-    <message>
-        <source>指标表（任务分工表）…</source>
-        <translation>Indicators (Task Assignment Sheet)…</translation>
-    </message>
-    <message>
-        <source>本月月调度…</source>
-        <translation>This Month&apos;s Dispatch…</translation>
-    </message>
-    <message>
-        <source>督办事项台账…</source>
-        <translation>Supervised Items Register…</translation>
-    </message>
-    <message>
-        <source>宣传推广与表扬登记…</source>
-        <translation>Recognition &amp; Promotion Register…</translation>
-    </message>
-    <message>
-        <source>修改记录…</source>
-        <translation>Change Log…</translation>
-    </message>
-    <message>
-        <source>立即备份(&amp;B)</source>
-        <translation>&amp;Back Up Now</translation>
-    </message>
-    <message>
-        <source>从备份恢复…</source>
-        <translation>Restore from Backup…</translation>
-    </message>
-    <message>
-        <source>检查数据</source>
-        <translation>Check Data</translation>
-    </message>
-    <message>
-        <source>设置(&amp;S)…</source>
-        <translation>&amp;Settings…</translation>
-    </message>
-    <message>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <source>新增维度…</source>
-        <translation>New Dimension…</translation>
-    </message>
-    <message>
-        <source>新增一级指标…</source>
-        <translation>New First-Level Indicator…</translation>
-    </message>
-    <message>
-        <source>新增二级指标…</source>
-        <translation>New Second-Level Indicator…</translation>
-    </message>
-    <message>
-        <source>新增子任务…</source>
-        <translation>New Sub-task…</translation>
-    </message>
-    <message>
-        <source>属性(&amp;P)…</source>
-        <translation>&amp;Properties…</translation>
-    </message>
-    <message>
-        <source>编辑所选行的全部内容</source>
-        <translation>Edit everything in the selected row</translation>
-    </message>
-    <message>
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>上移</source>
-        <translation>Move Up</translation>
-    </message>
-    <message>
-        <source>下移</source>
-        <translation>Move Down</translation>
-    </message>
-    <message>
-        <source>移动到…</source>
-        <translation>Move To…</translation>
-    </message>
-    <message>
-        <source>重新编号</source>
-        <translation>Renumber</translation>
-    </message>
-    <message>
-        <source>按顺序重编维度、一级和二级指标的编号</source>
-        <translation>Renumber the dimensions, first-level and second-level indicators in their order</translation>
-    </message>
-    <message>
         <source>筛选(&amp;F)</source>
         <translation>&amp;Filter</translation>
-    </message>
-    <message>
-        <source>从本年度创建新年度…</source>
-        <translation>New Year from This Year…</translation>
-    </message>
-    <message>
-        <source>用内置方案创建年度…</source>
-        <translation>New Year from the Built-in Plan…</translation>
-    </message>
-    <message>
-        <source>删除本年度…</source>
-        <translation>Delete This Year…</translation>
-    </message>
-    <message>
-        <source>处室管理(&amp;D)…</source>
-        <translation>Manage &amp;Divisions…</translation>
-    </message>
-    <message>
-        <source>联络员登记(&amp;L)…</source>
-        <translation>&amp;Liaison Register…</translation>
-    </message>
-    <message>
-        <source>报告与打印(&amp;P)…</source>
-        <translation>Reports and &amp;Printing…</translation>
-    </message>
-    <message>
-        <source>工作日历(&amp;C)…</source>
-        <translation>Working &amp;Calendar…</translation>
-    </message>
-    <message>
-        <source>修改记录(&amp;R)…</source>
-        <translation>Change &amp;Log…</translation>
     </message>
     <message>
         <source>全部展开</source>
@@ -2329,10 +2288,6 @@ The file stays in the evidence store and other records that use it are not affec
     <message>
         <source>详情面板</source>
         <translation>Detail Panel</translation>
-    </message>
-    <message>
-        <source>关于(&amp;A)</source>
-        <translation>&amp;About</translation>
     </message>
     <message>
         <source>文件(&amp;F)</source>
@@ -2363,10 +2318,6 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <source>导出 Excel(&amp;X)</source>
-        <translation>E&amp;xport to Excel</translation>
-    </message>
-    <message>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
@@ -2389,194 +2340,6 @@ The file stays in the evidence store and other records that use it are not affec
     <message>
         <source>%1 年度：%2 个维度，%3 个一级指标，%4 个二级指标，%5 个子任务</source>
         <translation>Year %1: %2 dimensions, %3 first-level indicators, %4 second-level indicators, %5 sub-tasks</translation>
-    </message>
-    <message>
-        <source>新增维度</source>
-        <translation>New Dimension</translation>
-    </message>
-    <message>
-        <source>维度名称：</source>
-        <translation>Dimension name:</translation>
-    </message>
-    <message>
-        <source>新增维度“%1”</source>
-        <translation>Add dimension “%1”</translation>
-    </message>
-    <message>
-        <source>新增一级指标</source>
-        <translation>New First-Level Indicator</translation>
-    </message>
-    <message>
-        <source>一级指标名称：</source>
-        <translation>First-level indicator name:</translation>
-    </message>
-    <message>
-        <source>新增一级指标“%1”</source>
-        <translation>Add first-level indicator “%1”</translation>
-    </message>
-    <message>
-        <source>新增二级指标</source>
-        <translation>New Second-Level Indicator</translation>
-    </message>
-    <message>
-        <source>请先新增一个一级指标。</source>
-        <translation>Please add a first-level indicator first.</translation>
-    </message>
-    <message>
-        <source>在“%1”下新增二级指标，名称：</source>
-        <translation>Name of the new second-level indicator under “%1”:</translation>
-    </message>
-    <message>
-        <source>新增二级指标“%1”</source>
-        <translation>Add second-level indicator “%1”</translation>
-    </message>
-    <message>
-        <source>新增子任务“%1”</source>
-        <translation>Add sub-task “%1”</translation>
-    </message>
-    <message>
-        <source>维度</source>
-        <translation>Dimension</translation>
-    </message>
-    <message>
-        <source>修改维度名称</source>
-        <translation>Rename dimension</translation>
-    </message>
-    <message>
-        <source>编辑子任务“%1”</source>
-        <translation>Edit sub-task “%1”</translation>
-    </message>
-    <message>
-        <source>编辑指标“%1”</source>
-        <translation>Edit indicator “%1”</translation>
-    </message>
-    <message>
-        <source>其下的 %1 项内容将一并删除。</source>
-        <translation>The %1 items under it will be deleted as well. </translation>
-    </message>
-    <message>
-        <source>删除“%1”？%2可用“撤销”恢复。</source>
-        <translation>Delete “%1”? %2You can restore it with Undo.</translation>
-    </message>
-    <message>
-        <source>删除“%1”</source>
-        <translation>Delete “%1”</translation>
-    </message>
-    <message>
-        <source>移动到</source>
-        <translation>Move To</translation>
-    </message>
-    <message>
-        <source>移动“%1”到：</source>
-        <translation>Move “%1” to:</translation>
-    </message>
-    <message>
-        <source>移动“%1”</source>
-        <translation>Move “%1”</translation>
-    </message>
-    <message>
-        <source>创建新年度</source>
-        <translation>New Year</translation>
-    </message>
-    <message>
-        <source>从 %1 年度复制指标、责任处室和子任务（不含日期），新年度：</source>
-        <translation>Copy the indicators, responsible divisions and sub-tasks (without dates) of year %1 to the new year:</translation>
-    </message>
-    <message>
-        <source>从 %1 年度创建 %2 年度</source>
-        <translation>Create year %2 from year %1</translation>
-    </message>
-    <message>
-        <source>用内置方案创建年度</source>
-        <translation>New Year from the Built-in Plan</translation>
-    </message>
-    <message>
-        <source>创建 %1 年度（内置方案）</source>
-        <translation>Create year %1 (built-in plan)</translation>
-    </message>
-    <message>
-        <source>删除年度</source>
-        <translation>Delete Year</translation>
-    </message>
-    <message>
-        <source>删除 %1 年度的全部指标、责任处室和子任务？可用“撤销”恢复。</source>
-        <translation>Delete all indicators, responsible divisions and sub-tasks of year %1? You can restore them with Undo.</translation>
-    </message>
-    <message>
-        <source>删除 %1 年度</source>
-        <translation>Delete year %1</translation>
-    </message>
-    <message>
-        <source>%1年任务分工表</source>
-        <translation>task-assignment-sheet-%1</translation>
-    </message>
-    <message>
-        <source>%1 月调度</source>
-        <translation>monthly-dispatch-%1</translation>
-    </message>
-    <message>
-        <source>督办事项台账</source>
-        <translation>supervised-items</translation>
-    </message>
-    <message>
-        <source>%1年宣传推广与表扬</source>
-        <translation>recognition-promotion-%1</translation>
-    </message>
-    <message>
-        <source>修改记录</source>
-        <translation>change-log</translation>
-    </message>
-    <message>
-        <source>导出 Excel</source>
-        <translation>Export to Excel</translation>
-    </message>
-    <message>
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbooks (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>已导出 %1 行到 %2</source>
-        <translation>Exported %1 rows to %2</translation>
-    </message>
-    <message>
-        <source>打开数据库</source>
-        <translation>Open Database</translation>
-    </message>
-    <message>
-        <source>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
-        <translation>Workbench databases (*.sqlite3 *.db);;All files (*)</translation>
-    </message>
-    <message>
-        <source>无法打开数据库</source>
-        <translation>Cannot Open the Database</translation>
-    </message>
-    <message>
-        <source>导出佐证材料包</source>
-        <translation>Export evidence package</translation>
-    </message>
-    <message>
-        <source>%1年佐证材料.zip</source>
-        <translation>evidence-%1.zip</translation>
-    </message>
-    <message>
-        <source>压缩包 (*.zip)</source>
-        <translation>Zip archives (*.zip)</translation>
-    </message>
-    <message>
-        <source>无法导出</source>
-        <translation>Cannot export</translation>
-    </message>
-    <message>
-        <source>已导出 %1 个文件到 %2</source>
-        <translation>Exported %1 files to %2</translation>
-    </message>
-    <message>
-        <source>关于</source>
-        <translation>About</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;营商环境考核评价工作台&lt;/h3&gt;&lt;p&gt;版本 %1&lt;/p&gt;&lt;p&gt;供营商环境建设联络员离线使用：维护指标体系、分配责任处室、记录月调度、导出报告。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Business Environment Assessment Workbench&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;For the business-environment liaison, offline: maintain the indicator system, assign responsible divisions, record the monthly dispatch and export reports.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>待办提醒</source>
@@ -3046,6 +2809,141 @@ The file stays in the evidence store and other records that use it are not affec
     <message>
         <source>修改“%1”的%2</source>
         <translation>Change %2 of “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>PlanOps</name>
+    <message>
+        <source>新增维度…</source>
+        <translation>New Dimension…</translation>
+    </message>
+    <message>
+        <source>新增一级指标…</source>
+        <translation>New First-Level Indicator…</translation>
+    </message>
+    <message>
+        <source>新增二级指标…</source>
+        <translation>New Second-Level Indicator…</translation>
+    </message>
+    <message>
+        <source>新增子任务…</source>
+        <translation>New Sub-task…</translation>
+    </message>
+    <message>
+        <source>属性(&amp;P)…</source>
+        <translation>&amp;Properties…</translation>
+    </message>
+    <message>
+        <source>编辑所选行的全部内容</source>
+        <translation>Edit everything in the selected row</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move Up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move Down</translation>
+    </message>
+    <message>
+        <source>移动到…</source>
+        <translation>Move To…</translation>
+    </message>
+    <message>
+        <source>重新编号</source>
+        <translation>Renumber</translation>
+    </message>
+    <message>
+        <source>按顺序重编维度、一级和二级指标的编号</source>
+        <translation>Renumber the dimensions, first-level and second-level indicators in their order</translation>
+    </message>
+    <message>
+        <source>新增维度</source>
+        <translation>New Dimension</translation>
+    </message>
+    <message>
+        <source>维度名称：</source>
+        <translation>Dimension name:</translation>
+    </message>
+    <message>
+        <source>新增维度“%1”</source>
+        <translation>Add dimension “%1”</translation>
+    </message>
+    <message>
+        <source>新增一级指标</source>
+        <translation>New First-Level Indicator</translation>
+    </message>
+    <message>
+        <source>一级指标名称：</source>
+        <translation>First-level indicator name:</translation>
+    </message>
+    <message>
+        <source>新增一级指标“%1”</source>
+        <translation>Add first-level indicator “%1”</translation>
+    </message>
+    <message>
+        <source>新增二级指标</source>
+        <translation>New Second-Level Indicator</translation>
+    </message>
+    <message>
+        <source>请先新增一个一级指标。</source>
+        <translation>Please add a first-level indicator first.</translation>
+    </message>
+    <message>
+        <source>在“%1”下新增二级指标，名称：</source>
+        <translation>Name of the new second-level indicator under “%1”:</translation>
+    </message>
+    <message>
+        <source>新增二级指标“%1”</source>
+        <translation>Add second-level indicator “%1”</translation>
+    </message>
+    <message>
+        <source>新增子任务“%1”</source>
+        <translation>Add sub-task “%1”</translation>
+    </message>
+    <message>
+        <source>维度</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>修改维度名称</source>
+        <translation>Rename dimension</translation>
+    </message>
+    <message>
+        <source>编辑子任务“%1”</source>
+        <translation>Edit sub-task “%1”</translation>
+    </message>
+    <message>
+        <source>编辑指标“%1”</source>
+        <translation>Edit indicator “%1”</translation>
+    </message>
+    <message>
+        <source>其下的 %1 项内容将一并删除。</source>
+        <translation>The %1 items under it will be deleted as well. </translation>
+    </message>
+    <message>
+        <source>删除“%1”？%2可用“撤销”恢复。</source>
+        <translation>Delete “%1”? %2You can restore it with Undo.</translation>
+    </message>
+    <message>
+        <source>删除“%1”</source>
+        <translation>Delete “%1”</translation>
+    </message>
+    <message>
+        <source>移动到</source>
+        <translation>Move To</translation>
+    </message>
+    <message>
+        <source>移动“%1”到：</source>
+        <translation>Move “%1” to:</translation>
+    </message>
+    <message>
+        <source>移动“%1”</source>
+        <translation>Move “%1”</translation>
     </message>
 </context>
 <context>
@@ -3704,6 +3602,124 @@ The file stays in the evidence store and other records that use it are not affec
     <message>
         <source>删除督办事项“%1”？此操作可以撤销。</source>
         <translation>Delete supervised item “%1”? This can be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceOps</name>
+    <message>
+        <source>打开数据库(&amp;O)…</source>
+        <translation>&amp;Open Database…</translation>
+    </message>
+    <message>
+        <source>立即备份(&amp;B)</source>
+        <translation>&amp;Back Up Now</translation>
+    </message>
+    <message>
+        <source>从备份恢复…</source>
+        <translation>Restore from Backup…</translation>
+    </message>
+    <message>
+        <source>检查数据</source>
+        <translation>Check Data</translation>
+    </message>
+    <message>
+        <source>设置(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>处室管理(&amp;D)…</source>
+        <translation>Manage &amp;Divisions…</translation>
+    </message>
+    <message>
+        <source>联络员登记(&amp;L)…</source>
+        <translation>&amp;Liaison Register…</translation>
+    </message>
+    <message>
+        <source>报告与打印(&amp;P)…</source>
+        <translation>Reports and &amp;Printing…</translation>
+    </message>
+    <message>
+        <source>工作日历(&amp;C)…</source>
+        <translation>Working &amp;Calendar…</translation>
+    </message>
+    <message>
+        <source>修改记录(&amp;R)…</source>
+        <translation>Change &amp;Log…</translation>
+    </message>
+    <message>
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>打开数据库</source>
+        <translation>Open Database</translation>
+    </message>
+    <message>
+        <source>工作台数据库 (*.sqlite3 *.db);;所有文件 (*)</source>
+        <translation>Workbench databases (*.sqlite3 *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot Open the Database</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;营商环境考核评价工作台&lt;/h3&gt;&lt;p&gt;版本 %1&lt;/p&gt;&lt;p&gt;供营商环境建设联络员离线使用：维护指标体系、分配责任处室、记录月调度、导出报告。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Business Environment Assessment Workbench&lt;/h3&gt;&lt;p&gt;Version %1&lt;/p&gt;&lt;p&gt;For the business-environment liaison, offline: maintain the indicator system, assign responsible divisions, record the monthly dispatch and export reports.&lt;/p&gt;&lt;p&gt;Database: %2&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>YearOps</name>
+    <message>
+        <source>从本年度创建新年度…</source>
+        <translation>New Year from This Year…</translation>
+    </message>
+    <message>
+        <source>用内置方案创建年度…</source>
+        <translation>New Year from the Built-in Plan…</translation>
+    </message>
+    <message>
+        <source>删除本年度…</source>
+        <translation>Delete This Year…</translation>
+    </message>
+    <message>
+        <source>创建新年度</source>
+        <translation>New Year</translation>
+    </message>
+    <message>
+        <source>从 %1 年度复制指标、责任处室和子任务（不含日期），新年度：</source>
+        <translation>Copy the indicators, responsible divisions and sub-tasks (without dates) of year %1 to the new year:</translation>
+    </message>
+    <message>
+        <source>从 %1 年度创建 %2 年度</source>
+        <translation>Create year %2 from year %1</translation>
+    </message>
+    <message>
+        <source>用内置方案创建年度</source>
+        <translation>New Year from the Built-in Plan</translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>创建 %1 年度（内置方案）</source>
+        <translation>Create year %1 (built-in plan)</translation>
+    </message>
+    <message>
+        <source>删除年度</source>
+        <translation>Delete Year</translation>
+    </message>
+    <message>
+        <source>删除 %1 年度的全部指标、责任处室和子任务？可用“撤销”恢复。</source>
+        <translation>Delete all indicators, responsible divisions and sub-tasks of year %1? You can restore them with Undo.</translation>
+    </message>
+    <message>
+        <source>删除 %1 年度</source>
+        <translation>Delete year %1</translation>
     </message>
 </context>
 </TS>

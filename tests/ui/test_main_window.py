@@ -50,7 +50,7 @@ def test_window_shows_the_builtin_plan(window: MainWindow) -> None:
 
 def test_edit_standard_in_place_then_undo_and_redo(qtbot: Any, window: MainWindow, workspace: Any) -> None:
     ind = second_level(workspace, "(10)")
-    index = window.edit_cell(("indicator", ind.id), COL_CRITERIA)
+    index = window.plan_tree.edit_cell(("indicator", ind.id), COL_CRITERIA)
     window.tree.setCurrentIndex(index)
     window.tree.edit(index)
     editor = QApplication.focusWidget()
@@ -64,7 +64,7 @@ def test_edit_standard_in_place_then_undo_and_redo(qtbot: Any, window: MainWindo
     qtbot.waitUntil(lambda: second_level(workspace, "(10)").criteria == "省级政务服务事项网上可办率不低于90%。")
     window.act_redo.trigger()
     qtbot.waitUntil(lambda: second_level(workspace, "(10)").criteria == "省级政务服务事项网上可办率不低于95%。")
-    qtbot.waitUntil(lambda: window.edit_cell(("indicator", ind.id), COL_CRITERIA).data()
+    qtbot.waitUntil(lambda: window.plan_tree.edit_cell(("indicator", ind.id), COL_CRITERIA).data()
                     == "省级政务服务事项网上可办率不低于95%。")
 
 
@@ -78,12 +78,12 @@ def test_assign_division_with_role_in_dialog(qtbot: Any, window: MainWindow, wor
         dialog.name.setText("数据共享与归集")
         return QDialog.DialogCode.Accepted
     monkeypatch.setattr(IndicatorDialog, "exec", fill)
-    window.select_key(("indicator", ind.id))
-    window.act_edit.trigger()
+    window.plan_tree.select_key(("indicator", ind.id))
+    window.plan_ops.act_edit.trigger()
     changed = second_level(workspace, "(9)")
     assert changed.name == "数据共享与归集"
     assert [(a.name, a.role) for a in changed.assignments] == [("规划处", "responsible"), ("办公室", "cooperate")]
-    qtbot.waitUntil(lambda: "办公室" in window.edit_cell(("indicator", ind.id), 6).data())
+    qtbot.waitUntil(lambda: "办公室" in window.plan_tree.edit_cell(("indicator", ind.id), 6).data())
     window.act_undo.trigger()  # the dialog was one action: one undo restores both
     restored = second_level(workspace, "(9)")
     assert restored.name == "数据共享"
@@ -92,13 +92,13 @@ def test_assign_division_with_role_in_dialog(qtbot: Any, window: MainWindow, wor
 
 def test_reorder_with_move_down_and_undo(qtbot: Any, window: MainWindow, workspace: Any) -> None:
     first = second_level(workspace, "(1)")
-    window.select_key(("indicator", first.id))
-    window.act_down.trigger()
+    window.plan_tree.select_key(("indicator", first.id))
+    window.plan_ops.act_down.trigger()
     plan = plan_read.load_plan(workspace.db, 2026)
     assert [c.code for c in plan.dimensions[0].indicators[0].children][:3] == ["(2)", "(1)", "(3)"]
-    qtbot.waitUntil(lambda: window.edit_cell(("indicator", first.id), 0).row() == 1)
-    assert window.current_key() == ("indicator", first.id)  # selection follows the row
-    window.act_renumber.trigger()
+    qtbot.waitUntil(lambda: window.plan_tree.edit_cell(("indicator", first.id), 0).row() == 1)
+    assert window.plan_tree.current_key() == ("indicator", first.id)  # selection follows the row
+    window.plan_ops.act_renumber.trigger()
     plan = plan_read.load_plan(workspace.db, 2026)
     assert [c.name for c in plan.dimensions[0].indicators[0].children][:2] == \
         ["指定专人负责营商环境建设工作", "制定年度营商环境建设实施计划，并在部门网站公开"]
@@ -112,8 +112,8 @@ def test_reorder_with_move_down_and_undo(qtbot: Any, window: MainWindow, workspa
 def test_delete_and_undo_restores_everything(qtbot: Any, window: MainWindow, workspace: Any) -> None:
     before = plan_read.plan_to_json(plan_read.load_plan(workspace.db, 2026))
     first = plan_read.load_plan(workspace.db, 2026).dimensions[0].indicators[1]
-    window.select_key(("indicator", first.id))
-    window.delete_current(confirm=False)
+    window.plan_tree.select_key(("indicator", first.id))
+    window.plan_ops.delete_current(confirm=False)
     assert len(plan_read.load_plan(workspace.db, 2026).second_level()) == 23 - 9
     qtbot.waitUntil(lambda: "14 个二级指标" in window.status_label.text())
     window.act_undo.trigger()
@@ -121,7 +121,7 @@ def test_delete_and_undo_restores_everything(qtbot: Any, window: MainWindow, wor
 
 
 def test_create_next_year_from_current(qtbot: Any, window: MainWindow, workspace: Any) -> None:
-    window.new_year_from_current(target=2027)
+    window.year_ops.new_year_from_current(target=2027)
     assert plan_read.list_years(workspace.db) == [2026, 2027]
     assert window.year == 2027
     qtbot.waitUntil(lambda: window.year_box.currentData() == 2027)
@@ -132,8 +132,8 @@ def test_create_next_year_from_current(qtbot: Any, window: MainWindow, workspace
 def test_add_second_level_and_subtask(qtbot: Any, window: MainWindow, workspace: Any,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     three = second_level(workspace, "(3)")
-    window.select_key(("indicator", three.id))
-    window.add_second_level("优化科技服务")
+    window.plan_tree.select_key(("indicator", three.id))
+    window.plan_ops.add_second_level("优化科技服务")
     plan = plan_read.load_plan(workspace.db, 2026)
     names = [c.name for c in plan.dimensions[0].indicators[0].children]
     assert names.index("优化科技服务") == names.index("落实重点工作任务") + 1
@@ -146,11 +146,11 @@ def test_add_second_level_and_subtask(qtbot: Any, window: MainWindow, workspace:
         dialog.has_deadline.setChecked(True)
         return QDialog.DialogCode.Accepted
     monkeypatch.setattr(SubtaskDialog, "exec", fill)
-    window.select_key(("indicator", three.id))
-    window.act_add_subtask.trigger()
+    window.plan_tree.select_key(("indicator", three.id))
+    window.plan_ops.act_add_subtask.trigger()
     sub = second_level(workspace, "(3)").subtasks[0]
     assert (sub.name, sub.division_name, sub.person, sub.deadline) == ("梳理年度重点任务清单", "规划处", "张三", "2026-12-31")
-    qtbot.waitUntil(lambda: window.current_key() == ("subtask", sub.id))
+    qtbot.waitUntil(lambda: window.plan_tree.current_key() == ("subtask", sub.id))
 
 
 def test_filter_matches_any_column(qtbot: Any, window: MainWindow) -> None:
@@ -166,7 +166,7 @@ def test_bad_input_is_refused_with_a_message(qtbot: Any, window: MainWindow, wor
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: messages.append(a[2]))
     ind = second_level(workspace, "(5)")
-    index = window.edit_cell(("indicator", ind.id), COL_NAME)
+    index = window.plan_tree.edit_cell(("indicator", ind.id), COL_NAME)
     assert window.proxy.setData(index, "   ") is False
     assert messages and "名称不能为空" in messages[0]
     assert second_level(workspace, "(5)").name == "机关作风建设"

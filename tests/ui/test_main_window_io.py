@@ -16,10 +16,10 @@ def test_every_export_writes_a_workbook(qtbot: Any, workspace: Any, tmp_path: Pa
     window = MainWindow(Controller(workspace))
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.month_view.current == "2026-11")
-    assert [a.text() for a in window.export_actions][0] == "指标表（任务分工表）…"
+    assert [a.text() for a in window.exchange_ops.export_actions][0] == "指标表（任务分工表）…"
     for kind in ("indicators", "dispatch", "supervision", "events", "audit"):
         target = tmp_path / f"{kind}.xlsx"
-        rows = window.export_excel(kind, str(target))
+        rows = window.exchange_ops.export_excel(kind, str(target))
         assert rows is not None and target.is_file(), kind
         book = openpyxl.load_workbook(target)
         assert book.active.max_row >= 2, kind
@@ -32,7 +32,7 @@ def test_a_failed_export_says_why(qtbot: Any, workspace: Any, tmp_path: Path, mo
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: messages.append(a[2]))
     window = MainWindow(Controller(workspace))
     qtbot.addWidget(window)
-    assert window.export_excel("dispatch", str(tmp_path / "x.xlsx")) is None  # no month started
+    assert window.exchange_ops.export_excel("dispatch", str(tmp_path / "x.xlsx")) is None  # no month started
     assert messages and not (tmp_path / "x.xlsx").exists()
 
 
@@ -49,6 +49,6 @@ def test_open_database_switches_to_the_other_file(qtbot: Any, workspace: Any, tm
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other_path), ""))
     window = MainWindow(Controller(workspace))
     qtbot.addWidget(window)
-    window.open_database()
+    window.workspace_ops.open_database()
     assert window.controller.workspace.path == other_path
     assert window.year == 2025

@@ -267,7 +267,7 @@ def test_main_window_in_english(english: None, qtbot: Any, workspace: Any) -> No
     assert "first-level indicators" in detail
     texts.append(("detail panel", without(detail, dimension.code, dimension.name)))
     # an undo step's label
-    window.add_second_level("Example indicator")
+    window.plan_ops.add_second_level("Example indicator")
     texts.append(("undo action", window.act_undo.text()))
     assert window.act_undo.text().startswith("Undo ")
     assert_english(texts)

@@ -1,0 +1,103 @@
+"""Files in and out (menu 文件): the indicator-table and ledger imports, the Excel exports,
+the evidence package. The import dialogs own their preview and apply; exports read only.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ...core.errors import BizenvError
+from . import make_action
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+
+
+class ExchangeOps(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.act_import = make_action(window, self.tr("导入指标表(&I)…"), self.import_indicators)
+        self.act_import_supervision = make_action(window, self.tr("导入督办事项台账(&U)…"), self.import_supervision)
+        self.export_actions = [
+            make_action(window, self.tr("指标表（任务分工表）…"), lambda: self.export_excel("indicators")),
+            make_action(window, self.tr("本月月调度…"), lambda: self.export_excel("dispatch")),
+            make_action(window, self.tr("督办事项台账…"), lambda: self.export_excel("supervision")),
+            make_action(window, self.tr("宣传推广与表扬登记…"), lambda: self.export_excel("events")),
+            make_action(window, self.tr("修改记录…"), lambda: self.export_excel("audit")),
+        ]
+        self.act_export_evidence = make_action(window, self.tr("导出佐证材料包(&Z)…"), self.export_evidence)
+        window.menus.add("file", "exchange", self.act_import, self.act_import_supervision)
+        export_menu = window.menus.submenu("file", "exchange", self.tr("导出 Excel(&X)"))
+        export_menu.addActions(self.export_actions)
+        window.menus.add("file", "evidence", self.act_export_evidence)
+
+    def _folder(self) -> Path:
+        return self.window.controller.workspace.path.parent
+
+    def import_indicators(self) -> None:
+        from ..import_dialog import ImportIndicatorsDialog
+
+        dialog = ImportIndicatorsDialog(self.window.controller, self.window, self.window.year)
+        dialog.exec()
+        if dialog.imported_year:
+            self.window.set_year(dialog.imported_year)
+
+    def import_supervision(self) -> None:
+        from ..supervision_import_dialog import ImportSupervisionDialog
+
+        ImportSupervisionDialog(self.window.controller, self.window).exec()
+
+    def export_excel(self, kind: str, target: str | None = None) -> int | None:
+        """Write one of the Excel exports; the month is the month view's current month."""
+        from ...services.excel import export
+
+        year, month = self.window.year, self.window.month_view.current
+        names = {"indicators": self.tr("%1年任务分工表").replace("%1", str(year)),
+                 "dispatch": self.tr("%1 月调度").replace("%1", month or ""),
+                 "supervision": self.tr("督办事项台账"), "events": self.tr("%1年宣传推广与表扬").replace("%1", str(year)),
+                 "audit": self.tr("修改记录")}
+        if target is None:
+            target, _f = QFileDialog.getSaveFileName(
+                self.window, self.tr("导出 Excel"), str(self._folder() / f"{names[kind]}.xlsx"),
+                self.tr("Excel 工作簿 (*.xlsx)"))
+            if not target:
+                return None
+        db, out = self.window.controller.db, target
+        calls = {"indicators": lambda: export.export_indicators(db, year, out),
+                 "dispatch": lambda: export.export_dispatch(db, month, out),
+                 "supervision": lambda: export.export_supervision(db, out),
+                 "events": lambda: export.export_events(db, year, out),
+                 "audit": lambda: export.export_audit(db, out)}
+        try:
+            rows = calls[kind]()
+        except (BizenvError, OSError) as exc:
+            QMessageBox.warning(self.window, self.tr("无法导出"), str(exc))
+            return None
+        self.window.statusBar().showMessage(
+            self.tr("已导出 %1 行到 %2").replace("%1", str(rows)).replace("%2", str(target)), 8000)
+        return rows
+
+    def export_evidence(self, target: str | None = None) -> None:
+        """Zip this year's evidence, one folder per indicator, with an index."""
+        from ...services import evidence
+
+        year = self.window.year
+        if target is None:
+            target, _filter = QFileDialog.getSaveFileName(
+                self.window, self.tr("导出佐证材料包"),
+                str(self._folder() / self.tr("%1年佐证材料.zip").replace("%1", str(year))),
+                self.tr("压缩包 (*.zip)"))
+            if not target:
+                return
+        workspace = self.window.controller.workspace
+        try:
+            summary = evidence.export_package(workspace.db, workspace.path, year, Path(target))
+        except (BizenvError, OSError) as exc:
+            QMessageBox.warning(self.window, self.tr("无法导出"), str(exc))
+            return
+        self.window.statusBar().showMessage(
+            self.tr("已导出 %1 个文件到 %2").replace("%1", str(summary.files)).replace("%2", str(target)), 8000)
