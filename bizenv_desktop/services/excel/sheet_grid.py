@@ -22,6 +22,7 @@ from openpyxl.xml.constants import SHEET_MAIN_NS
 
 from .columns import norm, role_of
 from .labels import cell_text
+from .other_formats import Sheet as OtherSheet
 
 MAX_TRAILING_EMPTY = 200   # stop reading after this many empty rows in a row
 HEADER_SEARCH_ROWS = 30
@@ -204,11 +205,15 @@ def _column(ref: str, letters: str) -> int:
 
 
 def read_grid(ws: Any) -> Grid:
+    """The sheet's texts, merged blocks filled in: an openpyxl sheet, or an other_formats.Sheet
+    (.xls, .ods). Reading stops after MAX_TRAILING_EMPTY empty rows: a stray cell far below
+    the table costs nothing."""
+    other = isinstance(ws, OtherSheet)
     if hasattr(ws, "reset_dimensions"):  # read-only: trust the cells, not the stated size
         ws.reset_dimensions()
     rows: list[list[str]] = []
     empty_run = 0
-    for values in sheet_values(ws):
+    for values in (ws.rows() if other else sheet_values(ws)):
         # cell_text, with its commonest cases inline (a call per cell is a fifth of the read)
         texts = ["" if v is None else v.strip() if type(v) is str and "\r" not in v else cell_text(v)
                  for v in values]
@@ -227,7 +232,7 @@ def read_grid(ws: Any) -> Grid:
         rows[i] = texts
     grid = Grid(rows)
     width = max((len(r) for r in rows), default=0)
-    for block in merged_blocks(ws):
+    for block in (ws.merges if other else merged_blocks(ws)):
         min_row, min_col, max_row, max_col = block
         if min_row > len(rows) or min_col > width:
             continue

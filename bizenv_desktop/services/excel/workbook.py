@@ -1,7 +1,8 @@
-"""Opening and writing .xlsx files: clear errors for bad files, one look for every export.
+"""Opening workbooks and writing .xlsx files: clear errors for bad files, one look for every export.
 
-open_workbook() says in Chinese what is wrong with a file that is not a readable .xlsx
-(legacy .xls, a renamed CSV or text file, a password-protected workbook, an empty one);
+open_workbook() opens .xlsx (openpyxl), .xls and .ods (other_formats) and says in Chinese what
+is wrong with a file that cannot be read (a renamed CSV or text file, a Word document, a
+password-protected workbook, an empty one);
 TableSheet lays out a styled table (title row, header, widths, wrapping, frozen header,
 print titles, A4 landscape); save_workbook() writes through a temporary file.
 """
@@ -26,6 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...core.errors import InvalidInput
+from .other_formats import TooLarge, is_ods, ods_encrypted, open_ods, open_xls
 
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -193,68 +195,102 @@ class TableSheet:
 
 # -- opening --------------------------------------------------------------------------------
 
-def _sniff(path: Path, head: bytes) -> str | None:
-    """Why the file cannot be an .xlsx workbook, or None if it may be one."""
+def _sniff(path: Path, head: bytes) -> tuple[str, str | None]:
+    """(kind, why the file cannot be read): kind 'xlsx', 'xls' or 'ods' for a workbook that may
+    be read, with None; else '' and the reason."""
     if not head:
-        return "文件是空的（0 字节），不是 Excel 工作簿。请选择正确的 .xlsx 文件"
+        return "", "文件是空的（0 字节），不是 Excel 工作簿。请选择正确的 .xlsx、.xls 或 .ods 文件"
     if head.startswith(OLE2_MAGIC):
         data = path.read_bytes()[:4_000_000]
         if "EncryptedPackage".encode("utf-16-le") in data:
-            return ("工作簿设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中打开，取消文件密码"
-                    "（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为 .xlsx，再导入")
+            return "", ("工作簿设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中打开，取消文件密码"
+                        "（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为 .xlsx，再导入")
         if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
-            return "文件是旧版 Excel 97-2003 格式（.xls）。请在 Excel 或 WPS 中另存为 .xlsx 后再导入"
-        return ("文件是加密（设有打开密码）的工作簿或旧版 .xls 格式，无法读取。请在 Excel 或 WPS 中打开，"
-                "取消密码并另存为 .xlsx 后再导入")
+            return "xls", None  # Excel 97-2003 (xlrd says whether it really is one)
+        return "", ("文件是加密（设有打开密码）的工作簿或已损坏的旧版 .xls 文件，无法读取。请在 Excel 或 WPS 中打开，"
+                    "取消密码并另存为 .xlsx 后再导入")
     if not head.startswith(b"PK"):
         sample = head
         if sample.startswith(b"SQLite format 3"):
-            return "文件是 SQLite 数据库，不是 Excel 工作簿（.xlsx）。请选择 .xlsx 文件"
+            return "", "文件是 SQLite 数据库，不是 Excel 工作簿（.xlsx）。请选择 .xlsx 文件"
         for encoding in ("utf-8", "gb18030") if b"\x00" not in sample else ():
             try:  # incremental: a character cut at the end of the sample is no error
                 text = codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
             except UnicodeDecodeError:
                 continue
             kind = "CSV 文本文件" if ("," in text or "\t" in text) else "文本文件"
-            return f"文件实际是{kind}，不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开并另存为 .xlsx"
-        return "文件不是 Excel 工作簿（.xlsx 格式）。请选择 .xlsx 文件，或在 Excel/WPS 中另存为 .xlsx"
+            return "", f"文件实际是{kind}，不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开并另存为 .xlsx"
+        return "", "文件不是 Excel 工作簿（.xlsx、.xls 或 .ods 格式）。请选择工作簿文件，或在 Excel/WPS 中另存为 .xlsx"
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-    except zipfile.BadZipFile:
-        return "文件已损坏（不是完整的 .xlsx 压缩包）。请在 Excel 或 WPS 中打开并重新保存"
-    if "xl/workbook.xml" not in names:
-        what = "Word 文档" if "word/document.xml" in names else "zip 压缩包"
-        return f"文件是{what}，不是 Excel 工作簿。请选择 .xlsx 文件"
-    return None
+            ods = "xl/workbook.xml" not in names and is_ods(zf)
+            locked = ods and ods_encrypted(zf)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return "", "文件已损坏（不是完整的 .xlsx 或 .ods 压缩包）。请在 Excel 或 WPS 中打开并重新保存"
+    if "xl/workbook.xml" in names:
+        return "xlsx", None
+    if locked:
+        return "", ("表格设有打开密码（已加密），无法读取。请在 WPS 或 LibreOffice 中打开，取消密码后另存为 .xlsx 或 .ods，"
+                    "再导入")
+    if ods:
+        return "ods", None
+    what = "Word 文档" if "word/document.xml" in names else \
+        "OpenDocument 文本或演示文稿" if "content.xml" in names else "zip 压缩包"
+    return "", f"文件是{what}，不是电子表格。请选择 .xlsx、.xls 或 .ods 工作簿"
 
 
-def open_workbook(path: str | Path, read_only: bool = False) -> Workbook:
-    """The workbook at path (values of formulas as last calculated), or InvalidInput
-    naming the file and what to do. read_only streams the sheets (several times quicker
-    on big files; merged cells then come from sheet_grid.merged_blocks)."""
+def open_workbook(path: str | Path, read_only: bool = False) -> Any:
+    """The workbook at path (values of formulas as last calculated), or InvalidInput naming the
+    file and what to do: an openpyxl Workbook for .xlsx, an other_formats.Book for .xls and .ods
+    (the same worksheets / sheetnames / [name] / close()). read_only streams .xlsx sheets
+    (several times quicker on big files; merged cells then come from sheet_grid.merged_blocks)."""
     p = Path(path)
     if not p.is_file():
         raise InvalidInput(f"找不到文件“{p}”。请检查路径。")
     with open(p, "rb") as f:
         head = f.read(4096)
-    problem = _sniff(p, head)
+    kind, problem = _sniff(p, head)
     if problem:
         raise InvalidInput(f"无法读取“{p.name}”：{problem}。")
     try:  # from memory: openpyxl then does not insist on the suffix, nor keep the file open
-        wb = load_workbook(io.BytesIO(p.read_bytes()), data_only=True, read_only=read_only)
-        empty = not any(_has_content(ws) for ws in wb.worksheets)  # read-only: parses the sheets' start
-    except Exception as exc:  # openpyxl raises many kinds for damaged files
+        if kind == "xls":
+            wb: Any = open_xls(p.read_bytes())
+            empty = not any(any(v not in (None, "") for row in ws.rows() for v in row) for ws in wb.worksheets)
+        elif kind == "ods":
+            wb = open_ods(p)
+            empty = not any(any(v not in (None, "") for row in _head_rows(ws.rows()) for v in row)
+                            for ws in wb.worksheets)
+        else:
+            wb = load_workbook(io.BytesIO(p.read_bytes()), data_only=True, read_only=read_only)
+            empty = not any(_has_content(ws) for ws in wb.worksheets)  # read-only: parses the sheets' start
+    except TooLarge as exc:
+        raise InvalidInput(f"无法读取“{p.name}”：工作表“{exc.sheet}”过大（重复的行和单元格合计约 {exc.cells:,} 个有内容的单元格）。"
+                           f"请删除表格以外多余的行和列，或只复制表格部分另存为新文件，再导入。") from None
+    except Exception as exc:  # openpyxl, xlrd, calamine and the XML parser raise many kinds for damaged files
+        if kind == "xls":
+            detail = " ".join(str(exc).split())[:200]
+            raise InvalidInput(f"无法读取“{p.name}”：文件是旧版 Excel 97-2003 格式（.xls），但无法打开（{detail}），"
+                               f"可能已损坏或设有打开密码。请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx 再导入。") from None
         raise damaged(p.name, exc) from None
     if empty:
         raise InvalidInput(f"“{p.name}”中没有任何内容（工作簿是空的）。请检查是否选错了文件。")
     return wb
 
 
+def _head_rows(rows: Any, limit: int = 100_000) -> Any:
+    """The first rows (an empty check need not walk a million repeated empty rows)."""
+    for i, row in enumerate(rows):
+        if i >= limit:
+            return
+        yield row
+
+
 def damaged(file_name: str, exc: Exception, sheet: str = "") -> InvalidInput:
     """The error for a file openpyxl fails on (opening it, or later reading a read-only sheet)."""
     where = f"“{file_name}”" + (f"的工作表“{sheet}”" if sheet else "")
-    return InvalidInput(f"无法读取{where}：文件可能已损坏（{type(exc).__name__}: {exc}）。"
+    detail = " ".join(str(exc).split())[:200]
+    return InvalidInput(f"无法读取{where}：文件可能已损坏（{type(exc).__name__}: {detail}）。"
                         f"请在 Excel 或 WPS 中打开并重新保存为 .xlsx。")
 
 
@@ -263,7 +299,7 @@ def _has_content(ws: Any) -> bool:
     return any(v not in (None, "") for row in ws.iter_rows(values_only=True) for v in row)
 
 
-def get_sheet(wb: Workbook, name: str, file_name: str) -> Worksheet:
+def get_sheet(wb: Any, name: str, file_name: str) -> Any:
     if name in wb.sheetnames:
         return wb[name]
     raise InvalidInput(f"“{file_name}”中没有名为“{name}”的工作表。现有工作表：{'、'.join(wb.sheetnames)}。"
