@@ -179,7 +179,8 @@ def _ods_spans(path: Path) -> dict[str, list[Block]]:
     when the filled cells (repeats counted) pass MAX_ODS_CELLS."""
     out: dict[str, list[Block]] = {}
     with zipfile.ZipFile(path) as zf, zf.open("content.xml") as f:
-        name, row, col, rows_repeat, blocks, depth = "", 0, 0, 1, [], 0
+        name, row, col, rows_repeat, depth = "", 0, 0, 1, 0
+        blocks: list[Block] = []
         filled_to, cells = 0, 0
         for event, el in iterparse(f, events=("start", "end")):
             tag = el.tag
