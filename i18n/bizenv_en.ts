@@ -1756,8 +1756,8 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Choose Indicator Sheet</translation>
     </message>
     <message>
-        <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
-        <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
+        <source>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</translation>
     </message>
     <message>
         <source>无法导入：请先更正列的含义。</source>
@@ -1855,8 +1855,8 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Choose the supervised-items ledger</translation>
     </message>
     <message>
-        <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
-        <translation>Excel workbooks (*.xlsx *.xlsm);;All files (*)</translation>
+        <source>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</translation>
     </message>
     <message>
         <source>新建</source>

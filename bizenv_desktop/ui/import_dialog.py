@@ -125,7 +125,7 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
     # -- reading ---------------------------------------------------------------------------
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("选择指标表"), "",
-                                              self.tr("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"))
+                                              self.tr("电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)"))
         if name:
             self.load(name)
 

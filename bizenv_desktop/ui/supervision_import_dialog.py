@@ -88,7 +88,7 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
     # -- reading ---------------------------------------------------------------------------
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("选择督办事项台账"), "",
-                                              self.tr("Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)"))
+                                              self.tr("电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)"))
         if name:
             self.load(name)
 
