@@ -155,10 +155,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Any) -> dict[str, Handler]:
-    imp = subparsers.add_parser("import", help="从 Excel 导入（indicators：指标表；supervision：督办事项台账）")
-    imp.add_argument("kind", metavar="KIND", help="导入什么：indicators（指标表）或 supervision（督办事项台账）")
-    imp.add_argument("file", metavar="FILE.xlsx", help="Excel 工作簿")
-    imp.add_argument("--year", type=int, help="导入到哪个年度（默认取表格标题中的年份，否则今年）")
+    imp = subparsers.add_parser("import", help="导入（indicators：指标表；supervision：督办事项台账；plan：方案文档）")
+    imp.add_argument("kind", metavar="KIND", help="导入什么：indicators（指标表）、supervision（督办事项台账）"
+                                                  "或 plan（方案文档 .docx/.txt，建立新年度）")
+    imp.add_argument("file", metavar="FILE", help="Excel 工作簿；plan：Word 文档或文本文件")
+    imp.add_argument("--year", type=int, help="导入到哪个年度（默认取标题中的年份；否则指标表为今年、方案为下一年度）")
     imp.add_argument("--sheet", help="工作表名称（默认自动查找）")
     imp.add_argument("--dry-run", action="store_true", help="只显示将要新建和更新的内容，不写入")
     imp.add_argument("--json", action="store_true", help="以 JSON 输出读到的指标和提示")

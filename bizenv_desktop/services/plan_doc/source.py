@@ -137,11 +137,15 @@ def text_blocks(text: str) -> list[Block]:
 
 
 def from_text(text: str, name: str) -> Source:
-    """Text pasted into the dialog (or read from a .txt file)."""
-    bad = _CONTROL.search(text)
-    if bad is not None:
-        line = text.count("\n", 0, bad.start()) + 1
+    """Text pasted into the dialog (or read from a .txt file). A stray control character (a PDF
+    reader's copy holds some) is dropped; a text full of them, or of NULs, is not text."""
+    controls = _CONTROL.findall(text)
+    if "\x00" in text or len(controls) > max(3, len(text) // 100):
+        bad = _CONTROL.search(text)
+        line = text.count("\n", 0, bad.start()) + 1 if bad else 1
         raise DocumentError("plan_doc.binary", Place("line", line), file=name)
+    if controls:
+        text = _CONTROL.sub("", text)
     blocks = text_blocks(text)
     if not blocks:
         raise DocumentError("plan_doc.empty", file=name)

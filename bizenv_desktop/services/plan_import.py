@@ -1,0 +1,251 @@
+"""Importing a plan document (services/plan_doc) as a plan year: the tree it makes, how it
+differs from the year before, and writing it — all or nothing, in the caller's Workspace.apply
+(so one undo step takes it all back).
+
+The year is the one the title names, else the year after the newest in the file (this year
+in an empty file). A year that exists is refused, unless the caller asks to replace it and it
+holds no records yet (no monthly dispatch, self-evaluation or events): the built-in plan of a
+first start, say. Written through the plan-editing services (plan_edit, divisions), like an
+edit by hand; divisions named by the document are matched by name, new ones are added.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from ..core import messages
+from ..core.deadline_text import derive_deadline
+from ..core.errors import InvalidInput
+from ..core.model import Assignment, Dimension, Indicator, Plan, Subtask
+from ..core.responsibility import Responsible
+from ..storage.changes import Writer
+from ..storage.database import Database
+from . import plan_edit
+from .divisions import ensure_division
+from .plan_diff import PlanDiff, diff_plans
+from .plan_doc import Note, ParsedPlan
+from .plan_doc.kinds import Reference, annotate
+from .plan_read import list_years, load_plan, plan_to_json
+
+messages.register({
+    "plan_import.year_exists": ("{year} 年度已存在，导入方案只能建立新的年度。请选择其他年度（命令行用 --year），"
+                                "或先删除 {year} 年度（年度 › 删除本年度）后再导入。",
+                                "The year {year} exists; a plan document is imported as a new year. Choose another "
+                                "year (--year on the command line), or delete the year {year} first (Year › Delete "
+                                "this year), then import."),
+    "plan_import.year_has_records": ("{year} 年度已有 {count} 条月调度、自评或宣传推广记录，不能用导入的方案替换。"
+                                     "请导入为新的年度。",
+                                     "The year {year} already holds {count} dispatch, self-evaluation or event records "
+                                     "and cannot be replaced by an imported plan. Import it as a new year."),
+    "plan_import.bad_year": ("年度 {year} 超出范围（2000–2100）。", "The year {year} is out of range (2000–2100)."),
+    "plan_import.retired": ("处室“{name}”已停用，仍按文档记入责任分工；如已合并，请在处室管理中处理。",
+                            "The division “{name}” is retired; it is still assigned as the document says. If it was "
+                            "merged, sort it out in Divisions."),
+    "plan_import.merged": ("文档中的“{name}”已合并到“{target}”，责任分工记在“{target}”名下。",
+                           "“{name}” of the document was merged into “{target}”; its assignments go to “{target}”."),
+})
+
+
+@dataclass
+class PlanImportPreview:
+    """What importing a parsed plan as `year` would make (nothing written)."""
+
+    plan: ParsedPlan
+    year: int
+    base_year: int | None            # the year the diff compares with
+    replaces: bool                   # the year exists and would be replaced
+    diff: PlanDiff
+    tree: dict[str, Any]             # the indicators JSON of `bizenv indicators --json`
+    notes: list[Note] = field(default_factory=list)
+    new_divisions: list[str] = field(default_factory=list)
+
+
+def default_year(db: Database, plan: ParsedPlan) -> int:
+    if plan.year is not None:
+        return plan.year
+    years = list_years(db)
+    return years[-1] + 1 if years else date.today().year
+
+
+def _base_year(db: Database, year: int, replace: bool) -> int | None:
+    years = list_years(db)
+    if replace and year in years:
+        return year
+    before = [y for y in years if y < year]
+    return before[-1] if before else (years[-1] if years else None)
+
+
+def _records(db: Database, year: int) -> int:
+    return int(db.scalar(
+        "SELECT (SELECT count(*) FROM dispatch_month WHERE year = :y)"
+        " + (SELECT count(*) FROM self_evaluation s JOIN indicator i ON i.id = s.indicator_id"
+        "    JOIN dimension d ON d.id = i.dimension_id WHERE d.year = :y)"
+        " + (SELECT count(*) FROM event e JOIN indicator i ON i.id = e.indicator_id"
+        "    JOIN dimension d ON d.id = i.dimension_id WHERE d.year = :y)", {"y": year}) or 0)
+
+
+def check_year(db: Database, year: int, replace: bool) -> bool:
+    """True when year exists (and may be replaced); refuses what cannot be done."""
+    if not 2000 <= year <= 2100:
+        raise InvalidInput("plan_import.bad_year", year=year)
+    if year not in list_years(db):
+        return False
+    if not replace:
+        raise InvalidInput("plan_import.year_exists", year=year)
+    count = _records(db, year)
+    if count:
+        raise InvalidInput("plan_import.year_has_records", year=year, count=count)
+    return True
+
+
+def references(plan: Plan | None) -> list[Reference]:
+    if plan is None:
+        return []
+    return [Reference(i.name, i.criteria, i.kind, i.target, i.event_type) for i in plan.second_level()]
+
+
+def _divisions(db: Database) -> dict[str, Any]:
+    return {r["name"]: r for r in db.query("SELECT * FROM division")}
+
+
+def _resolve(unit: Responsible, known: dict[str, Any], notes: list[Note]) -> str:
+    """The division name a unit of the document is recorded under (a merged one: its target)."""
+    row = known.get(unit.name)
+    if row is None:
+        return unit.name
+    if row["merged_into"] is not None:
+        target = next((r["name"] for r in known.values() if r["id"] == row["merged_into"]), unit.name)
+        note = Note.make("plan_import.merged", name=unit.name, target=target)
+        if note not in notes:
+            notes.append(note)
+        return target
+    if row["retired_on"] is not None:
+        note = Note.make("plan_import.retired", name=unit.name)
+        if note not in notes:
+            notes.append(note)
+    return unit.name
+
+
+def subtask_deadline(text: str, year: int) -> str:
+    day = derive_deadline(text, date(year, 1, 1)) if text else None
+    return day.isoformat() if day is not None else ""
+
+
+def preview_plan_import(db: Database, plan: ParsedPlan, year: int | None = None,
+                        replace: bool = False) -> PlanImportPreview:
+    year = default_year(db, plan) if year is None else year
+    replaces = check_year(db, year, replace)
+    base_year = _base_year(db, year, replace)
+    base = load_plan(db, base_year) if base_year is not None else None
+    annotate(plan, references(base))
+    known = _divisions(db)
+    notes: list[Note] = []
+    tree = plan_to_json(preview_model(plan, year, known, notes))
+    new = [u.name for u in plan.all_units() if u.name not in known]
+    return PlanImportPreview(plan, year, base_year, replaces, diff_plans(base, plan), tree,
+                             list(plan.notes) + ([plan.stopped] if plan.stopped else []) + notes, new)
+
+
+def preview_model(plan: ParsedPlan, year: int, known: dict[str, Any], notes: list[Note]) -> Plan:
+    """The plan as core.model objects, as load_plan will read it back after the import
+    (made-up negative ids; divisions by name)."""
+    ids = iter(range(-1, -10**9, -1))
+    names: dict[str, int] = {}
+
+    def division(unit: Responsible) -> tuple[int, str, bool]:
+        name = _resolve(unit, known, notes)
+        row = known.get(name)
+        div_id = row["id"] if row is not None else names.setdefault(name, next(ids))
+        return div_id, name, (row["kind"] == "group") if row is not None else unit.is_group
+
+    def assignments(units: list[Responsible]) -> list[Assignment]:
+        out, seen = [], set()
+        for u in units:
+            div_id, name, group = division(u)
+            if div_id not in seen:
+                seen.add(div_id)
+                row = known.get(name)
+                out.append(Assignment(div_id, name, u.role, group, bool(row is not None and row["retired_on"])))
+        order = {"lead": 0, "responsible": 1, "cooperate": 2}
+        return sorted(out, key=lambda a: order[a.role])
+
+    model = Plan(year, plan.title, plan.office)
+    for dpos, d in enumerate(plan.dimensions, 1):
+        dim = Dimension(next(ids), year, d.code, d.name, dpos)
+        model.dimensions.append(dim)
+        for fpos, f in enumerate(d.indicators, 1):
+            first = Indicator(next(ids), dim.id, None, 1, f.code, f.name, f.criteria, "qualitative", None, "",
+                              f.score, f.deadline, fpos, assignments(f.units))
+            dim.indicators.append(first)
+            for spos, s in enumerate(f.children, 1):
+                second = Indicator(next(ids), dim.id, first.id, 2, s.code, s.name, s.criteria, s.kind, s.target,
+                                   s.event_type, s.score, s.deadline, spos, assignments(s.units))
+                for tpos, t in enumerate(s.subtasks, 1):
+                    lead = division(t.units[0]) if t.units else None
+                    second.subtasks.append(Subtask(next(ids), second.id, t.name, lead[0] if lead else None,
+                                                   lead[1] if lead else "", t.person,
+                                                   subtask_deadline(t.deadline_text, year), _subtask_note(t, year),
+                                                   tpos))
+                first.children.append(second)
+    return model
+
+
+def _subtask_note(t: Any, year: int) -> str:
+    """The sub-task's note, with a deadline that names no date (长期坚持) kept in words."""
+    parts = [t.note] if t.note else []
+    if t.deadline_text and not subtask_deadline(t.deadline_text, year):
+        parts.append(f"时限：{t.deadline_text}")
+    return "\n".join(parts)
+
+
+def apply_plan_import(w: Writer, plan: ParsedPlan, year: int | None = None,
+                      replace: bool = False, office: str = "") -> PlanImportPreview:
+    """Write plan as a plan year with the action's Writer; returns what was shown as preview."""
+    preview = preview_plan_import(w.db, plan, year, replace)
+    year = preview.year
+    if preview.replaces:
+        from .years import delete_year
+
+        delete_year(w, year)
+    w.insert("plan_year", {"year": year, "title": plan.title or f"{year}年度营商环境工作方案",
+                           "office": plan.office or office, "created_at": datetime.now().isoformat(timespec="seconds")})
+    known = _divisions(w.db)
+    notes: list[Note] = []
+    units = plan.all_units()
+    for unit in [u for u in units if not u.is_group] + [u for u in units if u.is_group]:
+        name = _resolve(unit, known, notes)
+        ensure_division(w, name, "group" if unit.is_group else "division")
+    ids = {r["name"]: r["id"] for r in w.db.query("SELECT id, name FROM division")}
+    sections = [("", p, False) for p in plan.preamble] + [
+        (s.heading, "\n".join(s.paragraphs), s.indicator_table) for s in plan.sections]
+    for pos, (heading, body, table) in enumerate(sections, 1):
+        w.insert("plan_section", {"year": year, "position": pos, "heading": heading, "body": body,
+                                  "is_indicator_table": int(table)})
+
+    def wanted(found: list[Responsible]) -> list[tuple[int, str]]:
+        out: list[tuple[int, str]] = []
+        for u in found:
+            div_id = ids[_resolve(u, known, notes)]
+            if all(d != div_id for d, _r in out):
+                out.append((div_id, u.role))
+        return out
+
+    for d in plan.dimensions:
+        dim_id = plan_edit.add_dimension(w, year, d.name, d.code)
+        for f in d.indicators:
+            first_id = plan_edit.add_indicator(w, dim_id, None, f.name, code=f.code)
+            plan_edit.update_indicator(w, first_id, criteria=f.criteria, score=f.score, deadline=f.deadline)
+            if f.units:
+                plan_edit.set_assignments(w, first_id, wanted(f.units))
+            for s in f.children:
+                ind_id = plan_edit.add_indicator(w, dim_id, first_id, s.name, code=s.code)
+                plan_edit.update_indicator(w, ind_id, criteria=s.criteria, kind=s.kind, target=s.target,
+                                           event_type=s.event_type, score=s.score, deadline=s.deadline)
+                plan_edit.set_assignments(w, ind_id, wanted(s.units))
+                for t in s.subtasks:
+                    lead = wanted(t.units[:1])
+                    plan_edit.add_subtask(w, ind_id, t.name, division_id=lead[0][0] if lead else None,
+                                          person=t.person, deadline=subtask_deadline(t.deadline_text, year),
+                                          note=_subtask_note(t, year))
+    return preview
