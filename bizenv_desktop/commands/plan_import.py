@@ -18,6 +18,7 @@ from typing import Any
 
 from . import Handler
 
+
 def _messages() -> None:
     from ..core import messages
 

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..core.model import Plan
-from ..core.responsibility import format_responsibility, Responsible
+from ..core.responsibility import Responsible, format_responsibility
 
 ROLE_WORDS = {"lead": "牵头", "responsible": "负责", "cooperate": "配合"}
 

@@ -27,7 +27,6 @@ from bizenv_desktop.services.plan_doc import read_plan_document, read_plan_text
 from bizenv_desktop.services.plan_import import apply_plan_import, preview_plan_import
 from bizenv_desktop.services.startup import open_workspace
 from bizenv_desktop.services.workspace import Workspace
-
 from tests.plan_doc.fixtures import SEED, plan_docx
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

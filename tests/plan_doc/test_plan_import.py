@@ -17,7 +17,6 @@ from bizenv_desktop.services import dispatch
 from bizenv_desktop.services.plan_doc import read_plan_document, read_plan_text
 from bizenv_desktop.services.plan_import import apply_plan_import, preview_plan_import
 from bizenv_desktop.services.plan_read import load_plan, plan_to_json
-from bizenv_desktop.services.startup import open_workspace
 from bizenv_desktop.services.workspace import Workspace
 from bizenv_desktop.services.years import create_builtin_year
 

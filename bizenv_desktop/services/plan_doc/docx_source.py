@@ -121,7 +121,7 @@ class _Numbering:
 
 
 def _style_chain(style: Any) -> list[Any]:
-    chain = []
+    chain: list[Any] = []
     while style is not None and len(chain) < 20:
         chain.append(style)
         style = style.base_style
