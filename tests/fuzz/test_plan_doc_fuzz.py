@@ -201,7 +201,7 @@ BROKEN: dict[str, Callable[[Path], bytes | None]] = {
     "zero-bytes": lambda tmp: b"",
     "only-blank-lines": lambda tmp: b"\n\n \r\n\t\n",
     "seed-in-big5": lambda tmp: SEED.read_text(encoding="utf-8").encode("big5", errors="replace"),
-    "gb18030-mixed-with-utf8": lambda tmp: "一、指导思想\n".encode("gb18030") + "（1）制定计划\n".encode("utf-8"),
+    "gb18030-mixed-with-utf8": lambda tmp: "一、指导思想\n".encode("gb18030") + "（1）制定计划\n".encode(),
     "directory": lambda tmp: None,
     "missing": lambda tmp: None,
 }
