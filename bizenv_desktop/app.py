@@ -14,7 +14,7 @@ from . import APP_NAME, __version__
 from .core.errors import BizenvError
 from .paths import resource_dir
 from .services.startup import open_workspace
-from .ui import settings
+from .ui import screen_fit, settings
 from .ui.collector import GuiThreadCollector
 from .ui.controller import Controller
 from .ui.main_window import MainWindow
@@ -34,10 +34,13 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
         if ours.load(str(PACKAGE_DIR / "i18n" / "bizenv_en.qm")):
             translators.append(ours)
     else:
+        from .ui.qt_zh import QtChineseFixes
+
         qt = QTranslator(app)
         if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             translators.append(qt)
+        translators.append(QtChineseFixes(app))  # what qtbase_zh_CN lacks (installed last: asked first)
     for t in translators:
         app.installTranslator(t)
     return translators
@@ -76,6 +79,7 @@ def run_gui(db_path: Path | None, lang: str | None = None) -> int:
     app.setWindowIcon(app_icon())
     language = lang or settings.get("ui/language")
     install_translators(app, language)
+    screen_fit.install(app)  # every dialog inside the screen it opens on
     from .core import messages
 
     messages.set_language(language)  # the services' messages in the UI language

@@ -739,6 +739,13 @@
     </message>
 </context>
 <context>
+    <name>ColumnChooser</name>
+    <message>
+        <source>恢复默认列</source>
+        <translation>Restore Default Columns</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>操作与已有数据冲突，未作任何修改：%1</source>

@@ -8,9 +8,13 @@ from typing import Any
 import pytest
 
 # Before anything imports Qt: offscreen, on a 1920 x 1080 screen (the default 800 x 800
-# screen is smaller than the main window, which would clamp remembered geometry).
+# screen is smaller than the main window, which would clamp remembered geometry), or with
+# BIZENV_TEST_SCREEN=office on a 1366 x 768 office screen (tests/ui/test_office_screen.py
+# runs its checks in such a process).
+OFFICE = os.environ.get("BIZENV_TEST_SCREEN") == "office"
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('offscreen_screen.json')}"
+    screen_file = "office_screen.json" if OFFICE else "offscreen_screen.json"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name(screen_file)}"
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "seed" / "000_5763d13bf4c99379.txt"

@@ -12,13 +12,14 @@ from typing import Any
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QModelIndex,
                             QPersistentModelIndex, Qt, QTimer)
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
 from ..core.errors import BizenvError
 from ..services import audit
 from ..services.audit import AuditEntry
+from . import file_dialogs
 from .settings import PreserveGeometry
 
 CTX = "AuditDialog"
@@ -302,7 +303,7 @@ class AuditDialog(PreserveGeometry, QDialog):
 
     def ask_export(self) -> None:
         name = self.tr("修改记录-%1.csv").replace("%1", date.today().isoformat())
-        path, _filter = QFileDialog.getSaveFileName(self, self.tr("导出 CSV"), name, self.tr("CSV 文件 (*.csv)"))
+        path = file_dialogs.save_file(self, "exports", self.tr("导出 CSV"), name, self.tr("CSV 文件 (*.csv)"))
         if not path:
             return
         count = self.export(path)

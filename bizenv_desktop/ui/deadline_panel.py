@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget)
 
 from ..core.workdays import WorkCalendar
+from . import file_dialogs
 from .widgets import as_record_list
 
 if TYPE_CHECKING:
@@ -177,7 +178,7 @@ class DeadlinePanel(QWidget):
             return
         file = None
         if answer == QMessageBox.StandardButton.Yes:
-            file, _f = QFileDialog.getOpenFileName(self, self.tr("选择报送的文件"))
+            file = file_dialogs.open_file(self, "submitted", self.tr("选择报送的文件"))
             if not file:
                 return
         self.mark_done(d, file=file)

@@ -12,11 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from ..core.errors import BizenvError
 from ..services import evidence
+from . import file_dialogs
 from ..services.evidence import EvidenceItem
 
 LINK_ROLE = Qt.ItemDataRole.UserRole
@@ -123,7 +124,7 @@ class EvidencePanel(QWidget):
 
     # -- actions ----------------------------------------------------------------
     def ask_add(self) -> None:
-        paths, _filter = QFileDialog.getOpenFileNames(self, self.tr("选择佐证材料"), "", self.tr("所有文件 (*)"))
+        paths = file_dialogs.open_files(self, "evidence", self.tr("选择佐证材料"), self.tr("所有文件 (*)"))
         self.add_files(paths)
 
     def add_files(self, paths: Iterable[str | Path]) -> int:

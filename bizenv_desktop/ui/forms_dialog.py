@@ -14,12 +14,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit,
                                QListWidget, QMessageBox, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
 from ..core.errors import BizenvError
 from ..services import forms
+from . import file_dialogs
+from .screen_fit import fit_size
 
 RED, GREEN, GREY = QColor("#b71c1c"), QColor("#1b5e20"), QColor("#616161")
 
@@ -39,7 +41,7 @@ class MakeFormsDialog(QDialog):
         self.month = month
         self.paths: list[Path] = []
         self.setWindowTitle(self.tr("生成处室调度表"))
-        self.folder = QLineEdit(str(Path(controller.workspace.path).parent / self.tr("%1 月调度表").replace("%1", month)))
+        self.folder = QLineEdit(str(Path(file_dialogs.folder("forms_out")) / self.tr("%1 月调度表").replace("%1", month)))
         self.browse_button = QPushButton(self.tr("选择文件夹…"))
         self.make_button = QPushButton(self.tr("生成"))
         self.make_button.setDefault(True)
@@ -68,10 +70,11 @@ class MakeFormsDialog(QDialog):
         self.open_button.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder.text().strip())))
         close.clicked.connect(self.accept)
-        self.resize(620, 380)
+        fit_size(self, 620, 380)
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("选择保存调度表的文件夹"), self.folder.text())
+        chosen = file_dialogs.existing_dir(self, "forms_out", self.tr("选择保存调度表的文件夹"),
+                                           str(Path(self.folder.text()).parent))
         if chosen:
             self.folder.setText(chosen)
 
@@ -148,12 +151,12 @@ class CollectFormsDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_problems)
         self.apply_button.clicked.connect(lambda: self.apply_good())
         close.clicked.connect(self.accept)
-        self.resize(900, 560)
+        fit_size(self, 900, 560)
         self.refresh()
 
     def choose_files(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileNames(self, self.tr("选择交回的调度表"), "",
-                                                       self.tr("Excel 工作簿 (*.xlsx);;所有文件 (*)"))
+        chosen = file_dialogs.open_files(self, "forms_in", self.tr("选择交回的调度表"),
+                                         self.tr("Excel 工作簿 (*.xlsx);;所有文件 (*)"))
         self.add_files(chosen)
 
     def add_files(self, paths: list[str | Path]) -> None:

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 from ..core import dispatch as rules
 from ..core.errors import BizenvError
 from ..services import dispatch
+from .columns import ColumnChooser
 from .evidence_panel import EvidencePanel
+from .frozen_columns import FrozenColumns
 from .lazy import ReloadWhenShown
 from .month_model import (COL_DIVISION, COL_INDICATOR, COL_STATUS, COL_SUBTASK, FIELD_OF, ROW_ROLE, SORT_ROLE,
                           MonthModel, status_label)
@@ -112,6 +114,9 @@ class MonthView(ReloadWhenShown, QWidget):
         for col, width in enumerate((190, 120, 90, 70, 220, 160, 180, 70, 60, 60, 60, 60, 60, 140, 40)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # at 1366 x 768 the grid scrolls sideways: which row it is stays in view
+        self.columns = ColumnChooser(header, "month", keep=(COL_INDICATOR, COL_DIVISION))
+        self.frozen = FrozenColumns(self.table, (COL_INDICATOR, COL_DIVISION))
         self.month_box = QComboBox(self)
         self.month_box.setMinimumContentsLength(12)
         self._month_items: list[tuple[str, str]] = []  # what month_box lists: (text, month)

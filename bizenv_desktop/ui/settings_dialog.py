@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..services.pdf.fonts import ROLE_NAMES, choose_fonts
 from ..services.settings_store import get_setting, set_setting
-from . import settings
+from . import file_dialogs, settings
+from .screen_fit import fit_size
 
 # lupdate sees the role names here (they live in services.pdf.fonts, which has no Qt)
 _ROLE_LABELS = (QT_TRANSLATE_NOOP("SettingsDialog", "标题（小标宋）"), QT_TRANSLATE_NOOP("SettingsDialog", "正文（仿宋）"),
@@ -52,8 +53,10 @@ class SettingsDialog(QDialog):
         pdf_layout = QVBoxLayout(pdf_box)
         pdf_layout.addLayout(folder_row)
         pdf_layout.addWidget(self.fonts)
-        pdf_layout.addWidget(QLabel(self.tr("有正式字体（仿宋、黑体、楷体、宋体、方正小标宋）时优先使用；否则使用随程序提供的字体。"
-                                            "所有字体都嵌入 PDF。")))
+        note = QLabel(self.tr("有正式字体（仿宋、黑体、楷体、宋体、方正小标宋）时优先使用；否则使用随程序提供的字体。"
+                              "所有字体都嵌入 PDF。"))
+        note.setWordWrap(True)  # one line of it was wider than a 1366 screen in English
+        pdf_layout.addWidget(note)
         backup_box = QGroupBox(self.tr("备份"))
         backup_form = QFormLayout(backup_box)
         backup_form.addRow(self.tr("保留自动备份份数"), self.keep)
@@ -65,10 +68,10 @@ class SettingsDialog(QDialog):
         for w in (ui_box, pdf_box, backup_box, buttons):
             layout.addWidget(w)
         self.show_fonts()
-        self.resize(720, 520)
+        fit_size(self, 720, 520)
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择字体文件夹"), self.font_folder.text())
+        folder = file_dialogs.existing_dir(self, "fonts", self.tr("选择字体文件夹"), self.font_folder.text())
         if folder:
             self.font_folder.setText(folder)
             self.show_fonts()

@@ -23,7 +23,9 @@ from ..services import plan_read, supervision
 from ..services.supervision import STATUSES, SupervisionItem
 from ..storage.database import Database
 from .background import BackgroundRead
+from .columns import ColumnChooser
 from .evidence_panel import EvidencePanel
+from .frozen_columns import FrozenColumns
 from .lazy import ReloadWhenShown
 from .rows_model import RowsModel
 from .supervision_dialog import AdvanceDialog, ItemDialog, source_label, status_label
@@ -137,6 +139,9 @@ class SupervisionView(ReloadWhenShown, QWidget):
         for col, width in enumerate((100, 110, 90, 280, 110, 110, 150, 200, 70, 110)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
+        # at 1366 x 768 the ledger scrolls sideways: which item and where it stands stay in view
+        self.columns = ColumnChooser(header, "supervision", keep=(COL_NO, COL_STATUS, COL_CONTENT))
+        self.frozen = FrozenColumns(self.table, (COL_NO, COL_STATUS))
         self.status_box = QComboBox(self)
         self.status_box.addItem(self.tr("全部状态"), "")
         for status in STATUSES:

@@ -1,0 +1,76 @@
+"""Every dialog of the app, built on a real database, for the checks that must visit them all
+(fits a 1366 x 768 screen; no Chinese left in the English UI; no elided label).
+
+Add a new dialog here and those checks cover it.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from bizenv_desktop.services import dispatch, plan_read, self_evaluation, supervision
+from bizenv_desktop.ui.controller import Controller
+
+Maker = Callable[[], QDialog]
+
+
+def prepared(controller: Controller) -> dict[str, Any]:
+    """A month started, a supervised item and a self-evaluation: what the dialogs show."""
+    db = controller.db
+    if not dispatch.month_head(db, "2026-11"):
+        assert controller.run("start", lambda w: dispatch.start_month(w, "2026-11"))
+    if not supervision.list_items(db):
+        divisions = [d for d in plan_read.list_divisions(db) if not d.is_group]
+        assert controller.run("item", lambda w: supervision.add_item(
+            w, "关于进一步压减企业开办时间的督办事项", source="省软环境办", received_on="2026-11-02",
+            deadline="2026-12-15", lead=[divisions[0].id], today=date(2026, 11, 20)))
+    plan = plan_read.load_plan(db, 2026)
+    indicator = next(i for i in plan.second_level() if i.code == "(9)")
+    evaluations = self_evaluation.load_evaluations(db, 2026)
+    return {"plan": plan, "indicator": indicator, "divisions": plan_read.list_divisions(db),
+            "item": supervision.list_items(db)[0], "evaluation": evaluations[0]}
+
+
+def makers(controller: Controller, parent: QWidget) -> Iterator[tuple[str, Maker]]:
+    """(name, a function that builds the dialog) for each dialog; imports as the app does, late."""
+    from bizenv_desktop.ui.audit_dialog import AuditDialog
+    from bizenv_desktop.ui.calendar_dialog import CalendarDialog
+    from bizenv_desktop.ui.divisions_dialog import DivisionsDialog, NewDivisionDialog
+    from bizenv_desktop.ui.events_view import EventDialog
+    from bizenv_desktop.ui.forms_dialog import CollectFormsDialog, MakeFormsDialog
+    from bizenv_desktop.ui.help_window import HelpWindow
+    from bizenv_desktop.ui.import_dialog import ImportIndicatorsDialog
+    from bizenv_desktop.ui.indicator_dialog import IndicatorDialog
+    from bizenv_desktop.ui.liaison_dialog import LiaisonDialog, LiaisonForm
+    from bizenv_desktop.ui.report_dialog import ReportDialog
+    from bizenv_desktop.ui.self_eval_view import NarrativeDialog
+    from bizenv_desktop.ui.settings_dialog import SettingsDialog
+    from bizenv_desktop.ui.subtask_dialog import SubtaskDialog
+    from bizenv_desktop.ui.supervision_dialog import AdvanceDialog, ItemDialog
+    from bizenv_desktop.ui.supervision_import_dialog import ImportSupervisionDialog
+
+    data = prepared(controller)
+    divisions, indicator, item = data["divisions"], data["indicator"], data["item"]
+    today = date(2026, 11, 20)
+    yield "AuditDialog", lambda: AuditDialog(controller, parent)
+    yield "CalendarDialog", lambda: CalendarDialog(controller, parent)
+    yield "DivisionsDialog", lambda: DivisionsDialog(controller, parent)
+    yield "NewDivisionDialog", lambda: NewDivisionDialog(parent)
+    yield "EventDialog", lambda: EventDialog(lambda _y: data["plan"].second_level(), None, parent=parent)
+    yield "MakeFormsDialog", lambda: MakeFormsDialog(controller, "2026-11", parent)
+    yield "CollectFormsDialog", lambda: CollectFormsDialog(controller, "2026-11", parent)
+    yield "HelpWindow", lambda: HelpWindow(parent)
+    yield "ImportIndicatorsDialog", lambda: ImportIndicatorsDialog(controller, parent, 2026)
+    yield "IndicatorDialog", lambda: IndicatorDialog(indicator, divisions, parent)
+    yield "LiaisonDialog", lambda: LiaisonDialog(controller, parent)
+    yield "LiaisonForm", lambda: LiaisonForm(divisions, None, None, parent)
+    yield "ReportDialog", lambda: ReportDialog(controller, parent, 2026)
+    yield "NarrativeDialog", lambda: NarrativeDialog(data["evaluation"], "2026年", parent)
+    yield "SettingsDialog", lambda: SettingsDialog(controller, parent)
+    yield "SubtaskDialog", lambda: SubtaskDialog(divisions, None, parent, 2026)
+    yield "ItemDialog", lambda: ItemDialog(divisions, item, today, parent)
+    yield "AdvanceDialog", lambda: AdvanceDialog(item, today, parent)
+    yield "ImportSupervisionDialog", lambda: ImportSupervisionDialog(controller, parent)

@@ -1,0 +1,92 @@
+"""Checks on a 1366 x 768 office screen (run by tests/ui/test_screen_fit.py in a process of its
+own with BIZENV_TEST_SCREEN=office; run alone the same way). The main window and every dialog,
+in Chinese and in English, lie inside the available screen with every button reachable."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+
+from bizenv_desktop.ui import screen_fit
+from bizenv_desktop.ui.controller import Controller
+
+from tests.ui.every_dialog import makers
+
+pytestmark = pytest.mark.skipif(os.environ.get("BIZENV_TEST_SCREEN") != "office",
+                                reason="runs on a 1366 x 768 screen, from test_screen_fit.py")
+
+
+@pytest.fixture(params=["zh", "en"])
+def language(request: Any, qapp: QApplication) -> Iterator[str]:
+    from bizenv_desktop.app import install_translators
+    from bizenv_desktop.core import messages
+
+    translators = install_translators(qapp, request.param)
+    messages.set_language(request.param)
+    screen_fit.install(qapp)  # as app.run_gui does
+    yield request.param
+    messages.set_language("zh")
+    for t in translators:
+        qapp.removeTranslator(t)
+
+
+def global_rect(widget: QWidget) -> QRect:
+    return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+
+
+def outside(root: QWidget, screen: QRect) -> list[str]:
+    """The visible buttons of root that do not lie wholly on the screen."""
+    return [f"{type(b).__name__} {b.text()!r} at {global_rect(b)}" for b in root.findChildren(QAbstractButton)
+            if b.isVisible() and not screen.contains(global_rect(b))]
+
+
+def test_the_screen_is_an_office_screen(qapp: QApplication) -> None:
+    geometry = QGuiApplication.primaryScreen().availableGeometry()
+    assert (geometry.width(), geometry.height()) == (1366, 768)
+
+
+def test_the_main_window_fits_with_its_status_bar_and_todo_buttons(language: str, qtbot: Any,
+                                                                   workspace: Any) -> None:
+    from bizenv_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(Controller(workspace))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.ready, timeout=30000):
+        window.show()
+    qtbot.waitExposed(window)
+    screen = screen_fit.available(window)
+    assert screen_fit.fits(window), (window.frameGeometry(), screen)
+    panel = window.deadline_panel
+    for widget in (window.statusBar(), panel.done_button, panel.undone_button, panel.summary):
+        assert widget.isVisible() and screen.contains(global_rect(widget)), (widget, global_rect(widget))
+    window.tabs.setCurrentIndex(window.tabs.indexOf(window._month_page))
+    qtbot.waitUntil(lambda: window.month_view.isVisible())
+    count = window.month_view.count_label
+    assert count.isVisible() and screen.contains(global_rect(count)), global_rect(count)
+    assert outside(window, screen) == []
+
+
+def test_every_dialog_fits_with_its_buttons(language: str, qtbot: Any, workspace: Any) -> None:
+    controller = Controller(workspace)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.resize(1300, 700)
+    parent.show()
+    controller.dialog_parent = parent
+    problems = []
+    for name, make in makers(controller, parent):
+        dialog = make()
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        screen = screen_fit.available(dialog)
+        if not screen_fit.fits(dialog):
+            problems.append(f"{name}: {dialog.frameGeometry()} is not inside {screen}")
+        problems += [f"{name}: {where}" for where in outside(dialog, screen)]
+        dialog.close()
+        dialog.deleteLater()
+    assert not problems, "\n".join(problems)
