@@ -64,7 +64,7 @@ def test_the_main_window_fits_with_its_status_bar_and_todo_buttons(language: str
     panel = window.deadline_panel
     for widget in (window.statusBar(), panel.done_button, panel.undone_button, panel.summary):
         assert widget.isVisible() and screen.contains(global_rect(widget)), (widget, global_rect(widget))
-    window.tabs.setCurrentIndex(window.tabs.indexOf(window._month_page))
+    window.tabs.setCurrentIndex(window.tabs.indexOf(window.pages["month"]))
     qtbot.waitUntil(lambda: window.month_view.isVisible())
     count = window.month_view.count_label
     assert count.isVisible() and screen.contains(global_rect(count)), global_rect(count)
