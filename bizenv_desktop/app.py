@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
 import sys
 from pathlib import Path
 from typing import cast
@@ -11,9 +12,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from . import APP_NAME, __version__
-from .core.errors import BizenvError
+from .core.errors import BizenvError, DatabaseDamaged
 from .paths import resource_dir
-from .services.startup import open_workspace
+from .services.startup import default_database_path, open_workspace
+from .services.workspace import Workspace
+from .storage import faults
 from .ui import screen_fit, settings
 from .ui.collector import GuiThreadCollector
 from .ui.controller import Controller
@@ -63,6 +66,9 @@ def open_main_window(controller: Controller) -> MainWindow:
         backups = BackupScheduler(controller, window)
         backups.failed.connect(lambda message: window.statusBar().showMessage(message, 15000))
         backups.start()
+        if controller.workspace.read_only:
+            window.statusBar().showMessage(window.tr("另一个窗口正在使用此数据库：此窗口以只读方式打开，可以查看、"
+                                                     "导出和打印，不能修改。"))
     window.first_shown.connect(after_first_paint)
     # What start-up made lives as long as the window: keep it out of the collector's full
     # passes, which otherwise scan it all again (30-40 ms on the GUI thread) during some edit.
@@ -83,15 +89,45 @@ def run_gui(db_path: Path | None, lang: str | None = None) -> int:
     from .core import messages
 
     messages.set_language(language)  # the services' messages in the UI language
-    try:
-        workspace = open_workspace(db_path)
-    except (BizenvError, OSError) as exc:
-        QMessageBox.critical(None, app.translate("App", "无法打开数据库"), str(exc))
-        return 2
-    _window = open_main_window(Controller(workspace))  # kept alive while the loop runs
+    path = Path(db_path) if db_path else default_database_path()
+    while True:
+        opened = _open_window(app, path)
+        if isinstance(opened, tuple):
+            break
+        if opened is None:  # restored from a backup: open it again
+            continue
+        return opened
+    workspace, window = opened
+    from .ui.maintenance import DamageWatch
+
+    watch = DamageWatch(window.controller, window)  # damage met later: the same offer, not a traceback
     code = app.exec()
+    watch.remove()
     workspace.close()
     return code
+
+
+def _open_window(app: QApplication, path: Path) -> tuple[Workspace, MainWindow] | int | None:
+    """(workspace, shown window); an exit code after telling the user; None after a restore.
+
+    A second window while another holds the database opens read-only. A damaged file (found
+    opening it, or reading it for the first screen) gets the offer to restore a backup."""
+    workspace = None
+    try:
+        workspace = open_workspace(path, read_only_ok=True)
+        return workspace, open_main_window(Controller(workspace))
+    except (BizenvError, OSError, sqlite3.DatabaseError) as exc:
+        if workspace is not None:
+            workspace.close()
+        problem = faults.translate(exc, path) if isinstance(exc, sqlite3.Error) else exc
+        if isinstance(problem, DatabaseDamaged):
+            from .ui.maintenance import recover_at_start
+
+            return None if recover_at_start(path, problem) else 2
+        if problem is None:
+            raise
+        QMessageBox.critical(None, app.translate("App", "无法打开数据库"), str(problem))
+        return 2
 
 
 def main() -> int:

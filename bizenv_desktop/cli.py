@@ -161,16 +161,38 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handlers[args.command](args)
     except BizenvError as exc:
-        print(messages.render("cli.error", {"text": str(exc)}), file=sys.stderr)
-        return 2
+        return _error(args, exc)
     except BrokenPipeError:  # output piped into head & co.
         return 0
     except OSError as exc:
         print(messages.render("cli.file_error", {"detail": str(exc)}), file=sys.stderr)
         return 2
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:  # a damaged file, a full disk: said as a sentence
+        from .storage import faults
+
+        problem = faults.translate(exc, _db_path(args))
+        if problem is not None:
+            return _error(args, problem)
         print(messages.render("cli.db_error", {"detail": str(exc)}), file=sys.stderr)
         return 2
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from .services.startup import default_database_path
+
+    return Path(args.db or default_database_path())
+
+
+def _error(args: argparse.Namespace, exc: BizenvError) -> int:
+    from .core import messages
+    from .core.errors import DatabaseDamaged
+
+    print(messages.render("cli.error", {"text": str(exc)}), file=sys.stderr)
+    if isinstance(exc, DatabaseDamaged):  # what to do: the newest sound backup and its command
+        from .services.restore import damage_advice
+
+        print(damage_advice(_db_path(args)), file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

@@ -67,3 +67,32 @@ def workspace(db_path: Path):
     ws = open_workspace(db_path, first_year=2026)
     yield ws
     ws.close()
+
+
+def damage_file(path: Path, heavy: bool = False) -> None:
+    """Damage a closed database as a failing disk would: garbage over some pages in the middle
+    of the file (heavy: over every page but the first, so even the schema cannot be read).
+    The 100-byte header stays, so the file still looks like ours."""
+    import random
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    finally:
+        conn.close()
+    for side in ("-wal", "-shm"):
+        Path(f"{path}{side}").unlink(missing_ok=True)
+    first, count = (1, pages - 1) if heavy else (pages // 2, max(2, pages // 8))
+    rng = random.Random(20261126)
+    with open(path, "r+b") as f:
+        f.seek(first * page)
+        f.write(bytes(rng.randrange(256) for _ in range(count * page)))
+
+
+@pytest.fixture
+def damage():
+    """damage(path, heavy=False): see damage_file."""
+    return damage_file

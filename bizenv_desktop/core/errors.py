@@ -54,6 +54,19 @@ class DatabaseBusy(BizenvError):
     """Another writer holds the database."""
 
 
+class DatabaseDamaged(BizenvError):
+    """The file is ours (or claims to be) but SQLite finds it damaged (malformed pages)."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__("db.damaged", path=path, detail=detail)
+        self.path = path
+        self.detail = detail
+
+
+class StorageFull(BizenvError):
+    """A write failed because the disk (or the file-size limit) is full; nothing was written."""
+
+
 class InvalidInput(BizenvError):
     """A value the user gave cannot be stored; the message says which and why."""
 

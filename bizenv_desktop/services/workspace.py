@@ -13,6 +13,7 @@ from ..storage.changes import ChangeSet, Writer
 from ..core.errors import DatabaseBusy
 from ..storage.database import Database, check_file, open_database, open_reader
 from ..storage.lock import WriterLock
+from ..storage.names import check_database_name
 
 
 class Workspace:
@@ -25,8 +26,11 @@ class Workspace:
     def open(cls, path: str | Path, read_only_ok: bool = False) -> Workspace:
         """Open for writing, holding the file's writer lock. When another process writes
         to it and read_only_ok is set, open it read-only instead (saying so in .read_only)."""
+        check_database_name(path)  # before the lock file is made beside it
         if Path(path).exists() and Path(path).stat().st_size > 0:
-            check_file(path)  # refuse a foreign or newer file before making anything beside it
+            check_file(path)
+        elif not Path(path).parent.is_dir():  # a new file in a new folder: the lock goes there first
+            Path(path).parent.mkdir(parents=True, exist_ok=True)  # refuse a foreign or newer file before making anything beside it
         lock = WriterLock(path)
         try:
             lock.acquire()
@@ -61,7 +65,16 @@ class Workspace:
         with self.db.transaction():
             Writer(self.db, changes.label, f"重做：{changes.label}").replay(changes, undo=False)
 
+    def reopen(self) -> None:
+        """A fresh connection to the same file (after a restore replaced it), lock kept."""
+        if not self.db.closed:
+            self.db.close()
+        self.db = open_reader(self.path) if self.read_only else open_database(self.path)
+
     def close(self) -> None:
-        self.db.close()
-        if self.lock is not None:
-            self.lock.release()
+        try:
+            if not self.db.closed:
+                self.db.close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()

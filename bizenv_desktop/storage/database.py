@@ -15,9 +15,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..core.errors import NewerDatabase, NotOurDatabase
+from ..core.errors import DatabaseDamaged, NewerDatabase, NotOurDatabase
 from ..paths import schema_file
-from . import migrations
+from . import faults, files, migrations
+from .names import check_database_name, fitted
 
 APPLICATION_ID = 1112956465  # 'BZD1', also written by db_schema.sql
 
@@ -89,16 +90,19 @@ def _roll_back_hot_journal(path: Path) -> int:
 def backup_copy(path: Path, label: str) -> Path:
     """Copy the database to a timestamped file beside it, via SQLite's backup API."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
-    partial = target.with_name(f".{target.name}.part")
+    target = path.with_name(fitted(path.name, f".{label}-{stamp}.bak"))
+    partial = files.temp_file(path.parent, "upgrade", ".part")  # a short name: its -journal fits too
     src = sqlite3.connect(path)
     try:
         dst = sqlite3.connect(partial)
         try:
             src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         finally:
             dst.close()
+        files.fsync_file(partial)
         os.replace(partial, target)  # a backup file is whole, or absent
+        files.fsync_dir(path.parent)
     finally:
         src.close()
         partial.unlink(missing_ok=True)
@@ -125,18 +129,37 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One user action: all of it is written, or none of it."""
+        """One user action: all of it is written, or none of it.
+
+        A full disk or a damaged file comes out as StorageFull / DatabaseDamaged. SQLite
+        may already have rolled back on its own (it does on SQLITE_FULL): a ROLLBACK then
+        would fail with "cannot rollback - no transaction is active" and hide the cause.
+        """
         if self.conn.in_transaction:  # nested call joins the outer action
             yield self.conn
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            raise self._explained(exc) from exc
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException as exc:
+            self._roll_back()
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise self._explained(exc) from exc
+            raise
+
+    def _roll_back(self) -> None:
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # the error that made us roll back is the one to report
+
+    def _explained(self, exc: sqlite3.DatabaseError) -> BaseException:
+        return faults.translate(exc, self.path) or exc
 
     def close(self) -> None:
         self.conn.close()
@@ -159,6 +182,20 @@ def _create(path: Path) -> sqlite3.Connection:
             path.unlink(missing_ok=True)
         raise
     return conn
+
+
+def upgrade_copy(path: Path) -> int:
+    """Upgrade a throwaway copy (a backup being restored) in place, without a .bak of it;
+    returns the version it had."""
+    found = check_file(path)
+    if found < CURRENT_VERSION:
+        conn = sqlite3.connect(path, isolation_level=None)
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrations.run(conn, found, CURRENT_VERSION)
+        finally:
+            conn.close()
+    return found
 
 
 def _upgrade(path: Path, found: int) -> Path:
@@ -206,6 +243,16 @@ def open_database(path: str | Path, create: bool = True) -> Database:
     Raises NotOurDatabase or NewerDatabase and leaves such a file untouched.
     """
     path = Path(path)
+    check_database_name(path)
+    try:
+        return _open(path, create)
+    except sqlite3.DatabaseError as exc:
+        if faults.is_damage(exc):
+            raise DatabaseDamaged(str(path), str(exc)) from exc
+        raise
+
+
+def _open(path: Path, create: bool) -> Database:
     backup: Path | None = None
     if path.exists() and path.stat().st_size > 0:
         version = check_file(path)
@@ -219,6 +266,10 @@ def open_database(path: str | Path, create: bool = True) -> Database:
         conn = _create(path)
     else:
         raise FileNotFoundError(path)
-    db = Database(path, _configure(conn))
+    try:
+        db = Database(path, _configure(conn))
+    except BaseException:
+        conn.close()
+        raise
     db.upgrade_backup = backup
     return db

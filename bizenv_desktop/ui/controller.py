@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ..core.errors import BizenvError
+from ..core.errors import BizenvError, DatabaseDamaged
 from ..services.workspace import Workspace
 from ..storage.changes import ChangeSet, Writer
 
@@ -92,6 +92,11 @@ class Controller(QObject):
         return True
 
     def report(self, exc: Exception) -> None:
+        if isinstance(exc, DatabaseDamaged):  # not a warning: the offer to restore a backup
+            from .maintenance import offer_restore
+
+            offer_restore(self.dialog_parent, self, exc)
+            return
         QMessageBox.warning(self.dialog_parent, self.tr("无法完成操作"), str(exc))
 
     def set_workspace(self, workspace: Workspace) -> None:

@@ -212,7 +212,8 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
             plan = None
         self.plan_tree.show_plan(plan, events.counts(self.controller.db, self.year) if plan else {}, expand_all)
         self._update_status(plan)
-        self.setWindowTitle(self.tr("营商环境考核评价工作台 — %1").replace("%1", str(self.controller.workspace.path)))
+        self.setWindowTitle(self.tr("营商环境考核评价工作台 — %1").replace("%1", str(self.controller.workspace.path))
+                            + (self.tr("（只读）") if self.controller.workspace.read_only else ""))
 
     def _update_status(self, plan: Any) -> None:
         if plan is None:

@@ -1,101 +1,277 @@
-"""Backups, restore and the data check, as the window offers them.
+"""Backups, restore, the data check, and what the window does about a damaged database.
 
-Automatic backups run off the GUI thread with their own read-only connection; restore
-and check run on the open connection (they are what the user is waiting for).
+Automatic backups run off the GUI thread with their own read-only connection: one at start,
+then one whenever a day has passed on a forward-only clock (services.backup.DailyBackups,
+checked every hour). A read-only window (another one holds the database) makes none.
+Restore and check run on the open connection (they are what the user is waiting for).
+
+A damaged database (sqlite3.DatabaseError "malformed" at start or later in any action) gets
+DamagedDialog: what happened, the newest backup that passes the check, a button that
+restores it (or lets the user choose another backup file), never a silent exit.
 """
 from __future__ import annotations
 
+import sqlite3
+import sys
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton,
+                               QVBoxLayout, QWidget)
 
-from ..core.errors import BizenvError
-from ..services import backup, integrity
+from ..core.errors import BizenvError, DatabaseDamaged
+from ..services import backup, integrity, restore
+from ..storage import faults
 from ..storage.database import open_reader
+from ..storage.lock import WriterLock
 
 HOUR_MS = 60 * 60 * 1000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Maintenance", text)
 
 
 class BackupScheduler(QObject):
     """A backup when the app starts, then a daily one (checked every hour)."""
 
-    finished = Signal(str)  # path, or "" on failure
+    finished = Signal(str)  # path, or "" when none was due
     failed = Signal(str)
 
     def __init__(self, controller: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.schedule = backup.DailyBackups()
         self.timer = QTimer(self)
         self.timer.setInterval(HOUR_MS)
         self.timer.timeout.connect(lambda: self.run("daily"))
 
     def start(self) -> None:
+        if self.controller.workspace.read_only:
+            return  # the window that holds the database backs it up
         self.run("start")
         self.timer.start()
 
     def run(self, reason: str) -> None:
         path = self.controller.workspace.path
+        schedule = self.schedule
 
         def work() -> None:
-            db = open_reader(path)
             try:
-                made = backup.backup_if_due(db) if reason == "daily" else backup.make_backup(db, reason)
-                self.finished.emit(str(made or ""))
-            except (BizenvError, OSError) as exc:
+                db = open_reader(path)
+            except (BizenvError, OSError, sqlite3.Error) as exc:
                 self.failed.emit(str(exc))
+                return
+            try:
+                if reason == "daily":
+                    made = backup.backup_if_due(db, schedule)
+                else:
+                    made = backup.make_backup(db, reason)
+                    schedule.made()
+                self.finished.emit(str(made or ""))
+            except (BizenvError, OSError, sqlite3.Error) as exc:
+                problem = faults.translate(exc, path) if isinstance(exc, sqlite3.Error) else exc
+                self.failed.emit(str(problem or exc))
             finally:
                 db.close()
         QThreadPool.globalInstance().start(work)
 
 
+def _refuse_read_only(parent: QWidget, controller: Any) -> bool:
+    if controller.workspace.read_only:
+        QMessageBox.information(parent, _tr("只读"), _tr("此窗口以只读方式打开（另一个窗口正在使用该数据库），"
+                                                         "请在那个窗口中备份或恢复。"))
+        return True
+    return False
+
+
 def backup_now(parent: QWidget, controller: Any) -> Path | None:
+    if _refuse_read_only(parent, controller):
+        return None
     try:
         path = backup.make_backup(controller.db, "manual")
-    except BizenvError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Maintenance", "无法备份"), str(exc))
+    except DatabaseDamaged as exc:
+        offer_restore(parent, controller, exc)
         return None
-    QMessageBox.information(parent, QCoreApplication.translate("Maintenance", "备份完成"),
-                            QCoreApplication.translate("Maintenance", "已备份到：%1").replace("%1", str(path)))
+    except BizenvError as exc:
+        QMessageBox.warning(parent, _tr("无法备份"), str(exc))
+        return None
+    QMessageBox.information(parent, _tr("备份完成"), _tr("已备份到：%1").replace("%1", str(path)))
     return path
 
 
+def _choose_backup(parent: QWidget | None, db_path: Path) -> str:
+    chosen, _f = QFileDialog.getOpenFileName(
+        parent, _tr("选择要恢复的备份"), str(backup.backup_dir(db_path)),
+        _tr("备份 (*.zip *.sqlite3 *.db *.bak);;所有文件 (*)"))
+    return chosen
+
+
 def restore_from(parent: QWidget, controller: Any, source: str | Path | None = None, confirm: bool = True) -> bool:
+    if _refuse_read_only(parent, controller):
+        return False
     if source is None:
-        chosen, _f = QFileDialog.getOpenFileName(
-            parent, QCoreApplication.translate("Maintenance", "选择要恢复的备份"),
-            str(backup.backup_dir(controller.workspace.path)),
-            QCoreApplication.translate("Maintenance", "数据库备份 (*.sqlite3 *.db *.bak);;所有文件 (*)"))
-        if not chosen:
+        source = _choose_backup(parent, controller.workspace.path)
+        if not source:
             return False
-        source = chosen
     if confirm and QMessageBox.question(
-            parent, QCoreApplication.translate("Maintenance", "从备份恢复"),
-            QCoreApplication.translate("Maintenance", "用“%1”替换当前的全部数据？当前数据会先自动备份。")
-            .replace("%1", str(source))) \
+            parent, _tr("从备份恢复"),
+            _tr("用“%1”替换当前的全部数据和佐证材料？当前数据会先自动备份。").replace("%1", str(source))) \
             != QMessageBox.StandardButton.Yes:
         return False
+    ws = controller.workspace
     try:
-        safety = backup.restore(controller.db, source)
+        result = restore.restore(ws.path, source, ws.db)
     except (BizenvError, OSError) as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Maintenance", "无法恢复"), str(exc))
+        QMessageBox.warning(parent, _tr("无法恢复"), str(exc))
         return False
+    finally:
+        if ws.db.closed:  # the file was replaced (or a failure closed it): open it again
+            try:
+                ws.reopen()
+            except (BizenvError, sqlite3.Error) as exc:
+                QMessageBox.critical(parent, _tr("无法恢复"), str(exc))
     controller.undo_stack.clear()  # the undo history describes data that is gone
     controller.changed.emit()
-    QMessageBox.information(parent, QCoreApplication.translate("Maintenance", "恢复完成"),
-                            QCoreApplication.translate("Maintenance", "已从备份恢复。恢复前的数据已备份到：%1")
-                            .replace("%1", str(safety)))
+    QMessageBox.information(parent, _tr("恢复完成"), restored_text(result))
     return True
 
 
+def restored_text(result: restore.RestoreResult) -> str:
+    lines = [_tr("已从“%1”恢复数据库和佐证材料。").replace("%1", str(result.source))]
+    if result.safety:
+        lines.append(_tr("恢复前的数据已备份到：%1").replace("%1", str(result.safety)))
+    if result.damaged_copy:
+        lines.append(_tr("恢复前已损坏的数据库文件原样保存在：%1").replace("%1", str(result.damaged_copy)))
+    if result.evidence_written:
+        lines.append(_tr("放回了 %1 个佐证材料文件。").replace("%1", str(result.evidence_written)))
+    if result.evidence_missing:
+        lines.append(_tr("注意：备份中没有以下佐证材料：%1").replace("%1", "、".join(result.evidence_missing[:10])))
+    return "\n".join(lines)
+
+
 def check_data(parent: QWidget, controller: Any) -> list[str]:
-    problems = integrity.check(controller.db)
-    if problems:
-        QMessageBox.warning(parent, QCoreApplication.translate("Maintenance", "检查发现问题"),
-                            "\n".join(problems[:30]))
+    try:
+        problems, damaged = integrity.check_report(controller.db)
+    except sqlite3.DatabaseError as exc:
+        problems, damaged = [str(exc)], True
+    if damaged:
+        offer_restore(parent, controller, DatabaseDamaged(str(controller.workspace.path), problems[0]))
+    elif problems:
+        QMessageBox.warning(parent, _tr("检查发现问题"), "\n".join(problems[:30]))
     else:
-        QMessageBox.information(parent, QCoreApplication.translate("Maintenance", "检查完成"),
-                                QCoreApplication.translate(
-                                    "Maintenance", "数据库完整，外键无误，所有佐证材料文件与登记一致。"))
+        QMessageBox.information(parent, _tr("检查完成"), _tr("数据库完整，外键无误，所有佐证材料文件与登记一致。"))
     return problems
+
+
+# -- a damaged database -----------------------------------------------------------------------
+
+class DamagedDialog(QDialog):
+    """Says the file is damaged and offers the newest sound backup; chosen is the backup the
+    user picked (None: they closed the dialog)."""
+
+    def __init__(self, db_path: Path, error: BaseException, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.chosen: str | None = None
+        self.setWindowTitle(self.tr("数据库文件已损坏"))
+        self.good = restore.newest_good_backup(db_path)
+        text = [self.tr("数据库文件“%1”已损坏，不能继续使用：%2").replace("%1", str(db_path))
+                .replace("%2", getattr(error, "detail", "") or str(error))]
+        if self.good is not None:
+            text.append(self.tr("最近一份完好的备份是“%1”（%2）。可以从它恢复；恢复前会把损坏的文件原样另存一份。")
+                        .replace("%1", self.good.path.name).replace("%2", f"{self.good.made:%Y-%m-%d %H:%M}"))
+            text.append(self.tr("命令行：%1").replace("%1", restore.restore_command(db_path, self.good.path)))
+        else:
+            text.append(self.tr("在“%1”中没有找到完好的备份。如有其他位置的备份文件，请选择它恢复；"
+                                "否则请不要再使用此文件，复制一份保存好。")
+                        .replace("%1", str(backup.backup_dir(db_path))))
+        self.label = QLabel("\n\n".join(text))
+        self.label.setWordWrap(True)
+        self.label.setMinimumWidth(520)
+        buttons = QDialogButtonBox()
+        self.restore_button = QPushButton(self.tr("从该备份恢复"))
+        self.restore_button.setVisible(self.good is not None)
+        self.choose_button = QPushButton(self.tr("选择备份文件…"))
+        self.close_button = QPushButton(self.tr("关闭"))
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.choose_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.clicked.connect(self._restore_good)
+        self.choose_button.clicked.connect(self._choose)
+        self.close_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(buttons)
+
+    def _restore_good(self) -> None:
+        assert self.good is not None
+        self.chosen = str(self.good.path)
+        self.accept()
+
+    def _choose(self) -> None:
+        chosen = _choose_backup(self, self.db_path)
+        if chosen:
+            self.chosen = chosen
+            self.accept()
+
+
+def recover_at_start(db_path: Path, error: BaseException) -> bool:
+    """The file could not be opened or shown because it is damaged: offer a restore, done
+    under the writer lock alone. True if it was restored (the app opens it again)."""
+    while True:
+        dialog = DamagedDialog(db_path, error)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen:
+            return False
+        lock = WriterLock(db_path)
+        try:
+            lock.acquire()
+            try:
+                result = restore.restore(db_path, dialog.chosen, None)
+            finally:
+                lock.release()
+        except (BizenvError, OSError) as exc:
+            QMessageBox.warning(None, _tr("无法恢复"), str(exc))
+            continue
+        QMessageBox.information(None, _tr("恢复完成"), restored_text(result))
+        return True
+
+
+def offer_restore(parent: QWidget | None, controller: Any, error: BaseException) -> bool:
+    """Damage found while the window is open: the dialog, then a restore on the open workspace."""
+    ws = controller.workspace
+    if ws.read_only:
+        QMessageBox.critical(parent, _tr("数据库文件已损坏"), str(error))
+        return False
+    dialog = DamagedDialog(ws.path, error, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen:
+        return False
+    return restore_from(parent, controller, dialog.chosen, confirm=False)
+
+
+class DamageWatch:
+    """sys.excepthook for the window's lifetime: a damaged file met in any action (an
+    uncaught sqlite3.DatabaseError in a slot) opens DamagedDialog once, not a traceback."""
+
+    def __init__(self, controller: Any, parent: QWidget | None) -> None:
+        self.controller = controller
+        self.parent = parent
+        self.showing = False
+        self.previous = sys.excepthook
+        sys.excepthook = self.hook
+
+    def hook(self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if not faults.is_damage(exc) or self.showing:
+            self.previous(kind, exc, tb)
+            return
+        self.showing = True
+        try:
+            offer_restore(self.parent, self.controller, exc)
+        finally:
+            self.showing = False
+
+    def remove(self) -> None:
+        if sys.excepthook == self.hook:
+            sys.excepthook = self.previous

@@ -8,8 +8,8 @@ delay (seeded) spread over the whole operation. After every kill, in the parent:
 - `bizenv --db X check` exits 0 and prints ok (the killed transaction left no damage);
 - the operation happened fully or not at all: the rows it adds or changes are all there or
   none are, and an operation the child reported as committed is there (durability);
-- backup folders hold only complete, valid backups under *.sqlite3 names (leftovers named
-  .*.part are allowed) and the next backup works;
+- backup folders hold only complete, valid backups under *.zip names (restore's own
+  verification passes; leftovers named .*.part are allowed) and the next backup works;
 - the app opens the file again (open_database).
 
 Reproduce a run: BIZENV_KILL_SEED=<seed> pytest tests/reliability/test_kill.py; more kills:
@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -35,6 +37,8 @@ from pathlib import Path
 
 import pytest
 
+from bizenv_desktop.services.backup_archive import BackupFile
+from bizenv_desktop.services.restore import verify as verify_backup
 from bizenv_desktop.storage.database import APPLICATION_ID, CURRENT_VERSION, open_database
 from bizenv_desktop.storage.lock import WriterLock
 
@@ -50,6 +54,7 @@ IMPORT_ROWS = 4000
 BACKUPS_IN_A_ROW = 8
 COLLECT_MARK = "已收回（可靠性测试，第 1 轮）"
 FIXTURE_V1 = ROOT / "tests" / "fixtures" / "schema_v1.sqlite3"
+TEMP_NAME = re.compile(r"^\.bizenv-[a-z]+-\d+-")  # storage/files.temp_file: swept by the next run
 
 
 # -- reading the killed copy ------------------------------------------------------------------
@@ -81,22 +86,28 @@ def _audit(path: Path, label: str) -> int:
 
 
 def _valid_backup(path: Path, template: Template) -> None:
-    """A complete backup: one self-contained, sound file of ours holding the whole database."""
-    assert not Path(f"{path}-journal").exists() and not Path(f"{path}-wal").exists(), \
-        f"{path.name} has a journal beside it: it was not finished"
-    header = path.read_bytes()[:100]
-    assert header.startswith(b"SQLite format 3\x00"), f"{path.name} is not a database"
-    assert header[18] == header[19] == 1, f"{path.name} is not a self-contained rollback-journal file"
-    conn = _ro(path)
-    try:
-        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok", path.name
-        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION
-        for table in ("subtask", "dispatch_row", "audit", "indicator"):
-            assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == template.counts[table], \
-                f"{path.name}: {table} incomplete"
-    finally:
-        conn.close()
+    """A complete backup: it passes restore's own verification (manifest hashes, evidence, a
+    sound database of ours), and the database inside is one self-contained file holding
+    the whole database."""
+    assert not verify_backup(path), f"{path.name}: {verify_backup(path)}"
+    backup = BackupFile.open(path)
+    assert backup.is_archive, f"{path.name} is not a backup archive"
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "db.sqlite3"
+        backup.extract_database(db)
+        header = db.read_bytes()[:100]
+        assert header.startswith(b"SQLite format 3\x00"), f"{path.name} holds no database"
+        assert header[18] == header[19] == 1, f"{path.name}: not a self-contained rollback-journal file"
+        conn = _ro(db)
+        try:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok", path.name
+            assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT_VERSION
+            for table in ("subtask", "dispatch_row", "audit", "indicator"):
+                assert conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == template.counts[table], \
+                    f"{path.name}: {table} incomplete"
+        finally:
+            conn.close()
 
 
 def _backup_folder(db: Path, template: Template, lines: list[str]) -> tuple[int, int]:
@@ -106,12 +117,12 @@ def _backup_folder(db: Path, template: Template, lines: list[str]) -> tuple[int,
     if folder.is_dir():
         for file in sorted(folder.iterdir()):
             if file.name.startswith("."):
-                assert ".part" in file.name, f"unexpected hidden file {file.name}"
+                assert TEMP_NAME.match(file.name), f"unexpected hidden file {file.name}"
                 leftovers += 1
             elif file.is_dir():
                 assert file.name == "evidence", file
             else:
-                assert file.suffix == ".sqlite3", f"unexpected file in the backup folder: {file.name}"
+                assert file.suffix == ".zip", f"unexpected file in the backup folder: {file.name}"
                 _valid_backup(file, template)
                 complete += 1
     for line in lines:  # every backup the child finished is there
@@ -122,10 +133,13 @@ def _backup_folder(db: Path, template: Template, lines: list[str]) -> tuple[int,
 
 
 def _next_backup_works(db: Path, template: Template) -> None:
+    """The next backup works with any leftover still there, and sweeps the dead run's leftovers."""
     proc = bizenv(db, "backup")
     assert proc.returncode == 0, proc.stderr
     made = Path(proc.stdout.strip().split("已备份到 ", 1)[1])
     _valid_backup(made, template)
+    left = [p.name for p in made.parent.iterdir() if p.name.startswith(".")]
+    assert not left, f"the next backup left the killed run's temporary files: {left}"
 
 
 # -- the operations ---------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """Helpers for the service tests: look-ups by seed code or name, and whole-file snapshots."""
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -49,3 +51,27 @@ def take_snapshot(db, with_audit: bool = False) -> dict[str, list[tuple]]:
 def snapshot(workspace) -> Callable[..., dict]:
     """snapshot() -> every row of every table (audit too with with_audit=True)."""
     return lambda with_audit=False: take_snapshot(workspace.db, with_audit)
+
+
+def _attach_files(ws, folder: Path, n: int = 3) -> dict[str, bytes]:
+    """n evidence files attached to open dispatch rows; {sha256: content}."""
+    from bizenv_desktop.services import dispatch, evidence
+
+    ws.apply("s", lambda w: dispatch.start_month(w, "2026-11"))
+    rows = dispatch.load_month(ws.db, "2026-11").rows
+    folder.mkdir(parents=True, exist_ok=True)
+    made: dict[str, bytes] = {}
+    for i in range(n):
+        data = f"佐证材料 {i} ".encode() * (500 + i)
+        src = folder / f"材料{i}.pdf"
+        src.write_bytes(data)
+        ws.apply("a", lambda w, src=src, i=i: evidence.attach(w, ws.path, src, "dispatch_row", rows[i].id))
+        made[hashlib.sha256(data).hexdigest()] = data
+    return made
+
+
+@pytest.fixture
+def attach_files() -> Callable[..., dict[str, bytes]]:
+    """attach_files(ws, folder, n=3): n evidence files attached to open 2026-11 dispatch rows
+    (the month is started); returns {sha256: content}."""
+    return _attach_files

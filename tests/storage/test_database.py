@@ -359,3 +359,68 @@ def test_backup_copy_is_a_valid_identical_database(db_path: Path) -> None:
         assert conn.execute("SELECT name FROM division").fetchall() == [("法规处",)]
     finally:
         conn.close()
+
+
+# -- a full disk, a damaged file, a long name ---------------------------------
+
+def test_a_full_disk_inside_a_transaction_reports_the_real_cause(db_path: Path) -> None:
+    """The fault: SQLite rolls back by itself on SQLITE_FULL; the ROLLBACK after it failed with
+    "cannot rollback - no transaction is active" and hid "database or disk is full"."""
+    from bizenv_desktop.core.errors import StorageFull
+
+    db = open_database(db_path)
+    try:
+        db.execute("CREATE TABLE filler (x TEXT)")
+        db.execute(f"PRAGMA max_page_count = {db.scalar('PRAGMA page_count') + 4}")  # the disk, as SQLite sees it
+        with pytest.raises(StorageFull) as caught:
+            with db.transaction():
+                for _ in range(200):
+                    db.execute("INSERT INTO filler VALUES (?)", ("营商环境" * 500,))
+        text = str(caught.value)
+        assert "磁盘已满" in text and "cannot rollback" not in text and str(db_path) in text
+        assert "disk is full" in caught.value.text("en")
+        assert not db.conn.in_transaction
+        assert db.scalar("SELECT count(*) FROM filler") == 0
+        db.execute("PRAGMA max_page_count = 1073741823")
+        with db.transaction():  # room again: the next write works
+            db.execute("INSERT INTO filler VALUES ('x')")
+        assert db.scalar("SELECT count(*) FROM filler") == 1
+    finally:
+        db.close()
+
+
+def test_a_damaged_file_is_said_to_be_damaged(db_path: Path, damage) -> None:
+    from bizenv_desktop.core.errors import DatabaseDamaged
+
+    open_database(db_path).close()
+    damage(db_path, heavy=True)
+    with pytest.raises(DatabaseDamaged) as caught:
+        db = open_database(db_path)
+        try:
+            with db.transaction():
+                db.execute("INSERT INTO setting (key, value) VALUES ('x', '1')")
+        finally:
+            db.close()
+    assert str(db_path) in str(caught.value) and "已损坏" in str(caught.value)
+
+
+def test_a_database_name_too_long_for_its_side_files_is_refused_clearly(tmp_path: Path) -> None:
+    """The fault: from ~250 bytes every command failed with a vague message (the -journal or the
+    .lock name was over the system's 255)."""
+    from bizenv_desktop.core.errors import InvalidInput
+    from bizenv_desktop.services.workspace import Workspace
+    from bizenv_desktop.storage.names import MAX_NAME_BYTES
+
+    long = tmp_path / ("营" * 81 + ".sqlite3")  # 243 + 8 bytes
+    with pytest.raises(InvalidInput, match="太长") as caught:
+        Workspace.open(long)
+    assert str(MAX_NAME_BYTES) in str(caught.value)
+    assert list(tmp_path.iterdir()) == [], "something was made beside a name that cannot work"
+    fits = tmp_path / ("营" * 79 + ".sqlite3")  # 237 + 8 = 245 bytes
+    ws = Workspace.open(fits)
+    try:
+        with ws.db.transaction():
+            ws.db.execute("INSERT INTO setting (key, value) VALUES ('x', '1')")
+    finally:
+        ws.close()
+    assert database.backup_copy(fits, "before-upgrade-v2").is_file()
