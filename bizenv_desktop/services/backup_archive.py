@@ -31,8 +31,8 @@ from typing import IO, Any
 
 from .. import __version__
 from ..core import messages
-from ..core.errors import InvalidInput
-from ..storage import files
+from ..core.errors import InvalidInput, StorageFull
+from ..storage import faults, files
 
 FORMAT = "bizenv-backup/1"
 MANIFEST = "manifest.json"
@@ -90,7 +90,7 @@ class Manifest:
                    version=str(data.get("version", "")))
 
 
-def _copy(src: IO[bytes], dst: IO[bytes]) -> tuple[str, int]:
+def _copy(src: IO[bytes], dst: Any) -> tuple[str, int]:
     digest, size = hashlib.sha256(), 0
     for chunk in iter(lambda: src.read(CHUNK), b""):
         digest.update(chunk)
@@ -206,6 +206,8 @@ class BackupFile:
             with zipfile.ZipFile(self.path) as zf, zf.open(DB_ENTRY) as src, open(target, "wb") as dst:
                 sha, size = _copy(src, dst)
         except OSError as exc:
+            if faults.is_full(exc):  # writing the copy, not reading the backup
+                raise StorageFull("restore.no_room", folder=str(target.parent), detail=exc.strerror or str(exc)) from exc
             raise InvalidInput("backup.unreadable", path=str(self.path), detail=exc.strerror or str(exc)) from exc
         except ZIP_ERRORS as exc:
             raise InvalidInput("backup.damaged", path=str(self.path), detail=f"{type(exc).__name__}: {exc}") from exc
@@ -265,6 +267,16 @@ messages.register({
                             "database file); nothing was restored."),
     "backup.damaged": ("备份文件“{path}”已损坏（{detail}），未作恢复。请选择另一份备份。",
                        "The backup file “{path}” is damaged ({detail}); nothing was restored. Choose another backup."),
+    "restore.no_room": ("磁盘已满（或超出文件大小限制），无法在“{folder}”中写入恢复所需的文件（{detail}）；"
+                        "数据库和佐证材料未作任何改动。请腾出磁盘空间后重试。",
+                        "The disk is full (or a file-size limit was reached): the files a restore needs could not "
+                        "be written in “{folder}” ({detail}); the database and the evidence were not changed. Free "
+                        "some disk space and try again."),
+    "restore.cannot_write": ("无法在“{folder}”中写入恢复所需的文件（{detail}）；请检查文件夹权限。"
+                             "恢复未完成：再次运行同一恢复即可补全。",
+                             "The files a restore needs could not be written in “{folder}” ({detail}); check the "
+                             "folder's permissions. The restore is not complete: run the same restore again to "
+                             "finish it."),
     "backup.evidence_absent": ("佐证材料 {sha}… 不在备份中", "evidence file {sha}… is not in the backup"),
     "backup.evidence_changed": ("佐证材料 {sha}… 的内容与备份清单中的哈希不符",
                                 "evidence file {sha}… does not match the hash in the backup's manifest"),

@@ -27,7 +27,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..core import messages
-from ..core.errors import BizenvError, DatabaseDamaged, InvalidInput, NewerDatabase, NotOurDatabase
+from ..core.errors import BizenvError, DatabaseDamaged, InvalidInput, NewerDatabase, NotOurDatabase, StorageFull
 from ..storage import faults, files
 from ..storage.database import CURRENT_VERSION, Database, check_file, upgrade_copy
 from ..storage.names import fitted, shorten
@@ -87,6 +87,11 @@ def restore(db_path: str | Path, source: str | Path, live: Database | None = Non
         result.replaced_file = _replace(db_path, tmp, live)
     except sqlite3.Error as exc:
         raise (faults.translate(exc, db_path) or exc) from exc
+    except OSError as exc:  # writing the copy, the evidence or the file; the backup was read already
+        detail = exc.strerror or str(exc)
+        if faults.is_full(exc):
+            raise StorageFull("restore.no_room", folder=str(db_path.parent), detail=detail) from exc
+        raise BizenvError("restore.cannot_write", folder=str(db_path.parent), detail=detail) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return result

@@ -79,7 +79,7 @@ class BackupScheduler(QObject):
         QThreadPool.globalInstance().start(work)
 
 
-def _refuse_read_only(parent: QWidget, controller: Any) -> bool:
+def _refuse_read_only(parent: QWidget | None, controller: Any) -> bool:
     if controller.workspace.read_only:
         QMessageBox.information(parent, _tr("只读"), _tr("此窗口以只读方式打开（另一个窗口正在使用该数据库），"
                                                          "请在那个窗口中备份或恢复。"))
@@ -109,7 +109,7 @@ def _choose_backup(parent: QWidget | None, db_path: Path) -> str:
     return chosen
 
 
-def restore_from(parent: QWidget, controller: Any, source: str | Path | None = None, confirm: bool = True) -> bool:
+def restore_from(parent: QWidget | None, controller: Any, source: str | Path | None = None, confirm: bool = True) -> bool:
     if _refuse_read_only(parent, controller):
         return False
     if source is None:

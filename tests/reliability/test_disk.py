@@ -109,6 +109,20 @@ def test_full_disk_write_is_all_or_nothing_with_a_clear_message(db: Path, templa
     _checks_ok(db)
 
 
+def test_full_disk_in_a_large_import_says_the_disk_is_full(db: Path, template: Template) -> None:
+    """The fault: a transaction big enough to spill pages before COMMIT meets a full disk; SQLite
+    rolls it back by itself, and the app's ROLLBACK after it raised "cannot rollback - no
+    transaction is active", hiding the real cause (and escaping as a bare sqlite3 error)."""
+    proc = run_worker("import-report", db, 8000, preexec_fn=file_size_limit(2 << 20))
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert "error" in result, f"the limit is too large for this import: {result}"
+    assert result["bizenv_error"], f"{result['error']}: {result['message']}"
+    assert "cannot rollback" not in result["message"] and "磁盘" in result["message"], result["message"]
+    assert counts(db)["subtask"] == template.counts["subtask"], "part of the import was written"
+    _checks_ok(db)
+
+
 def test_full_disk_backup_fails_clearly_and_leaves_no_half_backup(db: Path, template: Template) -> None:
     before = _dump(db)
     proc = bizenv(db, "backup", preexec_fn=file_size_limit(64 << 10))

@@ -12,6 +12,7 @@ and then check what is left. It talks over stdout, one line per step, flushed at
 Operations (the database is a copy made by the parent):
 
     import DB N          one Workspace.apply adding N sub-tasks through plan_edit (a large import)
+    import-report DB N   the same, printing one JSON line: {"ok": N} or {"error", "bizenv_error", "message"}
     collect DB MARK      one apply writing MARK into every open dispatch row (a forms collection)
     evidence DB FOLDER   one apply attaching every file of FOLDER to its own open dispatch row
     backup DB N          N backups in a row through services.backup.make_backup
@@ -72,6 +73,27 @@ def op_import(db_path: str, n: str) -> None:
     say("commit", 1)
     ws.close()
     say("done")
+
+
+def op_import_report(db_path: str, n: str) -> None:
+    """The import of op_import, reporting (one JSON line) what escaped, as the faces would get it."""
+    from bizenv_desktop.core.errors import BizenvError
+    from bizenv_desktop.services import plan_edit
+    from bizenv_desktop.services.workspace import Workspace
+
+    ws = Workspace.open(db_path)
+    indicators = [r[0] for r in ws.db.query("SELECT id FROM indicator WHERE level = 2 ORDER BY id")]
+    try:
+        ws.apply(IMPORT_LABEL, lambda w: [
+            plan_edit.add_subtask(w, indicators[i % len(indicators)], f"{IMPORT_PREFIX}{i:05d}",
+                                  person="王明", deadline="2026-12-31", note="批量导入的子任务说明" * 8)
+            for i in range(int(n))])
+        result: dict = {"ok": int(n)}
+    except Exception as exc:
+        result = {"error": type(exc).__name__, "bizenv_error": isinstance(exc, BizenvError), "message": str(exc)}
+    finally:
+        ws.close()
+    say(json.dumps(result, ensure_ascii=False))
 
 
 def op_collect(db_path: str, mark: str) -> None:
@@ -160,7 +182,7 @@ def op_backup_report(db_path: str, target: str | None = None) -> None:
     say(json.dumps(result, ensure_ascii=False))
 
 
-OPERATIONS = {"import": op_import, "collect": op_collect, "evidence": op_evidence, "backup": op_backup,
+OPERATIONS = {"import": op_import, "import-report": op_import_report, "collect": op_collect, "evidence": op_evidence, "backup": op_backup,
               "hold": op_hold, "backup-report": op_backup_report}
 
 
