@@ -761,6 +761,41 @@
     </message>
 </context>
 <context>
+    <name>DamagedDialog</name>
+    <message>
+        <source>数据库文件已损坏</source>
+        <translation>The database file is damaged</translation>
+    </message>
+    <message>
+        <source>数据库文件“%1”已损坏，不能继续使用：%2</source>
+        <translation>The database file “%1” is damaged and cannot be used any more: %2</translation>
+    </message>
+    <message>
+        <source>最近一份完好的备份是“%1”（%2）。可以从它恢复；恢复前会把损坏的文件原样另存一份。</source>
+        <translation>The newest sound backup is “%1” (%2). You can restore it; the damaged file is first kept aside as it is.</translation>
+    </message>
+    <message>
+        <source>命令行：%1</source>
+        <translation>Command line: %1</translation>
+    </message>
+    <message>
+        <source>在“%1”中没有找到完好的备份。如有其他位置的备份文件，请选择它恢复；否则请不要再使用此文件，复制一份保存好。</source>
+        <translation>No sound backup was found in “%1”. If you have a backup file elsewhere, choose it to restore; otherwise stop using this file and keep a copy of it.</translation>
+    </message>
+    <message>
+        <source>从该备份恢复</source>
+        <translation>Restore this backup</translation>
+    </message>
+    <message>
+        <source>选择备份文件…</source>
+        <translation>Choose a backup file…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>%1月</source>
@@ -2341,6 +2376,10 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Business Environment Assessment Workbench — %1</translation>
     </message>
     <message>
+        <source>（只读）</source>
+        <translation> (read-only)</translation>
+    </message>
+    <message>
         <source>没有年度方案</source>
         <translation>No plan year</translation>
     </message>
@@ -2355,6 +2394,14 @@ The file stays in the evidence store and other records that use it are not affec
 </context>
 <context>
     <name>Maintenance</name>
+    <message>
+        <source>只读</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <source>此窗口以只读方式打开（另一个窗口正在使用该数据库），请在那个窗口中备份或恢复。</source>
+        <translation>This window is open read-only (another window is using the database); back up or restore in that window.</translation>
+    </message>
     <message>
         <source>无法备份</source>
         <translation>Cannot Back Up</translation>
@@ -2372,16 +2419,16 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Choose the backup to restore</translation>
     </message>
     <message>
-        <source>数据库备份 (*.sqlite3 *.db *.bak);;所有文件 (*)</source>
-        <translation>Database backups (*.sqlite3 *.db *.bak);;All files (*)</translation>
+        <source>备份 (*.zip *.sqlite3 *.db *.bak);;所有文件 (*)</source>
+        <translation>Backups (*.zip *.sqlite3 *.db *.bak);;All files (*)</translation>
     </message>
     <message>
         <source>从备份恢复</source>
         <translation>Restore from Backup</translation>
     </message>
     <message>
-        <source>用“%1”替换当前的全部数据？当前数据会先自动备份。</source>
-        <translation>Replace all current data with “%1”? The current data is backed up first.</translation>
+        <source>用“%1”替换当前的全部数据和佐证材料？当前数据会先自动备份。</source>
+        <translation>Replace all current data and evidence with “%1”? The current data is backed up first.</translation>
     </message>
     <message>
         <source>无法恢复</source>
@@ -2392,8 +2439,24 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Restore Complete</translation>
     </message>
     <message>
-        <source>已从备份恢复。恢复前的数据已备份到：%1</source>
-        <translation>Restored from the backup. The data before the restore was backed up to: %1</translation>
+        <source>已从“%1”恢复数据库和佐证材料。</source>
+        <translation>The database and the evidence were restored from “%1”.</translation>
+    </message>
+    <message>
+        <source>恢复前的数据已备份到：%1</source>
+        <translation>The data as it was before is backed up in: %1</translation>
+    </message>
+    <message>
+        <source>恢复前已损坏的数据库文件原样保存在：%1</source>
+        <translation>The damaged database file as it was is kept in: %1</translation>
+    </message>
+    <message>
+        <source>放回了 %1 个佐证材料文件。</source>
+        <translation>%1 evidence files were put back.</translation>
+    </message>
+    <message>
+        <source>注意：备份中没有以下佐证材料：%1</source>
+        <translation>Note: these evidence files are not in the backup: %1</translation>
     </message>
     <message>
         <source>检查发现问题</source>
@@ -2406,6 +2469,10 @@ The file stays in the evidence store and other records that use it are not affec
     <message>
         <source>数据库完整，外键无误，所有佐证材料文件与登记一致。</source>
         <translation>The database is intact, its foreign keys are valid, and every evidence file matches its record.</translation>
+    </message>
+    <message>
+        <source>数据库文件已损坏</source>
+        <translation>The database file is damaged</translation>
     </message>
 </context>
 <context>
@@ -3727,6 +3794,13 @@ The file stays in the evidence store and other records that use it are not affec
     <message>
         <source>删除 %1 年度</source>
         <translation>Delete year %1</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>另一个窗口正在使用此数据库：此窗口以只读方式打开，可以查看、导出和打印，不能修改。</source>
+        <translation>Another window is using this database: this window is open read-only; you can view, export and print, but not change anything.</translation>
     </message>
 </context>
 </TS>

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import damage_file
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -90,12 +89,12 @@ COMMANDS = [
 
 @pytest.mark.parametrize("args", COMMANDS, ids=[" ".join(a[:2]) for a in COMMANDS])
 def test_every_command_says_the_file_is_damaged_and_how_to_restore(db: Path, tmp_path: Path,
-                                                                     args: tuple[str, ...]) -> None:
+                                                                     args: tuple[str, ...], damage) -> None:
     """The fault: a traceback in every command (only OperationalError was caught); `backup`
     said the database itself was unaffected."""
     assert run(db, "backup").returncode == 0
     good = sorted((db.parent / "plan-backups").glob("*.zip"))[-1]
-    damage_file(db, heavy=True)
+    damage(db, heavy=True)
     out = tmp_path / "out"
     out.mkdir()
     proc = run(db, *(a.replace("OUT", str(out)) for a in args))
@@ -108,10 +107,10 @@ def test_every_command_says_the_file_is_damaged_and_how_to_restore(db: Path, tmp
 
 @pytest.mark.parametrize("heavy", [True, False], ids=["heavy", "light"])
 def test_check_on_a_damaged_file_prints_a_sentence_exits_1_and_the_command_restores(
-        db: Path, heavy: bool) -> None:
+        db: Path, heavy: bool, damage) -> None:
     assert run(db, "backup").returncode == 0
     expected = dump(db)
-    damage_file(db, heavy=heavy)
+    damage(db, heavy=heavy)
     proc = run(db, "check")
     assert proc.returncode == 1, f"exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
     assert "Traceback" not in proc.stdout + proc.stderr, proc.stderr
@@ -127,14 +126,14 @@ def test_check_on_a_damaged_file_prints_a_sentence_exits_1_and_the_command_resto
     assert dump(db) == expected
 
 
-def test_check_with_no_backup_says_so(db: Path) -> None:
-    damage_file(db, heavy=True)
+def test_check_with_no_backup_says_so(db: Path, damage) -> None:
+    damage(db, heavy=True)
     proc = run(db, "check")
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "没有找到完好的备份" in proc.stdout, proc.stdout
 
 
-def test_restoring_from_a_damaged_backup_is_refused_with_a_sentence(db: Path, tmp_path: Path) -> None:
+def test_restoring_from_a_damaged_backup_is_refused_with_a_sentence(db: Path, tmp_path: Path, damage) -> None:
     copy = tmp_path / "copy.sqlite3"
     conn = sqlite3.connect(db)
     target = sqlite3.connect(copy)
@@ -142,7 +141,7 @@ def test_restoring_from_a_damaged_backup_is_refused_with_a_sentence(db: Path, tm
     target.execute("PRAGMA journal_mode = DELETE")
     target.close()
     conn.close()
-    damage_file(copy)
+    damage(copy)
     before = dump(db)
     proc = run(db, "restore", str(copy))
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr

@@ -30,10 +30,6 @@ from ..storage.lock import WriterLock
 HOUR_MS = 60 * 60 * 1000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Maintenance", text)
-
-
 class BackupScheduler(QObject):
     """A backup when the app starts, then a daily one (checked every hour)."""
 
@@ -81,7 +77,7 @@ class BackupScheduler(QObject):
 
 def _refuse_read_only(parent: QWidget | None, controller: Any) -> bool:
     if controller.workspace.read_only:
-        QMessageBox.information(parent, _tr("只读"), _tr("此窗口以只读方式打开（另一个窗口正在使用该数据库），"
+        QMessageBox.information(parent, QCoreApplication.translate("Maintenance", "只读"), QCoreApplication.translate("Maintenance", "此窗口以只读方式打开（另一个窗口正在使用该数据库），"
                                                          "请在那个窗口中备份或恢复。"))
         return True
     return False
@@ -96,16 +92,16 @@ def backup_now(parent: QWidget, controller: Any) -> Path | None:
         offer_restore(parent, controller, exc)
         return None
     except BizenvError as exc:
-        QMessageBox.warning(parent, _tr("无法备份"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Maintenance", "无法备份"), str(exc))
         return None
-    QMessageBox.information(parent, _tr("备份完成"), _tr("已备份到：%1").replace("%1", str(path)))
+    QMessageBox.information(parent, QCoreApplication.translate("Maintenance", "备份完成"), QCoreApplication.translate("Maintenance", "已备份到：%1").replace("%1", str(path)))
     return path
 
 
 def _choose_backup(parent: QWidget | None, db_path: Path) -> str:
     chosen, _f = QFileDialog.getOpenFileName(
-        parent, _tr("选择要恢复的备份"), str(backup.backup_dir(db_path)),
-        _tr("备份 (*.zip *.sqlite3 *.db *.bak);;所有文件 (*)"))
+        parent, QCoreApplication.translate("Maintenance", "选择要恢复的备份"), str(backup.backup_dir(db_path)),
+        QCoreApplication.translate("Maintenance", "备份 (*.zip *.sqlite3 *.db *.bak);;所有文件 (*)"))
     return chosen
 
 
@@ -117,38 +113,38 @@ def restore_from(parent: QWidget | None, controller: Any, source: str | Path | N
         if not source:
             return False
     if confirm and QMessageBox.question(
-            parent, _tr("从备份恢复"),
-            _tr("用“%1”替换当前的全部数据和佐证材料？当前数据会先自动备份。").replace("%1", str(source))) \
+            parent, QCoreApplication.translate("Maintenance", "从备份恢复"),
+            QCoreApplication.translate("Maintenance", "用“%1”替换当前的全部数据和佐证材料？当前数据会先自动备份。").replace("%1", str(source))) \
             != QMessageBox.StandardButton.Yes:
         return False
     ws = controller.workspace
     try:
         result = restore.restore(ws.path, source, ws.db)
     except (BizenvError, OSError) as exc:
-        QMessageBox.warning(parent, _tr("无法恢复"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Maintenance", "无法恢复"), str(exc))
         return False
     finally:
         if ws.db.closed:  # the file was replaced (or a failure closed it): open it again
             try:
                 ws.reopen()
             except (BizenvError, sqlite3.Error) as exc:
-                QMessageBox.critical(parent, _tr("无法恢复"), str(exc))
+                QMessageBox.critical(parent, QCoreApplication.translate("Maintenance", "无法恢复"), str(exc))
     controller.undo_stack.clear()  # the undo history describes data that is gone
     controller.changed.emit()
-    QMessageBox.information(parent, _tr("恢复完成"), restored_text(result))
+    QMessageBox.information(parent, QCoreApplication.translate("Maintenance", "恢复完成"), restored_text(result))
     return True
 
 
 def restored_text(result: restore.RestoreResult) -> str:
-    lines = [_tr("已从“%1”恢复数据库和佐证材料。").replace("%1", str(result.source))]
+    lines = [QCoreApplication.translate("Maintenance", "已从“%1”恢复数据库和佐证材料。").replace("%1", str(result.source))]
     if result.safety:
-        lines.append(_tr("恢复前的数据已备份到：%1").replace("%1", str(result.safety)))
+        lines.append(QCoreApplication.translate("Maintenance", "恢复前的数据已备份到：%1").replace("%1", str(result.safety)))
     if result.damaged_copy:
-        lines.append(_tr("恢复前已损坏的数据库文件原样保存在：%1").replace("%1", str(result.damaged_copy)))
+        lines.append(QCoreApplication.translate("Maintenance", "恢复前已损坏的数据库文件原样保存在：%1").replace("%1", str(result.damaged_copy)))
     if result.evidence_written:
-        lines.append(_tr("放回了 %1 个佐证材料文件。").replace("%1", str(result.evidence_written)))
+        lines.append(QCoreApplication.translate("Maintenance", "放回了 %1 个佐证材料文件。").replace("%1", str(result.evidence_written)))
     if result.evidence_missing:
-        lines.append(_tr("注意：备份中没有以下佐证材料：%1").replace("%1", "、".join(result.evidence_missing[:10])))
+        lines.append(QCoreApplication.translate("Maintenance", "注意：备份中没有以下佐证材料：%1").replace("%1", "、".join(result.evidence_missing[:10])))
     return "\n".join(lines)
 
 
@@ -160,9 +156,9 @@ def check_data(parent: QWidget, controller: Any) -> list[str]:
     if damaged:
         offer_restore(parent, controller, DatabaseDamaged(str(controller.workspace.path), problems[0]))
     elif problems:
-        QMessageBox.warning(parent, _tr("检查发现问题"), "\n".join(problems[:30]))
+        QMessageBox.warning(parent, QCoreApplication.translate("Maintenance", "检查发现问题"), "\n".join(problems[:30]))
     else:
-        QMessageBox.information(parent, _tr("检查完成"), _tr("数据库完整，外键无误，所有佐证材料文件与登记一致。"))
+        QMessageBox.information(parent, QCoreApplication.translate("Maintenance", "检查完成"), QCoreApplication.translate("Maintenance", "数据库完整，外键无误，所有佐证材料文件与登记一致。"))
     return problems
 
 
@@ -233,9 +229,9 @@ def recover_at_start(db_path: Path, error: BaseException) -> bool:
             finally:
                 lock.release()
         except (BizenvError, OSError) as exc:
-            QMessageBox.warning(None, _tr("无法恢复"), str(exc))
+            QMessageBox.warning(None, QCoreApplication.translate("Maintenance", "无法恢复"), str(exc))
             continue
-        QMessageBox.information(None, _tr("恢复完成"), restored_text(result))
+        QMessageBox.information(None, QCoreApplication.translate("Maintenance", "恢复完成"), restored_text(result))
         return True
 
 
@@ -243,7 +239,7 @@ def offer_restore(parent: QWidget | None, controller: Any, error: BaseException)
     """Damage found while the window is open: the dialog, then a restore on the open workspace."""
     ws = controller.workspace
     if ws.read_only:
-        QMessageBox.critical(parent, _tr("数据库文件已损坏"), str(error))
+        QMessageBox.critical(parent, QCoreApplication.translate("Maintenance", "数据库文件已损坏"), str(error))
         return False
     dialog = DamagedDialog(ws.path, error, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen:
