@@ -2087,6 +2087,102 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>, </translation>
     </message>
     <message>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>台账信息</source>
+        <translation>Ledger details</translation>
+    </message>
+    <message>
+        <source>专项督办</source>
+        <translation>Special supervision</translation>
+    </message>
+    <message>
+        <source>重点督办</source>
+        <translation>Key supervision</translation>
+    </message>
+    <message>
+        <source>日常督办</source>
+        <translation>Routine supervision</translation>
+    </message>
+    <message>
+        <source>限时督办</source>
+        <translation>Time-limited supervision</translation>
+    </message>
+    <message>
+        <source>特急</source>
+        <translation>Most urgent</translation>
+    </message>
+    <message>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>一般</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>分管厅领导的姓名（不是处室）</source>
+        <translation>Name of the leader in charge (a person, not a division)</translation>
+    </message>
+    <message>
+        <source>每周</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <source>每半月</source>
+        <translation>Every half month</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>每季度</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <source>办结后</source>
+        <translation>When closed</translation>
+    </message>
+    <message>
+        <source>例如 60%、基本完成</source>
+        <translation>e.g. 60%, nearly done</translation>
+    </message>
+    <message>
+        <source> 次</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <source>督办内容及要求</source>
+        <translation>Content and requirements</translation>
+    </message>
+    <message>
+        <source>督办类型</source>
+        <translation>Supervision type</translation>
+    </message>
+    <message>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>分管领导</source>
+        <translation>Leader in charge</translation>
+    </message>
+    <message>
+        <source>反馈周期</source>
+        <translation>Feedback cycle</translation>
+    </message>
+    <message>
+        <source>完成进度</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <source>催办次数</source>
+        <translation>Times chased</translation>
+    </message>
+    <message>
         <source>未定时限：不计逾期</source>
         <translation>No deadline: never overdue</translation>
     </message>

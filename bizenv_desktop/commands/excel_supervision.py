@@ -3,9 +3,13 @@
     bizenv --db PATH import supervision FILE.xlsx [--sheet NAME] [--dry-run] [--json]
 
 --json prints {"items": [{"no", "source", "content", "lead", "cooperating", "received",
-"deadline", "deadline_text", "status"}], "warnings": [...]}: the items as read (after a real
-import, "no" is the number the item has in the database). Registered into excel_io.IMPORTERS,
-so it shares the arguments of `bizenv import`; --year is not used.
+"deadline", "deadline_text", "status", "progress", "note", "requirements", "supervision_type",
+"urgency", "leader", "feedback_cycle", "completion", "urge_count"}], "warnings": [...],
+"units": [{"name", "mapping", "division", "rows", "suggested"?}]}: the items as read (after a
+real import, "no" is the number the item has in the database; lead and cooperating as mapped),
+and every unit the ledger names with its mapping (existing, alias, new, group, not_unit).
+FILE may be .xlsx, .xls or .ods. Registered into excel_io.IMPORTERS, so it shares the
+arguments of `bizenv import`; --year is not used.
 """
 from __future__ import annotations
 
@@ -46,12 +50,16 @@ def import_supervision(args: argparse.Namespace) -> int:
             scratch.cleanup()
     if args.json:
         numbers = changes.numbers if applied else None
-        out = preview.to_json(numbers, changes.warnings)
+        out = preview.to_json(numbers, changes.warnings, changes.units)
+        out["units"] = changes.units.to_json()
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         return 0
     print(f"读取“{Path(args.file).name}”工作表“{preview.sheet}”：{len(preview.items)} 项督办事项。")
     for warning in [str(w) for w in preview.warnings] + changes.warnings:
         print(f"提示：{warning}")
+    for unit in changes.units:
+        if unit.kind != "existing":
+            print(f"单位：{unit.describe()}")
     for change in changes.changes:
         print(f"  {change.describe()}")
     print(("已" if applied and changes else "（试运行，未写入）" if changes else "") + changes.summary())

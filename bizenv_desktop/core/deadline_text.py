@@ -10,7 +10,7 @@
     本月底, 月底前 / 下月底 / 本季度末 / 下季度           the month's / quarter's last day
     今年… 明年… 次年…                                   the reference year or the next one
     10日内, 15天内                                        reference + n calendar days
-    5个工作日内                                           reference + n working days (only when
+    5个工作日内, 15个工作日, 五个工作日内                  reference + n working days (only when
                                                           add_workdays is given, else None)
     长期, 持续推进, 常态化, 每月报送 …                     None (no date can be read)
 
@@ -66,8 +66,9 @@ _PATTERN = re.compile("|".join([
     _Y.format("ey") + r"(?:底|末|内|度内|度)?(?!\d|起|以来|开始|[上下]半)",
     # 年底前, 年内, 年末, 全年, 本年度
     r"(?<![每\d])(?:年底|年末|年内|全年|本年度)",
-    # 10日内, 15天内, 5个工作日内
-    r"(?<![\d.])(?P<n>\d{1,3})个?(?P<unit>工作日|日|天)(?:内|之内)",
+    # 10日内, 15天内, 5个工作日内, 15个工作日 (办结), 五个工作日内
+    r"(?<![\d.一二三四五六七八九十])(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})个?"
+    r"(?P<unit>工作日(?:内|之内)?|日(?:内|之内)|天(?:内|之内))",
 ]))
 
 
@@ -79,6 +80,17 @@ def normalize(text: str) -> str:
 def is_ongoing(text: str) -> bool:
     """True for deadlines such as 长期, 持续推进 or 常态化 that name no date."""
     return any(word in text for word in ONGOING_WORDS)
+
+
+def _count(token: str) -> int:
+    """'15' or 十五 / 二十 / 三十五 / 五 as a number."""
+    if token.isdigit():
+        return int(token)
+    digits = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if "十" not in token:
+        return digits[token] if len(token) == 1 else int("".join(str(digits[ch]) for ch in token))
+    tens, _, ones = token.partition("十")
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
 
 
 def _num(token: str) -> int:
@@ -126,8 +138,8 @@ def _read(match: re.Match[str], reference: date,
     if g("ey") or g("eyw"):
         return date(_year(match, "ey", reference), 12, 31)
     if g("n"):
-        n = int(g("n"))
-        if g("unit") != "工作日":
+        n = _count(g("n"))
+        if not g("unit").startswith("工作日"):
             return reference + timedelta(days=n)
         return add_workdays(reference, n) if add_workdays is not None else None
     text = g(0)

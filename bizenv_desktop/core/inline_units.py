@@ -130,7 +130,7 @@ def split_unit_list(text: str) -> list[str]:
         i += 1
     parts.append(text[start:])
     out: list[str] = []
-    for part in parts:
+    for part in [p for whole in parts for p in _split_and(whole)]:
         part = re.sub(r"\s+", "", _EDGE.sub("", part))
         part = _LEADING.sub("", part)
         if len(part) > 2 and not part.endswith("等"):
@@ -144,6 +144,19 @@ def split_unit_list(text: str) -> list[str]:
         elif part not in out:
             out.append(part)
     return out
+
+
+def _split_and(part: str) -> list[str]:
+    """法规处和规划处 is two units, 省人力资源和社会保障厅 one: split at 和/与 (outside brackets) only
+    where both sides read as units."""
+    depth = _top_level(part)
+    for i, ch in enumerate(part):
+        if ch in "和与" and depth[i] == 0:
+            left, right = _EDGE.sub("", part[:i]), part[i + 1:]
+            if looks_like_unit(left) and _split_and(right) and all(looks_like_unit(_EDGE.sub("", r))
+                                                                   for r in _split_and(right)):
+                return [left, *_split_and(right)]
+    return [part]
 
 
 def _units(chunk: str, role: str, seen: dict[str, Responsible], out: list[Responsible]) -> None:

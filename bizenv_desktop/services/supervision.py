@@ -23,20 +23,26 @@ from functools import lru_cache
 from typing import Any
 
 from ..core.deadline_text import derive_deadline
+from ..core import messages
 from ..core.errors import InvalidInput, NotFound
 from ..storage.changes import Writer
 from .calendar import WorkCalendar, load_calendar
 from .plan_edit import check_date, set_division_rows
-from .supervision_read import (COMPLAINT, DONE_STATUSES, OPEN_STATUSES, SOURCES, STATUS_DATES, STATUSES,
+from .supervision_read import (COMPLAINT, DONE_STATUSES, LEDGER_FIELDS, OPEN_STATUSES, SOURCES, STATUS_DATES, STATUSES,
                                SupervisionItem, counts, list_items, workdays_left)
 
-__all__ = ["COMPLAINT", "DONE_STATUSES", "OPEN_STATUSES", "SOURCES", "STATUSES", "STATUS_DATES", "SupervisionItem",
+__all__ = ["COMPLAINT", "DONE_STATUSES", "LEDGER_FIELDS", "OPEN_STATUSES", "SOURCES", "STATUSES", "STATUS_DATES", "SupervisionItem",
            "ItemBatch", "NewItem", "add_item", "advance", "counts", "delete_item", "list_items", "next_number",
            "revert", "set_accountability", "split_deadline", "update_item", "workdays_left"]
 
-TEXT_FIELDS = ("no", "source", "content", "progress", "note", "closure_report", "accountability")
+TEXT_FIELDS = ("no", "source", "content", "progress", "note", "closure_report", "accountability",
+               *LEDGER_FIELDS[:-1])
 EDITABLE = (*TEXT_FIELDS, "received_on", "deadline", "complaint_verified", "lead", "cooperating",
-            "signed_on", "done_on", "reported_on", "closed_on")
+            "signed_on", "done_on", "reported_on", "closed_on", "urge_count")
+messages.register({
+    "supervision.bad_urge_count": ("催办次数“{value}”应为不小于 0 的整数。", "The number of times chased, “{value}”, "
+                                   "must be a whole number of 0 or more."),
+})
 _EDITABLE = frozenset(EDITABLE)
 DATE_NAMES = {"received_on": "交办日期", "signed_on": "签收日期", "done_on": "办结日期",
               "reported_on": "报结日期", "closed_on": "销号日期"}
@@ -167,18 +173,35 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
         values["no"] = " ".join(values["no"].split())
     if "complaint_verified" in values:
         values["complaint_verified"] = int(bool(values["complaint_verified"]))
+    if "urge_count" in values:
+        values["urge_count"] = _urge_count(values["urge_count"])
     return values
 
 
+def _urge_count(value: Any) -> int:
+    try:
+        number = int(value or 0) if not isinstance(value, float) or value.is_integer() else -1
+    except (TypeError, ValueError):
+        number = -1
+    if number < 0 or isinstance(value, bool):
+        raise InvalidInput("supervision.bad_urge_count", value=value)
+    return number
+
+
 def _new_row(content: str, no: str, source: str, received_on: str, deadline: str, progress: str, note: str,
-             split: Callable[[str, str], tuple[str, str]]) -> dict[str, Any]:
+             split: Callable[[str, str], tuple[str, str]], ledger: dict[str, Any] | None = None) -> dict[str, Any]:
     """The row of a new item (status 待签收) as typed, cleaned; its number may still be ''.
-    split(deadline, received_on) is split_deadline with the caller's today and calendar."""
+    split(deadline, received_on) is split_deadline with the caller's today and calendar;
+    ledger: values of LEDGER_FIELDS."""
+    unknown = (ledger or {}).keys() - set(LEDGER_FIELDS)
+    if unknown:
+        raise InvalidInput(f"不能修改的字段：{', '.join(sorted(unknown))}")
     row: dict[str, Any] = {
            "no": no, "source": source, "content": content, "progress": progress, "note": note,
            "closure_report": "", "accountability": "", "complaint_verified": 0, "status": STATUSES[0],
-           "received_on": received_on, "signed_on": "", "done_on": "", "reported_on": "", "closed_on": ""}
-    row.update(_clean({k: row[k] for k in ("no", "source", "content", "progress", "note")}))
+           "received_on": received_on, "signed_on": "", "done_on": "", "reported_on": "", "closed_on": "",
+           **{f: "" for f in LEDGER_FIELDS[:-1]}, "urge_count": 0, **(ledger or {})}
+    row.update(_clean({k: row[k] for k in ("no", "source", "content", "progress", "note", *LEDGER_FIELDS)}))
     received_on = received_on or ""
     row["received_on"] = _date(received_on, "交办日期") if type(received_on) is str else check_date(received_on, "交办日期")
     row["deadline"], row["deadline_text"] = split(deadline, row["received_on"])
@@ -192,13 +215,15 @@ def _number_year(row: dict[str, Any], today: date | None) -> int:
 def add_item(w: Writer, content: str, no: str = "", source: str = "", received_on: str = "",
              deadline: str = "", lead: Iterable[int] = (), cooperating: Iterable[int] = (),
              progress: str = "", note: str = "", today: date | None = None,
-             calendar: WorkCalendar | None = None) -> int:
+             calendar: WorkCalendar | None = None, **ledger: Any) -> int:
     """Register an item (status 待签收); without a number it gets the next DB-YYYY-NNN of the
     year received (or of today). deadline is an ISO date or text such as 6月底前 or 持续推进.
-    calendar: the working-day calendar, when the caller has it loaded already."""
+    calendar: the working-day calendar, when the caller has it loaded already. ledger: any of
+    LEDGER_FIELDS (requirements, supervision_type, urgency, leader, feedback_cycle, completion,
+    urge_count)."""
     calendar = calendar if calendar is not None else load_calendar(w.db)
     row = _new_row(content, no, source, received_on, deadline, progress, note,
-                   lambda text, received: split_deadline(text, received, today, calendar))
+                   lambda text, received: split_deadline(text, received, today, calendar), ledger)
     lead_ids, coop_ids = _check_divisions(w, lead, cooperating)
     if not row["no"]:
         row["no"] = next_number(w, _number_year(row, today))
@@ -248,9 +273,14 @@ class ItemBatch:
 
     def add_item(self, content: str, no: str = "", source: str = "", received_on: str = "", deadline: str = "",
                  lead: Iterable[int] = (), cooperating: Iterable[int] = (), progress: str = "",
-                 note: str = "") -> NewItem:
-        """add_item(), written at flush()."""
-        row = _new_row(content, no, source, received_on, deadline, progress, note, self._split)
+                 note: str = "", deadline_on: str | None = None, **ledger: Any) -> NewItem:
+        """add_item(), written at flush(). deadline_on, when given, is the date a text deadline
+        stands for (an importer that read the year from the document), instead of reading it
+        from the date received or today."""
+        split = self._split if deadline_on is None else (
+            lambda text, received: (deadline_on, " ".join(text.split())) if text and not _ISO.match(text.strip())
+            else self._split(text, received))
+        row = _new_row(content, no, source, received_on, deadline, progress, note, split, ledger)
         lead_ids, coop_ids = _check_divisions(self.w, lead, cooperating, self._divisions)
         if not row["no"]:
             row["no"] = self._next_number(_number_year(row, self.today))
@@ -302,6 +332,10 @@ class ItemBatch:
         if prefix not in self._highest:
             self._highest[prefix] = _highest(prefix, (no for no, n in self._numbers.items() if n > 0))
         return f"{prefix}{self._highest[prefix] + 1:03d}"
+
+    def taken(self, no: str) -> bool:
+        """True when an item (stored, or added here) has the number."""
+        return self._numbers[no] > 0
 
     def _take(self, no: str) -> None:
         self._numbers[no] += 1

@@ -22,11 +22,13 @@ OPEN_STATUSES = STATUSES[:2]   # still being handled: can be overdue
 DONE_STATUSES = STATUSES[2:]
 DUE_SOON_WORKDAYS = 5
 # the stored columns in the order of SupervisionItem's first fields (list_items builds it by position)
+# what full ledgers carry besides (督办内容及要求, 督办类型, 紧急程度, 分管领导, 反馈周期, 完成进度, 催办次数)
+LEDGER_FIELDS = ("requirements", "supervision_type", "urgency", "leader", "feedback_cycle", "completion", "urge_count")
 ITEM_COLUMNS = ("i.id, i.no, i.source, i.received_on, i.content, i.deadline, i.deadline_text, i.progress, i.status,"
                 " i.signed_on, i.done_on, i.reported_on, i.closed_on, i.closure_report, i.complaint_verified,"
-                " i.accountability, i.note")
+                " i.accountability, i.note, " + ", ".join(f"i.{f}" for f in LEDGER_FIELDS))
 SEARCHED = ("i.no", "i.source", "i.content", "i.deadline_text", "i.progress", "i.closure_report",
-            "i.accountability", "i.note")
+            "i.accountability", "i.note", "i.requirements", "i.leader")
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,13 @@ class SupervisionItem:
     overdue: bool = False
     days_overdue: int = 0   # calendar days past the deadline, when overdue
     evidence_count: int = 0
+    requirements: str = ""      # 督办内容及要求
+    supervision_type: str = ""  # 督办类型
+    urgency: str = ""           # 紧急程度
+    leader: str = ""            # 分管领导 (people, never divisions)
+    feedback_cycle: str = ""    # 反馈周期, as written
+    completion: str = ""        # 完成进度, as written (80%, 基本完成 …)
+    urge_count: int = 0         # 催办次数 as the ledger gives it
 
     @property
     def is_open(self) -> bool:
@@ -139,7 +148,8 @@ def list_items(db: Database, status: str | None = None, division_id: int | None 
         overdue = v[8] in OPEN_STATUSES and deadline is not None and deadline < today
         items.append(SupervisionItem(  # type: ignore[call-arg]  # v[:14] fills the first 14 fields
             *v[:14], bool(v[14]), v[15], v[16], u["lead"], u["lead_n"], u["cooperate"], u["cooperate_n"], deadline,
-            overdue, (today - deadline).days if overdue and deadline else 0, v[17]))
+            overdue, (today - deadline).days if overdue and deadline else 0, v[-1],
+            **dict(zip(LEDGER_FIELDS, v[17:17 + len(LEDGER_FIELDS)]))))
     return items
 
 

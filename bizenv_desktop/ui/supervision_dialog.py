@@ -11,7 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from ..core.deadline_text import derive_deadline
 from ..core.model import Division
@@ -123,13 +124,50 @@ class ItemDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.tabs = QTabWidget()
+        main = QWidget()
+        main.setLayout(form)
+        self.tabs.addTab(main, self.tr("事项"))
+        self.tabs.addTab(self._ledger_page(item), self.tr("台账信息"))
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.deadline.textChanged.connect(lambda _t: self._show_deadline())
         self.received_on.textChanged.connect(lambda _t: self._show_deadline())
         self._show_deadline()
         self.resize(560, 720)
+
+    def _ledger_page(self, item: SupervisionItem | None) -> QWidget:
+        """What full ledgers carry besides: 督办内容及要求, 督办类型, 紧急程度, 分管领导, 反馈周期,
+        完成进度, 催办次数 (as written; 分管领导 are people, not divisions)."""
+        def combo(current: str, choices: list[str]) -> QComboBox:
+            box = QComboBox()
+            box.setEditable(True)
+            box.addItems(choices)
+            box.setEditText(current)
+            return box
+        self.requirements = _text_box(item.requirements if item else "", 110)
+        self.supervision_type = combo(item.supervision_type if item else "",
+                                      [self.tr("专项督办"), self.tr("重点督办"), self.tr("日常督办"), self.tr("限时督办")])
+        self.urgency = combo(item.urgency if item else "", [self.tr("特急"), self.tr("紧急"), self.tr("一般")])
+        self.leader = QLineEdit(item.leader if item else "")
+        self.leader.setPlaceholderText(self.tr("分管厅领导的姓名（不是处室）"))
+        self.feedback_cycle = combo(item.feedback_cycle if item else "",
+                                    [self.tr("每周"), self.tr("每半月"), self.tr("每月"), self.tr("每季度"), self.tr("办结后")])
+        self.completion = QLineEdit(item.completion if item else "")
+        self.completion.setPlaceholderText(self.tr("例如 60%、基本完成"))
+        self.urge_count = QSpinBox()
+        self.urge_count.setRange(0, 999)
+        self.urge_count.setValue(item.urge_count if item else 0)
+        self.urge_count.setSuffix(self.tr(" 次"))
+        page = QWidget()
+        form = QFormLayout(page)
+        for label, widget in ((self.tr("督办内容及要求"), self.requirements), (self.tr("督办类型"), self.supervision_type),
+                              (self.tr("紧急程度"), self.urgency), (self.tr("分管领导"), self.leader),
+                              (self.tr("反馈周期"), self.feedback_cycle), (self.tr("完成进度"), self.completion),
+                              (self.tr("催办次数"), self.urge_count)):
+            form.addRow(label, widget)
+        return page
 
     def _show_deadline(self) -> None:
         text = self.deadline.text().strip()
@@ -160,7 +198,11 @@ class ItemDialog(QDialog):
                 "lead": checked_ids(self.lead), "cooperating": checked_ids(self.cooperating),
                 "progress": self.progress.toPlainText(), "closure_report": self.closure_report.toPlainText(),
                 "complaint_verified": self.complaint_verified.isChecked(),
-                "accountability": self.accountability.toPlainText(), "note": self.note.text()}
+                "accountability": self.accountability.toPlainText(), "note": self.note.text(),
+                "requirements": self.requirements.toPlainText(), "supervision_type": self.supervision_type.currentText(),
+                "urgency": self.urgency.currentText(), "leader": self.leader.text(),
+                "feedback_cycle": self.feedback_cycle.currentText(), "completion": self.completion.text(),
+                "urge_count": self.urge_count.value()}
 
 
 class AdvanceDialog(QDialog):

@@ -95,7 +95,8 @@ def test_merged_title_two_level_header_page_rows_and_notes(tmp_path: Path) -> No
     assert data["items"][0] == {
         "no": "DB-2024-001", "source": "省软环境办交办", "content": "企业反映审批慢", "lead": ["审批办", "法规处"],
         "cooperating": ["规划处", "办公室", "诚信处"], "received": "2024-03-05", "deadline": "2024-06-30",
-        "deadline_text": "2024年6月底前", "status": "办理中"}
+        "deadline_text": "2024年6月底前", "status": "办理中", "progress": "已协调", "note": "", "requirements": "",
+        "supervision_type": "", "urgency": "", "leader": "", "feedback_cycle": "", "completion": "", "urge_count": 0}
     assert [(i["received"], i["deadline"], i["deadline_text"], i["status"]) for i in data["items"][1:]] == [
         ("2024-06-03", None, "持续推进", "已办结"),          # an Excel serial number; text with no date
         ("2024-06-03", "2024-12-31", "", "待签收"),          # '2024.6.3'; a date cell
@@ -116,13 +117,15 @@ def test_dates_as_date_cells_serial_numbers_and_text(tmp_path: Path) -> None:
             [5, None, "戊", "法规处", "年底前"]]
     pv = read_supervision_ledger(build(tmp_path / "d.xlsx", rows))
     got = [(i.no, i.received, i.deadline, i.deadline_text) for i in pv.items]
-    assert got == [("", "2024-03-01", "2024-06-30", "6月底前"),       # year of the date received
-                   ("", "2024-03-01", "2024-06-30", ""),              # serial numbers in both
-                   ("", "2024-03-01", "", "5个工作日内"),              # working days need the calendar
-                   ("", "", "2024-09-30", "2024年第三季度"),
-                   ("", "", f"{date.today().year}-12-31", "年底前")]  # no date received: this year
+    # no 编号 column: the 序号 is the item's number
+    assert got == [("1", "2024-03-01", "2024-06-30", "6月底前"),       # year of the date received
+                   ("2", "2024-03-01", "2024-06-30", ""),              # serial numbers in both
+                   ("3", "2024-03-01", "2024-03-08", "5个工作日内"),    # on the working-day calendar
+                   ("4", "", "2024-09-30", "2024年第三季度"),
+                   ("5", "", "", "年底前")]  # no date received, no year in the document: never this year
     assert [str(w) for w in pv.warnings] == [
-        "工作表“台账”第 5 行 B 列：交办日期“3月1日”不是日期，已留空；请按 2024-06-03 的样式填写"]
+        "工作表“台账”第 5 行 B 列：交办日期“3月1日”不是日期，已留空；请按 2024-06-03 的样式填写",
+        "工作表“台账”第 6 行 E 列：办结时限“年底前”没有写年份，表中也没有交办日期和年份，未推算日期；请补填交办日期"]
 
 
 def test_statuses_map_onto_the_workflow() -> None:
@@ -307,9 +310,13 @@ def test_cli_json_dry_run_and_twice(tmp_path: Path, db_file: Path) -> None:
     proc = run("--db", str(db_file), "import", "supervision", str(book), "--dry-run", "--json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert list(data) == ["items", "warnings"] and len(data["items"]) == 4
+    assert list(data) == ["items", "warnings", "units"] and len(data["items"]) == 4
     assert all(list(i) == ["no", "source", "content", "lead", "cooperating", "received", "deadline", "deadline_text",
-                           "status"] for i in data["items"])
+                           "status", "progress", "note", "requirements", "supervision_type", "urgency", "leader",
+                           "feedback_cycle", "completion", "urge_count"] for i in data["items"])
+    assert {u["name"]: u["mapping"] for u in data["units"]} == {
+        "审批办": "existing", "法规处": "existing", "规划处": "existing", "办公室": "existing", "诚信处": "existing",
+        "相关处室": "group"}
     assert data["items"][1]["deadline"] is None and data["items"][1]["deadline_text"] == "持续推进"
     assert len(data["warnings"]) == 1 and "搁置" in data["warnings"][0]
     assert sha(db_file) == digest  # --dry-run writes nothing
@@ -383,7 +390,7 @@ class _OneByOne(supervision.ItemBatch):
 
 def test_bulk_import_writes_what_item_by_item_writes_and_undoes_in_one_step(
         tmp_path: Path, workspace: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from bizenv_desktop.services.excel import supervision_import
+    from bizenv_desktop.services.excel import supervision_apply
     from bizenv_desktop.services.startup import open_workspace
 
     book = build(tmp_path / "bulk.xlsx", BULK)
@@ -397,7 +404,7 @@ def test_bulk_import_writes_what_item_by_item_writes_and_undoes_in_one_step(
         holder: dict[str, Any] = {}
         bulk = workspace.apply("导入督办事项", lambda w: holder.setdefault(
             "c", apply_supervision_import(w, read_supervision_ledger(book), TODAY)))
-        monkeypatch.setattr(supervision_import, "ItemBatch", _OneByOne)
+        monkeypatch.setattr(supervision_apply, "ItemBatch", _OneByOne)
         single = apply(other, read_supervision_ledger(book))
         assert holder["c"].summary() == single.summary() == "导入督办事项台账：新建 4 项督办事项、更新 1 项督办事项、新建 1 个处室。"
         numbers = {2: "B-1", 3: "B-2", 4: "DB-2024-001", 5: "B-4", 6: "DB-2024-002"}

@@ -258,3 +258,36 @@ def test_reads_in_the_background_and_says_so_until_the_new_rows_arrive(qtbot: An
     assert shown(hidden)[0][8] == "办理中" and "正在更新" not in hidden.summary_text()
     assert hidden.selected() is not None and hidden.selected().id == a  # the selection stays
     assert hidden.edit_button.isEnabled() and hidden.advance_button.isEnabled()
+
+
+def test_the_ledger_fields_are_shown_and_edited(qtbot: Any, view: SupervisionView, workspace: Any,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """督办内容及要求, 督办类型, 紧急程度, 分管领导, 反馈周期, 完成进度, 催办次数 on the dialog's 台账信息 page."""
+    from PySide6.QtWidgets import QDialog
+
+    from bizenv_desktop.services import plan_read
+    item_id = view.add(content="企业开办全程网办", received_on="2026-03-02", requirements="6月底前实现全程网办。",
+                       supervision_type="专项督办", urgency="紧急", leader="张三", feedback_cycle="每周",
+                       completion="60%", urge_count=2)
+    assert item_id
+    qtbot.waitUntil(lambda: len(view.rows()) == 1)
+    item = view.rows()[0]
+    dialog = ItemDialog(plan_read.list_divisions(workspace.db), item, TODAY)
+    qtbot.addWidget(dialog)
+    assert [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())] == ["事项", "台账信息"]
+    assert (dialog.requirements.toPlainText(), dialog.supervision_type.currentText(), dialog.urgency.currentText(),
+            dialog.leader.text(), dialog.feedback_cycle.currentText(), dialog.completion.text(),
+            dialog.urge_count.value()) == ("6月底前实现全程网办。", "专项督办", "紧急", "张三", "每周", "60%", 2)
+    assert dialog.sizeHint().height() <= 740 and dialog.height() <= 740  # fits a 1366 × 768 screen
+
+    def change(d: ItemDialog) -> int:
+        d.urgency.setEditText("特急")
+        d.urge_count.setValue(3)
+        d.completion.setText("基本完成")
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(ItemDialog, "exec", change)
+    view.select(item_id)
+    view.edit_button.click()
+    qtbot.waitUntil(lambda: view.rows()[0].urge_count == 3)
+    got = view.rows()[0]
+    assert (got.urgency, got.completion, got.leader, got.requirements) == ("特急", "基本完成", "张三", "6月底前实现全程网办。")

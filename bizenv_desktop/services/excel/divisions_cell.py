@@ -2,31 +2,18 @@
 
 '法规处、审批办'  '法规处，规划处'  '审批办及相关业务处室'  '法规处等有关部门'  '有关部门'.
 A cell of a 责任单位/责任处室 column may hold a whole 责任处室 phrase
-('审批办牵头，相关业务处室配合'), read by core.responsibility with its roles; in a 牵头 or
-配合 column every unit takes the column's role.
+('审批办牵头，相关业务处室配合', '牵头单位：…；责任单位：…'), read by core.inline_units with its
+roles; in a 牵头 or 配合 column every unit takes the column's role. Lists are split only outside
+brackets: 各县（市、区）人民政府 is one unit.
 """
 from __future__ import annotations
 
 import re
 
-from ...core.responsibility import is_group_name, parse_responsibility
+from ...core.inline_units import is_group, parse_units, split_unit_list
 from .preview import ParsedDivision
 
-_SPLIT = re.compile(r"[、，,；;／/\n]|以及|及")
-_ETC = re.compile(r"等(有关|相关)?(部门|单位|处室)?$")
-_STRIP = re.compile(r"^[\s:：]+|[\s。．.！!；;，,、]+$")
-_ROLE_WORDS = re.compile(r"牵头|配合|负责")
-
-
-def _units(text: str) -> list[str]:
-    names: list[str] = []
-    for part in _SPLIT.split(text):
-        part = re.sub(r"\s+", "", _STRIP.sub("", part))
-        if len(part) > 3:
-            part = _ETC.sub("", part)
-        if part and part not in names:
-            names.append(part)
-    return names
+_ROLE_WORDS = re.compile(r"牵头|配合|负责|[:：]")
 
 
 def parse_division_cell(text: str, role: str) -> list[ParsedDivision]:
@@ -36,7 +23,7 @@ def parse_division_cell(text: str, role: str) -> list[ParsedDivision]:
         return []
     if role == "responsible" or _ROLE_WORDS.search(text):
         out: list[ParsedDivision] = []
-        for unit in parse_responsibility(text.replace("\n", "、")):
+        for unit in parse_units(text.replace("\n", "、"))[0]:
             unit_role = unit.role
             if role == "lead" and unit_role == "responsible":
                 unit_role = "lead"
@@ -44,4 +31,4 @@ def parse_division_cell(text: str, role: str) -> list[ParsedDivision]:
                 unit_role = "cooperate"
             out.append(ParsedDivision(unit.name, unit_role, unit.is_group))
         return out
-    return [ParsedDivision(name, role, is_group_name(name)) for name in _units(text)]
+    return [ParsedDivision(name, role, is_group(name)) for name in split_unit_list(text.replace("\n", "、"))]

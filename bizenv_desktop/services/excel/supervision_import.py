@@ -26,11 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from ...core.deadline_text import derive_deadline
-from ...core.errors import BizenvError, InvalidInput
-from ...storage.changes import Writer
-from ...storage.database import Database
-from ..divisions import ensure_division
-from ..supervision import STATUS_DATES, STATUSES, ItemBatch, NewItem
+from ...core.errors import InvalidInput
+from ...core.workdays import WorkCalendar
+from ..supervision import LEDGER_FIELDS, STATUS_DATES, STATUSES
 from .columns import norm
 from .divisions_cell import parse_division_cell
 from .indicator_read import _PAGE, _TRAILER
@@ -41,16 +39,27 @@ from .workbook import damaged, get_sheet, open_workbook
 FIELD_NAMES = {"seq": "序号", "no": "编号", "source": "来源", "received": "交办日期", "content": "事项内容",
                "lead": "牵头处室", "cooperate": "配合处室", "responsible": "责任处室", "deadline": "办结时限",
                "progress": "办理进度", "status": "状态", "closure": "办结情况", "note": "备注", "person": "责任人",
-               "signed_on": "签收日期", "done_on": "办结日期", "reported_on": "报结日期", "closed_on": "销号日期"}
+               "signed_on": "签收日期", "done_on": "办结日期", "reported_on": "报结日期", "closed_on": "销号日期",
+               "requirements": "督办内容及要求", "supervision_type": "督办类型", "urgency": "紧急程度",
+               "leader": "分管领导", "feedback_cycle": "反馈周期", "completion": "完成进度", "urge_count": "催办次数"}
 _RULES = (  # the first rule with a word in the header text wins; the lowest header row decides
-    ("seq", ("序号",)), ("no", ("编号", "文号", "督办号", "单号")), ("status", ("状态", "是否办结")),
+    ("seq", ("序号",)), ("no", ("编号", "文号", "督办号", "单号")), ("urge_count", ("催办次数", "催办次", "催办（次）")),
+    ("status", ("状态", "是否办结", "办理结果类型")),
+    # 分管（厅）领导 are people: never read as lead divisions (牵头), never as 责任人 either
+    ("leader", ("分管领导", "分管厅领导", "分管局领导", "厅领导", "局领导", "牵头领导", "分管负责同志", "包保领导", "领导")),
+    ("urgency", ("紧急程度", "缓急程度", "缓急", "紧急")),
+    ("feedback_cycle", ("反馈周期", "反馈频次", "反馈频率", "报送周期", "报送频次", "调度频次", "反馈时间要求")),
     ("person", ("责任人", "联系人", "经办人", "负责人")), ("signed_on", ("签收日期", "签收时间")),
     ("done_on", ("办结日期", "办结时间", "完成日期", "实际完成")), ("reported_on", ("报结日期", "报结时间")),
     ("closed_on", ("销号日期", "销号时间")), ("deadline", ("时限", "期限", "截止", "完成时间", "要求完成")),
     ("received", ("交办日期", "交办时间", "收文日期", "接收日期", "受理日期", "登记日期", "下达日期")),
-    ("source", ("来源", "交办单位", "交办部门", "交办机关")), ("lead", ("牵头",)), ("cooperate", ("配合", "协办", "协助")),
+    ("source", ("来源", "交办单位", "交办部门", "交办机关")),
+    ("supervision_type", ("督办类型", "督办类别", "事项类型", "事项类别", "交办类型", "督办方式", "类型", "类别")),
+    ("requirements", ("督办内容及要求", "内容及要求", "督办要求", "办理要求", "工作要求", "具体要求", "整改要求")),
+    ("lead", ("牵头",)), ("cooperate", ("配合", "协办", "协助")),
     ("responsible", ("责任", "承办", "主办", "办理处室", "办理单位")),
     ("closure", ("办结情况", "办结报告", "办理结果", "整改结果")),
+    ("completion", ("完成进度", "完成比例", "完成率", "完成百分比", "进度（%）", "进度(%)", "完成情况（%）")),
     ("progress", ("进度", "进展", "办理情况", "落实情况", "推进情况", "整改情况")), ("note", ("备注", "说明")),
     ("content", ("内容", "事项", "问题", "任务")))
 _MULTI = ("lead", "cooperate", "responsible")
@@ -59,8 +68,9 @@ _STATUS_WORDS = {
     "待签收": ("待签收", "未签收", "待办理", "未办理", "新交办", "待接收", "未开始"),
     "办理中": ("办理中", "正在办理", "在办", "推进中", "正在推进", "进行中", "已签收", "未办结", "未完成", "整改中",
             "持续推进", "落实中", "否"),
-    "已办结": ("已办结", "办结", "已完成", "完成", "已整改", "已落实", "是"),
-    "已报结": ("已报结", "报结", "已上报"), "已销号": ("已销号", "销号", "已关闭", "关闭", "已结案")}
+    "已办结": ("已办结", "办结", "已完成", "完成", "已整改", "已落实", "是", "已办理", "办理完毕", "已解决", "整改完成"),
+    "已报结": ("已报结", "报结", "已上报"),
+    "已销号": ("已销号", "销号", "已关闭", "关闭", "已结案", "已销账", "销账", "已销项", "销项", "已办结销号")}
 _STATUS = {norm(w): s for s, words in _STATUS_WORDS.items() for w in words}
 _DONE = STATUSES.index("已办结")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[ T]\d{1,2}:\d\d(?::\d\d)?)?$")
@@ -117,11 +127,16 @@ class LedgerItem:
     closure: str = ""
     note: str = ""
     dates: dict[str, str] = field(default_factory=dict)  # signed_on … closed_on from their columns
+    ledger: dict[str, Any] = field(default_factory=dict)  # LEDGER_FIELDS as read (督办内容及要求 …)
+    no_from_seq: bool = False   # the ledger has no 编号: its 序号 is the item's number
+    reference: str = ""         # the day a text deadline is read from (交办日期, else 1 January of the document's year)
 
     def to_json(self, no: str | None = None) -> dict[str, Any]:
         return {"no": self.no if no is None else no, "source": self.source, "content": self.content,
                 "lead": self.lead, "cooperating": self.cooperating, "received": self.received or None,
-                "deadline": self.deadline or None, "deadline_text": self.deadline_text, "status": self.status}
+                "deadline": self.deadline or None, "deadline_text": self.deadline_text, "status": self.status,
+                "progress": self.progress, "note": self.note,
+                **{f: self.ledger.get(f, 0 if f == "urge_count" else "") for f in LEDGER_FIELDS}}
 
 
 @dataclass
@@ -136,11 +151,22 @@ class LedgerPreview:
     items: list[LedgerItem] = field(default_factory=list)
     warnings: list[Note] = field(default_factory=list)
     skipped: list[Note] = field(default_factory=list)  # page numbers, repeated headers, 注 rows
+    year_hint: int | None = None  # the document's year (title, 注 rows): for deadlines of items with no 交办日期
 
-    def to_json(self, numbers: dict[int, str] | None = None, more: list[str] | None = None) -> dict[str, Any]:
+    def to_json(self, numbers: dict[int, str] | None = None, more: list[str] | None = None,
+                units: Any = None) -> dict[str, Any]:
+        """The items as read (numbers: 编号 in the database by row; units: a UnitMap, to give lead
+        and cooperating as mapped) and the warnings (more: those of planning or applying)."""
+        from .supervision_apply import mapped_units
+
         numbers = numbers or {}
-        return {"items": [i.to_json(numbers.get(i.row)) for i in self.items],
-                "warnings": [str(w) for w in self.warnings] + list(more or [])}
+        items = []
+        for i in self.items:
+            entry = i.to_json(numbers.get(i.row))
+            if units is not None:
+                entry["lead"], entry["cooperating"] = mapped_units(i, units)
+            items.append(entry)
+        return {"items": items, "warnings": [str(w) for w in self.warnings] + list(more or [])}
 
 
 def _fields(texts: list[list[str]]) -> dict[int, str]:
@@ -149,6 +175,11 @@ def _fields(texts: list[list[str]]) -> dict[int, str]:
         found = next((f for f in (field_of(t) for t in reversed(column)) if f), "")
         if found and (found in _MULTI or found not in out.values()):
             out[c] = found
+    if "content" not in out.values():  # 督办内容及要求 is then the item itself
+        for c, f in out.items():
+            if f == "requirements":
+                out[c] = "content"
+                break
     return out
 
 
@@ -224,6 +255,7 @@ def _read(p: Path, sheet: str, sheets: list[str], g: Grid, header: tuple[int, in
     content_col = next(c for c, f in cols.items() if f == "content")
     seen: dict[str, LedgerItem] = {}
     item: LedgerItem | None = None
+    trailer = ""
     parts: dict[int, dict[str, str]] = {}  # item row -> {field: text} as read
     known: dict[str, bool] = {}  # text -> whether it is a header word (the same texts come again and again)
     for r in range(header[1] + 1, g.nrows + 1):
@@ -233,6 +265,7 @@ def _read(p: Path, sheet: str, sheets: list[str], g: Grid, header: tuple[int, in
         if note:
             pv.skipped.append(Note(sheet, r, None, note))
         if end:
+            trailer = " ".join(t for row_texts in g.rows[r - 1:] for t in row_texts if t)
             break
         if note or not present:
             continue
@@ -250,19 +283,32 @@ def _read(p: Path, sheet: str, sheets: list[str], g: Grid, header: tuple[int, in
         item = LedgerItem(r)
         parts[r] = cells
         pv.items.append(item)
+    pv.year_hint = _year_of(pv.title) or _year_of(trailer)
     first_col = {f: c for c, f in sorted(cols.items(), reverse=True)}
+    numbered = "no" in cols.values()
     for it in pv.items:
-        _fill(pv, it, parts[it.row], first_col)
-        key = it.no or f"{it.content}\x1f{it.received}"
+        _fill(pv, it, parts[it.row], first_col, numbered)
+        key = _key(it)
         if key in seen:
-            what = "编号相同" if it.no else "事项内容和交办日期相同"
+            what = "编号相同" if it.no and not it.no_from_seq else "事项内容和交办日期相同"
             pv.warnings.append(Note(sheet, it.row, None, f"与第 {seen[key].row} 行是同一事项（{what}），已跳过"))
         seen.setdefault(key, it)
-    pv.items = [it for it in pv.items if seen[it.no or f"{it.content}\x1f{it.received}"] is it]
+    pv.items = [it for it in pv.items if seen[_key(it)] is it]
     if not pv.items:
         raise InvalidInput(f"“{p.name}”工作表“{sheet}”第 {header[1]} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。"
                            f"请确认选对了工作表，并检查表格内容。")
     return pv
+
+
+def _key(it: LedgerItem) -> str:
+    """What makes two rows one item: the 编号, else (a 序号 restarts in each part of a ledger)
+    the content and the date received."""
+    return it.no if it.no and not it.no_from_seq else f"{it.content}\x1f{it.received}"
+
+
+def _year_of(text: str) -> int | None:
+    found = re.search(r"(?<!\d)(20\d\d)\s*年", text or "")
+    return int(found.group(1)) if found else None
 
 
 def _cells(g: Grid, r: int, cols: dict[int, str], merged: bool) -> dict[str, str]:
@@ -326,6 +372,27 @@ def _repeats_header(present: list[str], words: set[str], known: dict[str, bool])
 
 _SHOWN = re.compile(r"(.+?)\s*[（(]\d{4}-\d\d-\d\d[)）]")
 _derive = lru_cache(maxsize=4096)(derive_deadline)  # the same few texts and dates, row after row
+_WRITTEN_YEAR = re.compile(r"\d{4}\s*[年/.\-]")
+_CALENDAR = WorkCalendar()  # the State Council's schedule; plan and apply read again with the user's overrides
+
+
+def _ADD(start: date, n: int) -> date:
+    return _CALENDAR.add_workdays(start, n).day
+
+
+def text_deadline(text: str, reference: str, calendar: WorkCalendar | None = None) -> str:
+    """The ISO date a written deadline names, read from reference (the date received, or 1 January
+    of the document's year); with no reference only a deadline that writes its own year is read:
+    never today's year. 'N个工作日' counts working days on calendar (the published schedule)."""
+    cal = calendar or _CALENDAR
+    if not reference and not _WRITTEN_YEAR.search(text):
+        return ""
+    start = date.fromisoformat(reference) if reference else date(2000, 1, 1)
+    derived = _derive(text, start, _ADD) if cal is _CALENDAR else derive_deadline(
+        text, start, lambda d, n: cal.add_workdays(d, n).day)
+    if derived is not None and not reference and "工作日" in text:
+        return ""  # N working days from an unknown day
+    return derived.isoformat() if derived else ""
 
 
 @lru_cache(maxsize=4096)
@@ -334,10 +401,23 @@ def _units(text: str, role: str) -> tuple[Any, ...]:
     return tuple(parse_division_cell(text, role)) if text else ()
 
 
-def _fill(pv: LedgerPreview, it: LedgerItem, cells: dict[str, str], col: dict[str, int]) -> None:
+def _fill(pv: LedgerPreview, it: LedgerItem, cells: dict[str, str], col: dict[str, int], numbered: bool) -> None:
     def warn(f: str, message: str) -> None:
         pv.warnings.append(Note(pv.sheet, it.row, col.get(f), message))
     it.no = " ".join(cells.get("no", "").split())
+    if not numbered and cells.get("seq", "").strip():  # no 编号 column: the 序号 bulletins cite is the number
+        it.no, it.no_from_seq = " ".join(cells["seq"].split()), True
+    for f in LEDGER_FIELDS[:-1]:
+        text = cells.get(f, "").strip()
+        if text:
+            it.ledger[f] = " ".join(text.split()) if f != "requirements" else text
+    count = cells.get("urge_count", "").strip()
+    if count:
+        number = re.search(r"\d+", unicodedata.normalize("NFKC", count))
+        if number and int(number.group()) < 10**6:
+            it.ledger["urge_count"] = int(number.group())
+        elif count not in ("无", "/", "-", "—"):
+            warn("urge_count", f"催办次数“{count}”不是数字，已按 0 次导入")
     it.source, it.content = cells.get("source", "").strip(), cells.get("content", "").strip()
     it.progress, it.closure, it.note = (cells.get(f, "").strip() for f in ("progress", "closure", "note"))
     for f in ("received", "signed_on", "done_on", "reported_on", "closed_on"):
@@ -352,12 +432,12 @@ def _fill(pv: LedgerPreview, it: LedgerItem, cells: dict[str, str], col: dict[st
     deadline = " ".join(cells.get("deadline", "").split())
     shown = _SHOWN.fullmatch(deadline)  # '6月底前（2024-06-30）' as exported
     deadline = shown.group(1) if shown else deadline
+    it.reference = it.received or (f"{pv.year_hint}-01-01" if pv.year_hint else "")
     if deadline:
         day = parse_date(deadline)
-        derived = None
-        if day is None:
-            derived = _derive(deadline, date.fromisoformat(it.received) if it.received else date.today())
-        it.deadline, it.deadline_text = (day, "") if day else (derived.isoformat() if derived else "", deadline)
+        it.deadline, it.deadline_text = (day, "") if day else (text_deadline(deadline, it.reference), deadline)
+        if not day and not it.deadline and not it.reference and _derive(deadline, date(2000, 1, 1), _ADD):
+            warn("deadline", f"办结时限“{deadline}”没有写年份，表中也没有交办日期和年份，未推算日期；请补填交办日期")
     for f, role in (("lead", "lead"), ("responsible", "responsible"), ("cooperate", "cooperate")):
         for unit in _units(cells.get(f, ""), role):
             names, name = it.cooperating if unit.role == "cooperate" else it.lead, " ".join(unit.name.split())
@@ -390,158 +470,6 @@ def _fill(pv: LedgerPreview, it: LedgerItem, cells: dict[str, str], col: dict[st
         it.status = STATUSES[_DONE]
 
 
-# -- planning and applying -------------------------------------------------------------------
-
-CHANGE_NAMES = {"no": "编号", "source": "来源", "content": "事项内容", "received_on": "交办日期", "progress": "办理进度",
-                "note": "备注", "deadline": "办结时限", "lead": "牵头处室", "cooperating": "配合处室",
-                "closure_report": "办结情况", "status": "状态"}
-
-
-@dataclass
-class LedgerChange:
-    action: str                                  # create, update
-    row: int                                     # the row of the ledger
-    label: str
-    fields: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # {field: (old, new)} of an update
-
-    def describe(self) -> str:
-        text = f"{'新建' if self.action == 'create' else '更新'}督办事项{self.label}（第 {self.row} 行）"
-        return text + ("：" + "；".join(f"{CHANGE_NAMES[f]} {_short(o)} → {_short(n)}"
-                                       for f, (o, n) in self.fields.items()) if self.fields else "")
-
-
-def _short(value: Any) -> str:
-    text = "、".join(value) if isinstance(value, list) else " ".join(str(value or "").split())
-    return "（空）" if not text else text if len(text) <= 30 else text[:29] + "…"
-
-
-@dataclass
-class LedgerChanges:
-    changes: list[LedgerChange] = field(default_factory=list)
-    divisions: list[str] = field(default_factory=list)     # divisions the import creates
-    warnings: list[str] = field(default_factory=list)
-    numbers: dict[int, str] = field(default_factory=dict)  # ledger row -> 编号 in the database (after apply)
-
-    def __bool__(self) -> bool:
-        return bool(self.changes)
-
-    def summary(self) -> str:
-        counts = [(sum(1 for c in self.changes if c.action == a), f"{verb} {{}} 项督办事项") for a, verb in
-                  (("create", "新建"), ("update", "更新"))] + [(len(self.divisions), "新建 {} 个处室")]
-        parts = [text.format(n) for n, text in counts if n]
-        return "导入督办事项台账：" + "、".join(parts) + "。" if self.changes else "督办事项已与台账一致，不需要导入任何内容。"
-
-
-def plan_supervision_import(db: Database, preview: LedgerPreview) -> LedgerChanges:
-    """What importing preview would create and update (nothing is written)."""
-    return _run(db, None, preview, date.today())
-
-
-def apply_supervision_import(w: Writer, preview: LedgerPreview, today: date | None = None) -> LedgerChanges:
-    """Write preview with the Writer of one Workspace.apply; an error names the row and undoes all.
-    Steps reached without a date in the ledger are dated today (never before an earlier step)."""
-    with _collector_paused():
-        return _run(w.db, w, preview, today or date.today())
-
-
-def _run(db: Database, w: Writer | None, pv: LedgerPreview, today: date) -> LedgerChanges:
-    out = LedgerChanges()
-    rows = {r["id"]: dict(r) for r in db.query("SELECT * FROM supervision_item ORDER BY id")}
-    units: dict[int, dict[str, list[str]]] = {i: {"lead": [], "cooperate": []} for i in rows}
-    for r in db.query("SELECT s.item_id, s.role, d.name FROM supervision_division s JOIN division d"
-                      " ON d.id = s.division_id ORDER BY s.position, s.id"):
-        units[r[0]][r[1]].append(r[2])
-    by_no = {r["no"]: r for r in rows.values() if r["no"]}
-    by_key: dict[tuple[str, str], dict[str, Any]] = {}
-    for stored in rows.values():
-        by_key.setdefault((stored["content"], stored["received_on"]), stored)
-    division_ids = {r[0]: r[1] for r in db.query("SELECT name, id FROM division")}
-    known = set(division_ids)
-    # new items are checked one by one and written together (one statement per few hundred rows)
-    batch = ItemBatch(w, today) if w is not None else None
-    used: dict[int, int] = {}
-    for it in pv.items:
-        row = (by_no.get(it.no) if it.no else None) or by_key.get((it.content, it.received))
-        where = f"工作表“{pv.sheet}”第 {it.row} 行"
-        if row is not None and row["id"] in used:
-            out.warnings.append(f"{where}：与第 {used[row['id']]} 行是数据库中的同一事项，已跳过")
-            continue
-        fields = {} if row is None else _diff(it, row, units[row["id"]], out.warnings, where)
-        if row is None or fields:
-            label = f"“{(it.no + ' ') if it.no else ''}{_short(it.content)}”"
-            out.changes.append(LedgerChange("create" if row is None else "update", it.row, label, fields))
-            out.divisions += [n for n in dict.fromkeys(it.lead + it.cooperating) if n not in known]
-            known.update(it.lead + it.cooperating)
-        if row is not None:
-            used[row["id"]] = it.row
-        if batch is None or not (row is None or fields):
-            out.numbers[it.row] = row["no"] if row is not None else ""
-            continue
-        try:
-            out.numbers[it.row] = _write(batch, division_ids, it, row, fields, today)
-        except BizenvError as exc:
-            raise InvalidInput(f"“{pv.path.name}”{where}不能导入：{exc} 整个台账未导入任何内容；"
-                               f"请在表中改正该行后重新导入。") from None
-    if batch is not None:
-        batch.flush()
-    return out
-
-
-def _diff(it: LedgerItem, row: dict[str, Any], units: dict[str, list[str]], warnings: list[str],
-          where: str) -> dict[str, tuple[Any, Any]]:
-    wanted = {"no": it.no, "source": it.source, "content": it.content, "received_on": it.received,
-              "progress": it.progress, "note": it.note}
-    fields: dict[str, tuple[Any, Any]] = {k: (row[k], v) for k, v in wanted.items() if v and v != row[k]}
-    if (it.deadline_text and it.deadline_text != row["deadline_text"]) or (
-            not it.deadline_text and it.deadline and (it.deadline != row["deadline"] or row["deadline_text"])):
-        fields["deadline"] = (row["deadline_text"] or row["deadline"], it.deadline_text or it.deadline)
-    lead = it.lead or units["lead"]
-    coop = it.cooperating or [n for n in units["cooperate"] if n not in lead]
-    for key, old, new in (("lead", units["lead"], lead), ("cooperating", units["cooperate"], coop)):
-        if new != old:  # the other list stays as stored, which never overlaps this one
-            fields[key] = (old, new)
-    step, target = STATUSES.index(row["status"]), STATUSES.index(it.status)
-    if target > step:
-        fields["status"] = (row["status"], it.status)
-    elif target < step and it.status_given:
-        warnings.append(f"{where}：数据库中该事项已是“{row['status']}”，表中为“{it.status}”，状态未改回")
-    if target <= step and step >= _DONE and it.closure and it.closure != row["closure_report"]:
-        fields["closure_report"] = (row["closure_report"], it.closure)
-    return fields
-
-
-def _write(batch: ItemBatch, division_ids: dict[str, int], it: LedgerItem, row: dict[str, Any] | None,
-           fields: dict[str, tuple[Any, Any]], today: date) -> str:
-    """Create or update the item of ledger row it; returns its number."""
-    def ids(names: list[str]) -> list[int]:
-        for n in names:
-            if n not in division_ids:
-                division_ids[n] = ensure_division(batch.w, n, "group" if n in it.groups else "division")
-        return [division_ids[n] for n in names]
-    item: NewItem | int
-    if row is None:
-        item = batch.add_item(it.content, no=it.no, source=it.source, received_on=it.received,
-                              deadline=it.deadline_text or it.deadline, lead=ids(it.lead),
-                              cooperating=ids(it.cooperating), progress=it.progress, note=it.note)
-        current = item.current
-    else:
-        item = item_id = int(row["id"])
-        values = {k: ids(new) if k in ("lead", "cooperating") else new for k, (_old, new) in fields.items()
-                  if k != "status"}
-        if values:
-            batch.update_item(item_id, **values)
-        current = batch.w.get("supervision_item", item_id)  # type: ignore[assignment]
-    assert current is not None
-    floor = max((current[c] for c in STATUS_DATES.values() if current[c]), default="")
-    for step in range(STATUSES.index(current["status"]) + 1, STATUSES.index(it.status) + 1):
-        status = STATUSES[step]
-        day = max(it.dates.get(STATUS_DATES[status]) or max(floor, today.isoformat()), floor)
-        batch.advance(item, status, on=day, text=(it.closure or it.progress) if step >= _DONE else "")
-        floor = day
-    return item.current["no"] if isinstance(item, NewItem) else _row_no(batch, item)
-
-
-def _row_no(batch: ItemBatch, item_id: int) -> str:
-    row = batch.w.get("supervision_item", item_id)
-    assert row is not None
-    return row["no"]
+# planning and applying: supervision_apply (re-exported here, where the faces have always found them)
+from .supervision_apply import (LedgerChange, LedgerChanges, apply_supervision_import,  # noqa: E402,F401
+                                plan_supervision_import)
