@@ -11,7 +11,9 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_5763d13bf4c99379.txt"
+# The seed plan, kept in the package (CI clones have no ../shared); tests/services/test_builtin_plan.py
+# checks it is the same text as ../shared/seed when that is there.
+SEED = Path(__file__).resolve().parents[2] / "bizenv_desktop" / "data" / "builtin_plan_source.txt"
 NO_LINE_START = "，。、；：？！）》”’,.;:?!)"
 
 
