@@ -12,7 +12,7 @@ from bizenv_desktop.services.builtin_plan import builtin_plan
 from bizenv_desktop.services.plan_doc import read_plan_document, read_plan_text
 from bizenv_desktop.services.plan_doc.kinds import infer
 
-from .fixtures import as_pdf_text, plan_docx, seed_paragraphs, seed_text
+from .fixtures import SEED, as_pdf_text, plan_docx, seed_paragraphs, seed_text
 
 
 def assert_same_plan(got: dict[str, Any], want: dict[str, Any]) -> None:
@@ -33,7 +33,7 @@ def assert_same_plan(got: dict[str, Any], want: dict[str, Any]) -> None:
 
 
 def test_the_seed_text_reads_as_the_builtin_plan() -> None:
-    plan = read_plan_document(Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_5763d13bf4c99379.txt")
+    plan = read_plan_document(SEED)
     assert_same_plan(plan.to_builtin_dict(), builtin_plan())
     assert (len(plan.dimensions), len(plan.first_level()), len(plan.second_level())) == (2, 6, 23)
     assert plan.stopped is None and plan.year is None and not plan.pdf_text
