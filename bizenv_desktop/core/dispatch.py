@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from . import messages
 from .errors import InvalidInput
 from .model import Target
 
@@ -16,13 +17,27 @@ NOT_STARTED, IN_PROGRESS, DONE, LATE, NOT_APPLICABLE = "未启动", "推进中",
 STATUSES = (NOT_STARTED, IN_PROGRESS, DONE, LATE, NOT_APPLICABLE)
 # Columns a division fills in; what "changed since last month" compares.
 FILLED = ("status", "progress", "problems", "next_steps", "person", "numerator", "denominator", "value", "remarks")
+# a status as a message id: what generated text (CLI, messages) shows in the chosen language
+STATUS_IDS = {NOT_STARTED: "dispatch.status.not_started", IN_PROGRESS: "dispatch.status.in_progress",
+              DONE: "dispatch.status.done", LATE: "dispatch.status.late",
+              NOT_APPLICABLE: "dispatch.status.not_applicable"}
+
+messages.register({
+    "dispatch.bad_month": ("月份“{text}”无效，请按 年-月 填写，例如 2026-11。",
+                           "Month “{text}” is not valid; write it as YYYY-MM, e.g. 2026-11."),
+    "dispatch.status.not_started": ("未启动", "Not started"),
+    "dispatch.status.in_progress": ("推进中", "In progress"),
+    "dispatch.status.done": ("已完成", "Completed"),
+    "dispatch.status.late": ("滞后", "Behind"),
+    "dispatch.status.not_applicable": ("不适用", "N/A"),
+})
 
 
 def check_month(text: str) -> str:
     """'2026-11' (also '2026-1', '2026年11月') -> '2026-11'; anything else is refused."""
     match = re.fullmatch(r"\s*(\d{4})\s*(?:-|年|/|\.)\s*(\d{1,2})\s*月?\s*", text or "")
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise InvalidInput(f"月份“{text}”无效，请按 年-月 填写，例如 2026-11。")
+        raise InvalidInput("dispatch.bad_month", text=text)
     return f"{int(match.group(1)):04d}-{int(match.group(2)):02d}"
 
 

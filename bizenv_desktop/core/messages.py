@@ -73,8 +73,28 @@ def render(message_id: str, args: Mapping[str, Any] | None = None, lang: str | N
     return string.Formatter().vformat(template, (), values)
 
 
+class Phrase:
+    """A message id with arguments standing as an argument of another message: rendered in
+    the language of the sentence it is in (a period, "2026 年第二季度" / "Q2 2026")."""
+
+    def __init__(self, message_id: str, /, **args: Any) -> None:
+        self.message_id = message_id
+        self.args = args
+
+    def text(self, lang: str | None = None) -> str:
+        return render(self.message_id, self.args, lang)
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.message_id!r}, {self.args!r})"
+
+
 def _localized(value: Any, lang: str) -> Any:
-    """Arguments may themselves be message ids (a status word, a report name)."""
+    """Arguments may themselves be message ids (a status word, a report name) or Phrases."""
+    if isinstance(value, Phrase):
+        return value.text(lang)
     if isinstance(value, str) and value in MESSAGES:
         return render(value, None, lang)
     if isinstance(value, (list, tuple)):

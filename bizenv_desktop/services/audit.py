@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..core import messages
 from ..core.errors import InvalidInput
 from ..storage.database import Database
 
@@ -87,6 +88,14 @@ def entity_name(entity: str) -> str:
     return ENTITY_NAMES.get(entity, entity)
 
 
+messages.register({
+    "audit.bad_date": ("{what}“{value}”不是有效日期，请按 年-月-日 填写。",
+                       "{what} “{value}” is not a valid date; write it as YYYY-MM-DD."),
+    "field.date_from": ("起始日期", "Start date"),
+    "field.date_to": ("截止日期", "End date"),
+})
+
+
 def field_name(field: str) -> str:
     return FIELD_NAMES.get(field, field)
 
@@ -99,7 +108,7 @@ def _day(value: date | str | None, what: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InvalidInput(f"{what}“{value}”不是有效日期，请按 年-月-日 填写。") from None
+        raise InvalidInput("audit.bad_date", what=what, value=value) from None
 
 
 def _like(text: str) -> str:
@@ -111,7 +120,7 @@ def _where(date_from: date | str | None = None, date_to: date | str | None = Non
     """The WHERE clause (possibly empty) and its parameters for the filters."""
     parts: list[str] = []
     params: list[Any] = []
-    start, end = _day(date_from, "起始日期"), _day(date_to, "截止日期")
+    start, end = _day(date_from, "field.date_from"), _day(date_to, "field.date_to")
     if start is not None:
         parts.append("at >= ?")
         params.append(start.isoformat())

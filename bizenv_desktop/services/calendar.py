@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from ..core import messages
 from ..core.errors import InvalidInput
 from ..core.workdays import WorkCalendar, library_knows
 from ..storage.changes import Writer
@@ -17,6 +18,13 @@ class Override:
     day: date
     is_workday: bool
     note: str
+
+
+messages.register({
+    "calendar.date_needed": ("请填写日期。", "Fill in the date."),
+    "calendar.year_out_of_range": ("年度 {year} 超出范围。", "Year {year} is out of range."),
+    "field.date": ("日期", "Date"),
+})
 
 
 def load_calendar(db: Database) -> WorkCalendar:
@@ -35,9 +43,9 @@ def list_overrides(db: Database, year: int | None = None) -> list[Override]:
 
 def set_override(w: Writer, day: str, is_workday: bool, note: str = "") -> int:
     """Mark a date as a working day or a holiday (replacing an earlier mark of that date)."""
-    iso = check_date(day, "日期")
+    iso = check_date(day, "field.date")
     if not iso:
-        raise InvalidInput("请填写日期。")
+        raise InvalidInput("calendar.date_needed")
     existing = w.db.scalar("SELECT id FROM workday_override WHERE date = ?", (iso,))
     values = {"date": iso, "is_workday": int(bool(is_workday)), "note": note.strip()}
     if existing is not None:
@@ -53,7 +61,7 @@ def remove_override(w: Writer, override_id: int) -> None:
 def confirm_year(w: Writer, year: int, note: str = "") -> None:
     """The user has entered this year's published schedule: stop warning about it."""
     if not 2000 <= year <= 2100:
-        raise InvalidInput(f"年度 {year} 超出范围。")
+        raise InvalidInput("calendar.year_out_of_range", year=year)
     if w.get("calendar_year", year) is None:
         w.insert("calendar_year", {"year": year, "confirmed_on": datetime.now().isoformat(timespec="seconds"),
                                    "note": note.strip()})

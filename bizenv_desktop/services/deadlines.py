@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..core import messages
 from ..core.errors import InvalidInput
 from ..core.workdays import WorkCalendar, month_end, quarter_end, quarter_start
 from ..storage.changes import Writer
@@ -21,8 +22,26 @@ from ..storage.database import Database
 from .calendar import load_calendar
 from .plan_edit import check_date
 
-QUARTER_NAMES = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
 CLOSED_SUPERVISION = ("已办结", "已报结", "已销号")
+
+# the titles are generated in the language of the messages (the UI's, or the CLI's --lang)
+messages.register({
+    "deadline.monthly": ("{month} 月调度", "Monthly dispatch {month}"),
+    "deadline.leadership": ("{year}年{quarter}工作情况向厅主要领导汇报",
+                            "Report on {quarter} {year} to the department's principal leaders"),
+    "deadline.provincial": ("向省软环境办报送{year}年{quarter}重点工作任务推进落实情况",
+                            "Report to the provincial soft-environment office on the key tasks of {quarter} {year}"),
+    "deadline.quarter1": ("第一季度", "Q1"),
+    "deadline.quarter2": ("第二季度", "Q2"),
+    "deadline.quarter3": ("第三季度", "Q3"),
+    "deadline.quarter4": ("第四季度", "Q4"),
+    "deadline.subtask": ("子任务：{name}", "Sub-task: {name}"),
+    "deadline.subtask_of": ("子任务：{name}（{division}）", "Sub-task: {name} ({division})"),
+    "deadline.supervision": ("督办事项 {no}：{title}", "Supervised item {no}: {title}"),
+    "deadline.liaison": ("联络员变更报备：{name}", "Report the liaison change: {name}"),
+    "deadline.bad_key": ("无效的待办标识：{key}", "Not a valid to-do key: {key}"),
+    "deadline.no_db_path": ("附加文件需要数据库位置。", "Attaching a file needs the database's location."),
+})
 
 
 @dataclass(frozen=True)
@@ -57,16 +76,18 @@ def _plan_deadlines(cal: WorkCalendar, first: date, last: date) -> list[Deadline
         for mon in range(3 * q - 2, 3 * q + 1):
             due = cal.last_workday_on_or_before(month_end(year, mon))
             month = f"{year}-{mon:02d}"
-            out.append(Deadline("monthly_dispatch", f"monthly_dispatch:{month}", f"{month} 月调度", due.day,
-                                month, due.confirmed))
+            out.append(Deadline("monthly_dispatch", f"monthly_dispatch:{month}",
+                                messages.render("deadline.monthly", {"month": month}), due.day, month,
+                                due.confirmed))
         end = cal.last_workday_on_or_before(quarter_end(year, q))
         out.append(Deadline("leadership_quarterly_report", f"leadership_quarterly_report:{year}Q{q}",
-                            f"{year}年{QUARTER_NAMES[q]}工作情况向厅主要领导汇报", end.day, f"{year}Q{q}",
-                            end.confirmed))
+                            messages.render("deadline.leadership", {"year": year, "quarter": f"deadline.quarter{q}"}),
+                            end.day, f"{year}Q{q}", end.confirmed))
         prev_year, prev_q = (year - 1, 4) if q == 1 else (year, q - 1)
         fifth = cal.nth_workday_from(quarter_start(year, q), 5)
         out.append(Deadline("provincial_quarterly_report", f"provincial_quarterly_report:{prev_year}Q{prev_q}",
-                            f"向省软环境办报送{prev_year}年{QUARTER_NAMES[prev_q]}重点工作任务推进落实情况",
+                            messages.render("deadline.provincial",
+                                            {"year": prev_year, "quarter": f"deadline.quarter{prev_q}"}),
                             fifth.day, f"{prev_year}Q{prev_q}", fifth.confirmed))
     return out
 
@@ -83,21 +104,24 @@ def _record_deadlines(db: Database, cal: WorkCalendar, first: date, last: date) 
             " AND r.status = '已完成') AS done_month"
             " FROM subtask s LEFT JOIN division dv ON dv.id = s.division_id"
             " WHERE s.deadline != '' AND s.deadline BETWEEN ? AND ?", span):
-        who = f"（{r['division']}）" if r["division"] else ""
         done = f"{r['done_month']}" if r["last_status"] == "已完成" else ""
-        out.append(Deadline("subtask", f"subtask:{r['id']}", f"子任务：{r['name']}{who}",
+        title = (messages.render("deadline.subtask_of", {"name": r["name"], "division": r["division"]})
+                 if r["division"] else messages.render("deadline.subtask", {"name": r["name"]}))
+        out.append(Deadline("subtask", f"subtask:{r['id']}", title,
                             date.fromisoformat(r["deadline"]), None, True, done))
     for r in db.query("SELECT id, no, content, deadline, status, done_on FROM supervision_item"
                       " WHERE deadline != '' AND deadline BETWEEN ? AND ?", span):
         done = (r["done_on"] or r["status"]) if r["status"] in CLOSED_SUPERVISION else ""
         title = r["content"] if len(r["content"]) <= 40 else r["content"][:39] + "…"
-        out.append(Deadline("supervision", f"supervision:{r['id']}", f"督办事项 {r['no']}：{title}",
+        out.append(Deadline("supervision", f"supervision:{r['id']}",
+                            messages.render("deadline.supervision", {"no": r["no"], "title": title}),
                             date.fromisoformat(r["deadline"]), None, True, done))
     # reported one working day after the start: 20 calendar days cover the longest holiday
     for r in db.query("SELECT id, name, start_date, reported_on FROM liaison WHERE start_date BETWEEN ? AND ?",
                       ((first - timedelta(days=20)).isoformat(), last.isoformat())):
         due = cal.add_workdays(date.fromisoformat(r["start_date"]), 1)
-        out.append(Deadline("liaison_report", f"liaison_report:{r['id']}", f"联络员变更报备：{r['name']}",
+        out.append(Deadline("liaison_report", f"liaison_report:{r['id']}",
+                            messages.render("deadline.liaison", {"name": r["name"]}),
                             due.day, None, due.confirmed, r["reported_on"]))
     return out
 
@@ -143,14 +167,14 @@ def mark_done(w: Writer, key: str, done_on: str = "", note: str = "", file: str 
               db_path: str | Path | None = None) -> None:
     """Record that a deadline was met: when, and optionally with which file (kept as evidence)."""
     if not key or ":" not in key:
-        raise InvalidInput(f"无效的待办标识：{key}")
-    day = check_date(done_on, "完成日期") or date.today().isoformat()
+        raise InvalidInput("deadline.bad_key", key=key)
+    day = check_date(done_on, "field.done_on") or date.today().isoformat()
     evidence_id = None
     if file is not None:
         from .evidence import store_evidence
 
         if db_path is None:
-            raise InvalidInput("附加文件需要数据库位置。")
+            raise InvalidInput("deadline.no_db_path")
         evidence_id, _new = store_evidence(w, db_path, file)
     existing = w.db.scalar("SELECT id FROM deadline_done WHERE key = ?", (key,))
     values = {"key": key, "done_on": day, "note": note.strip(), "evidence_id": evidence_id}

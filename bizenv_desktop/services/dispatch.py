@@ -11,6 +11,7 @@ from operator import attrgetter
 from typing import Any
 
 from ..core import dispatch as rules
+from ..core import messages
 from ..core.errors import InvalidInput, NotFound
 from ..core.model import Target
 from ..storage.changes import Writer
@@ -19,6 +20,28 @@ from ..storage.database import Database
 Key = tuple[int, int, int]  # (indicator, sub-task or 0, division or 0)
 _filled = attrgetter(*rules.FILLED)  # what a division reports, for as_dict (two months' rows per load)
 ROLE_RANK = {"lead": 0, "responsible": 1, "cooperate": 2}
+
+messages.register({
+    "dispatch.not_started": ("{month} 的月调度尚未开始。", "The dispatch of {month} has not been started."),
+    "dispatch.closed": ("{month} 的月调度已关闭（已上报），不能修改；如需修改，请先“重新打开”并说明原因。",
+                        "The dispatch of {month} is closed (reported) and cannot be changed; to change it, reopen "
+                        "it first and give the reason."),
+    "dispatch.no_plan_year": ("数据库中没有 {year} 年度的方案，请先创建该年度。",
+                              "The database holds no plan for {year}; create that year first."),
+    "dispatch.already_started": ("{month} 的月调度已经开始。", "The dispatch of {month} has already been started."),
+    "dispatch.not_number": ("{what}“{value}”不是数字。", "{what} “{value}” is not a number."),
+    "dispatch.row_missing": ("调度行 {row_id} 不存在。", "Dispatch row {row_id} does not exist."),
+    "dispatch.not_editable": ("不能修改的字段：{fields}", "Fields that cannot be changed: {fields}"),
+    "dispatch.bad_status": ("状态“{status}”无效，应为：{allowed}。", "Status “{status}” is not valid; use one of: {allowed}."),
+    "dispatch.zero_denominator": ("分母不能为 0。", "The denominator cannot be 0."),
+    "dispatch.rate_over_100": ("比率不能超过 100%，请检查分子、分母或数值。",
+                               "A rate cannot exceed 100%; check the numerator, the denominator or the value."),
+    "dispatch.not_closed": ("{month} 的月调度没有关闭。", "The dispatch of {month} is not closed."),
+    "dispatch.reason_needed": ("重新打开已上报的月份必须说明原因。", "Reopening a month already reported needs a reason."),
+    "field.numerator": ("分子", "Numerator"),
+    "field.denominator": ("分母", "Denominator"),
+    "field.value": ("数值", "Value"),
+})
 
 
 @dataclass
@@ -152,7 +175,7 @@ def load_month(db: Database, month: str) -> Month:
     month = rules.check_month(month)
     head = db.execute("SELECT * FROM dispatch_month WHERE month = ?", (month,)).fetchone()
     if head is None:
-        raise NotFound(f"{month} 的月调度尚未开始。")
+        raise NotFound("dispatch.not_started", month=month)
     result = Month(month, head["year"], head["closed_at"], head["reopen_reason"],
                    _rows(db.query(_ROW_SQL, (month,))))
     result.previous = {row.key: row for row in _rows(db.query(_PREVIOUS_SQL, (rules.previous_month(month),)))}
@@ -198,9 +221,9 @@ def _head(w: Writer, month: str) -> dict[str, Any] | None:
 def _require_open(w: Writer, month: str) -> dict[str, Any]:
     head = _head(w, month)
     if head is None:
-        raise NotFound(f"{month} 的月调度尚未开始。")
+        raise NotFound("dispatch.not_started", month=month)
     if head["closed_at"] is not None:
-        raise InvalidInput(f"{month} 的月调度已关闭（已上报），不能修改；如需修改，请先“重新打开”并说明原因。")
+        raise InvalidInput("dispatch.closed", month=month)
     return head
 
 
@@ -211,9 +234,9 @@ def start_month(w: Writer, month: str) -> int:
     month = rules.check_month(month)
     year = int(month[:4])
     if w.get("plan_year", year) is None:
-        raise NotFound(f"数据库中没有 {year} 年度的方案，请先创建该年度。")
+        raise NotFound("dispatch.no_plan_year", year=year)
     if _head(w, month) is not None:
-        raise InvalidInput(f"{month} 的月调度已经开始。")
+        raise InvalidInput("dispatch.already_started", month=month)
     w.insert("dispatch_month", {"month": month, "year": year,
                                 "created_at": datetime.now().isoformat(timespec="seconds")})
     return _add_planned_rows(w, month, year)
@@ -253,22 +276,23 @@ def _number(value: Any, what: str) -> float | None:
     try:
         return float(str(value).replace(",", "").replace("%", "").strip())
     except ValueError:
-        raise InvalidInput(f"{what}“{value}”不是数字。") from None
+        raise InvalidInput("dispatch.not_number", what=what, value=value) from None
 
 
 def update_row(w: Writer, row_id: int, **fields: Any) -> None:
     """Change what a division reported for a row; the month must be open."""
     row = w.get("dispatch_row", row_id)
     if row is None:
-        raise NotFound(f"调度行 {row_id} 不存在。")
+        raise NotFound("dispatch.row_missing", row_id=row_id)
     _require_open(w, row["month"])
     unknown = set(fields) - set(rules.FILLED)
     if unknown:
-        raise InvalidInput(f"不能修改的字段：{', '.join(sorted(unknown))}")
+        raise InvalidInput("dispatch.not_editable", fields=", ".join(sorted(unknown)))
     values = dict(fields)
     if "status" in values and values["status"] not in rules.STATUSES:
-        raise InvalidInput(f"状态“{values['status']}”无效，应为：{'、'.join(rules.STATUSES)}。")
-    labels = {"numerator": "分子", "denominator": "分母", "value": "数值"}
+        raise InvalidInput("dispatch.bad_status", status=values["status"],
+                           allowed=[rules.STATUS_IDS[s] for s in rules.STATUSES])
+    labels = {"numerator": "field.numerator", "denominator": "field.denominator", "value": "field.value"}
     for key, label in labels.items():
         if key in values:
             values[key] = _number(values[key], label)
@@ -277,11 +301,11 @@ def update_row(w: Writer, row_id: int, **fields: Any) -> None:
             values[key] = (values[key] or "").strip()
     merged = {**row, **values}
     if merged["denominator"] == 0:
-        raise InvalidInput("分母不能为 0。")
+        raise InvalidInput("dispatch.zero_denominator")
     unit = w.db.scalar("SELECT target_unit FROM indicator WHERE id = ?", (row["indicator_id"],))
     pct = rules.rate(merged["numerator"], merged["denominator"])
     if unit in ("%", "％") and ((pct is not None and pct > 100) or (merged["value"] or 0) > 100):
-        raise InvalidInput("比率不能超过 100%，请检查分子、分母或数值。")
+        raise InvalidInput("dispatch.rate_over_100")
     w.update("dispatch_row", row_id, values)
 
 
@@ -295,11 +319,11 @@ def reopen_month(w: Writer, month: str, reason: str) -> None:
     month = rules.check_month(month)
     head = _head(w, month)
     if head is None:
-        raise NotFound(f"{month} 的月调度尚未开始。")
+        raise NotFound("dispatch.not_started", month=month)
     if head["closed_at"] is None:
-        raise InvalidInput(f"{month} 的月调度没有关闭。")
+        raise InvalidInput("dispatch.not_closed", month=month)
     if not reason.strip():
-        raise InvalidInput("重新打开已上报的月份必须说明原因。")
+        raise InvalidInput("dispatch.reason_needed")
     w.update("dispatch_month", head["id"], {"closed_at": None, "reopen_reason": reason.strip()})
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..core import messages
 from ..core.errors import InvalidInput, NotFound
 from ..storage.changes import Writer
 from ..storage.database import Database
@@ -18,6 +19,43 @@ EVENT_KINDS = {"commendation": "通报表扬", "media": "媒体宣传", "briefin
 LEVELS = ("国家级", "省级", "其他")
 MEDIA_LEVELS = ("国家级", "省级")  # the standard of (21): national or provincial media
 FIELDS = ("kind", "date", "level", "title", "outlet", "note", "indicator_id")
+KIND_IDS = {"commendation": "event.kind.commendation", "media": "event.kind.media",
+            "briefing": "event.kind.briefing", "promotion": "event.kind.promotion"}
+
+messages.register({
+    "event.kind.commendation": ("通报表扬", "commendations"),
+    "event.kind.media": ("媒体宣传", "media reports"),
+    "event.kind.briefing": ("简报刊发", "briefings adopted"),
+    "event.kind.promotion": ("全省推广", "province-wide promotion"),
+    "event.indicator_missing": ("指标 {indicator_id} 不存在（可能已被删除）。",
+                                "Indicator {indicator_id} does not exist (it may have been deleted)."),
+    "event.first_level": ("“{label}”是一级指标；事件须计入二级指标。",
+                          "“{label}” is a first-level indicator; events count towards second-level indicators."),
+    "event.other_year": ("指标“{label}”属于 {ind_year} 年度方案，而事件日期在 {year} 年；请选择 {year} 年度的指标。",
+                         "Indicator “{label}” belongs to the plan of {ind_year} but the event is dated {year}; "
+                         "choose an indicator of {year}."),
+    "event.wrong_kind": ("指标“{label}”统计的是{counts}，不能计入{kind}。",
+                         "Indicator “{label}” counts {counts}; it cannot count {kind}."),
+    "event.unknown_kind": ("未知的事件类别：{kind}（应为通报表扬、媒体宣传、简报刊发或全省推广）。",
+                           "Unknown kind of event: {kind} (it should be a commendation, a media report, a briefing "
+                           "adopted or a province-wide promotion)."),
+    "event.date_needed": ("请填写事件日期。", "Fill in the event's date."),
+    "event.title_needed": ("请填写事件标题。", "Fill in the event's title."),
+    "event.media_level": ("媒体宣传须为国家级或省级媒体的报道（指标 (21) 的标准），请选择级别“国家级”或“省级”。",
+                          "A media report must be by national or provincial media (the standard of indicator (21)); "
+                          "choose the level national or provincial."),
+    "event.unknown_level": ("未知的级别：{level}（应为国家级、省级或其他）。",
+                            "Unknown level: {level} (it should be national, provincial or other)."),
+    "event.no_indicator": ("{year} 年度方案中没有统计“{kind}”的二级指标；请先建立 {year} 年度方案，或选择要计入的指标。",
+                           "The plan of {year} has no second-level indicator counting {kind}; create the plan of "
+                           "{year} first, or choose the indicator to count it towards."),
+    "event.not_editable": ("不能修改的字段：{fields}", "Fields that cannot be changed: {fields}"),
+    "event.missing": ("事件 {event_id} 不存在（可能已被删除）。", "Event {event_id} does not exist (it may have been deleted)."),
+    "event.has_evidence": ("事件“{title}”关联了 {count} 份佐证材料，不能删除；请先移除佐证材料，再删除事件。",
+                           "Event “{title}” has {count} evidence files attached and cannot be deleted; remove the "
+                           "evidence first, then delete the event."),
+    "field.event_date": ("事件日期", "Event date"),
+})
 
 
 @dataclass(frozen=True)
@@ -55,42 +93,40 @@ def default_indicator(db: Database, kind: str, year: int) -> int | None:
 def _check_indicator(w: Writer, indicator_id: int, kind: str, year: int) -> None:
     row = w.get("indicator", indicator_id)
     if row is None:
-        raise NotFound(f"指标 {indicator_id} 不存在（可能已被删除）。")
+        raise NotFound("event.indicator_missing", indicator_id=indicator_id)
     label = f"{row['code']} {row['name']}".strip()
     if row["level"] != 2:
-        raise InvalidInput(f"“{label}”是一级指标；事件须计入二级指标。")
+        raise InvalidInput("event.first_level", label=label)
     ind_year = w.db.scalar("SELECT year FROM dimension WHERE id = ?", (row["dimension_id"],))
     if ind_year != year:
-        raise InvalidInput(f"指标“{label}”属于 {ind_year} 年度方案，而事件日期在 {year} 年；"
-                           f"请选择 {year} 年度的指标。")
+        raise InvalidInput("event.other_year", label=label, ind_year=ind_year, year=year)
     if row["event_type"] and row["event_type"] != kind:
-        raise InvalidInput(f"指标“{label}”统计的是{EVENT_KINDS.get(row['event_type'], row['event_type'])}，"
-                           f"不能计入{EVENT_KINDS[kind]}。")
+        raise InvalidInput("event.wrong_kind", label=label, counts=KIND_IDS.get(row["event_type"], row["event_type"]),
+                           kind=KIND_IDS[kind])
 
 
 def _validated(w: Writer, row: dict[str, Any], pick_indicator: bool) -> dict[str, Any]:
     """The event's columns checked and cleaned; picks the indicator by kind if asked to."""
     kind = row["kind"]
     if kind not in EVENT_KINDS:
-        raise InvalidInput(f"未知的事件类别：{kind}（应为通报表扬、媒体宣传、简报刊发或全省推广）。")
-    day = check_date(row["date"] or "", "事件日期")
+        raise InvalidInput("event.unknown_kind", kind=kind)
+    day = check_date(row["date"] or "", "field.event_date")
     if not day:
-        raise InvalidInput("请填写事件日期。")
+        raise InvalidInput("event.date_needed")
     title = (row["title"] or "").strip()
     if not title:
-        raise InvalidInput("请填写事件标题。")
+        raise InvalidInput("event.title_needed")
     level = (row["level"] or "").strip()
     if kind == "media" and level not in MEDIA_LEVELS:
-        raise InvalidInput("媒体宣传须为国家级或省级媒体的报道（指标 (21) 的标准），请选择级别“国家级”或“省级”。")
+        raise InvalidInput("event.media_level")
     if level and level not in LEVELS:
-        raise InvalidInput(f"未知的级别：{level}（应为国家级、省级或其他）。")
+        raise InvalidInput("event.unknown_level", level=level)
     year = int(day[:4])
     indicator_id = row["indicator_id"]
     if pick_indicator:
         indicator_id = default_indicator(w.db, kind, year)
         if indicator_id is None:
-            raise InvalidInput(f"{year} 年度方案中没有统计“{EVENT_KINDS[kind]}”的二级指标；"
-                               f"请先建立 {year} 年度方案，或选择要计入的指标。")
+            raise InvalidInput("event.no_indicator", year=year, kind=KIND_IDS[kind])
     else:
         _check_indicator(w, indicator_id, kind, year)
     return {"kind": kind, "date": day, "level": level, "title": title,
@@ -115,10 +151,10 @@ def update_event(w: Writer, event_id: int, **fields: Any) -> None:
     """
     current = w.get("event", event_id)
     if current is None:
-        raise NotFound(f"事件 {event_id} 不存在（可能已被删除）。")
+        raise NotFound("event.missing", event_id=event_id)
     unknown = set(fields) - set(FIELDS)
     if unknown:
-        raise InvalidInput(f"不能修改的字段：{', '.join(sorted(unknown))}")
+        raise InvalidInput("event.not_editable", fields=", ".join(sorted(unknown)))
     row = {**current, **fields}
     pick = "indicator_id" in fields and fields["indicator_id"] is None
     if not pick and "indicator_id" not in fields and current["indicator_id"] is not None:
@@ -134,11 +170,11 @@ def update_event(w: Writer, event_id: int, **fields: Any) -> None:
 def delete_event(w: Writer, event_id: int) -> None:
     row = w.get("event", event_id)
     if row is None:
-        raise NotFound(f"事件 {event_id} 不存在（可能已被删除）。")
+        raise NotFound("event.missing", event_id=event_id)
     links = w.db.scalar("SELECT count(*) FROM evidence_link WHERE target_kind = 'event' AND target_id = ?",
                         (event_id,))
     if links:
-        raise InvalidInput(f"事件“{row['title']}”关联了 {links} 份佐证材料，不能删除；请先移除佐证材料，再删除事件。")
+        raise InvalidInput("event.has_evidence", title=row["title"], count=links)
     w.delete("event", event_id)
 
 

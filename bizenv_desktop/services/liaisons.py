@@ -8,9 +8,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from ..core import messages
 from ..core.errors import InvalidInput, NotFound
 from ..storage.changes import Writer
 from .plan_edit import check_date
+
+messages.register({
+    "liaison.name_empty": ("联络员姓名不能为空。", "The liaison's name cannot be empty."),
+    "liaison.start_needed": ("请填写任职开始日期。", "Fill in the date the liaison started."),
+    "liaison.end_before_start": ("结束日期 {end} 早于开始日期 {start}。", "The end date {end} is before the start date {start}."),
+    "liaison.missing": ("联络员记录 {liaison_id} 不存在。", "Liaison record {liaison_id} does not exist."),
+    "field.liaison_start": ("任职开始日期", "Start date"),
+    "field.liaison_end": ("任职结束日期", "End date"),
+    "field.reported_on": ("报备日期", "Date reported"),
+})
 
 FIELDS = ("name", "division_id", "phone", "start_date", "end_date", "reported_on", "note")
 
@@ -20,19 +31,19 @@ def _values(fields: dict[str, Any]) -> dict[str, Any]:
     if "name" in values:
         values["name"] = (values["name"] or "").strip()
         if not values["name"]:
-            raise InvalidInput("联络员姓名不能为空。")
-    labels = {"start_date": "任职开始日期", "end_date": "任职结束日期", "reported_on": "报备日期"}
+            raise InvalidInput("liaison.name_empty")
+    labels = {"start_date": "field.liaison_start", "end_date": "field.liaison_end", "reported_on": "field.reported_on"}
     for key, label in labels.items():
         if key in values:
             values[key] = check_date(values[key] or "", label)
     if "start_date" in values and not values["start_date"]:
-        raise InvalidInput("请填写任职开始日期。")
+        raise InvalidInput("liaison.start_needed")
     return values
 
 
 def _check_order(row: dict[str, Any]) -> None:
     if row["end_date"] and row["end_date"] < row["start_date"]:
-        raise InvalidInput(f"结束日期 {row['end_date']} 早于开始日期 {row['start_date']}。")
+        raise InvalidInput("liaison.end_before_start", end=row["end_date"], start=row["start_date"])
 
 
 def add_liaison(w: Writer, name: str, start_date: str, **fields: Any) -> int:
@@ -49,7 +60,7 @@ def add_liaison(w: Writer, name: str, start_date: str, **fields: Any) -> int:
 
 def update_liaison(w: Writer, liaison_id: int, **fields: Any) -> None:
     if w.get("liaison", liaison_id) is None:
-        raise NotFound(f"联络员记录 {liaison_id} 不存在。")
+        raise NotFound("liaison.missing", liaison_id=liaison_id)
     w.update("liaison", liaison_id, _values(fields))
     _check_order(w.get("liaison", liaison_id) or {})
 

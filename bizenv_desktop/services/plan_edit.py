@@ -9,17 +9,55 @@ import re
 from datetime import date
 from typing import Any
 
+from ..core import messages
 from ..core.errors import InvalidInput, NotFound
 from ..core.model import COMPARATORS, KINDS, Target
 from ..storage.changes import Writer
 
 EDITABLE = ("code", "name", "criteria", "kind", "score", "deadline", "event_type")
 
+messages.register({
+    "plan.row_missing": ("{table} {row_id} 不存在（可能已被删除）。",
+                         "{table} {row_id} does not exist (it may have been deleted)."),
+    "plan.bad_date": ("{what}“{text}”不是有效日期，请按 年-月-日 填写，例如 2026-06-30。",
+                      "{what} “{text}” is not a valid date; write it as YYYY-MM-DD, e.g. 2026-06-30."),
+    "plan.not_editable": ("不能修改的字段：{fields}", "Fields that cannot be changed: {fields}"),
+    "plan.indicator_name_empty": ("指标名称不能为空。", "The indicator's name cannot be empty."),
+    "plan.unknown_kind": ("未知的指标类型：{kind}", "Unknown indicator type: {kind}"),
+    "plan.unknown_comparator": ("未知的比较符：{op}", "Unknown comparator: {op}"),
+    "plan.target_needed": ("定量指标需要目标值（比较符、数值和单位），例如 ≥ 90 %。",
+                           "A quantitative indicator needs a target (comparator, value and unit), e.g. ≥ 90 %."),
+    "plan.first_level_is_group": ("一级指标只是分组，不能设为定量、排名或计数类指标。",
+                                  "A first-level indicator is only a group; it cannot be quantitative, ranked or "
+                                  "counted."),
+    "plan.second_under_first": ("二级指标只能放在一级指标下。",
+                                "A second-level indicator can only be placed under a first-level one."),
+    "plan.indicator_has_history": ("“{name}”已有 {count} 条月调度、自评或事件记录，不能删除（记录须保留）；可以改名或移动。",
+                                   "“{name}” has {count} dispatch, self-evaluation or event records and cannot be "
+                                   "deleted (records must be kept); it can be renamed or moved."),
+    "plan.second_needs_parent": ("二级指标必须属于一个一级指标。",
+                                 "A second-level indicator must belong to a first-level indicator."),
+    "plan.dimension_needed": ("请指定目标维度。", "Choose the dimension to move it to."),
+    "plan.unknown_role": ("未知的职责：{role}", "Unknown role: {role}"),
+    "plan.division_twice": ("同一处室不能在一个指标中出现两次。",
+                            "The same division cannot appear twice in one indicator."),
+    "plan.subtask_name_empty": ("子任务名称不能为空。", "The sub-task's name cannot be empty."),
+    "plan.subtask_under_second": ("子任务只能加在二级指标下。",
+                                  "Sub-tasks can only be added under a second-level indicator."),
+    "plan.subtask_has_history": ("子任务“{name}”已有 {count} 条月调度记录，不能删除（记录须保留）。",
+                                 "Sub-task “{name}” has {count} dispatch records and cannot be deleted (records "
+                                 "must be kept)."),
+    "plan.dimension_name_empty": ("维度名称不能为空。", "The dimension's name cannot be empty."),
+    # what a date is, in the messages above (check_date's `what`)
+    "field.deadline": ("完成时限", "Deadline"),
+    "field.done_on": ("完成日期", "Date done"),
+})
+
 
 def _row(w: Writer, table: str, row_id: int) -> dict[str, Any]:
     row = w.get(table, row_id)
     if row is None:
-        raise NotFound(f"{table} {row_id} 不存在（可能已被删除）。")
+        raise NotFound("plan.row_missing", table=table, row_id=row_id)
     return row
 
 
@@ -54,7 +92,7 @@ def check_date(text: str, what: str) -> str:
     try:
         return date.fromisoformat(text).isoformat()
     except ValueError:
-        raise InvalidInput(f"{what}“{text}”不是有效日期，请按 年-月-日 填写，例如 2026-06-30。") from None
+        raise InvalidInput("plan.bad_date", what=what, text=text) from None
 
 
 # -- indicators -------------------------------------------------------------
@@ -65,29 +103,29 @@ def update_indicator(w: Writer, indicator_id: int, **fields: Any) -> None:
     values: dict[str, Any] = {k: v for k, v in fields.items() if k in EDITABLE}
     unknown = set(fields) - set(EDITABLE) - {"target"}
     if unknown:
-        raise InvalidInput(f"不能修改的字段：{', '.join(sorted(unknown))}")
+        raise InvalidInput("plan.not_editable", fields=", ".join(sorted(unknown)))
     if "name" in values:
         values["name"] = values["name"].strip()
         if not values["name"]:
-            raise InvalidInput("指标名称不能为空。")
+            raise InvalidInput("plan.indicator_name_empty")
     kind = values.get("kind", row["kind"])
     if kind not in KINDS:
-        raise InvalidInput(f"未知的指标类型：{kind}")
+        raise InvalidInput("plan.unknown_kind", kind=kind)
     if "target" in fields:
         target: Target | None = fields["target"]
         if target is None:
             values.update(target_op=None, target_value=None, target_unit="", target_metric="")
         else:
             if target.op not in COMPARATORS:
-                raise InvalidInput(f"未知的比较符：{target.op}")
+                raise InvalidInput("plan.unknown_comparator", op=target.op)
             values.update(target_op=target.op, target_value=float(target.value),
                           target_unit=target.unit, target_metric=target.metric)
     if kind == "quantitative" and values.get("target_op", row["target_op"]) is None:
-        raise InvalidInput("定量指标需要目标值（比较符、数值和单位），例如 ≥ 90 %。")
+        raise InvalidInput("plan.target_needed")
     if kind != "quantitative" and "target" not in fields:
         values.update(target_op=None, target_value=None)
     if row["level"] == 1 and kind != row["kind"] and kind != "qualitative":
-        raise InvalidInput("一级指标只是分组，不能设为定量、排名或计数类指标。")
+        raise InvalidInput("plan.first_level_is_group")
     w.update("indicator", indicator_id, values)
 
 
@@ -96,10 +134,10 @@ def add_indicator(w: Writer, dimension_id: int, parent_id: int | None, name: str
     """Add a first-level (parent_id None) or second-level indicator after after_id (or last)."""
     name = name.strip()
     if not name:
-        raise InvalidInput("指标名称不能为空。")
+        raise InvalidInput("plan.indicator_name_empty")
     _row(w, "dimension", dimension_id)
     if parent_id is not None and _row(w, "indicator", parent_id)["level"] != 1:
-        raise InvalidInput("二级指标只能放在一级指标下。")
+        raise InvalidInput("plan.second_under_first")
     probe = {"parent_id": parent_id, "dimension_id": dimension_id}
     ids = [r[0] for r in w.db.query(*_siblings_sql(probe))]
     new_id = w.insert("indicator", {
@@ -119,8 +157,7 @@ def delete_indicator(w: Writer, indicator_id: int) -> None:
         " + (SELECT count(*) FROM self_evaluation WHERE indicator_id = :i)"
         " + (SELECT count(*) FROM event WHERE indicator_id = :i)", {"i": indicator_id})
     if history:
-        raise InvalidInput(f"“{row['name']}”已有 {history} 条月调度、自评或事件记录，不能删除（记录须保留）；"
-                           f"可以改名或移动。")
+        raise InvalidInput("plan.indicator_has_history", name=row["name"], count=history)
     for child in w.db.query("SELECT id FROM indicator WHERE parent_id = ?", (indicator_id,)):
         delete_indicator(w, child["id"])
     for sub in w.db.query("SELECT id FROM subtask WHERE indicator_id = ?", (indicator_id,)):
@@ -145,14 +182,14 @@ def reparent_indicator(w: Writer, indicator_id: int, new_parent_id: int | None,
     row = _row(w, "indicator", indicator_id)
     if row["level"] == 2:
         if new_parent_id is None:
-            raise InvalidInput("二级指标必须属于一个一级指标。")
+            raise InvalidInput("plan.second_needs_parent")
         parent = _row(w, "indicator", new_parent_id)
         if parent["level"] != 1:
-            raise InvalidInput("二级指标只能放在一级指标下。")
+            raise InvalidInput("plan.second_under_first")
         dim_id = parent["dimension_id"]
     else:
         if new_dimension_id is None:
-            raise InvalidInput("请指定目标维度。")
+            raise InvalidInput("plan.dimension_needed")
         _row(w, "dimension", new_dimension_id)
         dim_id, new_parent_id = new_dimension_id, None
     old_siblings = _siblings_sql(row)
@@ -188,9 +225,9 @@ def set_assignments(w: Writer, indicator_id: int, units: list[tuple[int, str]]) 
     seen: set[int] = set()
     for division_id, role in units:
         if role not in ("lead", "responsible", "cooperate"):
-            raise InvalidInput(f"未知的职责：{role}")
+            raise InvalidInput("plan.unknown_role", role=role)
         if division_id in seen:
-            raise InvalidInput("同一处室不能在一个指标中出现两次。")
+            raise InvalidInput("plan.division_twice")
         seen.add(division_id)
         _row(w, "division", division_id)
     set_division_rows(w, "assignment", "indicator_id", indicator_id, units)
@@ -221,9 +258,9 @@ def _subtask_values(fields: dict[str, Any]) -> dict[str, Any]:
     if "name" in values:
         values["name"] = values["name"].strip()
         if not values["name"]:
-            raise InvalidInput("子任务名称不能为空。")
+            raise InvalidInput("plan.subtask_name_empty")
     if "deadline" in values:
-        values["deadline"] = check_date(values["deadline"] or "", "完成时限")
+        values["deadline"] = check_date(values["deadline"] or "", "field.deadline")
     for key in ("person", "note"):
         if key in values:
             values[key] = (values[key] or "").strip()
@@ -232,7 +269,7 @@ def _subtask_values(fields: dict[str, Any]) -> dict[str, Any]:
 
 def add_subtask(w: Writer, indicator_id: int, name: str, **fields: Any) -> int:
     if _row(w, "indicator", indicator_id)["level"] != 2:
-        raise InvalidInput("子任务只能加在二级指标下。")
+        raise InvalidInput("plan.subtask_under_second")
     values = _subtask_values({"name": name, **fields})
     count = w.db.scalar("SELECT count(*) FROM subtask WHERE indicator_id = ?", (indicator_id,))
     return w.insert("subtask", {"indicator_id": indicator_id, "position": count + 1, **values})
@@ -247,7 +284,7 @@ def delete_subtask(w: Writer, subtask_id: int) -> None:
     row = _row(w, "subtask", subtask_id)
     used = w.db.scalar("SELECT count(*) FROM dispatch_row WHERE subtask_id = ?", (subtask_id,))
     if used:
-        raise InvalidInput(f"子任务“{row['name']}”已有 {used} 条月调度记录，不能删除（记录须保留）。")
+        raise InvalidInput("plan.subtask_has_history", name=row["name"], count=used)
     w.delete("subtask", subtask_id)
     _renumber(w, "subtask", [r[0] for r in w.db.query(
         "SELECT id FROM subtask WHERE indicator_id = ? ORDER BY position, id", (row["indicator_id"],))])
@@ -265,7 +302,7 @@ def move_subtask(w: Writer, subtask_id: int, delta: int) -> bool:
 def add_dimension(w: Writer, year: int, name: str, code: str = "") -> int:
     name = name.strip()
     if not name:
-        raise InvalidInput("维度名称不能为空。")
+        raise InvalidInput("plan.dimension_name_empty")
     count = w.db.scalar("SELECT count(*) FROM dimension WHERE year = ?", (year,))
     return w.insert("dimension", {"year": year, "name": name, "code": code, "position": count + 1})
 
@@ -274,7 +311,7 @@ def update_dimension(w: Writer, dimension_id: int, **fields: Any) -> None:
     _row(w, "dimension", dimension_id)
     values = {k: v.strip() for k, v in fields.items() if k in ("name", "code")}
     if "name" in values and not values["name"]:
-        raise InvalidInput("维度名称不能为空。")
+        raise InvalidInput("plan.dimension_name_empty")
     w.update("dimension", dimension_id, values)
 
 

@@ -7,11 +7,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..core import messages
 from ..core.errors import NotFound
 from ..core.model import Assignment, Dimension, Division, Indicator, Liaison, Plan, Subtask, Target
 from ..storage.database import Database
 
 ROLE_ORDER = {"lead": 0, "responsible": 1, "cooperate": 2}
+
+messages.register({
+    "plan.no_year": ("数据库中没有 {year} 年度的方案。", "The database holds no plan for {year}."),
+})
 
 
 def list_years(db: Database) -> list[int]:
@@ -21,7 +26,7 @@ def list_years(db: Database) -> list[int]:
 def load_plan(db: Database, year: int) -> Plan:
     head = db.execute("SELECT * FROM plan_year WHERE year = ?", (year,)).fetchone()
     if head is None:
-        raise NotFound(f"数据库中没有 {year} 年度的方案。")
+        raise NotFound("plan.no_year", year=year)
     plan = Plan(year, head["title"], head["office"])
     dims = {r["id"]: Dimension(r["id"], year, r["code"], r["name"], r["position"])
             for r in db.query("SELECT * FROM dimension WHERE year = ? ORDER BY position, id", (year,))}

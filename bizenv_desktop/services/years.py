@@ -3,10 +3,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ..core import messages
 from ..core.errors import InvalidInput, NotFound
 from ..storage.changes import Writer
 from .builtin_plan import install_builtin_plan
 from .plan_edit import delete_dimension
+
+
+messages.register({
+    "year.out_of_range": ("年度 {year} 超出范围（2000–2100）。", "Year {year} is out of range (2000–2100)."),
+    "year.exists": ("{year} 年度已存在。", "Year {year} already exists."),
+    "year.no_source": ("没有 {year} 年度的方案可供复制。", "There is no plan of {year} to copy."),
+    "year.missing": ("没有 {year} 年度。", "There is no year {year}."),
+    "year.has_dispatch": ("{year} 年度已有 {months} 个月的月调度记录，不能删除（记录须保留）。",
+                          "Year {year} has {months} months of dispatch records and cannot be deleted (records must "
+                          "be kept)."),
+})
 
 
 def year_exists(w: Writer, year: int) -> bool:
@@ -15,13 +27,13 @@ def year_exists(w: Writer, year: int) -> bool:
 
 def _check_year(year: int) -> None:
     if not 2000 <= year <= 2100:
-        raise InvalidInput(f"年度 {year} 超出范围（2000–2100）。")
+        raise InvalidInput("year.out_of_range", year=year)
 
 
 def create_builtin_year(w: Writer, year: int) -> None:
     _check_year(year)
     if year_exists(w, year):
-        raise InvalidInput(f"{year} 年度已存在。")
+        raise InvalidInput("year.exists", year=year)
     install_builtin_plan(w, year)
 
 
@@ -32,9 +44,9 @@ def create_year_from(w: Writer, source: int, year: int) -> int:
     _check_year(year)
     head = w.get("plan_year", source)
     if head is None:
-        raise NotFound(f"没有 {source} 年度的方案可供复制。")
+        raise NotFound("year.no_source", year=source)
     if year_exists(w, year):
-        raise InvalidInput(f"{year} 年度已存在。")
+        raise InvalidInput("year.exists", year=year)
     db = w.db
     w.insert("plan_year", {"year": year, "title": head["title"], "office": head["office"],
                            "created_at": datetime.now().isoformat(timespec="seconds")})
@@ -70,10 +82,10 @@ def create_year_from(w: Writer, source: int, year: int) -> int:
 
 def delete_year(w: Writer, year: int) -> None:
     if not year_exists(w, year):
-        raise NotFound(f"没有 {year} 年度。")
+        raise NotFound("year.missing", year=year)
     months = w.db.scalar("SELECT count(*) FROM dispatch_month WHERE year = ?", (year,))
     if months:
-        raise InvalidInput(f"{year} 年度已有 {months} 个月的月调度记录，不能删除（记录须保留）。")
+        raise InvalidInput("year.has_dispatch", year=year, months=months)
     for d in w.db.query("SELECT id FROM dimension WHERE year = ?", (year,)):
         delete_dimension(w, d["id"])
     for s in w.db.query("SELECT id FROM plan_section WHERE year = ?", (year,)):
