@@ -2436,6 +2436,10 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>&amp;Edit</translation>
     </message>
     <message>
+        <source>月调度(&amp;D)</source>
+        <translation>Monthly &amp;Dispatch</translation>
+    </message>
+    <message>
         <source>报告(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
@@ -2734,11 +2738,112 @@ The file stays in the evidence store and other records that use it are not affec
     </message>
 </context>
 <context>
-    <name>MonthView</name>
+    <name>MonthPickerDialog</name>
     <message>
-        <source>开始新月份…</source>
-        <translation>Start New Month…</translation>
+        <source>开始本月</source>
+        <translation>Start the Month</translation>
     </message>
+    <message>
+        <source>%1年%2月</source>
+        <translation>%2/%1</translation>
+    </message>
+    <message>
+        <source>（应办）</source>
+        <translation> (due)</translation>
+    </message>
+    <message>
+        <source>选择要开始的月份。上月的状态、存在问题、下步打算和数值会带入，进展只在已完成时带入。</source>
+        <translation>Choose the month to start. Last month&apos;s status, problems, next steps and figures are carried over; progress only where finished.</translation>
+    </message>
+    <message>
+        <source>没有可以开始的月份：本月和下月都已开始，或还没有年度方案。</source>
+        <translation>No month can be started: this month and next month have been started, or there is no plan year yet.</translation>
+    </message>
+</context>
+<context>
+    <name>MonthRoundOps</name>
+    <message>
+        <source>开始本月…</source>
+        <translation>Start the Month…</translation>
+    </message>
+    <message>
+        <source>生成处室调度表…</source>
+        <translation>Make Division Forms…</translation>
+    </message>
+    <message>
+        <source>收回调度表…</source>
+        <translation>Collect Returned Forms…</translation>
+    </message>
+    <message>
+        <source>催报名单…</source>
+        <translation>Divisions to Chase…</translation>
+    </message>
+    <message>
+        <source>关闭本月…</source>
+        <translation>Close the Month…</translation>
+    </message>
+    <message>
+        <source>生成报告…</source>
+        <translation>Make the Report…</translation>
+    </message>
+    <message>
+        <source>开始一个月的月调度：从计划和上月带入各行</source>
+        <translation>Start a month&apos;s dispatch: rows from the plan and from last month</translation>
+    </message>
+    <message>
+        <source>为每个处室生成 %1 的 Excel 调度表</source>
+        <translation>Make each division&apos;s Excel form for %1</translation>
+    </message>
+    <message>
+        <source>读入处室交回的 %1 调度表，检查后写入</source>
+        <translation>Read the forms for %1 the divisions sent back, check them and write them</translation>
+    </message>
+    <message>
+        <source>%1 还没有交回调度表的处室</source>
+        <translation>Divisions that have not sent back their form for %1</translation>
+    </message>
+    <message>
+        <source>%1 已上报：关闭后只读</source>
+        <translation>%1 has been reported: read-only once closed</translation>
+    </message>
+    <message>
+        <source>%1 月调度情况报告（预览、PDF、打印）</source>
+        <translation>The monthly dispatch report for %1 (preview, PDF, print)</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>催报名单</source>
+        <translation>Divisions to Chase</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 还有 %n 个处室没有交回调度表：</source>
+        <translation>
+            <numerusform>%1: %n division has not sent back its form yet:</numerusform>
+            <numerusform>%1: %n divisions have not sent back their forms yet:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>名单已复制到剪贴板。</source>
+        <translation>The list has been copied to the clipboard.</translation>
+    </message>
+    <message>
+        <source>仍然关闭本月吗？关闭后只读；如需修改须说明原因后重新打开。</source>
+        <translation>Close the month anyway? It becomes read-only; to change it later, reopen it with a reason.</translation>
+    </message>
+    <message>
+        <source>关闭 %1 的月调度？关闭后只读；如需修改须说明原因后重新打开。</source>
+        <translation>Close the dispatch of %1? It becomes read-only; to change it later, reopen it with a reason.</translation>
+    </message>
+    <message>
+        <source>关闭本月</source>
+        <translation>Close the Month</translation>
+    </message>
+</context>
+<context>
+    <name>MonthView</name>
     <message>
         <source>补充新增行</source>
         <translation>Add New Rows</translation>
@@ -2768,8 +2873,16 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Filter: indicator, progress, problems…</translation>
     </message>
     <message>
-        <source>只看有变化的行</source>
-        <translation>Changed rows only</translation>
+        <source>开始本月…</source>
+        <translation>Start the Month…</translation>
+    </message>
+    <message>
+        <source>只看与上月相比有变化的行</source>
+        <translation>Only rows changed since last month</translation>
+    </message>
+    <message>
+        <source>月调度步骤</source>
+        <translation>Monthly round</translation>
     </message>
     <message>
         <source>月份：</source>
@@ -2804,8 +2917,20 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>All divisions</translation>
     </message>
     <message>
-        <source>尚未开始任何月份：点“开始新月份…”。</source>
-        <translation>No month has been started yet: click “Start New Month…”.</translation>
+        <source>只看与上月（%1）相比有变化的行</source>
+        <translation>Only rows changed since last month (%1)</translation>
+    </message>
+    <message>
+        <source>与 %1 的状态、进展、问题、下步打算和数值比较；本月收回的调度表与上月相同的行不算变化</source>
+        <translation>Compared with %1: status, progress, problems, next steps and figures; a row whose returned form says the same as last month is not a change</translation>
+    </message>
+    <message>
+        <source>上月（%1）没有调度记录，没有可比较的行</source>
+        <translation>Last month (%1) has no dispatch: there is nothing to compare with</translation>
+    </message>
+    <message>
+        <source>尚未开始任何月份：点“开始本月…”。</source>
+        <translation>No month has been started: click Start the Month….</translation>
     </message>
     <message>
         <source>已关闭（%1），只读</source>
@@ -2834,14 +2959,6 @@ The file stays in the evidence store and other records that use it are not affec
     <message>
         <source>新滞后</source>
         <translation>Newly behind schedule</translation>
-    </message>
-    <message>
-        <source>开始新月份</source>
-        <translation>Start New Month</translation>
-    </message>
-    <message>
-        <source>月份（年-月）；上月的状态、问题、下步打算和数值会带入：</source>
-        <translation>Month (year-month); last month&apos;s statuses, problems, next steps and figures are carried over:</translation>
     </message>
     <message>
         <source>开始 %1 月调度</source>

@@ -6,7 +6,7 @@ month view stays quick on ten years of data. Writes take the action's Writer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
 
@@ -163,6 +163,36 @@ def month_heads(db: Database) -> list[tuple[str, str | None]]:
     """[(month, closed_at or None)] in order: list_months without counting each month's rows
     (which reads every row of ten years), for the month picker."""
     return [(r[0], r[1]) for r in db.query("SELECT month, closed_at FROM dispatch_month ORDER BY month")]
+
+
+def due_month(db: Database, today: date, heads: list[tuple[str, str | None]] | None = None) -> str:
+    """The month whose round is due: the earliest month started and still open (up to this
+    month), else the month after the last closed one (if it has come), else this month.
+    heads: month_heads(db) when the caller has read them already."""
+    this = today.strftime("%Y-%m")
+    heads = month_heads(db) if heads is None else heads
+    still_open = [m for m, closed in heads if closed is None and m <= this]
+    if still_open:
+        return still_open[0]
+    closed = [m for m, closed_at in heads if closed_at is not None]
+    if closed and rules.next_month(max(closed)) <= this:
+        return rules.next_month(max(closed))
+    return this
+
+
+def startable_months(db: Database, today: date) -> list[str]:
+    """Months that can be started now, oldest first: months of a plan year not started yet,
+    from the first month ever started (or January of this year) through next month."""
+    years = {r[0] for r in db.query("SELECT year FROM plan_year")}
+    started = {m for m, _closed in month_heads(db)}
+    last = rules.next_month(today.strftime("%Y-%m"))
+    month = min(started) if started else f"{today.year:04d}-01"
+    out = []
+    while month <= last:
+        if int(month[:4]) in years and month not in started:
+            out.append(month)
+        month = rules.next_month(month)
+    return out
 
 
 def month_head(db: Database, month: str) -> dict[str, Any] | None:

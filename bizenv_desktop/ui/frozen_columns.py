@@ -74,8 +74,8 @@ class FrozenColumns(QObject):
         main_header.sectionResized.connect(self._column_resized)
         frozen_header.sectionResized.connect(self._frozen_column_resized)
         main_header.sectionMoved.connect(lambda *_a: QTimer.singleShot(0, self.refresh))
-        main_header.sortIndicatorChanged.connect(frozen_header.setSortIndicator)
-        frozen_header.sortIndicatorChanged.connect(main_header.setSortIndicator)
+        main_header.sortIndicatorChanged.connect(lambda col, order: self._sync_sort(frozen_header, col, order))
+        frozen_header.sortIndicatorChanged.connect(lambda col, order: self._sync_sort(main_header, col, order))
         main_header.geometriesChanged.connect(self._place)
         frozen_header.setContextMenuPolicy(main_header.contextMenuPolicy())
         frozen_header.customContextMenuRequested.connect(
@@ -136,6 +136,11 @@ class FrozenColumns(QObject):
     def _row_resized(self, row: int, _old: int, new: int) -> None:
         if isinstance(self.frozen, QTableView):
             self.frozen.setRowHeight(row, new)
+
+    @staticmethod
+    def _sync_sort(header: QHeaderView, col: int, order: Qt.SortOrder) -> None:
+        if (header.sortIndicatorSection(), header.sortIndicatorOrder()) != (col, order):
+            header.setSortIndicator(col, order)
 
     @staticmethod
     def _sync_expanded(target: Any, index: QModelIndex, expanded: bool) -> None:

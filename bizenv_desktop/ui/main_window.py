@@ -24,6 +24,7 @@ from .lazy_tabs import LazyPage, LazyTabs
 from .menus import Menus
 from .operations import make_action
 from .operations.exchange import ExchangeOps
+from .operations.month_round import MonthRoundOps
 from .operations.plan import PlanOps
 from .operations.workspace import WorkspaceOps
 from .operations.years import YearOps
@@ -82,7 +83,9 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.year_ops = YearOps(self)
         self.exchange_ops = ExchangeOps(self)
         self.workspace_ops = WorkspaceOps(self)
-        self.operations: list[Any] = [self.plan_ops, self.year_ops, self.exchange_ops, self.workspace_ops]
+        self.round_ops = MonthRoundOps(self)
+        self.operations: list[Any] = [self.plan_ops, self.year_ops, self.exchange_ops, self.workspace_ops,
+                                      self.round_ops]
         self.toolbar.addWidget(self._spacer())
         self.toolbar.addWidget(self.filter_edit)
         self.plan_tree.current_changed.connect(self._refresh_actions)

@@ -23,6 +23,7 @@ LAYOUT: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("file", QT_TRANSLATE_NOOP("MainWindow", "文件(&F)"),
      ("open", "exchange", "evidence", "maintenance", "settings", "quit")),
     ("edit", QT_TRANSLATE_NOOP("MainWindow", "编辑(&E)"), ("undo", "add", "change", "move", "find")),
+    ("month", QT_TRANSLATE_NOOP("MainWindow", "月调度(&D)"), ("round", "month")),
     ("report", QT_TRANSLATE_NOOP("MainWindow", "报告(&R)"), ("reports",)),
     ("year", QT_TRANSLATE_NOOP("MainWindow", "年度(&Y)"), ("create", "delete")),
     ("manage", QT_TRANSLATE_NOOP("MainWindow", "管理(&M)"), ("people", "records")),

@@ -5,14 +5,15 @@ close and reopen is one controller action (one transaction, one undo step).
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QInputDialog,
                                QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSplitter,
-                               QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTabWidget, QVBoxLayout, QWidget)
+                               QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTabWidget, QToolBar, QVBoxLayout,
+                               QWidget)
 
 from ..core import dispatch as rules
 from ..core.errors import BizenvError
@@ -80,6 +81,16 @@ class MonthFilter(QSortFilterProxyModel):
         return not self.changed_only or bool(model.changed_fields(row))
 
 
+def _when(stamp: str | None) -> str:
+    """'2026-11-30T17:02:11' as 2026-11-30 17:02 (the closed-month label showed the raw ISO stamp)."""
+    if not stamp:
+        return ""
+    try:
+        return datetime.fromisoformat(stamp).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp
+
+
 _SHOWN: Any = object()  # MonthView._changes_for when the changes panel shows its month
 
 
@@ -120,7 +131,7 @@ class MonthView(ReloadWhenShown, QWidget):
         self.month_box = QComboBox(self)
         self.month_box.setMinimumContentsLength(12)
         self._month_items: list[tuple[str, str]] = []  # what month_box lists: (text, month)
-        self.start_button = QPushButton(self.tr("开始新月份…"), self)
+        self.start_button = QPushButton(self.tr("开始本月…"), self)
         self.fill_button = QPushButton(self.tr("补充新增行"), self)
         self.fill_button.setToolTip(self.tr("把本月开始后计划中新增的指标、子任务或处室加入本月"))
         self.close_button = QPushButton(self.tr("关闭本月"), self)
@@ -135,7 +146,7 @@ class MonthView(ReloadWhenShown, QWidget):
         self.text_edit = QLineEdit(self)
         self.text_edit.setClearButtonEnabled(True)
         self.text_edit.setPlaceholderText(self.tr("筛选指标、进展、问题……"))
-        self.changed_only = QCheckBox(self.tr("只看有变化的行"), self)
+        self.changed_only = QCheckBox(self.tr("只看与上月相比有变化的行"), self)
         self.count_label = TextLine(self)
         # A QPlainTextEdit lays out only the lines in view: a QTextBrowser laid out the whole list
         # (hundreds of rows change in a month of the test data) at every month switch.
@@ -170,6 +181,29 @@ class MonthView(ReloadWhenShown, QWidget):
         row = self.selected_row()
         closed = self.model.month is not None and self.model.month.closed
         self.evidence.set_target("dispatch_row" if row else None, row.id if row else None, read_only=closed)
+
+    def set_round_actions(self, actions: list[Any]) -> None:
+        """The monthly round's steps (the window's 月调度 menu) as a toolbar above the grid; they
+        replace this view's own start and close buttons."""
+        bar = QToolBar(self.tr("月调度步骤"), self)
+        bar.setObjectName("round_toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for i, action in enumerate(actions):
+            if i:
+                arrow = QLabel("→", bar)
+                arrow.setObjectName("round_arrow")
+                bar.addWidget(arrow)
+            bar.addAction(action)
+        self.round_bar = bar
+        self.start_button.hide()
+        self.close_button.hide()
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, bar)
+
+    def show_returns(self) -> None:
+        """Bring the 报送情况 panel (who sent the form back, who is to chase) to the front."""
+        self.side_tabs.setCurrentWidget(self.returns)
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -208,8 +242,9 @@ class MonthView(ReloadWhenShown, QWidget):
     def reload(self) -> None:
         heads = dispatch.month_heads(self.controller.db)
         names = [month for month, _closed in heads]
-        if self.current not in names:
-            self.current = names[-1] if names else ""
+        if self.current not in names:  # first shown: the month that is due, if it has started
+            due = dispatch.due_month(self.controller.db, date.today(), heads) if names else ""
+            self.current = due if due in names else (names[-1] if names else "")
         self._fill_month_box(heads)
         month = None
         if self.current:
@@ -260,13 +295,26 @@ class MonthView(ReloadWhenShown, QWidget):
 
     def _update_state(self, month: dispatch.Month | None) -> None:
         has = month is not None
+        previous = rules.previous_month(month.month) if month else ""
+        if month is not None and month.previous:
+            self.changed_only.setText(self.tr("只看与上月（%1）相比有变化的行").replace("%1", previous))
+            self.changed_only.setToolTip(self.tr("与 %1 的状态、进展、问题、下步打算和数值比较；本月收回的调度表"
+                                                 "与上月相同的行不算变化").replace("%1", previous))
+        else:
+            self.changed_only.setText(self.tr("只看与上月相比有变化的行"))
+            self.changed_only.setToolTip(self.tr("上月（%1）没有调度记录，没有可比较的行").replace("%1", previous)
+                                         if month else "")
+        comparable = month is not None and bool(month.previous)
+        if not comparable and self.changed_only.isChecked():
+            self.changed_only.setChecked(False)  # nothing to compare with: the filter would hide every row
+        self.changed_only.setEnabled(comparable)
         self.fill_button.setEnabled(has and not month.closed)
         self.close_button.setEnabled(has and not month.closed)
         self.reopen_button.setEnabled(has and month.closed)
         if not has:
-            self.state_label.setText(self.tr("尚未开始任何月份：点“开始新月份…”。"))
+            self.state_label.setText(self.tr("尚未开始任何月份：点“开始本月…”。"))
         elif month.closed:
-            self.state_label.setText(self.tr("已关闭（%1），只读").replace("%1", month.closed_at or ""))
+            self.state_label.setText(self.tr("已关闭（%1），只读").replace("%1", _when(month.closed_at)))
         else:
             reopened = self.tr("；曾重新打开：%1").replace("%1", month.reopen_reason) if month.reopen_reason else ""
             self.state_label.setText(self.tr("填报中") + reopened)
@@ -346,15 +394,14 @@ class MonthView(ReloadWhenShown, QWidget):
 
     # -- actions ------------------------------------------------------------------
     def start_month(self, month: str | None = None) -> bool:
-        if month is None:
-            names = [m["month"] for m in dispatch.list_months(self.controller.db)]
-            suggestion = rules.next_month(names[-1]) if names else date.today().strftime("%Y-%m")
-            text, ok = QInputDialog.getText(self, self.tr("开始新月份"),
-                                            self.tr("月份（年-月）；上月的状态、问题、下步打算和数值会带入："),
-                                            QLineEdit.EchoMode.Normal, suggestion)
-            if not ok:
-                return False
-            month = text
+        if month is None:  # a month from a list, the one due first (it was free text)
+            from .modal import modal
+            from .month_picker import MonthPickerDialog
+
+            with modal(MonthPickerDialog(self.controller.db, date.today(), self)) as picker:
+                if not picker.exec() or not picker.month():
+                    return False
+                month = picker.month()
         try:
             month = rules.check_month(month)
         except BizenvError as exc:
@@ -371,14 +418,15 @@ class MonthView(ReloadWhenShown, QWidget):
         self.controller.run(self.tr("补充 %1 新增行").replace("%1", month),
                             lambda w: dispatch.add_missing_rows(w, month))
 
-    def close_month(self, confirm: bool = True) -> None:
+    def close_month(self, confirm: bool = True) -> bool:
         month = self.current
         if confirm and QMessageBox.question(
                 self, self.tr("关闭本月"),
                 self.tr("关闭 %1 的月调度？关闭后只读；如需修改须说明原因后重新打开。").replace("%1", month)) \
                 != QMessageBox.StandardButton.Yes:
-            return
-        self.controller.run(self.tr("关闭 %1 月调度").replace("%1", month), lambda w: dispatch.close_month(w, month))
+            return False
+        return self.controller.run(self.tr("关闭 %1 月调度").replace("%1", month),
+                                   lambda w: dispatch.close_month(w, month))
 
     def reopen_month(self, reason: str | None = None) -> None:
         month = self.current

@@ -29,4 +29,4 @@ class QtChineseFixes(QTranslator):
         return False
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return FIXES.get((context, source), "")
+        return FIXES.get((context, source))  # type: ignore[return-value]  # None: not ours, Qt looks further

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QMessageBox,
                                QProgressDialog, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from ..core.errors import BizenvError
@@ -22,7 +22,7 @@ from ..services import plan_read
 from ..services.pdf.reports import KINDS, ReportRequest, build_report, check_request
 from ..storage.database import open_reader
 from .pdf_pages import print_pdf, render_pages
-from . import settings
+from . import file_dialogs, settings
 from .settings import PreserveGeometry
 
 QUARTERS = ((1, "第一季度"), (2, "第二季度"), (3, "第三季度"), (4, "第四季度"))
@@ -55,7 +55,7 @@ class ReportDialog(PreserveGeometry, QDialog):
         self.year.setCurrentIndex(max(0, self.year.findData(year or date.today().year)))
         self.month = QSpinBox()
         self.month.setRange(1, 12)
-        self.month.setValue(date.today().month)
+        self.month.setValue(self._default_month(year or date.today().year))
         self.month.setSuffix(self.tr(" 月"))
         self.quarter = QComboBox()
         self.quarter.addItem(self.tr("全年"), None)
@@ -104,6 +104,24 @@ class ReportDialog(PreserveGeometry, QDialog):
         self._sync()
         self.resize(1100, 800)
         self.restore_geometry()
+
+    def _default_month(self, year: int) -> int:
+        """The latest month of the year with a dispatch up to today (a month with none errors)."""
+        from ..services import dispatch
+
+        today = date.today().strftime("%Y-%m")
+        months = [m for m, _closed in dispatch.month_heads(self.controller.db) if m[:4] == str(year) and m <= today]
+        return int(months[-1][5:7]) if months else date.today().month
+
+    def select(self, kind: str, year: int, month: int | None = None, quarter: int | None = None) -> None:
+        """Open at a report and period (the 月调度 menu, a to-do of the 待办 panel)."""
+        self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.year.setCurrentIndex(max(0, self.year.findData(year)))
+        if month is not None:
+            self.month.setValue(month)
+        if quarter is not None:
+            self.quarter.setCurrentIndex(max(0, self.quarter.findData(quarter)))
+        self._sync()
 
     def _sync(self) -> None:
         needs = KINDS[self.kind.currentData()].needs
@@ -208,8 +226,8 @@ class ReportDialog(PreserveGeometry, QDialog):
         if self.pdf is None:
             return None
         if target is None:
-            chosen, _f = QFileDialog.getSaveFileName(self, self.tr("另存为 PDF"),
-                                                     str(Path.home() / self.default_name()), self.tr("PDF 文件 (*.pdf)"))
+            chosen = file_dialogs.save_file(self, "reports", self.tr("另存为 PDF"), self.default_name(),
+                                            self.tr("PDF 文件 (*.pdf)"))
             if not chosen:
                 return None
             target = chosen

@@ -45,6 +45,7 @@ def makers(controller: Controller, parent: QWidget) -> Iterator[tuple[str, Maker
     from bizenv_desktop.ui.import_dialog import ImportIndicatorsDialog
     from bizenv_desktop.ui.indicator_dialog import IndicatorDialog
     from bizenv_desktop.ui.liaison_dialog import LiaisonDialog, LiaisonForm
+    from bizenv_desktop.ui.month_picker import MonthPickerDialog
     from bizenv_desktop.ui.report_dialog import ReportDialog
     from bizenv_desktop.ui.self_eval_view import NarrativeDialog
     from bizenv_desktop.ui.settings_dialog import SettingsDialog
@@ -68,6 +69,7 @@ def makers(controller: Controller, parent: QWidget) -> Iterator[tuple[str, Maker
     yield "LiaisonDialog", lambda: LiaisonDialog(controller, parent)
     yield "LiaisonForm", lambda: LiaisonForm(divisions, None, None, parent)
     yield "ReportDialog", lambda: ReportDialog(controller, parent, 2026)
+    yield "MonthPickerDialog", lambda: MonthPickerDialog(controller.db, today, parent)
     yield "NarrativeDialog", lambda: NarrativeDialog(data["evaluation"], "2026年", parent)
     yield "SettingsDialog", lambda: SettingsDialog(controller, parent)
     yield "SubtaskDialog", lambda: SubtaskDialog(divisions, None, parent, 2026)

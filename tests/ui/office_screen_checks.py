@@ -90,3 +90,28 @@ def test_every_dialog_fits_with_its_buttons(language: str, qtbot: Any, workspace
         dialog.close()
         dialog.deleteLater()
     assert not problems, "\n".join(problems)
+
+
+def test_the_monthly_round_from_the_menu_fits_the_screen(qtbot: Any, workspace: Any, tmp_path: Any,
+                                                         monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
+    """The whole round from the 月调度 menu on this screen; every dialog of it fits."""
+    from datetime import date
+
+    from bizenv_desktop.ui.main_window import MainWindow
+    from tests.ui.test_month_round import drive_the_round
+
+    screen_fit.install(qapp)
+    window = MainWindow(Controller(workspace))
+    qtbot.addWidget(window)
+    window.round_ops.fixed_today = date(2026, 11, 20)
+    with qtbot.waitSignal(window.ready, timeout=30000):
+        window.show()
+    seen: list[str] = []
+
+    def fits(dialog: QWidget) -> None:
+        seen.append(type(dialog).__name__)
+        screen = screen_fit.available(dialog)
+        assert screen_fit.fits(dialog), (type(dialog).__name__, dialog.frameGeometry(), screen)
+        assert outside(dialog, screen) == []
+    drive_the_round(qtbot, window, tmp_path, monkeypatch, fits)
+    assert seen == ["MonthPickerDialog", "MakeFormsDialog", "CollectFormsDialog", "ReportDialog"]

@@ -68,10 +68,19 @@ def test_every_message_is_translated_into_english() -> None:
     for (context, source, _comment), message in found.items():
         translation = message.find("translation")
         where = f"{context}: {source!r}"
-        if translation is None or not (translation.text or "").strip():
+        forms = [f.text or "" for f in translation.iter("numerusform")] if translation is not None else []
+        if message.get("numerus") == "yes":  # plural forms (%n): English has one and other
+            if len(forms) != 2 or not all(f.strip() for f in forms):
+                problems.append(f"{where} needs its two English plural forms")
+                continue
+            if any("%n" not in f for f in forms):
+                problems.append(f"{where} -> {forms!r}: a plural form lost %n")
+            text = " ".join(forms)
+        elif translation is None or not (translation.text or "").strip():
             problems.append(f"{where} has no translation")
             continue
-        text = translation.text or ""
+        else:
+            text = translation.text or ""
         if translation.get("type") in ("unfinished", "obsolete", "vanished"):
             problems.append(f"{where} is {translation.get('type')}")
         if cjk_in(text):
@@ -229,7 +238,8 @@ def test_main_window_in_english(english: None, qtbot: Any, workspace: Any) -> No
     assert window.windowTitle().startswith("Business Environment Assessment Workbench")
     assert window.status_label.text().startswith("Year 2026:")
     menus = [a for a in window.menuBar().actions() if a.menu() is not None]
-    assert [a.text() for a in menus] == ["&File", "&Edit", "&Reports", "&Year", "&Manage", "&View", "&Help"]
+    assert [a.text() for a in menus] == ["&File", "&Edit", "Monthly &Dispatch", "&Reports", "&Year", "&Manage", "&View",
+                                        "&Help"]
     for menu_action in menus:
         texts.append(("menu", menu_action.text()))
         for action in menu_action.menu().actions():

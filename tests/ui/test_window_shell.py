@@ -36,7 +36,9 @@ def entries(menu: QMenu) -> list[str]:
 
 def test_menus_in_their_order_with_every_action(window: MainWindow) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["文件(&F)", "编辑(&E)", "报告(&R)", "年度(&Y)", "管理(&M)", "视图(&V)", "帮助(&H)"]
+    assert titles == ["文件(&F)", "编辑(&E)", "月调度(&D)", "报告(&R)", "年度(&Y)", "管理(&M)", "视图(&V)", "帮助(&H)"]
+    assert entries(window.menus["month"])[:6] == ["开始本月…", "生成处室调度表…", "收回调度表…", "催报名单…", "关闭本月…",
+                                                  "生成报告…"]
     assert entries(window.menus["file"]) == [
         "打开数据库(&O)…", "|", "导入指标表(&I)…", "导入督办事项台账(&U)…", "导出 Excel(&X) >", "|",
         "导出佐证材料包(&Z)…", "|", "立即备份(&B)", "从备份恢复…", "检查数据", "|", "设置(&S)…", "|", "退出(&X)"]
