@@ -1,6 +1,6 @@
 """`bizenv import KIND FILE.xlsx` and `bizenv export KIND -o FILE.xlsx`.
 
-    bizenv --db PATH import indicators FILE.xlsx [--year Y] [--sheet NAME] [--dry-run] [--json]
+    bizenv --db PATH import indicators FILE.xlsx|.xls|.ods [--year Y] [--sheet NAME] [--dry-run] [--json]
     bizenv --db PATH export indicators|dispatch|supervision|events|audit -o FILE.xlsx
                             [--year Y] [--month YYYY-MM] [--from D] [--to D]
 
@@ -82,12 +82,16 @@ def import_indicators(args: argparse.Namespace) -> int:
     if args.json:
         out = preview.to_json(year)
         out["warnings"] = warnings
+        out["units"] = changes.units.to_json()
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         return 0
     print(f"读取“{Path(args.file).name}”工作表“{preview.sheet}”：{len(preview.first_level())} 项一级指标，"
           f"{len(preview.second_level())} 项二级指标。")
     for w in warnings:
         print(f"提示：{w}")
+    for unit in changes.units:
+        if unit.kind != "existing":
+            print(f"单位：{unit.describe()}")
     for change in changes.changes:
         print(f"  {change.describe()}")
     if not changes:

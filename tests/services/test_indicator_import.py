@@ -107,7 +107,7 @@ def test_pdf_paste_first_level_on_first_row_group_rows_page_numbers_repeated_hea
         tmp_path: Path) -> None:
     pv = read_indicator_table(build(tmp_path / "b.xlsx", PDF_PASTE, ("A1:E1",)))
     assert [c.role for c in pv.columns] == ["seq", "first", "second", "criteria", "responsible"]
-    assert pv.year_hint is None and pv.has_dimensions
+    assert pv.year_hint == 2026 and pv.has_dimensions  # from the 印发 line: the document's year
     assert [(d.code, d.name) for d in pv.dimensions] == [("一", "基础建设"), ("二", "创新提升")]
     first = pv.dimensions[0].indicators
     assert [(f.code, f.name) for f in first] == [("", "加强基础建设")]
@@ -347,8 +347,9 @@ def test_round_trip_with_scores_deadlines_subtasks_and_formula_like_text(tmp_pat
     path = tmp_path / "rt.xlsx"
     assert export_indicators(workspace.db, 2026, path) == 24
     pv = read_indicator_table(path)
-    assert [str(w) for w in pv.warnings] == [
-        "工作表“2026年度任务分工表”第 7 行 D 列：“细化分解任务”是子任务，不导入（子任务请在程序中编辑）"]
+    assert [str(w) for w in pv.warnings] == []
+    [task] = [t for s in pv.second_level() for t in s.subtasks]  # the sub-task row reads back as a sub-task
+    assert (task.name, task.person, task.deadline, task.row) == ("细化分解任务", "张三", "2026-03-31", 7)
     assert pv.first_level()[0].score == 30.0
     assert not plan_changes(workspace.db, 2026, pv)
 
@@ -377,7 +378,8 @@ def test_cli_import_json_dry_run_and_twice(tmp_path: Path, db_file: Path) -> Non
     proc = run("--db", str(db_file), "import", "indicators", str(book), "--dry-run", "--json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert set(data) == {"year", "dimensions", "warnings"} and data["year"] == 2026
+    assert set(data) == {"year", "dimensions", "warnings", "units"} and data["year"] == 2026
+    assert {u["name"]: u["mapping"] for u in data["units"]}["有关部门"] == "group"
     assert [d["name"] for d in data["dimensions"]] == [""]
     first = data["dimensions"][0]["indicators"][0]
     assert (first["code"], first["name"], first["score"]) == ("1", "企业开办", 25.0)

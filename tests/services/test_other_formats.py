@@ -21,6 +21,7 @@ from tests.services.test_indicator_import import PDF_PASTE, TWO_LEVEL, TWO_LEVEL
 from tests.services.test_indicator_import import build as build_table
 from tests.services.test_supervision_import import LEDGER, LEDGER_MERGES
 from tests.services.test_supervision_import import build as build_ledger
+from tests.services.test_task_shapes import CODED, INLINE, INLINE_MERGES, THREE_LEVELS
 from tests.soffice import convert
 
 FORMATS = ("xls", "ods")
@@ -53,7 +54,10 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]
     made = {"two_level": build_table(root / "two_level.xlsx", TWO_LEVEL, TWO_LEVEL_MERGES),
             "pdf_paste": build_table(root / "pdf_paste.xlsx", PDF_PASTE, ("A1:E1",)),
             "hidden_first": _hidden_first(root / "hidden_first.xlsx"),
-            "ledger": build_ledger(root / "ledger.xlsx", LEDGER, LEDGER_MERGES)}
+            "ledger": build_ledger(root / "ledger.xlsx", LEDGER, LEDGER_MERGES),
+            "inline": build_table(root / "inline.xlsx", INLINE, INLINE_MERGES),
+            "coded": build_table(root / "coded.xlsx", CODED, ("A1:F1", "A3:A5", "B3:B4")),
+            "three_levels": build_table(root / "three_levels.xlsx", THREE_LEVELS, ("A1:D1", "A3:D3", "A8:D8"))}
     out: dict[str, dict[str, Path]] = {name: {"xlsx": p} for name, p in made.items()}
     for fmt in FORMATS:
         for name, path in zip(made, convert(list(made.values()), fmt, root / fmt)):
@@ -68,7 +72,7 @@ def _indicators(path: Path) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("name", ["two_level", "pdf_paste", "hidden_first"])
+@pytest.mark.parametrize("name", ["two_level", "pdf_paste", "hidden_first", "inline", "coded", "three_levels"])
 def test_indicator_tables_read_the_same(books: dict[str, dict[str, Path]], name: str, fmt: str) -> None:
     assert _indicators(books[name][fmt]) == _indicators(books[name]["xlsx"])
 

@@ -13,12 +13,12 @@ from functools import lru_cache
 # role -> what the preview calls it (the GUI shows its own translated names)
 ROLE_NAMES: dict[str, str] = {
     "ignore": "（不导入）", "seq": "序号", "dimension": "维度", "first": "一级指标", "second": "二级指标",
-    "criteria": "考评内容及标准", "score": "分值", "lead": "牵头处室", "responsible": "责任处室",
+    "subtask": "子任务", "criteria": "考评内容及标准", "score": "分值", "lead": "牵头处室", "responsible": "责任处室",
     "cooperate": "配合处室", "person": "责任人", "deadline": "完成时限", "note": "备注",
 }
 ROLES = tuple(ROLE_NAMES)
 DIVISION_ROLES = ("lead", "responsible", "cooperate")
-SINGLE_ROLES = ("seq", "dimension", "first", "second", "score", "deadline", "person")
+SINGLE_ROLES = ("seq", "dimension", "first", "second", "subtask", "score", "deadline", "person")
 
 # Checked in this order; the first rule whose word the text contains wins.
 _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -29,11 +29,15 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("dimension", ("维度",)),
     ("first", ("一级",)),
     ("second", ("二级",)),
+    ("third", ("三级",)),
+    ("subtask", ("子任务", "分解任务", "任务分解", "具体任务")),
     ("score", ("分值", "分数", "权重", "满分", "赋分")),
     ("deadline", ("时限", "完成时间", "期限", "时间节点", "截止")),
     ("note", ("备注",)),
-    ("criteria", ("内容", "标准", "要求", "细则", "评分", "考评", "考核办法", "评价方法")),
+    ("criteria", ("内容", "标准", "要求", "细则", "评分", "考评", "考核办法", "评价方法", "措施", "举措")),
 )
+# a criteria-like header that names the tasks themselves when the table has no name column
+_TASK_WORDS = ("任务", "事项", "工作", "举措", "措施", "项目")
 _GENERIC_NAME = ("指标", "任务", "事项", "项目")
 _SEQ = {"序号", "编号", "序", "no", "no.", "#"}
 
@@ -78,7 +82,18 @@ def detect_roles(headers: list[list[str]]) -> list[str]:
             if found != "ignore":
                 break
         roles.append(found)
+    if "third" in roles:  # 一级 / 二级 / 三级: the levels the plan has (维度 / 一级 / 二级)
+        if "dimension" in roles:
+            roles = ["subtask" if r == "third" else r for r in roles]
+        else:
+            shift = {"first": "dimension", "second": "first", "third": "second"}
+            roles = [shift.get(r, r) for r in roles]
     generic = [i for i, r in enumerate(roles) if r == "generic"]
+    if not generic and not {"first", "second"} & set(roles):
+        named = [i for i, r in enumerate(roles) if r == "criteria"]
+        tasks = [i for i in named if any(w in norm(headers[i][-1] if headers[i] else "") for w in _TASK_WORDS)]
+        if tasks:  # 序号 | 任务内容 | 责任单位: the tasks are the indicators
+            roles[tasks[0]] = "second"
     if generic and "second" not in roles:
         roles[generic.pop()] = "second"  # the rightmost bare 指标 column
     if "second" in roles and "first" not in roles:
@@ -88,7 +103,7 @@ def detect_roles(headers: list[list[str]]) -> list[str]:
             generic.remove(left[-1])
     for i in generic:
         roles[i] = "ignore"
-    if "second" not in roles and "first" in roles:  # one level only: its names are the indicators
+    if "second" not in roles and "first" in roles and "dimension" in roles:  # 维度 | 指标: the indicators
         roles[roles.index("first")] = "second"
     # one column per single role; a later duplicate is left out
     for role in SINGLE_ROLES:

@@ -2,29 +2,38 @@
 
 plan_changes(db, year, preview) lists what apply_import(w, year, preview) writes; both run
 the same walk (one in a dry run), so the preview shown is what happens. Existing rows are
-matched by code, else by name; changed fields are updated, missing indicators,
-dimensions, divisions and assignments are added; nothing is ever deleted. Importing the
-same file again therefore writes nothing. apply_import takes the Writer of one
-Workspace.apply: the import is all or nothing.
+matched by code, else by name; changed fields are updated, missing indicators, sub-tasks,
+dimensions, divisions and assignments are added; nothing is ever deleted, and an existing
+dimension is never renamed or moved (a table's dimension that differs in name from the one
+with its code comes in as a new dimension). Every unit the table names is mapped first
+(services.unit_mapping; the caller may pass the mapping the liaison confirmed): aliases go to
+their division, people are left out, only new units become divisions. A sub-task's deadline
+written as text is dated in the document's year (its title or 注), else the plan year, never
+today's. Importing the same file again therefore writes nothing. apply_import takes the Writer
+of one Workspace.apply: the import is all or nothing.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
+from ...core.deadline_text import derive_deadline
+from ...core.workdays import WorkCalendar
 from ...storage.changes import Writer
 from ...storage.database import Database
+from ..unit_mapping import UnitMap, map_units, resolve
 from .indicator_read import read_indicator_table
-from .preview import ImportPreview, ParsedDimension, ParsedIndicator
+from .preview import ImportPreview, ParsedDimension, ParsedIndicator, ParsedSubtask
 
 __all__ = ["Change", "PlanChanges", "apply_import", "plan_changes", "read_indicator_table"]
 
 FIELD_LABELS = {"code": "编号", "name": "名称", "criteria": "考评内容及标准", "score": "分值",
-                "deadline": "完成时限", "role": "职责"}
+                "deadline": "完成时限", "role": "职责", "person": "责任人", "note": "备注", "division_id": "处室"}
 ROLE_LABELS = {"lead": "牵头", "responsible": "负责", "cooperate": "配合"}
 ENTITY_LABELS = {"year": "年度", "dimension": "维度", "indicator": "指标", "division": "处室",
-                 "assignment": "责任分工"}
+                 "assignment": "责任分工", "subtask": "子任务"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,7 @@ class PlanChanges:
     year: int
     changes: list[Change] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    units: UnitMap = field(default_factory=UnitMap)  # how every unit the table names is mapped
 
     def __bool__(self) -> bool:
         return bool(self.changes)
@@ -73,22 +83,38 @@ class PlanChanges:
             ("新建", "create", "indicator", "项指标"), ("更新", "update", "indicator", "项指标"),
             ("新建", "create", "dimension", "个维度"), ("更新", "update", "dimension", "个维度"),
             ("新建", "create", "division", "个处室"), ("新建", "create", "assignment", "条责任分工"),
+            ("新建", "create", "subtask", "项子任务"), ("更新", "update", "subtask", "项子任务"),
             ("修改", "update", "assignment", "条责任分工"))
             if (n := self.count(action, entity))]
         new_year = "（新建该年度）" if self.count("create", "year") else ""
         return f"导入 {self.year} 年度{new_year}：" + "、".join(parts) + "。"
 
 
-def plan_changes(db: Database, year: int, preview: ImportPreview) -> PlanChanges:
-    """What importing preview into year would create and update (nothing is written)."""
+def table_units(db: Database, preview: ImportPreview) -> UnitMap:
+    """The proposed mapping of every unit the table names, with the rows where it does."""
+    found: dict[str, list[int]] = {}
+    groups: set[str] = set()
+    for first in preview.first_level():
+        items: list[ParsedIndicator | ParsedSubtask] = [first, *first.children]
+        for item in items + [t for c in first.children for t in c.subtasks]:
+            for unit in item.divisions:
+                found.setdefault(unit.name, []).append(item.row)
+                if unit.is_group:
+                    groups.add(unit.name)
+    return map_units(db, found, groups)
+
+
+def plan_changes(db: Database, year: int, preview: ImportPreview, units: UnitMap | None = None) -> PlanChanges:
+    """What importing preview into year would create and update (nothing is written); units: the
+    mapping the liaison confirmed (default: the one proposed)."""
     preview.check()
-    return _Walk(db, None, year, preview).run()
+    return _Walk(db, None, year, preview, units).run()
 
 
-def apply_import(w: Writer, year: int, preview: ImportPreview) -> PlanChanges:
+def apply_import(w: Writer, year: int, preview: ImportPreview, units: UnitMap | None = None) -> PlanChanges:
     """Write preview into year (created if missing) with the action's Writer."""
     preview.check()
-    return _Walk(w.db, w, year, preview).run()
+    return _Walk(w.db, w, year, preview, units).run()
 
 
 class _Pool:
@@ -118,9 +144,14 @@ class _Pool:
 class _Walk:
     """Matches the preview against the database; writes when it has a Writer."""
 
-    def __init__(self, db: Database, w: Writer | None, year: int, preview: ImportPreview) -> None:
+    def __init__(self, db: Database, w: Writer | None, year: int, preview: ImportPreview,
+                 units: UnitMap | None = None) -> None:
         self.db, self.w, self.year, self.pv = db, w, year, preview
-        self.out = PlanChanges(year)
+        self.units = units if units is not None else table_units(db, preview)
+        self.out = PlanChanges(year, units=self.units)
+        if w is not None:
+            resolve(w, self.units)  # new divisions and groups made, aliases remembered
+        self.reference = date(preview.year_hint or year, 1, 1)  # text deadlines: the document's year
         self._fake = 0
         self.divisions = {r["name"]: (r["id"], r["retired_on"]) for r in db.query("SELECT * FROM division")}
         rows = [dict(r) for r in db.query(
@@ -155,6 +186,12 @@ class _Walk:
             if self.w is not None:
                 self.w.insert("plan_year", {"year": self.year, "title": title, "office": "",
                                             "created_at": datetime.now().isoformat(timespec="seconds")})
+        for unit in self.units:  # made by resolve() in a real import; planned here in both
+            if unit.kind in ("new", "group") and unit.division_id is None:
+                kind = "（分组）" if unit.kind == "group" else ""
+                self.out.changes.append(Change("create", "division", unit.name + kind))
+                if unit.name not in self.divisions:
+                    self.divisions[unit.name] = (self._new_id("division", {}), None)
         dims = [dict(r) for r in self.db.query("SELECT * FROM dimension WHERE year = ? ORDER BY position, id",
                                                (self.year,))]
         for pdim in self.pv.dimensions:
@@ -170,10 +207,12 @@ class _Walk:
                 first_id, first_label = self._indicator(first, pool, dim_id, None, "")
                 if first_id is None:
                     continue
+                self._assignments(first, first_id, first_label)
                 for second in first.children:
                     second_id, label = self._indicator(second, ("parent", first_id), dim_id, first_id, first_label)
                     if second_id is not None:
                         self._assignments(second, second_id, label)
+                        self._subtasks(second, second_id, label)
         return self.out
 
     def _flat(self, first: ParsedIndicator, pool: tuple[str, int | None], dim_id: int) -> None:
@@ -197,12 +236,20 @@ class _Walk:
                     self._pool(("seconds", None)).add(self.by_id[second_id])
             if second_id is not None:
                 self._assignments(second, second_id, label)
+                self._subtasks(second, second_id, label)
 
     # -- dimensions ------------------------------------------------------------------------
     def _dimension(self, pdim: ParsedDimension, dims: list[dict[str, Any]]) -> int:
-        found = next((d for d in dims if pdim.code and d["code"] == pdim.code), None) \
-            or next((d for d in dims if d["name"] == pdim.name), None)
+        """The dimension the table's one is: the same name (with any code), or the same code and no
+        name; never renamed or renumbered. A table's dimension whose code is taken by a dimension
+        of another name comes in as a new dimension."""
+        found = next((d for d in dims if pdim.name and d["name"] == pdim.name), None) \
+            or next((d for d in dims if not pdim.name and pdim.code and d["code"] == pdim.code), None)
         label = f"{pdim.code} {pdim.name}".strip() or "（未命名维度）"
+        if found is None and pdim.code and any(d["code"] == pdim.code for d in dims if d.get("id", 0) > 0):
+            taken = next(d for d in dims if d["code"] == pdim.code)
+            self.out.warnings.append(f"第 {pdim.row} 行的维度“{label}”与已有维度“{taken['code']} {taken['name']}”编号相同、"
+                                     f"名称不同：作为新维度导入，已有维度未改动")
         if found is None:
             values: dict[str, Any] = {"year": self.year, "code": pdim.code, "name": pdim.name,
                                       "position": len(dims) + 1}
@@ -210,8 +257,6 @@ class _Walk:
             dims.append(values)
             self.out.changes.append(Change("create", "dimension", label, row=pdim.row))
             return int(values["id"])
-        diff = {k: v for k, v in (("code", pdim.code), ("name", pdim.name)) if v and found[k] != v}
-        self._update("dimension", found, diff, label, 0, "", pdim.row)
         return int(found["id"])
 
     # -- indicators ------------------------------------------------------------------------
@@ -257,7 +302,12 @@ class _Walk:
         row.update(diff)
 
     # -- divisions -------------------------------------------------------------------------
-    def _division(self, name: str, is_group: bool) -> int:
+    def _division(self, name: str, is_group: bool) -> int | None:
+        """The division a unit of the table is, as mapped (None: no unit, left out)."""
+        target = self.units.target(name)
+        if target is None:
+            return None
+        name = target
         if name in self.divisions:
             div_id, retired = self.divisions[name]
             if retired and f"处室“{name}”已停用，仍按表格记入责任分工" not in self.out.warnings:
@@ -277,7 +327,9 @@ class _Walk:
         position = max((a["position"] for a in existing.values()), default=0)
         for unit in ind.divisions:
             div_id = self._division(unit.name, unit.is_group)
-            text = f"{unit.name}（{ROLE_LABELS[unit.role]}）"
+            if div_id is None:
+                continue
+            text = f"{self.units.target(unit.name) or unit.name}（{ROLE_LABELS[unit.role]}）"
             if div_id in existing:
                 row = existing[div_id]
                 self._update("assignment", row, {"role": unit.role} if row["role"] != unit.role else {},
@@ -288,3 +340,47 @@ class _Walk:
             values["id"] = self._new_id("assignment", values)
             existing[div_id] = values
             self.out.changes.append(Change("create", "assignment", text, 0, label, ind.row))
+
+    # -- sub-tasks -------------------------------------------------------------------------
+    def _subtasks(self, ind: ParsedIndicator, ind_id: int, label: str) -> None:
+        if not ind.subtasks:
+            return
+        rows = {r["name"]: dict(r) for r in self.db.query(
+            "SELECT * FROM subtask WHERE indicator_id = ? ORDER BY position, id", (ind_id,))} if ind_id > 0 else {}
+        position = len(rows)
+        for task in ind.subtasks:
+            values = self._subtask_values(task)
+            found = rows.get(task.name)
+            if found is not None:
+                diff = {k: v for k, v in values.items() if v not in (None, "") and found[k] != v}
+                self._update("subtask", found, diff, task.name, 0, label, task.row)
+                continue
+            position += 1
+            values = {"indicator_id": ind_id, "name": task.name, "position": position, **values}
+            values["id"] = self._new_id("subtask", values)
+            rows[task.name] = values
+            self.out.changes.append(Change("create", "subtask", task.name, 0, label, task.row))
+
+    def _subtask_values(self, task: ParsedSubtask) -> dict[str, Any]:
+        """division (the first unit, a division before a group), person, deadline (a date; text read in
+        the document's year) and note (the task's text, and a deadline no date can be read from)."""
+        units = sorted(task.divisions, key=lambda u: u.is_group)
+        division = next((d for d in (self._division(u.name, u.is_group) for u in units) if d is not None), None)
+        deadline, note = _subtask_deadline(task.deadline, self.reference), task.criteria
+        if task.deadline and not deadline:
+            note = "\n".join(filter(None, [note, f"完成时限：{task.deadline}"]))
+        return {"division_id": division, "person": task.person, "deadline": deadline, "note": note}
+
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CALENDAR = WorkCalendar()
+
+
+def _subtask_deadline(text: str, reference: date) -> str:
+    text = " ".join((text or "").split())
+    if not text:
+        return ""
+    if _ISO.match(text):
+        return text
+    day = derive_deadline(text, reference, lambda start, n: _CALENDAR.add_workdays(start, n).day)
+    return day.isoformat() if day is not None and "工作日" not in text else ""

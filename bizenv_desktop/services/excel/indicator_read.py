@@ -12,10 +12,12 @@ from pathlib import Path
 
 from ...core.errors import InvalidInput
 from .columns import DIVISION_ROLES, ROLE_NAMES, ROLES, SINGLE_ROLES, detect_roles, norm
+from ...core.inline_units import take_inline_units
 from .divisions_cell import parse_division_cell
 from .labels import NUMERALS, normalize_code, parse_score, split_label
-from .preview import ImportPreview, Note, ParsedDimension, ParsedIndicator, TableColumn
-from .sheet_grid import Grid, find_header, header_texts, read_grid, title_above
+from .numbering import RANK, inner, is_total, main_style, seq_style, style_of, year_of
+from .preview import ImportPreview, Note, ParsedDimension, ParsedDivision, ParsedIndicator, ParsedSubtask, TableColumn
+from .sheet_grid import Grid, find_header, header_texts, later_headers, read_grid, title_above
 from .workbook import damaged, get_sheet, open_workbook
 
 _PAGE = re.compile(r"^[—–\-－~～一_\s]*[0-9０-９]{1,4}[—–\-－~～一_\s]*$|^第\s*\d+\s*页(\s*[，,]?\s*共\s*\d+\s*页)?$"
@@ -49,12 +51,38 @@ def read_indicator_table(path: str | Path, sheet: str | None = None,
                 raise damaged(p.name, exc, ws.title) from None
             found = find_header(grid)
             if found:
-                return _Reader(p, ws.title, wb.sheetnames, grid, found, roles or {}).read()
+                return _best_table(p, ws.title, wb.sheetnames, grid, found, roles or {})
     finally:
         wb.close()
     where = f"工作表“{sheet}”" if sheet is not None else f"各工作表（{'、'.join(wb.sheetnames)}）"
     raise InvalidInput(f"“{p.name}”的{where}中找不到指标表的表头（应有“二级指标”或“指标”、“考评内容及标准”、"
                        f"“牵头处室”等列名）。请确认选对了文件和工作表。")
+
+
+def _best_table(path: Path, sheet: str, sheets: list[str], grid: Grid, first: tuple[int, int],
+                overrides: dict[int, str]) -> ImportPreview:
+    """The indicator table of the sheet: when it holds several tables (a summary of scores above
+    the indicators, say), the one that gives the most indicators; the others' rows are listed as
+    skipped."""
+    starts = later_headers(grid, first)
+    if len(starts) == 1:
+        return _Reader(path, sheet, sheets, grid, first, overrides).read()
+    previews = []
+    for i, header in enumerate(starts):
+        last = starts[i + 1][0] - 1 if i + 1 < len(starts) else grid.nrows
+        previews.append(_Reader(path, sheet, sheets, grid, header, overrides if i == 0 else {}, last).read())
+    best = max(range(len(previews)), key=lambda i: (not previews[i].errors, previews[i].size(), -i))
+    chosen = previews[best]
+    if best:  # its own title: the text just above its header
+        above = [t for r in range(starts[best][0] - 1, starts[best - 1][1], -1) for t in grid.rows[r - 1] if t]
+        chosen.title = " ".join(above[0].split()) if above else chosen.title
+    for i, header in enumerate(starts):
+        if i != best:
+            last = starts[i + 1][0] - 1 if i + 1 < len(starts) else grid.nrows
+            chosen.skipped.insert(0, Note(sheet, header[0], None, f"第 {header[0]}–{last} 行是另一张表（表头："
+                                                                  f"{'、'.join(t for t in grid.rows[header[0] - 1] if t)[:40]}），"
+                                                                  f"已跳过；导入的是第 {starts[best][0]} 行起的指标表"))
+    return chosen
 
 
 def _is_dimension_label(code: str, text: str) -> bool:
@@ -63,8 +91,9 @@ def _is_dimension_label(code: str, text: str) -> bool:
 
 class _Reader:
     def __init__(self, path: Path, sheet: str, sheets: list[str], grid: Grid, header: tuple[int, int],
-                 overrides: dict[int, str]) -> None:
+                 overrides: dict[int, str], last_row: int | None = None) -> None:
         self.grid = grid
+        self.last_row = min(last_row or grid.nrows, grid.nrows)
         texts = header_texts(grid, *header)
         detected = detect_roles(texts)
         columns = [TableColumn(i, " / ".join(t), detected[i - 1], detected[i - 1])
@@ -77,9 +106,8 @@ class _Reader:
             columns[index - 1].role = role
             columns[index - 1].overridden = role != columns[index - 1].detected
         title = title_above(grid, header[0])
-        year = re.search(r"(20\d\d)\s*年", title)
         self.pv = ImportPreview(path, sheet, sheets, title, header, columns,
-                                year_hint=int(year.group(1)) if year else None)
+                                year_hint=year_of(title) or year_of(_trailer_text(grid, header[1] + 1)))
         self.header_words = {norm(t) for col in texts for t in col} | {norm(n) for n in ROLE_NAMES.values()}
         self._cols: dict[str, int | None] = {}
         self.used = {c.index: c.role for c in columns if c.role != "ignore"}
@@ -88,7 +116,10 @@ class _Reader:
         self.dim: ParsedDimension | None = None
         self.first: ParsedIndicator | None = None
         self.second: ParsedIndicator | None = None
+        self.target: ParsedIndicator | ParsedSubtask | None = None  # what a continued line adds to
+        self.second_style = ""
         self.cells: list[str] = []
+        self.task_style, self.heading_styles = "", list[str]()
 
     # -- helpers ---------------------------------------------------------------------------
     def col(self, role: str) -> int | None:
@@ -108,7 +139,7 @@ class _Reader:
         self.dim = ParsedDimension(code, name, row)
         self.pv.dimensions.append(self.dim)
         self.pv.has_dimensions = True
-        self.first = self.second = None
+        self.first = self.second = self.target = None
 
     def new_first(self, label: str, row: int) -> None:
         if self.dim is None:
@@ -118,19 +149,39 @@ class _Reader:
         self.first = ParsedIndicator(1, code, name, row, score=score)
         self.dim.indicators.append(self.first)
         self.second = None
+        self.target = self.first if self.col("second") is None else None
 
     # -- reading ---------------------------------------------------------------------------
     def read(self) -> ImportPreview:
         self._check_roles()
         if not self.pv.errors:
-            for r in range(self.pv.header_rows[1] + 1, self.grid.nrows + 1):
+            self._scan_styles()
+            for r in range(self.pv.header_rows[1] + 1, self.last_row + 1):
                 if not self._row(r):
                     break
             self._finish()
         return self.pv
 
+    def _scan_styles(self) -> None:
+        """The tasks' numbering style (of rows with details) and the styles of heading rows."""
+        name_col = self.col("second") or self.col("first")
+        seq_col = self.col("seq")
+        tasks, headings = [], []
+        for r in range(self.pv.header_rows[1] + 1, self.last_row + 1):
+            row = self.grid.rows[r - 1]
+            label = row[name_col - 1] if name_col and name_col <= len(row) else ""
+            seq = row[seq_col - 1] if seq_col and seq_col <= len(row) else ""
+            texts = {row[c - 1] for c in self.used if c <= len(row) and row[c - 1]}
+            if any(c <= len(row) and row[c - 1] for c in self.detail_cols) or (not self.detail_cols and len(texts) > 1):
+                tasks.append(label if style_of(label) else seq_style(seq) and f"{seq}、")
+            elif len(texts) == 1:
+                headings.append(next(iter(texts)))
+        self.task_style = main_style(tasks)
+        found = {style_of(t) for t in headings} - {"", self.task_style}
+        self.heading_styles = sorted(found, key=lambda st: RANK[st])
+
     def _check_roles(self) -> None:
-        if not self.pv.has_role("second"):
+        if not self.pv.has_role("second") and not self.pv.has_role("first"):
             self.pv.errors.append("没有识别出指标名称列（“二级指标”或“指标”）；请在“列的含义”中把指标名称所在的列设为"
                                   "“二级指标”")
         for role in SINGLE_ROLES:
@@ -155,6 +206,9 @@ class _Reader:
         if len(distinct) == 1 and _PAGE.match(distinct[0]):
             self.skip(r, f"第 {r} 行是页码（{distinct[0]}），已跳过")
             return True
+        if any(is_total(t) for t in distinct[:3]):
+            self.skip(r, f"第 {r} 行是合计行（{distinct[0][:20]}），已跳过")
+            return True
         if len(distinct) == 1 and pv.title and norm(distinct[0]) == norm(pv.title):
             self.skip(r, f"第 {r} 行重复了表格标题，已跳过")
             return True
@@ -177,15 +231,25 @@ class _Reader:
                            or (roles == {"second"} and self.col("first") is not None)
                            or not roles <= {"seq", "second"}):
             return True  # an ordinary row, or a line of a cell above (criteria, divisions …)
-        if _is_dimension_label(code, label):
+        style = style_of(label)
+        if not across and style and style == self.task_style:
+            return True  # a task in the tasks' own numbering whose other cells are empty
+        if self.col("first") is None:  # headings are the levels above the tasks
+            (self.new_dimension if self._heading_is_dimension(style, label) else self.new_first)(label, r)
+        elif _is_dimension_label(code, label):
             self.new_dimension(label, r)
-        elif self.col("first") is None:
-            self.new_first(label, r)
         elif across:
             self.new_dimension(label, r)
         else:
             self.warn(r, filled[0], f"“{label}”单独成行，无法判断属于哪一级，已跳过")
         return False
+
+    def _heading_is_dimension(self, style: str, label: str) -> bool:
+        """With no first-level column a heading row is a first-level group, unless it says 维度 or
+        is the outer of two levels of headings (一、 over （一）)."""
+        if "维度" in label:
+            return True
+        return len(self.heading_styles) >= 2 and style == self.heading_styles[0]
 
     def _content(self, r: int) -> None:
         g = self.grid
@@ -198,29 +262,39 @@ class _Reader:
             label = self.cells[first_col - 1]
             if self.first is None or label != g.text(self.first.row, first_col):
                 self.new_first(label, r)
-        label = self.cells[second_col - 1] if second_col else ""
-        seq_col = self.col("seq")
+                if second_col is None:  # a table of first-level indicators only
+                    assert self.first is not None
+                    self._fill(self.first, r, joiner=None)
+                    return
+        if second_col is None:
+            if self.target is not None and any(self.cells[c - 1] for c in self.detail_cols):
+                self._fill(self.target, r, joiner="\n")
+            return
+        label = self.cells[second_col - 1]
+        seq_col, sub_col = self.col("seq"), self.col("subtask")
         seq = self.cells[seq_col - 1] if seq_col else ""
+        sub = self.cells[sub_col - 1] if sub_col and not g.continues_above(r, sub_col) else ""
         if label.startswith("└") or _SUBTASK_SEQ.match(seq):
-            self.warn(r, second_col, f"“{label.lstrip('└ ')}”是子任务，不导入（子任务请在程序中编辑）")
-            self.second = None
+            self._subtask(label.lstrip("└ ") or sub, r, second_col)
             return
         details = [c for c in self.detail_cols if self.cells[c - 1]]
-        if label and not details and first_col is None and seq:  # 序号 | 名称 of a group row
-            code = split_label(label)[0] or normalize_code(seq)
+        style = style_of(label) or seq_style(seq)
+        if label and not details and not sub and first_col is None and seq and style != self.task_style:
+            code = split_label(label)[0] or normalize_code(seq)  # 序号 | 名称 of a heading row
             full = label if split_label(label)[0] else f"{seq}、{label}"
-            (self.new_dimension if _is_dimension_label(code, label) else self.new_first)(full, r)
+            (self.new_dimension if self._heading_is_dimension(style, label) or _is_dimension_label(code, label)
+             and len(self.heading_styles) > 1 else self.new_first)(full, r)
             return
-        if not label:
-            if not details:
-                return  # a row that only opens a dimension or a first-level indicator
-            if self.second is None:
+        if not label or (g.continues_above(r, second_col) and self.second is not None):
+            if sub:
+                self._subtask(sub, r, sub_col)
+            elif details and self.target is None:
                 self.warn(r, second_col, "这一行没有指标名称，也接不上上一行的指标，已跳过")
-                return
-            self._fill(self.second, r, joiner="")
+            elif details and self.target is not None:
+                self._fill(self.target, r, joiner="" if not label else "\n")
             return
-        if second_col and g.continues_above(r, second_col) and self.second is not None:
-            self._fill(self.second, r, joiner="\n")
+        if self.second is not None and inner(style, self.second_style):
+            self._subtask(label, r, second_col)  # （1） under 1.: the third level, kept as sub-tasks
             return
         code, name, score = split_label(label)
         if not code and seq:
@@ -230,12 +304,28 @@ class _Reader:
             assert self.first is not None
             self.first.made_up = True
         self.second = ParsedIndicator(2, code, name, r, score=score)
+        self.second_style = style
         self.first.children.append(self.second)
+        self.target = self.second
         self._fill(self.second, r, joiner=None)
+        if sub:
+            self._subtask(sub, r, sub_col, own_details=False)
 
-    def _fill(self, ind: ParsedIndicator, r: int, joiner: str | None) -> None:
-        """Take criteria, score, deadline and divisions of row r into ind (joiner None: a new
-        indicator; else the text joining a continued cell to what came before)."""
+    def _subtask(self, label: str, r: int, column: int | None, own_details: bool = True) -> None:
+        """A sub-task of the second-level indicator above (a third numbered level, a 子任务 cell)."""
+        if self.second is None:
+            self.warn(r, column, f"“{label[:20]}”像是子任务，但上面没有它所属的指标，已跳过")
+            return
+        code, name, _score = split_label(label)
+        task = ParsedSubtask(name or label, r, code)
+        self.second.subtasks.append(task)
+        self.target = task
+        if own_details:
+            self._fill(task, r, joiner=None)
+
+    def _fill(self, ind: ParsedIndicator | ParsedSubtask, r: int, joiner: str | None) -> None:
+        """Take criteria, score, deadline, person and divisions of row r into ind (joiner None: a
+        new indicator or sub-task; else the text joining a continued cell to what came before)."""
         g = self.grid
         for col in self.pv.columns:
             text = self.cells[col.index - 1]
@@ -246,8 +336,11 @@ class _Reader:
                 ind.criteria = text if not ind.criteria else ind.criteria + sep + text
             elif col.role == "deadline":
                 ind.deadline = text if not ind.deadline else ind.deadline + sep + text
+            elif col.role == "person" and isinstance(ind, ParsedSubtask):
+                ind.person = text if not ind.person else ind.person + "、" + text
             elif col.role == "score":
-                self._score(ind, r, col.index, text)
+                if isinstance(ind, ParsedIndicator):
+                    self._score(ind, r, col.index, text)
             elif col.role in DIVISION_ROLES:
                 for i, (role, old) in enumerate(ind.raw_divisions):
                     if role == f"{col.index}:{col.role}" and joiner is not None:
@@ -275,17 +368,48 @@ class _Reader:
 
     def _finish(self) -> None:
         pv = self.pv
+        split_names = not pv.has_role("criteria")
         for first in pv.first_level():
             if first.made_up:
                 self.warn(None, None, f"表中没有一级指标，{len(first.children)} 项指标已放在一级指标“{UNGROUPED}”下；"
                                       f"导入后可改名或调整")
-            for ind in first.children:
-                seen: set[str] = set()
-                for key, text in ind.raw_divisions:
-                    col, role = key.split(":")
-                    for unit in parse_division_cell(text, role):
-                        if unit.name not in seen:
-                            seen.add(unit.name)
-                            ind.divisions.append(unit)
-        if not pv.second_level():
+            for ind in [first, *first.children]:
+                _divisions_of(ind, split_names and ind.level == 2 or split_names and not first.children)
+                for task in getattr(ind, "subtasks", []):
+                    _divisions_of(task, False)
+        if not pv.second_level() and not any(f.criteria or f.divisions for f in pv.first_level()):
             pv.errors.append("表中没有读到任何指标；请检查“列的含义”是否设对，以及表头下方是否有数据")
+
+
+def _divisions_of(ind: ParsedIndicator | ParsedSubtask, split_name: bool) -> None:
+    """Units of the division columns, else units written inline at the end of the text (taken out
+    of it, with a deadline written inside them); split_name: a long task text with no criteria
+    column is cut after its first sentence (the rest is its content)."""
+    seen: set[str] = set()
+    for key, text in ind.raw_divisions:
+        _col, role = key.split(":")
+        for unit in parse_division_cell(text, role):
+            if unit.name not in seen:
+                seen.add(unit.name)
+                ind.divisions.append(unit)
+    if not ind.raw_divisions:
+        for attr in ("criteria", "name"):
+            found = take_inline_units(getattr(ind, attr))
+            if found:
+                setattr(ind, attr, found.text)
+                ind.divisions = [ParsedDivision(u.name, u.role, u.is_group) for u in found.units]
+                ind.deadline = ind.deadline or found.deadline
+                break
+    if split_name and not ind.criteria and "。" in ind.name[:60]:
+        head, _, rest = ind.name.partition("。")
+        if head and rest.strip():
+            ind.name, ind.criteria = head, rest.strip()
+
+
+def _trailer_text(grid: Grid, start: int) -> str:
+    """The texts of the 注 / 抄送 / 印发 rows that end the sheet (a year may be written there)."""
+    for r in range(start, grid.nrows + 1):
+        texts = [t for t in grid.rows[r - 1] if t]
+        if texts and _TRAILER.search(texts[0]):
+            return " ".join(t for row in grid.rows[r - 1:] for t in row if t)[:2000]
+    return ""

@@ -53,6 +53,26 @@ class ParsedDivision:
 
 
 @dataclass
+class ParsedSubtask:
+    """A third level of the table (（1） under 1., a 子任务 cell): a sub-task of the indicator."""
+    name: str
+    row: int
+    code: str = ""
+    criteria: str = ""        # stored as the sub-task's note
+    person: str = ""
+    deadline: str = ""        # as written; the import reads the date from it (the plan's year)
+    divisions: list[ParsedDivision] = field(default_factory=list)
+    raw_divisions: list[tuple[str, str]] = field(default_factory=list)
+
+    def to_json(self, parent_code: str, position: int) -> dict[str, Any]:
+        return {"code": f"{parent_code}.{position}", "name": self.name, "kind": "subtask", "score": None,
+                "criteria": self.criteria, "target": None,
+                "divisions": [{"name": d.name, "role": d.role, **({"group": True} if d.is_group else {})}
+                              for d in self.divisions],
+                "children": [], "person": self.person, "deadline": self.deadline or None}
+
+
+@dataclass
 class ParsedIndicator:
     level: int
     code: str
@@ -65,6 +85,7 @@ class ParsedIndicator:
     children: list[ParsedIndicator] = field(default_factory=list)
     raw_divisions: list[tuple[str, str]] = field(default_factory=list)  # (column:role, text)
     made_up: bool = False  # a first level the table does not have (flat list of indicators)
+    subtasks: list[ParsedSubtask] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         divisions: list[dict[str, Any]] = []
@@ -75,7 +96,8 @@ class ParsedIndicator:
             divisions.append(entry)
         return {"code": self.code, "name": self.name, "kind": "qualitative", "score": self.score,
                 "criteria": self.criteria, "target": None, "divisions": divisions,
-                "children": [c.to_json() for c in self.children]}
+                "children": [c.to_json() for c in self.children] if self.level == 1 else
+                [t.to_json(self.code, i) for i, t in enumerate(self.subtasks, 1)]}
 
 
 @dataclass
@@ -111,6 +133,11 @@ class ImportPreview:
     def roles(self) -> dict[int, str]:
         """{column number: role}, what read_indicator_table(roles=…) takes back."""
         return {c.index: c.role for c in self.columns}
+
+    def size(self) -> int:
+        """How many indicators (and sub-tasks) were read: which of two tables on a sheet is the one."""
+        return sum(1 + len(s.subtasks) for s in self.second_level()) + sum(
+            1 for f in self.first_level() if not f.children and (f.criteria or f.divisions))
 
     def first_level(self) -> list[ParsedIndicator]:
         return [f for d in self.dimensions for f in d.indicators]

@@ -252,27 +252,66 @@ def _row_roles(grid: Grid, r: int) -> set[str]:
     return {role_of(grid.text(r, c)) for c in range(1, grid.ncols + 1)} - {"ignore"}
 
 
+NAME_ROLES = {"generic", "first", "second", "third"}
+
+
+def is_named_header(grid: Grid, r: int) -> bool:
+    """True when row r names two or more column roles, one of them an indicator name."""
+    roles = _row_roles(grid, r)
+    return len(roles) >= 2 and bool(roles & NAME_ROLES)
+
+
 def find_header(grid: Grid) -> tuple[int, int] | None:
     """(first, last) header row: the first row naming two or more column roles, one of
     them an indicator name (else any such row); a second header row below it (merged, or
     all role words) joins."""
     rows = range(1, min(grid.nrows, HEADER_SEARCH_ROWS) + 1)
-    named = [r for r in rows if len(_row_roles(grid, r)) >= 2 and _row_roles(grid, r) & {"generic", "first", "second"}]
+    named = [r for r in rows if is_named_header(grid, r)]
     # without a column of names the user still gets the preview, to say which column holds them
     fallback = [r for r in rows if len(_row_roles(grid, r)) >= 2]
     for r in (named or fallback)[:1]:
-        last = r
-        for c in range(1, grid.ncols + 1):
-            block = grid.merge_of.get((r, c))
-            if block and block[0] == r and block[2] > r:
-                last = max(last, min(block[2], r + 2, grid.nrows))  # a merge may run past the last row
-        if last == r and r < grid.nrows:
-            below = [grid.text(r + 1, c) for c in range(1, grid.ncols + 1)
-                     if grid.text(r + 1, c) and not grid.continues_above(r + 1, c)]
-            if below and all(role_of(t) != "ignore" and len(norm(t)) <= 10 for t in below):
-                last = r + 1
-        return r, last
+        return header_span(grid, r)
     return None
+
+
+def header_span(grid: Grid, r: int) -> tuple[int, int]:
+    """(r, last): the header starting at row r, with a second header row below it (merged, or all
+    role words) joined."""
+    last = r
+    for c in range(1, grid.ncols + 1):
+        block = grid.merge_of.get((r, c))
+        if block and block[0] == r and block[2] > r:
+            last = max(last, min(block[2], r + 2, grid.nrows))  # a merge may run past the last row
+    if last == r and r < grid.nrows:
+        below = [grid.text(r + 1, c) for c in range(1, grid.ncols + 1)
+                 if grid.text(r + 1, c) and not grid.continues_above(r + 1, c)]
+        if below and all(role_of(t) != "ignore" and len(norm(t)) <= 10 for t in below):
+            last = r + 1
+    return r, last
+
+
+_DATA_LIKE = re.compile(r"[。；;]|^\s*(?:[（(]?[0-9一二三四五六七八九十]+[)）、.．]|[①-⑳]|[A-Z][0-9])")
+
+
+def later_headers(grid: Grid, first: tuple[int, int]) -> list[tuple[int, int]]:
+    """The header first and those of other tables further down the sheet (rows naming column roles
+    with other texts than the headers before; a header repeated where a page broke is none)."""
+    def signature(h: tuple[int, int]) -> tuple[str, ...]:
+        return tuple(norm(t) for t in grid.rows[h[0] - 1] if t)
+    found, seen = [first], {signature(first)}
+    r = first[1] + 1
+    while r <= grid.nrows:
+        texts = [t for t in grid.rows[r - 1] if t]
+        if (len(texts) >= 2 and all(len(t) <= 12 and not _DATA_LIKE.search(t) and role_of(t) != "ignore" for t in texts)
+                and is_named_header(grid, r)):
+            header = header_span(grid, r)
+            if signature(header) not in seen:
+                found.append(header)
+                seen.add(signature(header))
+                r = header[1] + 1
+                continue
+        r += 1
+    return found
 
 
 def header_texts(grid: Grid, first: int, last: int) -> list[list[str]]:
