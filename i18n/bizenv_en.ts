@@ -1622,10 +1622,6 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Import Indicators from Excel</translation>
     </message>
     <message>
-        <source>选择要导入的 .xlsx 工作簿</source>
-        <translation>Choose the .xlsx workbook to import</translation>
-    </message>
-    <message>
         <source>选择文件…</source>
         <translation>Choose File…</translation>
     </message>
@@ -1678,6 +1674,14 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Meaning of the columns (correct it where it was recognized wrongly)</translation>
     </message>
     <message>
+        <source>表中写到的每个单位如何对应到本厅处室；黄色的请确认（名称相近、新处室或不是单位）。确认的对应关系会记住，下次导入自动使用。</source>
+        <translation>How each unit the table names maps to the department&apos;s divisions; please check the yellow ones (a similar name, a new division, or not a unit). Confirmed mappings are remembered for the next import.</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
         <source>将要新建和更新的内容（不会删除任何内容）</source>
         <translation>What will be created and updated (nothing is deleted)</translation>
     </message>
@@ -1712,6 +1716,10 @@ The file stays in the evidence store and other records that use it are not affec
     <message>
         <source>二级指标</source>
         <translation>Second-level indicator</translation>
+    </message>
+    <message>
+        <source>子任务</source>
+        <translation>Sub-task</translation>
     </message>
     <message>
         <source>考评内容及标准</source>
@@ -1790,6 +1798,10 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Division</translation>
     </message>
     <message>
+        <source>选择要导入的工作簿（.xlsx、.xls 或 .ods）</source>
+        <translation>Choose the workbook to import (.xlsx, .xls or .ods)</translation>
+    </message>
+    <message>
         <source>责任分工</source>
         <translation>Assignment</translation>
     </message>
@@ -1806,6 +1818,10 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Cannot import: correct the meaning of the columns first.</translation>
     </message>
     <message>
+        <source>单位（请确认）</source>
+        <translation>Units (please check)</translation>
+    </message>
+    <message>
         <source>从 Excel 导入指标（%1）</source>
         <translation>Import indicators from Excel (%1)</translation>
     </message>
@@ -1817,8 +1833,8 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Import the supervised-items ledger from Excel</translation>
     </message>
     <message>
-        <source>选择要导入的 .xlsx 工作簿</source>
-        <translation>Choose the .xlsx workbook to import</translation>
+        <source>选择要导入的工作簿（.xlsx、.xls 或 .ods）</source>
+        <translation>Choose the workbook to import (.xlsx, .xls or .ods)</translation>
     </message>
     <message>
         <source>选择文件…</source>
@@ -1873,6 +1889,14 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Status</translation>
     </message>
     <message>
+        <source>分管领导</source>
+        <translation>Leader in charge</translation>
+    </message>
+    <message>
+        <source>督办类型</source>
+        <translation>Supervision type</translation>
+    </message>
+    <message>
         <source>请选择要导入的督办事项台账。</source>
         <translation>Choose the supervised-items ledger to import.</translation>
     </message>
@@ -1889,6 +1913,18 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Items read (matched to existing items by number, else by content and date received; nothing is deleted)</translation>
     </message>
     <message>
+        <source>台账中写到的每个单位如何对应到本厅处室；黄色的请确认（名称相近、新处室或不是单位）。确认的对应关系会记住，下次导入自动使用。</source>
+        <translation>How each unit the ledger names maps to the department&apos;s divisions; please check the yellow ones (a similar name, a new division, or not a unit). Confirmed mappings are remembered for the next import.</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
         <source>提示</source>
         <translation>Warnings</translation>
     </message>
@@ -1899,6 +1935,10 @@ The file stays in the evidence store and other records that use it are not affec
     <message>
         <source>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</translation>
+    </message>
+    <message>
+        <source>单位（请确认）</source>
+        <translation>Units (please check)</translation>
     </message>
     <message>
         <source>新建</source>
@@ -3889,6 +3929,77 @@ The file stays in the evidence store and other records that use it are not affec
     <message>
         <source>删除督办事项“%1”？此操作可以撤销。</source>
         <translation>Delete supervised item “%1”? This can be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitMappingTable</name>
+    <message>
+        <source>文件中的单位</source>
+        <translation>Unit in the file</translation>
+    </message>
+    <message>
+        <source>对应方式</source>
+        <translation>Mapping</translation>
+    </message>
+    <message>
+        <source>对应到处室</source>
+        <translation>Division</translation>
+    </message>
+    <message>
+        <source>表格行</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>对应到现有处室</source>
+        <translation>An existing division</translation>
+    </message>
+    <message>
+        <source>新建处室</source>
+        <translation>New division</translation>
+    </message>
+    <message>
+        <source>处室分组</source>
+        <translation>Group of divisions</translation>
+    </message>
+    <message>
+        <source>不是单位（不导入）</source>
+        <translation>Not a unit (left out)</translation>
+    </message>
+    <message>
+        <source>对应到（名称相近，请确认）</source>
+        <translation>A division (similar name, please check)</translation>
+    </message>
+    <message>
+        <source>%1 个现有处室</source>
+        <translation>%1 existing</translation>
+    </message>
+    <message>
+        <source>%1 个别名</source>
+        <translation>%1 other names</translation>
+    </message>
+    <message>
+        <source>%1 个名称相近待确认</source>
+        <translation>%1 similar names to check</translation>
+    </message>
+    <message>
+        <source>%1 个新处室</source>
+        <translation>%1 new</translation>
+    </message>
+    <message>
+        <source>%1 个分组</source>
+        <translation>%1 groups</translation>
+    </message>
+    <message>
+        <source>%1 个不是单位</source>
+        <translation>%1 not units</translation>
+    </message>
+    <message>
+        <source>单位：</source>
+        <translation>Units: </translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>

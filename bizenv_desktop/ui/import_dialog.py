@@ -1,5 +1,7 @@
-"""从 Excel 导入指标: choose a workbook and sheet, correct the column roles, see what will be
-created or updated, then import into a year as one undoable step.
+"""从 Excel 导入指标: choose a workbook (.xlsx, .xls, .ods) and sheet, correct the column roles,
+confirm how every unit it names is mapped (单位 tab: existing division, a near match to confirm,
+new, a group, not a unit), see what will be created or updated, then import into a year as one
+undoable step (the choices are remembered for the next file).
 
 Reading a table is quick (one sheet, in memory), so it runs on the GUI thread; nothing is
 written until 导入, which goes through controller.run (one transaction, one undo step).
@@ -14,14 +16,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
-                               QTableWidgetItem, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.errors import BizenvError
 from ..services.excel.columns import ROLES
-from ..services.excel.indicator_import import Change, PlanChanges, apply_import, plan_changes
+from ..services.excel.indicator_import import Change, PlanChanges, apply_import, plan_changes, table_units
 from ..services.excel.indicator_read import read_indicator_table
 from ..services.excel.preview import ImportPreview
 from .settings import PreserveGeometry
+from .unit_mapping_table import UnitMappingTable
 
 COL_LETTER, COL_HEADER, COL_ROLE = range(3)
 
@@ -38,7 +41,7 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
         self.setWindowTitle(self.tr("从 Excel 导入指标"))
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr("选择要导入的 .xlsx 工作簿"))
+        self.file_edit.setPlaceholderText(self.tr("选择要导入的工作簿（.xlsx、.xls 或 .ods）"))
         browse = QPushButton(self.tr("选择文件…"))
         browse.clicked.connect(lambda: self.choose_file())
         file_row = QHBoxLayout()
@@ -66,11 +69,25 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
         self.notes.setMaximumHeight(110)
         self.summary = QLabel(self.tr("请选择要导入的工作簿。"))
         self.summary.setWordWrap(True)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel(self.tr("列的含义（识别有误时请更正）")))
-        left_layout.addWidget(self.columns)
+        self.units = UnitMappingTable()
+        self.units.changed.connect(lambda: self.refresh_changes(keep_units=True))
+        columns_page = QWidget()
+        columns_layout = QVBoxLayout(columns_page)
+        columns_layout.setContentsMargins(0, 0, 0, 0)
+        columns_layout.addWidget(QLabel(self.tr("列的含义（识别有误时请更正）")))
+        columns_layout.addWidget(self.columns)
+        units_page = QWidget()
+        units_layout = QVBoxLayout(units_page)
+        units_layout.setContentsMargins(0, 0, 0, 0)
+        units_hint = QLabel(self.tr("表中写到的每个单位如何对应到本厅处室；黄色的请确认（名称相近、新处室或不是单位）。"
+                                    "确认的对应关系会记住，下次导入自动使用。"))
+        units_hint.setWordWrap(True)
+        units_layout.addWidget(units_hint)
+        units_layout.addWidget(self.units)
+        self.left_tabs = QTabWidget()
+        self.left_tabs.addTab(columns_page, self.tr("列的含义"))
+        self.left_tabs.addTab(units_page, self.tr("单位"))
+        left = self.left_tabs
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -79,7 +96,8 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         self.import_button = QPushButton(self.tr("导入"))
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(lambda: self.do_import())
@@ -103,7 +121,8 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
     # -- names shown for the roles -----------------------------------------------------------
     def role_names(self) -> dict[str, str]:
         return {"ignore": self.tr("（不导入）"), "seq": self.tr("序号"), "dimension": self.tr("维度"),
-                "first": self.tr("一级指标"), "second": self.tr("二级指标"), "criteria": self.tr("考评内容及标准"),
+                "first": self.tr("一级指标"), "second": self.tr("二级指标"), "subtask": self.tr("子任务"),
+                "criteria": self.tr("考评内容及标准"),
                 "score": self.tr("分值"), "lead": self.tr("牵头处室"), "responsible": self.tr("责任处室"),
                 "cooperate": self.tr("配合处室"), "person": self.tr("责任人"), "deadline": self.tr("完成时限"),
                 "note": self.tr("备注")}
@@ -113,14 +132,15 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
 
     def field_names(self) -> dict[str, str]:
         return {"code": self.tr("编号"), "name": self.tr("名称"), "criteria": self.tr("考评内容及标准"),
-                "score": self.tr("分值"), "deadline": self.tr("完成时限"), "role": self.tr("职责")}
+                "score": self.tr("分值"), "deadline": self.tr("完成时限"), "role": self.tr("职责"),
+                "person": self.tr("责任人"), "note": self.tr("备注"), "division_id": self.tr("处室")}
 
     def duty_names(self) -> dict[str, str]:
         return {"lead": self.tr("牵头"), "responsible": self.tr("负责"), "cooperate": self.tr("配合")}
 
     def entity_names(self) -> dict[str, str]:
         return {"year": self.tr("年度"), "dimension": self.tr("维度"), "indicator": self.tr("指标"),
-                "division": self.tr("处室"), "assignment": self.tr("责任分工")}
+                "division": self.tr("处室"), "assignment": self.tr("责任分工"), "subtask": self.tr("子任务")}
 
     # -- reading ---------------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -200,7 +220,7 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
         self.load(self.preview.path, self.preview.sheet, self.current_roles())
 
     # -- planning --------------------------------------------------------------------------
-    def refresh_changes(self) -> None:
+    def refresh_changes(self, keep_units: bool = False) -> None:
         self.tree.clear()
         self.changes = None
         pv = self.preview
@@ -213,14 +233,18 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
             self.import_button.setEnabled(False)
             return
         try:
-            self.changes = plan_changes(self.controller.db, self.year.value(), pv)
+            if not keep_units or self.units.unit_map is None:
+                self.units.set_map(table_units(self.controller.db, pv))
+                asks = self.units.needs_confirming()
+                self.left_tabs.setTabText(1, self.tr("单位（请确认）") if asks else self.tr("单位"))
+            self.changes = plan_changes(self.controller.db, self.year.value(), pv, self.units.unit_map)
         except BizenvError as exc:
             self.controller.report(exc)
             self.import_button.setEnabled(False)
             return
         self.notes.setPlainText("\n".join(notes + self.changes.warnings))
         self._fill_tree(self.changes.changes)
-        self.summary.setText(self.changes.summary())
+        self.summary.setText(" ".join(filter(None, [self.changes.summary(), self.units.counts_text()])))
         self.import_button.setEnabled(bool(self.changes))
 
     def _fill_tree(self, changes: list[Change]) -> None:
@@ -254,9 +278,9 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
         """Import into the chosen year as one undoable step; True when it was written."""
         if self.preview is None or not self.changes:
             return False
-        preview, year = self.preview, self.year.value()
+        preview, year, units = self.preview, self.year.value(), self.units.unit_map
         label = self.tr("从 Excel 导入指标（%1）").replace("%1", preview.path.name)
-        if not self.controller.run(label, lambda w: apply_import(w, year, preview)):
+        if not self.controller.run(label, lambda w: apply_import(w, year, preview, units)):
             return False
         self.imported_year = year
         self.accept()

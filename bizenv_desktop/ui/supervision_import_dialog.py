@@ -1,5 +1,7 @@
-"""从 Excel 导入督办事项台账: choose a workbook and sheet, see every item as read (and whether
-it will be new, updated or left as it is) with the warnings, then import as one undoable step.
+"""从 Excel 导入督办事项台账: choose a workbook (.xlsx, .xls, .ods) and sheet, see every item as
+read (and whether it will be new, updated or left as it is) with the warnings, confirm how every
+unit the ledger names is mapped (单位 tab; 分管领导 are people and never divisions), then import as
+one undoable step (the unit choices are remembered for the next file).
 
 Reading is quick (one sheet, in memory), so it runs on the GUI thread; nothing is written
 until 导入, which goes through controller.run (one transaction, one undo step).
@@ -12,17 +14,19 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
+                               QVBoxLayout, QWidget)
 
 from ..core.errors import BizenvError
+from ..services.excel.supervision_apply import ledger_units, mapped_units
 from ..services.excel.supervision_import import (LedgerChanges, LedgerPreview, apply_supervision_import,
                                                  plan_supervision_import, read_supervision_ledger)
 from .settings import PreserveGeometry
 from .supervision_dialog import status_label
+from .unit_mapping_table import UnitMappingTable
 
-COL_ACTION, COL_ROW, COL_NO, COL_SOURCE, COL_RECEIVED, COL_CONTENT, COL_LEAD, COL_COOP, COL_DEADLINE, COL_STATUS = \
-    range(10)
+(COL_ACTION, COL_ROW, COL_NO, COL_SOURCE, COL_RECEIVED, COL_CONTENT, COL_LEAD, COL_COOP, COL_DEADLINE, COL_STATUS,
+ COL_LEADER, COL_TYPE) = range(12)
 
 
 class ImportSupervisionDialog(PreserveGeometry, QDialog):
@@ -36,7 +40,7 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
         self.setWindowTitle(self.tr("从 Excel 导入督办事项台账"))
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText(self.tr("选择要导入的 .xlsx 工作簿"))
+        self.file_edit.setPlaceholderText(self.tr("选择要导入的工作簿（.xlsx、.xls 或 .ods）"))
         browse = QPushButton(self.tr("选择文件…"))
         browse.clicked.connect(lambda: self.choose_file())
         file_row = QHBoxLayout()
@@ -47,10 +51,11 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
         form = QFormLayout()
         form.addRow(self.tr("文件"), file_row)
         form.addRow(self.tr("工作表"), self.sheet)
-        self.table = QTableWidget(0, 10)
+        self.table = QTableWidget(0, 12)
         self.table.setHorizontalHeaderLabels([
             self.tr("导入后"), self.tr("表格行"), self.tr("编号"), self.tr("来源"), self.tr("交办日期"),
-            self.tr("事项内容"), self.tr("牵头处室"), self.tr("配合处室"), self.tr("办结时限"), self.tr("状态")])
+            self.tr("事项内容"), self.tr("牵头处室"), self.tr("配合处室"), self.tr("办结时限"), self.tr("状态"),
+            self.tr("分管领导"), self.tr("督办类型")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -69,10 +74,27 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
         buttons.addWidget(self.summary, 1)
         buttons.addWidget(self.import_button)
         buttons.addWidget(close)
+        self.units = UnitMappingTable()
+        self.units.changed.connect(lambda: self.refresh(keep_units=True))
+        items_page = QWidget()
+        items_layout = QVBoxLayout(items_page)
+        items_layout.setContentsMargins(0, 0, 0, 0)
+        items_layout.addWidget(QLabel(self.tr("读到的督办事项（按编号匹配已有事项，其次按事项内容和交办日期；不会删除任何内容）")))
+        items_layout.addWidget(self.table, 1)
+        units_page = QWidget()
+        units_layout = QVBoxLayout(units_page)
+        units_layout.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel(self.tr("台账中写到的每个单位如何对应到本厅处室；黄色的请确认（名称相近、新处室或不是单位）。"
+                              "确认的对应关系会记住，下次导入自动使用。"))
+        hint.setWordWrap(True)
+        units_layout.addWidget(hint)
+        units_layout.addWidget(self.units, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(items_page, self.tr("事项"))
+        self.tabs.addTab(units_page, self.tr("单位"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("读到的督办事项（按编号匹配已有事项，其次按事项内容和交办日期；不会删除任何内容）")))
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(QLabel(self.tr("提示")))
         layout.addWidget(self.notes)
         layout.addLayout(buttons)
@@ -120,14 +142,17 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
                 self._filling = False
 
     # -- planning --------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Match the items read against the database and show the result."""
+    def refresh(self, keep_units: bool = False) -> None:
+        """Match the items read against the database (units as the 单位 tab maps them) and show it."""
         self.changes = None
         pv = self.preview
         if pv is None:
             return
         try:
-            self.changes = plan_supervision_import(self.controller.db, pv)
+            if not keep_units or self.units.unit_map is None:
+                self.units.set_map(ledger_units(self.controller.db, pv))
+                self.tabs.setTabText(1, self.tr("单位（请确认）") if self.units.needs_confirming() else self.tr("单位"))
+            self.changes = plan_supervision_import(self.controller.db, pv, self.units.unit_map)
         except BizenvError as exc:
             self.controller.report(exc)
             self.import_button.setEnabled(False)
@@ -140,9 +165,10 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
             if item.deadline_text:
                 deadline = self.tr("%1（%2）").replace("%1", item.deadline_text).replace("%2", item.deadline) \
                     if item.deadline else item.deadline_text
+            lead, coop = mapped_units(item, self.changes.units)
             texts = [names.get(actions.get(item.row, ""), self.tr("不变")), str(item.row), item.no, item.source,
-                     item.received, item.content, "、".join(item.lead), "、".join(item.cooperating), deadline,
-                     status_label(item.status)]
+                     item.received, item.content, "、".join(lead), "、".join(coop), deadline,
+                     status_label(item.status), item.ledger.get("leader", ""), item.ledger.get("supervision_type", "")]
             for col, text in enumerate(texts):
                 cell = QTableWidgetItem(text)
                 if col == COL_CONTENT:
@@ -154,7 +180,7 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
         if self.changes.divisions:
             notes.append(self.tr("将新建处室：%1").replace("%1", "、".join(self.changes.divisions)))
         self.notes.setPlainText("\n".join(notes))
-        self.summary.setText(self.changes.summary())
+        self.summary.setText(" ".join(filter(None, [self.changes.summary(), self.units.counts_text()])))
         self.import_button.setEnabled(bool(self.changes))
 
     # -- importing -------------------------------------------------------------------------
@@ -162,9 +188,9 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
         """Import as one undoable step; True when it was written."""
         if self.preview is None or not self.changes:
             return False
-        preview = self.preview
+        preview, units = self.preview, self.units.unit_map
         label = self.tr("从 Excel 导入督办事项（%1）").replace("%1", preview.path.name)
-        if not self.controller.run(label, lambda w: apply_supervision_import(w, preview)):
+        if not self.controller.run(label, lambda w: apply_supervision_import(w, preview, units=units)):
             return False
         self.imported = True
         self.accept()

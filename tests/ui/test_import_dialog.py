@@ -39,8 +39,11 @@ def test_read_correct_roles_and_import(qtbot: Any, workspace: Any, tmp_path: Pat
     dialog.set_role(4, "cooperate")
     assert dialog.preview.roles[4] == "cooperate"
     assert dialog.preview.second_level()[0].divisions[0].role == "cooperate"
-    dialog.set_role(2, "ignore")  # no names left: nothing can be imported
+    dialog.set_role(2, "ignore")  # no second level: the first-level names are the indicators
+    assert not dialog.preview.errors and [f.name for f in dialog.preview.first_level()] == ["服务"]
+    dialog.set_role(1, "ignore")  # no names left: nothing can be imported
     assert dialog.preview.errors and not dialog.import_button.isEnabled()
+    dialog.set_role(1, "first")
     dialog.set_role(2, "second")
     assert dialog.import_button.isEnabled()
     assert dialog.do_import() and dialog.imported_year == 2027
@@ -65,3 +68,36 @@ def test_a_bad_file_is_reported(qtbot: Any, workspace: Any, tmp_path: Path, monk
     assert not dialog.load(bad)
     assert messages and "bad.xlsx" in messages[0] and "CSV" in messages[0]
     assert dialog.preview is None and not dialog.import_button.isEnabled()
+
+
+def test_every_unit_is_listed_and_the_liaison_confirms_the_mapping(qtbot: Any, workspace: Any, tmp_path: Path) -> None:
+    """The 单位 tab: a near match suggested (政策法规处 ~ 法规处), a new unit, a group, a person; the
+    liaison maps the new one to an existing division and the person stays out; remembered."""
+    from bizenv_desktop.services.unit_mapping import list_aliases
+    from bizenv_desktop.ui.unit_mapping_table import unit_rows
+    wb = Workbook()
+    for row in (["二级指标", "考评内容及标准", "牵头处室", "配合处室"],
+                ["（1）一网通办", "可办率不低于90%。", "政策法规处", "各县（市、区）人民政府"],
+                ["（2）一窗受理", "分类受理。", "督查专班", "王明"]):
+        wb.active.append(row)
+    wb.save(tmp_path / "u.xlsx")
+    controller = Controller(workspace)
+    dialog = ImportIndicatorsDialog(controller, year=2026, path=tmp_path / "u.xlsx")
+    qtbot.addWidget(dialog)
+    rows = {r["name"]: r for r in unit_rows(dialog.units)}
+    assert rows["政策法规处"]["division"] == "法规处" and "请确认" in rows["政策法规处"]["kind_text"]
+    assert rows["各县（市、区）人民政府"]["kind"] == "group" and rows["督查专班"]["kind"] == "new"
+    assert rows["王明"]["kind"] == "not_unit"
+    assert dialog.left_tabs.tabText(1) == "单位（请确认）"
+    assert "1 个名称相近待确认" in dialog.summary.text() and "1 个新处室" in dialog.summary.text()
+    assert "新建处室“督查专班”" in [c.describe() for c in dialog.changes.changes]
+    dialog.units.choose("督查专班", "division", "办公室")
+    assert "新建处室“督查专班”" not in [c.describe() for c in dialog.changes.changes]
+    assert dialog.do_import()
+    names = {r[0] for r in workspace.db.query("SELECT name FROM division")}
+    assert not {"督查专班", "政策法规处", "王明"} & names and "各县（市、区）人民政府" in names
+    assert {("政策法规处", "法规处"), ("督查专班", "办公室"), ("王明", None)} <= set(list_aliases(workspace.db))
+    again = ImportIndicatorsDialog(controller, year=2026, path=tmp_path / "u.xlsx")
+    qtbot.addWidget(again)
+    assert {r["name"]: r["division"] for r in unit_rows(again.units)}["督查专班"] == "办公室"
+    assert again.left_tabs.tabText(1) == "单位" and "不需要导入" in again.summary.text()
