@@ -1,7 +1,9 @@
 """`bizenv forms make` and `bizenv forms collect`: the divisions' monthly fill-in forms.
 
-make writes one workbook per division into a folder; collect checks returned workbooks, shows
-per file what would change and every problem, and writes each good file as one transaction.
+make writes one workbook per division into a folder, all or none; collect checks returned
+workbooks, shows per file what would change and every problem, writes each good file as one
+transaction, and lists every file with what became of it (written, or not and why: a full disk
+stops one file, not the list).
 Exit codes: 0 all files good, 1 some file has problems (it was not written; the good ones were,
 unless --dry-run), 2 an error before any file was read (no such month, database locked …).
 """
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -64,6 +67,7 @@ def _collect(ws: Any, args: argparse.Namespace) -> int:
     from ..core.dispatch import check_month
     from ..core.errors import BizenvError, NotFound
     from ..services import dispatch, forms
+    from ..storage import faults
 
     months = [m["month"] for m in dispatch.list_months(ws.db)]
     month = check_month(args.month) if args.month else (months[-1] if months else None)
@@ -77,8 +81,11 @@ def _collect(ws: Any, args: argparse.Namespace) -> int:
                 ws.apply(f"收回调度表：{pv.form.month} {pv.form.division_name}",
                          lambda w, form=pv.form: forms.apply_form(w, w.db, form, month))
                 applied.add(i)
-            except BizenvError as exc:  # changed since the preview; nothing of this file was written
+            except BizenvError as exc:  # changed since the preview, a full disk: nothing of this file was written
                 pv.problems.append(forms.Problem(pv.form.path.name, "", None, "", str(exc)))
+            except sqlite3.DatabaseError as exc:  # the same, said plainly; the other files still get their turn
+                why = faults.translate(exc, ws.path)
+                pv.problems.append(forms.Problem(pv.form.path.name, "", None, "", str(why or exc)))
     returned, missing = forms.returned_divisions(ws.db, month)
     bad = [pv for pv in previews if not pv.ok]
     if args.json:
@@ -99,10 +106,13 @@ def _collect(ws: Any, args: argparse.Namespace) -> int:
 
 
 def _print(month: str, dry_run: bool, previews: list, applied: set[int], returned: list, missing: list) -> None:
+    """One line per file, in the order given: what became of it (the problems follow on stderr)."""
     print(f"收 {month} 月调度表：{len(previews)} 个文件" + ("（试运行，未写入）" if dry_run else ""))
     for i, pv in enumerate(previews):
         if not pv.ok:
-            continue  # reported on stderr
+            who = f"{pv.form.division_name}，{pv.form.month}" if pv.form.month else "无法识别"
+            print(f"✗ {pv.form.path.name}（{who}）：未写入，{len(pv.problems)} 个问题：{pv.problems[0].message.splitlines()[0]}")
+            continue
         who = f"{pv.form.division_name}，{pv.form.month}"
         state = "已写入" if i in applied else "可写入"
         print(f"✓ {pv.form.path.name}（{who}）：改动 {len(pv.changes)} 行，{state}")

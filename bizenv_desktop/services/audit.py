@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from ..core import messages
+from ..core.cell_safety import csv_text
 from ..core.errors import InvalidInput
+from ..storage import files
 from ..storage.database import Database
 
 ENTITY_NAMES: dict[str, str] = {
@@ -223,15 +225,15 @@ def export_csv(db: Database, path: str | Path, **filters: Any) -> int:
         with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
             out = csv.writer(f)
             out.writerow(CSV_HEADER)
-            for e in iter_entries(db, **filters):
-                out.writerow((e.at.replace("T", " "), e.user, e.label, entity_name(e.entity),
-                              "" if e.entity_id is None else e.entity_id,
-                              field_name(e.field) if e.field else VERBS[e.verb],
-                              "" if e.old is None else e.old, "" if e.new is None else e.new, describe(e)))
+            for e in iter_entries(db, **filters):  # every field through csv_text: no formula in Excel
+                out.writerow([csv_text(v) for v in (
+                    e.at.replace("T", " "), e.user, e.label, entity_name(e.entity),
+                    "" if e.entity_id is None else e.entity_id, field_name(e.field) if e.field else VERBS[e.verb],
+                    e.old, e.new, describe(e))])
                 count += 1
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; an export is an ordinary document
+        files.make_document(tmp)  # mkstemp makes it private; an export is an ordinary document
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -27,7 +27,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..core.cell_safety import csv_text
 from ..core.errors import BizenvError, InvalidInput, NotFound
+from ..storage import files
 from ..storage.changes import Writer, current_user
 from ..storage.database import Database
 
@@ -127,7 +129,7 @@ def store_file(db_path: str | Path, source: str | Path) -> tuple[str, int]:
     store = evidence_dir(db_path)
     tmp: Path | None = None
     try:
-        store.mkdir(parents=True, exist_ok=True)
+        files.private_dir(store)
         fd, name = tempfile.mkstemp(prefix=".incoming-", dir=store)
         tmp = Path(name)
         with open(source, "rb") as src, os.fdopen(fd, "wb") as dst:
@@ -138,7 +140,7 @@ def store_file(db_path: str | Path, source: str | Path) -> tuple[str, int]:
         if final.is_file() and final.stat().st_size == size and file_sha256(final) == sha:
             tmp.unlink()
             return sha, size
-        final.parent.mkdir(exist_ok=True)
+        files.private_dir(final.parent)
         os.replace(tmp, final)  # also repairs a damaged copy of the same content
         tmp = None
         _fsync_dir(final.parent)
@@ -375,15 +377,17 @@ def export_package(db: Database, db_path: str | Path, year: int, out_zip: str | 
                 summary.total_bytes += item.size
                 index.append([folder, file_name, str(item.size), item.sha256, "；".join(entry["supports"]),
                               item.added_at, item.added_by])
+            safe = [[csv_text(v) for v in row] for row in index]  # a file named "=…" is no formula in Excel
             text = io.StringIO()
-            csv.writer(text, lineterminator="\r\n").writerows([INDEX_COLUMNS, *index])
+            csv.writer(text, lineterminator="\r\n").writerows([INDEX_COLUMNS, *safe])
             zf.writestr("索引.csv", "\ufeff" + text.getvalue())
-            lines = ["\t".join(row) for row in [INDEX_COLUMNS, *index]]
+            lines = ["\t".join(v.replace("\t", " ") for v in row) for row in [INDEX_COLUMNS, *safe]]
             if summary.problems:
                 lines += ["", "未能导出的佐证材料：", *summary.problems]
             zf.writestr("索引.txt", "\ufeff" + "\r\n".join(lines) + "\r\n")
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
+        files.make_document(tmp)  # a document to pass on
         os.replace(tmp, out_zip)
     except OSError as exc:
         raise BizenvError(f"无法写入佐证材料包“{out_zip}”（{exc.strerror or exc}）；未生成任何文件，"

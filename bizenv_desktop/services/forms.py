@@ -20,7 +20,7 @@ import json
 import math
 import os
 import re
-import tempfile
+import shutil
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -37,10 +37,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..core import dispatch as rules
 from .form_returns import DivisionReturn, _return_key, _returned_marks, returned_divisions  # noqa: F401 (re-exported)
-from ..core.errors import InvalidInput
+from ..core import messages
+from ..core.errors import BizenvError, InvalidInput, StorageFull
+from ..storage import faults, files
 from ..storage.changes import Writer
 from ..storage.database import Database
 from . import deadlines, dispatch
+from .excel.workbook import safe_text
 
 SHEET, META, FORMAT, HEAD = "月调度表", "_meta", "bizenv-dispatch-form/1", 3
 COLUMNS = (("序号", 5), ("指标", 26), ("子任务", 18), ("责任处室", 10), ("目标", 9), ("上月状态", 9), ("上月进展", 26),
@@ -168,7 +171,11 @@ def planned_files(db: Database, month: str, out_dir: str | Path) -> list[Path]:
 
 
 def make_forms(db: Database, month: str, out_dir: str | Path, today: date, overwrite: bool = True) -> list[Path]:
-    """Write one form per division with rows into out_dir; returns the paths written."""
+    """Write one form per division with rows into out_dir; returns the paths written.
+
+    All or none: every form is written into a temporary folder inside out_dir first, then
+    each is renamed into place (renames need no room), so a full disk or a failure leaves
+    none of them (and any older forms of the same names as they were)."""
     m = dispatch.load_month(db, month)
     if m.closed:
         raise InvalidInput(f"{m.month} 的月调度已关闭，不能再发调度表；如需补报，请先“重新打开”该月。")
@@ -176,34 +183,48 @@ def make_forms(db: Database, month: str, out_dir: str | Path, today: date, overw
     if not plan:
         raise InvalidInput(f"{m.month} 没有需要处室填写的调度行（只有处室组或未指定处室的行）。")
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     paths = [out / form_name(m.month, name) for name, _rows in plan.values()]
     existing = [p.name for p in paths if p.exists()]
     if existing and not overwrite:
         raise InvalidInput(f"文件夹“{out}”中已有：{'、'.join(existing)}。为免覆盖已交回的表，请换一个空文件夹，"
                            f"或确认覆盖（命令行加 --force）。")
-    for path, (division_id, (name, rows)) in zip(paths, plan.items()):
-        _save(_workbook(m, division_id, name, rows, today), path)
+    with faults.quiet_write_cleanup():
+        problem = _write_forms(m, plan, paths, out, today)
+    if problem is not None:
+        raise problem
     return paths
 
 
-def _save(wb: Workbook, path: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
+def _write_forms(m: dispatch.Month, plan: dict, paths: list[Path], out: Path, today: date) -> BizenvError | None:
+    """Write the forms into a staging folder, then rename each into place; the error, if any."""
     try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        out.mkdir(parents=True, exist_ok=True)
+        files.sweep(out)  # what a killed run left
+        staging = files.temp_dir(out, "forms")
+        try:
+            for path, (division_id, (name, rows)) in zip(paths, plan.items()):
+                staged = staging / path.name
+                _workbook(m, division_id, name, rows, today).save(staged)
+                files.make_document(staged)
+                files.fsync_file(staged)
+            for path in paths:
+                os.replace(staging / path.name, path)
+            files.fsync_dir(out)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    except faults.WRITE_ERRORS as exc:
+        detail = getattr(exc, "strerror", None) or str(exc)
+        if faults.is_full(exc):
+            return StorageFull("forms.no_room", folder=str(out), detail=detail)
+        return BizenvError("forms.cannot_write", folder=str(out), detail=detail)
+    return None
 
 
 def _put(ws: Any, r: int, c: int, value: Any) -> Any:
-    """Write value as data: text never becomes a formula, characters XML cannot hold are dropped."""
-    cell = ws.cell(r, c, ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value)
-    if isinstance(value, str) and cell.data_type == "f":
-        cell.data_type = "s"
-    return cell
+    """Write value as data: text never becomes a formula, not even when the division edits the
+    cell (quotePrefix, as in every export: workbook.safe_text); characters XML cannot hold are
+    dropped."""
+    return safe_text(ws.cell(r, c), value)
 
 
 def _checksum(parts: list[str]) -> str:
@@ -558,3 +579,17 @@ def _mark_returned(w: Writer, form: FormData, changed: int, today: date) -> None
     assert form.month is not None and form.division_id is not None
     deadlines.mark_done(w, _return_key(form.month, form.division_id), today.isoformat(),
                         f"{form.path.name}（改动 {changed} 行）")
+
+
+messages.register({
+    "forms.no_room": ("磁盘已满（或超出文件大小限制），无法在“{folder}”中写入调度表（{detail}）；一个调度表也没有生成。"
+                      "请腾出磁盘空间，或另选保存位置后重试。",
+                      "The disk is full (or a file-size limit was reached): the forms could not be written in "
+                      "“{folder}” ({detail}); none was made. Free some disk space or choose another folder, and "
+                      "try again."),
+    "forms.cannot_write": ("无法在“{folder}”中写入调度表（{detail}）；一个调度表也没有生成。请检查路径和文件夹权限，"
+                           "或关闭正在打开同名调度表的程序后重试。",
+                           "The forms could not be written in “{folder}” ({detail}); none was made. Check the path "
+                           "and the folder's permissions, or close the program that has a form of the same name "
+                           "open, and try again."),
+})

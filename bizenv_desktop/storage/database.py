@@ -170,6 +170,8 @@ class Database:
 
 def _create(path: Path) -> sqlite3.Connection:
     created = not path.exists()
+    if created:
+        files.create_private(path)  # the liaison's data: 0600 (SQLite gives its side files the same)
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA foreign_keys = ON")

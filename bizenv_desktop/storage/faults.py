@@ -7,8 +7,13 @@ controller) call translate() at their edge so the user reads a sentence, never a
 """
 from __future__ import annotations
 
+import gc
 import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from ..core import messages
 from ..core.errors import BizenvError, DatabaseDamaged, StorageFull
@@ -32,12 +37,44 @@ def is_damage(exc: BaseException) -> bool:
 
 
 def is_full(exc: BaseException) -> bool:
-    """True for a write refused for want of room (SQLITE_FULL, or the OS's ENOSPC/EFBIG)."""
+    """True for a write refused for want of room (SQLITE_FULL, or the OS's ENOSPC/EFBIG, also
+    as lxml reports it when openpyxl writes a workbook through it: "IO_ENOSPC")."""
     if isinstance(exc, StorageFull):
         return True
     if isinstance(exc, sqlite3.DatabaseError):
         return primary_code(exc) == SQLITE_FULL or "database or disk is full" in str(exc)
-    return isinstance(exc, OSError) and exc.errno in (28, 27)  # ENOSPC, EFBIG
+    if isinstance(exc, OSError):
+        return exc.errno in (28, 27)  # ENOSPC, EFBIG
+    return any(code in str(exc) for code in ("IO_ENOSPC", "IO_EFBIG"))
+
+
+def _write_errors() -> tuple[type[BaseException], ...]:
+    try:
+        from lxml.etree import SerialisationError  # type: ignore[import-untyped]
+    except ImportError:  # openpyxl then writes with the standard library: OSError
+        return (OSError,)
+    return (OSError, SerialisationError)
+
+
+WRITE_ERRORS = _write_errors()  # what writing a file (a workbook too) raises when the disk fails
+
+
+@contextmanager
+def quiet_write_cleanup() -> Iterator[None]:
+    """Around a workbook save that may fail: openpyxl leaves a suspended writer generator behind
+    whose clean-up fails again when it is freed, and Python prints that ("Exception ignored
+    in …", a traceback) on stderr. The failure itself is reported; its echo is not."""
+    previous = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        if not isinstance(unraisable.exc_value, WRITE_ERRORS):
+            previous(unraisable)
+    sys.unraisablehook = hook
+    try:
+        yield
+    finally:
+        gc.collect()  # the generator may sit in a reference cycle: free it now, quietly
+        sys.unraisablehook = previous
 
 
 def translate(exc: BaseException, path: str | Path) -> BizenvError | None:

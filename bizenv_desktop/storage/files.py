@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import sys
 import tempfile
 import time
@@ -75,6 +76,11 @@ def temp_file(folder: Path, kind: str, suffix: str = "") -> Path:
     return Path(name)
 
 
+def temp_dir(folder: Path, kind: str) -> Path:
+    """A new private folder in folder, named for sweep() (a set of files made all or none)."""
+    return Path(tempfile.mkdtemp(prefix=f".bizenv-{kind}-{os.getpid()}-", dir=folder))
+
+
 def fsync_file(path: Path) -> None:
     with open(path, "rb+") as f:
         os.fsync(f.fileno())
@@ -118,8 +124,9 @@ def _alive(pid: int) -> bool:
 
 
 def sweep(folder: Path, legacy_prefixes: tuple[str, ...] = ()) -> int:
-    """Remove what killed runs left in folder: `.bizenv-*-<pid>-*` files whose process is gone,
-    and files with one of legacy_prefixes older than a day. Returns how many were removed."""
+    """Remove what killed runs left in folder: `.bizenv-*-<pid>-*` files and folders whose
+    process is gone, and files with one of legacy_prefixes older than a day. Returns how many
+    were removed."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -137,7 +144,10 @@ def sweep(folder: Path, legacy_prefixes: tuple[str, ...] = ()) -> int:
                 stale = now - entry.stat(follow_symlinks=False).st_mtime > LEGACY_AGE
             else:
                 continue
-            if stale and entry.is_file(follow_symlinks=False):
+            if stale and entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+                removed += 1
+            elif stale:
                 os.unlink(entry.path)
                 removed += 1
         except OSError:

@@ -53,7 +53,7 @@ class WriterLock:
         if self._fd is not None:
             return
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:  # a read-only folder: no lock file can be made
             raise DatabaseBusy(f"无法在“{self.path.parent}”中建立锁文件（{exc.strerror or exc}）；"
                                f"请检查该文件夹是否可写。") from None

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
 import traceback
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import pytest
+
+from .worker import obey_permissions
 
 FORMS_MONTH = "2026-06"
 FORMS_MARK = "已收回（可靠性测试）"
@@ -168,3 +171,19 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
         (sources / f"佐证材料 {i:02d}.pdf").write_bytes(f"%PDF-1.4 {i}\n".encode() + bytes([i]) * 32768)
     path.chmod(0o444)  # the template itself is never written
     return Template(path, counts(path), sources, made, form_rows, forms_error, table, import_error)
+
+
+@pytest.fixture(scope="session")
+def read_only_works(tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder = tmp_path_factory.mktemp("probe") / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        proc = subprocess.run(["/bin/sh", "-c", f"touch '{folder}/x'"], capture_output=True,
+                              preexec_fn=obey_permissions)
+    except (OSError, subprocess.SubprocessError) as exc:
+        pytest.skip(f"cannot hold a child process to file permissions here: {exc}")
+    finally:
+        folder.chmod(0o755)
+    if proc.returncode == 0:
+        pytest.skip("a 0o555 folder is writable to the child process here (root with full capabilities)")

@@ -19,7 +19,7 @@ import pytest
 
 from bizenv_desktop.services.restore import verify as verify_backup
 
-from .conftest import Template, counts
+from .conftest import FORMS_MARK, FORMS_MONTH, Template, counts
 from .worker import bizenv, file_size_limit, obey_permissions, run_worker
 
 pytestmark = pytest.mark.reliability
@@ -123,6 +123,83 @@ def test_full_disk_in_a_large_import_says_the_disk_is_full(db: Path, template: T
     _checks_ok(db)
 
 
+class SharedMemoryKept:
+    """A read connection held open by the test, so the child finds the database's 32 KB -shm
+    file already made: a file-size limit below 32 KB then stops only the files it writes."""
+
+    def __init__(self, db: Path) -> None:
+        self.conn = sqlite3.connect(db)
+        self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+    def __enter__(self) -> SharedMemoryKept:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.conn.close()
+
+
+def _form_sizes(db: Path, folder: Path) -> list[int]:
+    proc = bizenv(db, "forms", "make", "--month", FORMS_MONTH, "-o", str(folder))
+    assert proc.returncode == 0, proc.stderr
+    return sorted(p.stat().st_size for p in folder.glob("*.xlsx"))
+
+
+def test_full_disk_forms_make_writes_all_forms_or_none(db: Path, tmp_path: Path) -> None:
+    """The fault: on a full disk `forms make` left 2-5 of the 6 forms, and then refused to run
+    again without --force. Here the disk has room for the smaller forms only."""
+    sizes = _form_sizes(db, tmp_path / "reference")
+    assert len(sizes) >= 3 and sizes[0] < sizes[-1], sizes
+    limit = (sizes[0] + sizes[-1]) // 2  # some forms fit, some do not
+    out = tmp_path / "out"
+    with SharedMemoryKept(db):
+        proc = bizenv(db, "forms", "make", "--month", FORMS_MONTH, "-o", str(out), preexec_fn=file_size_limit(limit))
+    _clear_error(proc)
+    assert "磁盘已满" in proc.stderr and str(out) in proc.stderr, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == [], "a part of the set of forms was left"
+    again = bizenv(db, "forms", "make", "--month", FORMS_MONTH, "-o", str(out))  # room again, no --force
+    assert again.returncode == 0, again.stderr
+    assert len(list(out.glob("*.xlsx"))) == len(sizes)
+
+
+def test_full_disk_forms_make_over_older_forms_leaves_them_as_they_were(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    sizes = _form_sizes(db, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    with SharedMemoryKept(db):
+        proc = bizenv(db, "forms", "make", "--month", FORMS_MONTH, "-o", str(out), "--force",
+                      preexec_fn=file_size_limit((sizes[0] + sizes[-1]) // 2))
+    _clear_error(proc)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_full_disk_forms_collect_lists_every_file_with_its_outcome(db: Path, template: Template) -> None:
+    """The fault: on a full disk `forms collect` wrote some files and printed one bare error."""
+    assert template.forms and not template.forms_error, template.forms_error
+    files = [str(p) for p in template.forms]
+    before = counts(db)
+    proc = bizenv(db, "forms", "collect", "--month", FORMS_MONTH, *files, preexec_fn=file_size_limit(200 << 10))
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 1, f"exit {proc.returncode}\n{proc.stdout}\n{proc.stderr}"
+    listed = [line for line in proc.stdout.splitlines() if line[:1] in "✓✗"]
+    assert len(listed) == len(files), proc.stdout
+    for path, line in zip(template.forms, listed):  # every file, in order, with what became of it
+        assert path.name in line and ("已写入" in line or "未写入" in line), line
+    failed = [line for line in listed if line.startswith("✗")]
+    assert failed and all("磁盘" in line for line in failed), proc.stdout
+    assert "无法读写数据库" not in proc.stderr
+    written = sum(line.startswith("✓") for line in listed)
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        marked = conn.execute("SELECT count(*) FROM dispatch_row WHERE progress = ?", (FORMS_MARK,)).fetchone()[0]
+    finally:
+        conn.close()
+    assert (marked == 0) == (written == 0), "rows were written for files reported as not written"
+    assert counts(db)["dispatch_row"] == before["dispatch_row"]
+    _checks_ok(db)
+    again = bizenv(db, "forms", "collect", "--month", FORMS_MONTH, *files)  # room again
+    assert again.returncode == 0, again.stdout + again.stderr
+
+
 def test_full_disk_backup_fails_clearly_and_leaves_no_half_backup(db: Path, template: Template) -> None:
     before = _dump(db)
     proc = bizenv(db, "backup", preexec_fn=file_size_limit(64 << 10))
@@ -156,22 +233,6 @@ def test_full_disk_backup_raises_the_apps_own_error(db: Path) -> None:
 
 
 # -- a read-only folder -----------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def read_only_works(tmp_path_factory: pytest.TempPathFactory) -> None:
-    folder = tmp_path_factory.mktemp("probe") / "ro"
-    folder.mkdir()
-    folder.chmod(0o555)
-    try:
-        proc = subprocess.run(["/bin/sh", "-c", f"touch '{folder}/x'"], capture_output=True,
-                              preexec_fn=obey_permissions)
-    except (OSError, subprocess.SubprocessError) as exc:
-        pytest.skip(f"cannot hold a child process to file permissions here: {exc}")
-    finally:
-        folder.chmod(0o755)
-    if proc.returncode == 0:
-        pytest.skip("a 0o555 folder is writable to the child process here (root with full capabilities)")
-
 
 @pytest.fixture
 def read_only(tmp_path: Path, read_only_works: None):

@@ -206,12 +206,13 @@ def bizenv_argv(db: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "bizenv_desktop", "--db", str(db), *args]
 
 
-def bizenv(db: Path, *args: str, preexec_fn=None, timeout: float = 120):
-    """Run the real `bizenv` command line on db; returns the CompletedProcess (text, UTF-8)."""
+def bizenv(db: Path, *args: str, preexec_fn=None, timeout: float = 120, env: dict | None = None):
+    """Run the real `bizenv` command line on db; returns the CompletedProcess (text, UTF-8).
+    env: variables to set besides child_env()'s."""
     import subprocess
 
     return subprocess.run(bizenv_argv(db, *args), capture_output=True, text=True, encoding="utf-8",
-                          errors="replace", env=child_env(), cwd=ROOT, timeout=timeout,
+                          errors="replace", env={**child_env(), **(env or {})}, cwd=ROOT, timeout=timeout,
                           preexec_fn=preexec_fn)
 
 

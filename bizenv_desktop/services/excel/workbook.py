@@ -26,11 +26,12 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...core.cell_safety import formula_guarded
 from ...core.errors import InvalidInput
+from ...storage import files
 from .other_formats import TooLarge, is_ods, ods_encrypted, open_ods, open_xls
 
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
-FORMULA_STARTS = ("=", "+", "-", "@")
 MAX_CELL = 32767  # Excel's limit on the characters of one cell
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in the XML of a sheet
 
@@ -59,14 +60,15 @@ def clean(value: Any) -> Any:
 
 
 def safe_text(cell: Cell, value: Any) -> Cell:
-    """Put value into cell; text beginning with = + - @ stays text, never a formula.
+    """Put value into cell; text a spreadsheet would take for a formula stays text
+    (core/cell_safety.formula_guarded: = + - @, tab, CR).
 
     The cell is stored as a string (data_type 's') and marked quotePrefix, so Excel and
     WPS show it as typed and do not turn it into a formula when the cell is edited.
     """
     value = clean(value)
     cell.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if formula_guarded(value):
         cell.data_type = "s"
         cell.quotePrefix = True
     return cell
@@ -226,7 +228,10 @@ def _sniff(path: Path, head: bytes) -> tuple[str, str | None]:
             names = set(zf.namelist())
             ods = "xl/workbook.xml" not in names and is_ods(zf)
             locked = ods and ods_encrypted(zf)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+    except NotImplementedError as exc:  # e.g. "zip file version 7.4": a packer Python cannot read
+        return "", (f"文件的压缩格式本程序无法读取（{exc}）。请在 Excel 或 WPS 中打开并另存为 .xlsx"
+                    f"（Excel 工作簿）后再导入")
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError):
         return "", "文件已损坏（不是完整的 .xlsx 或 .ods 压缩包）。请在 Excel 或 WPS 中打开并重新保存"
     if "xl/workbook.xml" in names:
         return "xlsx", None
@@ -325,7 +330,7 @@ def save_workbook(wb: Workbook, path: str | Path) -> Path:
     os.close(fd)
     try:
         wb.save(tmp)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; an export is an ordinary document
+        files.make_document(tmp)  # mkstemp makes it private; an export is an ordinary document
         os.replace(tmp, target)
     except PermissionError:
         Path(tmp).unlink(missing_ok=True)

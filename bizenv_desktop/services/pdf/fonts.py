@@ -52,14 +52,23 @@ def system_font_dirs() -> list[Path]:
             Path.home() / "AppData/Local/Microsoft/Windows/Fonts",
             Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts",
             Path.home() / ".local/share/fonts", Path("/Library/Fonts"), Path.home() / "Library/Fonts"]
-    return [d for d in dirs if d.is_dir()]
+    return [d for d in dirs if _is_dir(d)]
+
+
+def _is_dir(path: Path) -> bool:
+    """is_dir() that says False for a folder the user may not look into (an unreadable parent
+    raises PermissionError): a font folder that cannot be read is skipped, not fatal."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _index(folders: list[Path]) -> dict[str, Path]:
     """Lower-case file name -> first path found, one walk of each folder."""
     found: dict[str, Path] = {}
     for folder in folders:
-        for root, _dirs, files in os.walk(folder):
+        for root, _dirs, files in os.walk(folder):  # an unreadable folder inside is skipped (onerror)
             for name in files:
                 found.setdefault(name.lower(), Path(root) / name)
     return found
@@ -68,7 +77,7 @@ def _index(folders: list[Path]) -> dict[str, Path]:
 @lru_cache(maxsize=8)
 def choose_fonts(user_folder: str | None = None) -> dict[str, FontChoice]:
     """The font for each role: the official one if found, else the bundled substitute."""
-    folders = ([Path(user_folder)] if user_folder and Path(user_folder).is_dir() else []) + system_font_dirs()
+    folders = ([Path(user_folder)] if user_folder and _is_dir(Path(user_folder)) else []) + system_font_dirs()
     available = _index(folders)
     chosen: dict[str, FontChoice] = {}
     for role in ROLES:

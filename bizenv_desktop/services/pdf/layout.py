@@ -23,6 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus import paragraph as _paragraph
 
+from ...storage import files
 from .fonts import FontChoice, choose_fonts
 
 # reportlab's CJK wrapping lets full-width ，：；！？》” start a line; add them to the characters
@@ -131,8 +132,9 @@ def build_pdf(path: str | Path, story: Sequence[Flowable], styles: Styles, meta:
     """
     geometry = LANDSCAPE if orientation == "landscape" else PORTRAIT
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=".bizenv-", suffix=".pdf", dir=path.parent if path.parent.exists() else None)
-    os.close(fd)
+    folder = path.parent if path.parent.exists() else Path(tempfile.gettempdir())
+    files.sweep(folder, legacy_prefixes=(".bizenv-",))  # what a killed build left there
+    tmp = str(files.temp_file(folder, "report", ".pdf"))  # reportlab takes a str
     number_font = styles.fonts["number"].name
 
     def decorate(canvas: Any, doc: Any) -> None:
@@ -155,6 +157,7 @@ def build_pdf(path: str | Path, story: Sequence[Flowable], styles: Styles, meta:
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
         doc.build(list(story))
         pages = doc.page
+        files.make_document(tmp)  # a document to pass on (README: files and permissions)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

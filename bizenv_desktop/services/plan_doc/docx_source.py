@@ -192,8 +192,8 @@ def docx_blocks(data: bytes, name: str) -> list[Block]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise DocumentError("plan_doc.bad_docx", file=name, detail=type(exc).__name__) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:  # 7.4: zip version
+        raise DocumentError("plan_doc.bad_docx", file=name, detail=f"{type(exc).__name__}: {exc}") from None
     if "xl/workbook.xml" in names or "content.xml" in names and "word/document.xml" not in names:
         raise DocumentError("plan_doc.spreadsheet", file=name)
     if "word/document.xml" not in names:
