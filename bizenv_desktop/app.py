@@ -62,7 +62,13 @@ def open_main_window(controller: Controller) -> MainWindow:
     def after_first_paint() -> None:
         from .ui.maintenance import BackupScheduler  # services.backup: not needed to show the window
 
-        window.show_reminders()
+        from .ui.first_start import offer  # the department not set yet: ask first, remind after
+
+        page = offer(window, controller)
+        if page is None:
+            window.show_reminders()
+        else:
+            page.finished.connect(lambda _result: window.show_reminders())
         backups = BackupScheduler(controller, window)
         backups.failed.connect(lambda message: window.statusBar().showMessage(message, 15000))
         backups.start()

@@ -1540,6 +1540,10 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Export evidence package (&amp;Z)…</translation>
     </message>
     <message>
+        <source>导入方案文档(&amp;W)…</source>
+        <translation>Import plan &amp;document…</translation>
+    </message>
+    <message>
         <source>导出 Excel(&amp;X)</source>
         <translation>E&amp;xport to Excel</translation>
     </message>
@@ -1594,6 +1598,57 @@ The file stays in the evidence store and other records that use it are not affec
     <message>
         <source>已导出 %1 个文件到 %2</source>
         <translation>Exported %1 files to %2</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartDialog</name>
+    <message>
+        <source>欢迎使用：本单位信息</source>
+        <translation>Welcome: your department</translation>
+    </message>
+    <message>
+        <source>请填写本单位的名称、简称和处室（每行一个处室）。也可以导入本单位的考核评价实施方案，处室会从方案的“责任处室”中读出。以后可在“文件 › 设置”中修改。</source>
+        <translation>Enter your department&apos;s name, how it refers to itself and its divisions (one per line). You can also import your department&apos;s assessment plan: the divisions are read from its lines of responsible divisions. You can change all this later in File › Settings.</translation>
+    </message>
+    <message>
+        <source>如：××省××厅</source>
+        <translation>e.g. Provincial Department of …</translation>
+    </message>
+    <message>
+        <source>每行一个处室，如：
+办公室
+法规处</source>
+        <translation>One division per line, e.g.:
+General Office
+Legal Affairs Division</translation>
+    </message>
+    <message>
+        <source>导入本单位方案…</source>
+        <translation>Import our plan…</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Department name</translation>
+    </message>
+    <message>
+        <source>简称</source>
+        <translation>Short form</translation>
+    </message>
+    <message>
+        <source>处室</source>
+        <translation>Divisions</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>以后再说</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>设置本单位信息</source>
+        <translation>Set the department</translation>
     </message>
 </context>
 <context>
@@ -3076,6 +3131,229 @@ The file stays in the evidence store and other records that use it are not affec
     </message>
 </context>
 <context>
+    <name>PlanImportDialog</name>
+    <message>
+        <source>导入方案文档</source>
+        <translation>Import plan document</translation>
+    </message>
+    <message>
+        <source>选择 Word 文档（.docx）或文本文件（.txt）</source>
+        <translation>Choose a Word document (.docx) or a text file (.txt)</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>把方案全文粘贴到这里（可从 Word、WPS 或 PDF 阅读器中复制），再点“读取粘贴的文字”。</source>
+        <translation>Paste the whole plan here (copied from Word, WPS or a PDF reader), then click “Read pasted text”.</translation>
+    </message>
+    <message>
+        <source>读取粘贴的文字</source>
+        <translation>Read pasted text</translation>
+    </message>
+    <message>
+        <source>从文件</source>
+        <translation>From a file</translation>
+    </message>
+    <message>
+        <source>粘贴文字</source>
+        <translation>Paste text</translation>
+    </message>
+    <message>
+        <source>替换该年度现有的方案（该年度还没有月调度、自评等记录时）</source>
+        <translation>Replace the year&apos;s plan (while the year holds no dispatch, self-evaluation or other records)</translation>
+    </message>
+    <message>
+        <source>方案来源</source>
+        <translation>Plan from</translation>
+    </message>
+    <message>
+        <source>导入为年度</source>
+        <translation>Import as year</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>责任处室</source>
+        <translation>Divisions</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>原来 → 现在</source>
+        <translation>Before → now</translation>
+    </message>
+    <message>
+        <source>文档中的单位</source>
+        <translation>Unit in the document</translation>
+    </message>
+    <message>
+        <source>对应为</source>
+        <translation>Maps to</translation>
+    </message>
+    <message>
+        <source>所在行（段）</source>
+        <translation>Line (paragraph)</translation>
+    </message>
+    <message>
+        <source>与上一年度比较</source>
+        <translation>Against the year before</translation>
+    </message>
+    <message>
+        <source>单位对应</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>提示</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>导入后的指标体系</source>
+        <translation>The indicators after the import</translation>
+    </message>
+    <message>
+        <source>请选择方案文档，或粘贴方案全文。</source>
+        <translation>Choose a plan document, or paste the whole plan.</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>定性</source>
+        <translation>qualitative</translation>
+    </message>
+    <message>
+        <source>定量</source>
+        <translation>quantitative</translation>
+    </message>
+    <message>
+        <source>排名</source>
+        <translation>ranking</translation>
+    </message>
+    <message>
+        <source>计数</source>
+        <translation>counted</translation>
+    </message>
+    <message>
+        <source>子任务</source>
+        <translation>sub-task</translation>
+    </message>
+    <message>
+        <source>牵头</source>
+        <translation>lead</translation>
+    </message>
+    <message>
+        <source>负责</source>
+        <translation>responsible</translation>
+    </message>
+    <message>
+        <source>配合</source>
+        <translation>cooperating</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>改动措辞</source>
+        <translation>Reworded</translation>
+    </message>
+    <message>
+        <source>责任处室变化</source>
+        <translation>Divisions changed</translation>
+    </message>
+    <message>
+        <source>选择方案文档</source>
+        <translation>Choose a plan document</translation>
+    </message>
+    <message>
+        <source>方案文档 (*.docx *.txt);;所有文件 (*)</source>
+        <translation>Plan documents (*.docx *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>粘贴的文字</source>
+        <translation>pasted text</translation>
+    </message>
+    <message>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>无法导入：%1</source>
+        <translation>Cannot import: %1</translation>
+    </message>
+    <message>
+        <source>“%1”：%2 个维度、%3 个一级指标、%4 个二级指标，导入为 %5 年度。</source>
+        <translation>“%1”: %2 dimensions, %3 first-level and %4 second-level indicators, to be imported as the year %5.</translation>
+    </message>
+    <message>
+        <source>有 %1 条提示，请查看“提示”。</source>
+        <translation> %1 notes: see Notes.</translation>
+    </message>
+    <message>
+        <source>文档似乎不完整。</source>
+        <translation> The document seems cut off.</translation>
+    </message>
+    <message>
+        <source>（数据库中还没有可比较的年度）</source>
+        <translation>(no year in the database to compare with)</translation>
+    </message>
+    <message>
+        <source>与 %1 年度比较</source>
+        <translation>Against %1</translation>
+    </message>
+    <message>
+        <source>（二级指标没有变化）</source>
+        <translation>(no second-level indicator changed)</translation>
+    </message>
+    <message>
+        <source>可能是“%1”（未确认：按文档名称新建）</source>
+        <translation>Probably “%1” (not confirmed: made new as named)</translation>
+    </message>
+    <message>
+        <source>新建处室“%1”</source>
+        <translation>New division “%1”</translation>
+    </message>
+    <message>
+        <source>处室分组（不是单个处室）</source>
+        <translation>A group of divisions (not one division)</translation>
+    </message>
+    <message>
+        <source>不是单位（人名或职务），不导入</source>
+        <translation>Not a unit (a person or a post): left out</translation>
+    </message>
+    <message>
+        <source>即现有处室“%1”</source>
+        <translation>The existing division “%1”</translation>
+    </message>
+    <message>
+        <source>导入方案文档（%1）</source>
+        <translation>Import plan document (%1)</translation>
+    </message>
+</context>
+<context>
     <name>PlanModel</name>
     <message>
         <source>编号</source>
@@ -3615,6 +3893,30 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Back up automatically once a day</translation>
     </message>
     <message>
+        <source>如：××省××厅</source>
+        <translation>e.g. Provincial Department of …</translation>
+    </message>
+    <message>
+        <source>处室管理…</source>
+        <translation>Divisions…</translation>
+    </message>
+    <message>
+        <source>本单位</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Department name</translation>
+    </message>
+    <message>
+        <source>简称（报告中的自称）</source>
+        <translation>Short form (how reports refer to it)</translation>
+    </message>
+    <message>
+        <source>处室</source>
+        <translation>Divisions</translation>
+    </message>
+    <message>
         <source>界面</source>
         <translation>Interface</translation>
     </message>
@@ -3649,6 +3951,10 @@ The file stays in the evidence store and other records that use it are not affec
     <message>
         <source>随程序提供（替代）</source>
         <translation>Shipped with the program (substitute)</translation>
+    </message>
+    <message>
+        <source>修改本单位信息</source>
+        <translation>Change the department</translation>
     </message>
     <message>
         <source>修改备份设置</source>

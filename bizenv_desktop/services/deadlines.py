@@ -27,8 +27,14 @@ CLOSED_SUPERVISION = ("已办结", "已报结", "已销号")
 # the titles are generated in the language of the messages (the UI's, or the CLI's --lang)
 messages.register({
     "deadline.monthly": ("{month} 月调度", "Monthly dispatch {month}"),
-    "deadline.leadership": ("{year}年{quarter}工作情况向厅主要领导汇报",
-                            "Report on {quarter} {year} to the department's principal leaders"),
+    "deadline.leadership": ("{year}年{quarter}工作情况向{office}主要领导汇报",
+                            "Report on {quarter} {year} to the principal leaders of the {office}"),
+    # how the department's leaders are named: 厅 of 我厅, 局 of 我局 … (services/department.py)
+    "deadline.office_ting": ("厅", "department"), "deadline.office_ju": ("局", "bureau"),
+    "deadline.office_wei": ("委", "commission"), "deadline.office_ban": ("办", "office"),
+    "deadline.office_yuan": ("院", "institute"), "deadline.office_shu": ("署", "administration"),
+    "deadline.office_hui": ("会", "association"), "deadline.office_bu": ("部", "ministry"),
+    "deadline.office_unit": ("单位", "unit"),
     "deadline.provincial": ("向省软环境办报送{year}年{quarter}重点工作任务推进落实情况",
                             "Report to the provincial soft-environment office on the key tasks of {quarter} {year}"),
     "deadline.quarter1": ("第一季度", "Q1"),
@@ -70,7 +76,19 @@ def _quarters(first: date, last: date) -> list[tuple[int, int]]:
     return out
 
 
-def _plan_deadlines(cal: WorkCalendar, first: date, last: date) -> list[Deadline]:
+_OFFICE_IDS = {"厅": "deadline.office_ting", "局": "deadline.office_ju", "委": "deadline.office_wei",
+               "办": "deadline.office_ban", "院": "deadline.office_yuan", "署": "deadline.office_shu",
+               "会": "deadline.office_hui", "部": "deadline.office_bu"}
+
+
+def office_word(short: str) -> str:
+    """The message id naming the department's leaders' office: 我厅 -> 厅, 我局 -> 局, else 单位."""
+    return _OFFICE_IDS.get(short.removeprefix("我"), "deadline.office_unit")
+
+
+def _plan_deadlines(cal: WorkCalendar, first: date, last: date,
+                    office: str = "deadline.office_ting") -> list[Deadline]:
+    """office: a message id naming whose principal leaders the quarterly report goes to."""
     out: list[Deadline] = []
     for year, q in _quarters(first - timedelta(days=100), last + timedelta(days=100)):
         for mon in range(3 * q - 2, 3 * q + 1):
@@ -81,7 +99,8 @@ def _plan_deadlines(cal: WorkCalendar, first: date, last: date) -> list[Deadline
                                 due.confirmed))
         end = cal.last_workday_on_or_before(quarter_end(year, q))
         out.append(Deadline("leadership_quarterly_report", f"leadership_quarterly_report:{year}Q{q}",
-                            messages.render("deadline.leadership", {"year": year, "quarter": f"deadline.quarter{q}"}),
+                            messages.render("deadline.leadership", {"year": year, "quarter": f"deadline.quarter{q}",
+                                                             "office": office}),
                             end.day, f"{year}Q{q}", end.confirmed))
         prev_year, prev_q = (year - 1, 4) if q == 1 else (year, q - 1)
         fifth = cal.nth_workday_from(quarter_start(year, q), 5)
@@ -134,7 +153,10 @@ def list_deadlines(db: Database, first: date, last: date) -> list[Deadline]:
               db.query("SELECT month, closed_at FROM dispatch_month WHERE closed_at IS NOT NULL")}
     years = {r[0] for r in db.query("SELECT year FROM plan_year")}
     items = []
-    for d in _plan_deadlines(cal, first, last) + _record_deadlines(db, cal, first, last):
+    from .department import get_department
+
+    office = office_word(get_department(db).short)
+    for d in _plan_deadlines(cal, first, last, office) + _record_deadlines(db, cal, first, last):
         if not first <= d.due <= last:
             continue
         if d.period and int(d.period[:4]) not in years:  # a period with no plan year: not ours to report

@@ -2,7 +2,7 @@
 
 Nothing department-specific lives in code: the name is a setting of the database. Until the
 liaison sets it (first start, 文件 › 设置), it falls back to the 发文机关 of the newest plan
-year (the built-in plan's is 吉林省科学技术厅), and the short form to 我 + the name's last
+year (the built-in plan's office), and the short form to 我 + the name's last
 character when that is an office word (厅/局/委/办…), else 我单位.
 """
 from __future__ import annotations

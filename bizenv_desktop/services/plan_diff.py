@@ -8,6 +8,7 @@ either side was added or removed. Pure data in, data out: no database, no Qt.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
@@ -77,9 +78,15 @@ def _old_items(plan: Plan | None) -> tuple[list[_Item], list[tuple[int, str, str
     return seconds, groups
 
 
-def _new_items(parsed: Any) -> tuple[list[_Item], list[tuple[int, str, str]]]:
-    seconds = [_Item(i.code, i.name, i.criteria, tuple((u.name, u.role) for u in i.units))
-               for i in parsed.second_level()]
+def _new_items(parsed: Any, rename: Callable[[str], str | None]) -> tuple[list[_Item], list[tuple[int, str, str]]]:
+    def units(found: list[Any]) -> tuple[tuple[str, str], ...]:
+        out: list[tuple[str, str]] = []
+        for u in found:
+            name = rename(u.name)
+            if name is not None and all(n != name for n, _r in out):
+                out.append((name, u.role))
+        return tuple(out)
+    seconds = [_Item(i.code, i.name, i.criteria, units(i.units)) for i in parsed.second_level()]
     groups = [(0, d.code, d.name) for d in parsed.dimensions] + [
         (1, f.code, f.name) for d in parsed.dimensions for f in d.indicators]
     return seconds, groups
@@ -103,11 +110,12 @@ def _pair(old: list[_Item], new: list[_Item]) -> list[tuple[_Item, _Item]]:
     return pairs
 
 
-def diff_plans(base: Plan | None, parsed: Any) -> PlanDiff:
-    """The changes from base (a plan year, or None) to parsed (a plan_doc.ParsedPlan)."""
+def diff_plans(base: Plan | None, parsed: Any, rename: Callable[[str], str | None] = lambda n: n) -> PlanDiff:
+    """The changes from base (a plan year, or None) to parsed (a plan_doc.ParsedPlan); rename
+    gives the division a unit of the document is written under (None: left out)."""
     out = PlanDiff(base.year if base is not None else None)
     old, old_groups = _old_items(base)
-    new, new_groups = _new_items(parsed)
+    new, new_groups = _new_items(parsed, rename)
     if base is None:
         return out
     for level in (0, 1):

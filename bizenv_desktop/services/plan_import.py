@@ -22,11 +22,11 @@ from ..core.responsibility import Responsible
 from ..storage.changes import Writer
 from ..storage.database import Database
 from . import plan_edit
-from .divisions import ensure_division
 from .plan_diff import PlanDiff, diff_plans
 from .plan_doc import Note, ParsedPlan
 from .plan_doc.kinds import Reference, annotate
 from .plan_read import list_years, load_plan, plan_to_json
+from .unit_mapping import UnitMap, map_units, resolve
 
 messages.register({
     "plan_import.year_exists": ("{year} 年度已存在，导入方案只能建立新的年度。请选择其他年度（命令行用 --year），"
@@ -42,8 +42,11 @@ messages.register({
     "plan_import.retired": ("处室“{name}”已停用，仍按文档记入责任分工；如已合并，请在处室管理中处理。",
                             "The division “{name}” is retired; it is still assigned as the document says. If it was "
                             "merged, sort it out in Divisions."),
-    "plan_import.merged": ("文档中的“{name}”已合并到“{target}”，责任分工记在“{target}”名下。",
-                           "“{name}” of the document was merged into “{target}”; its assignments go to “{target}”."),
+    "plan_import.suggested": ("文档中的“{name}”可能就是“{division}”：请在导入窗口中确认；未确认时按“{name}”新建处室。",
+                              "“{name}” of the document may be “{division}”: confirm it in the import window; "
+                              "unconfirmed, a new division “{name}” is made."),
+    "plan_import.not_unit": ("“{name}”不是单位（人名或职务），没有记入责任分工。",
+                             "“{name}” is not a unit (a person or a post) and was not assigned."),
 })
 
 
@@ -57,6 +60,7 @@ class PlanImportPreview:
     replaces: bool                   # the year exists and would be replaced
     diff: PlanDiff
     tree: dict[str, Any]             # the indicators JSON of `bizenv indicators --json`
+    units: UnitMap                   # every unit the plan names, and how it is mapped
     notes: list[Note] = field(default_factory=list)
     new_divisions: list[str] = field(default_factory=list)
 
@@ -105,26 +109,33 @@ def references(plan: Plan | None) -> list[Reference]:
     return [Reference(i.name, i.criteria, i.kind, i.target, i.event_type) for i in plan.second_level()]
 
 
-def _divisions(db: Database) -> dict[str, Any]:
-    return {r["name"]: r for r in db.query("SELECT * FROM division")}
+def unit_names(plan: ParsedPlan) -> dict[str, list[int]]:
+    """Every unit the plan names with the lines (paragraphs) naming it: divisions first, then
+    groups, each in the order the document first names them (the order they are made in)."""
+    rows: dict[str, list[int]] = {}
+    groups: dict[str, list[int]] = {}
+    for f in plan.first_level():
+        for ind in (f, *f.children):
+            for unit in ind.units + [u for t in ind.subtasks for u in t.units]:
+                (groups if unit.is_group else rows).setdefault(unit.name, []).append(ind.place.number)
+    return {**rows, **{k: v for k, v in groups.items() if k not in rows}}
 
 
-def _resolve(unit: Responsible, known: dict[str, Any], notes: list[Note]) -> str:
-    """The division name a unit of the document is recorded under (a merged one: its target)."""
-    row = known.get(unit.name)
-    if row is None:
-        return unit.name
-    if row["merged_into"] is not None:
-        target = next((r["name"] for r in known.values() if r["id"] == row["merged_into"]), unit.name)
-        note = Note.make("plan_import.merged", name=unit.name, target=target)
-        if note not in notes:
-            notes.append(note)
-        return target
-    if row["retired_on"] is not None:
-        note = Note.make("plan_import.retired", name=unit.name)
-        if note not in notes:
-            notes.append(note)
-    return unit.name
+def plan_units(db: Database, plan: ParsedPlan) -> UnitMap:
+    """The proposed mapping of every unit the plan names (unit_mapping.map_units)."""
+    return map_units(db, unit_names(plan), plan.groups())
+
+
+def _unit_notes(units: UnitMap) -> list[Note]:
+    notes = []
+    for u in units:
+        if u.retired:
+            notes.append(Note.make("plan_import.retired", name=u.division or u.name))
+        if u.suggested:
+            notes.append(Note.make("plan_import.suggested", name=u.name, division=u.division))
+        if u.kind == "not_unit":
+            notes.append(Note.make("plan_import.not_unit", name=u.name))
+    return notes
 
 
 def subtask_deadline(text: str, year: int) -> str:
@@ -132,41 +143,60 @@ def subtask_deadline(text: str, year: int) -> str:
     return day.isoformat() if day is not None else ""
 
 
-def preview_plan_import(db: Database, plan: ParsedPlan, year: int | None = None,
-                        replace: bool = False) -> PlanImportPreview:
+def preview_plan_import(db: Database, plan: ParsedPlan, year: int | None = None, replace: bool = False,
+                        units: UnitMap | None = None) -> PlanImportPreview:
+    """What importing plan as year would make; units: the unit mapping the liaison confirmed
+    (default: the proposed one, near matches left unconfirmed, so written as new divisions)."""
     year = default_year(db, plan) if year is None else year
     replaces = check_year(db, year, replace)
     base_year = _base_year(db, year, replace)
     base = load_plan(db, base_year) if base_year is not None else None
     annotate(plan, references(base))
-    known = _divisions(db)
-    notes: list[Note] = []
-    tree = plan_to_json(preview_model(plan, year, known, notes))
-    new = [u.name for u in plan.all_units() if u.name not in known]
-    return PlanImportPreview(plan, year, base_year, replaces, diff_plans(base, plan), tree,
-                             list(plan.notes) + ([plan.stopped] if plan.stopped else []) + notes, new)
+    if units is None:
+        units = plan_units(db, plan)
+    notes = _unit_notes(units)
+    tree = plan_to_json(preview_model(plan, year, units))
+    diff = diff_plans(base, plan, lambda name: _target(units, name))
+    return PlanImportPreview(plan, year, base_year, replaces, diff, tree, units,
+                             list(plan.notes) + ([plan.stopped] if plan.stopped else []) + notes,
+                             [u.name for u in units if u.kind == "new" or u.suggested])
 
 
-def preview_model(plan: ParsedPlan, year: int, known: dict[str, Any], notes: list[Note]) -> Plan:
+def _target(units: UnitMap, name: str) -> str | None:
+    """The division a unit is written under: its mapping, or its own name while a near match
+    is unconfirmed; None when it is no unit."""
+    match = units.units.get(name)
+    if match is None:
+        return name
+    if match.kind == "not_unit":
+        return None
+    return name if match.suggested else (match.division or name)
+
+
+def preview_model(plan: ParsedPlan, year: int, units: UnitMap) -> Plan:
     """The plan as core.model objects, as load_plan will read it back after the import
-    (made-up negative ids; divisions by name)."""
+    (made-up negative ids for what is new)."""
     ids = iter(range(-1, -10**9, -1))
-    names: dict[str, int] = {}
+    made: dict[str, int] = {}
 
-    def division(unit: Responsible) -> tuple[int, str, bool]:
-        name = _resolve(unit, known, notes)
-        row = known.get(name)
-        div_id = row["id"] if row is not None else names.setdefault(name, next(ids))
-        return div_id, name, (row["kind"] == "group") if row is not None else unit.is_group
+    def division(unit: Responsible) -> tuple[int, str, bool, bool] | None:
+        name = _target(units, unit.name)
+        if name is None:
+            return None
+        known = units.divisions.get(name)
+        if known is not None:
+            return known[0], name, known[1] == "group", known[2] is not None
+        match = units.units.get(unit.name)
+        group = unit.is_group or (match is not None and match.kind == "group")
+        return made.setdefault(name, next(ids)), name, group, False
 
-    def assignments(units: list[Responsible]) -> list[Assignment]:
+    def assignments(found: list[Responsible]) -> list[Assignment]:
         out, seen = [], set()
-        for u in units:
-            div_id, name, group = division(u)
-            if div_id not in seen:
-                seen.add(div_id)
-                row = known.get(name)
-                out.append(Assignment(div_id, name, u.role, group, bool(row is not None and row["retired_on"])))
+        for u in found:
+            d = division(u)
+            if d is not None and d[0] not in seen:
+                seen.add(d[0])
+                out.append(Assignment(d[0], d[1], u.role, d[2], d[3]))
         order = {"lead": 0, "responsible": 1, "cooperate": 2}
         return sorted(out, key=lambda a: order[a.role])
 
@@ -182,7 +212,7 @@ def preview_model(plan: ParsedPlan, year: int, known: dict[str, Any], notes: lis
                 second = Indicator(next(ids), dim.id, first.id, 2, s.code, s.name, s.criteria, s.kind, s.target,
                                    s.event_type, s.score, s.deadline, spos, assignments(s.units))
                 for tpos, t in enumerate(s.subtasks, 1):
-                    lead = division(t.units[0]) if t.units else None
+                    lead = next((d for d in map(division, t.units) if d is not None), None)
                     second.subtasks.append(Subtask(next(ids), second.id, t.name, lead[0] if lead else None,
                                                    lead[1] if lead else "", t.person,
                                                    subtask_deadline(t.deadline_text, year), _subtask_note(t, year),
@@ -199,10 +229,11 @@ def _subtask_note(t: Any, year: int) -> str:
     return "\n".join(parts)
 
 
-def apply_plan_import(w: Writer, plan: ParsedPlan, year: int | None = None,
-                      replace: bool = False, office: str = "") -> PlanImportPreview:
-    """Write plan as a plan year with the action's Writer; returns what was shown as preview."""
-    preview = preview_plan_import(w.db, plan, year, replace)
+def apply_plan_import(w: Writer, plan: ParsedPlan, year: int | None = None, replace: bool = False,
+                      office: str = "", units: UnitMap | None = None) -> PlanImportPreview:
+    """Write plan as a plan year with the action's Writer; returns what was shown as preview.
+    The unit mapping's choices are remembered (unit_mapping.resolve) in the same transaction."""
+    preview = preview_plan_import(w.db, plan, year, replace, units)
     year = preview.year
     if preview.replaces:
         from .years import delete_year
@@ -210,13 +241,11 @@ def apply_plan_import(w: Writer, plan: ParsedPlan, year: int | None = None,
         delete_year(w, year)
     w.insert("plan_year", {"year": year, "title": plan.title or f"{year}年度营商环境工作方案",
                            "office": plan.office or office, "created_at": datetime.now().isoformat(timespec="seconds")})
-    known = _divisions(w.db)
-    notes: list[Note] = []
-    units = plan.all_units()
-    for unit in [u for u in units if not u.is_group] + [u for u in units if u.is_group]:
-        name = _resolve(unit, known, notes)
-        ensure_division(w, name, "group" if unit.is_group else "division")
-    ids = {r["name"]: r["id"] for r in w.db.query("SELECT id, name FROM division")}
+    mapping = preview.units
+    for match in mapping:  # an unconfirmed near match is written under its own name
+        if match.suggested:
+            mapping.choose(match.name, "new")
+    ids = resolve(w, mapping)
     sections = [("", p, False) for p in plan.preamble] + [
         (s.heading, "\n".join(s.paragraphs), s.indicator_table) for s in plan.sections]
     for pos, (heading, body, table) in enumerate(sections, 1):
@@ -226,8 +255,8 @@ def apply_plan_import(w: Writer, plan: ParsedPlan, year: int | None = None,
     def wanted(found: list[Responsible]) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
         for u in found:
-            div_id = ids[_resolve(u, known, notes)]
-            if all(d != div_id for d, _r in out):
+            div_id = ids.get(u.name)
+            if div_id is not None and all(d != div_id for d, _r in out):
                 out.append((div_id, u.role))
         return out
 
@@ -244,7 +273,7 @@ def apply_plan_import(w: Writer, plan: ParsedPlan, year: int | None = None,
                                            event_type=s.event_type, score=s.score, deadline=s.deadline)
                 plan_edit.set_assignments(w, ind_id, wanted(s.units))
                 for t in s.subtasks:
-                    lead = wanted(t.units[:1])
+                    lead = wanted(t.units)[:1]
                     plan_edit.add_subtask(w, ind_id, t.name, division_id=lead[0][0] if lead else None,
                                           person=t.person, deadline=subtask_deadline(t.deadline_text, year),
                                           note=_subtask_note(t, year))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ..services.department import default_short, get_department, set_department
 from ..services.pdf.fonts import ROLE_NAMES, choose_fonts
 from ..services.settings_store import get_setting, set_setting
 from . import file_dialogs, settings
@@ -43,9 +44,24 @@ class SettingsDialog(QDialog):
         self.keep.setValue(int(get_setting(controller.db, "backup.keep")))
         self.daily = QCheckBox(self.tr("每天自动备份一次"))
         self.daily.setChecked(bool(get_setting(controller.db, "backup.daily")))
+        department = get_department(controller.db)
+        self.department_name = QLineEdit(department.name)
+        self.department_name.setPlaceholderText(self.tr("如：××省××厅"))
+        from .first_start import short_box
+
+        self.department_short = short_box(department.short)
+        self.department_name.textEdited.connect(lambda text: self.department_short.setCurrentText(default_short(text)))
+        divisions = QPushButton(self.tr("处室管理…"))
+        divisions.clicked.connect(self._divisions)
+        self._department = (department.name, department.short, department.configured)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.font_folder, 1)
         folder_row.addWidget(browse)
+        unit_box = QGroupBox(self.tr("本单位"))
+        unit_form = QFormLayout(unit_box)
+        unit_form.addRow(self.tr("单位名称"), self.department_name)
+        unit_form.addRow(self.tr("简称（报告中的自称）"), self.department_short)
+        unit_form.addRow(self.tr("处室"), divisions)
         ui_box = QGroupBox(self.tr("界面"))
         ui_form = QFormLayout(ui_box)
         ui_form.addRow(self.tr("界面语言（重新启动后生效）"), self.language)
@@ -65,10 +81,10 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for w in (ui_box, pdf_box, backup_box, buttons):
+        for w in (unit_box, ui_box, pdf_box, backup_box, buttons):
             layout.addWidget(w)
         self.show_fonts()
-        fit_size(self, 720, 520)
+        fit_size(self, 720, 640)
 
     def _browse(self) -> None:
         folder = file_dialogs.existing_dir(self, "fonts", self.tr("选择字体文件夹"), self.font_folder.text())
@@ -86,7 +102,16 @@ class SettingsDialog(QDialog):
             for col, text in enumerate((self.tr(ROLE_NAMES[role]), str(choice.path), source)):
                 self.fonts.setItem(row, col, QTableWidgetItem(text))
 
+    def _divisions(self) -> None:
+        from .divisions_dialog import DivisionsDialog
+
+        DivisionsDialog(self.controller, self).exec()
+
     def accept(self) -> None:
+        name, short = self.department_name.text().strip(), self.department_short.currentText().strip()
+        if (name, short, True) != self._department and (name or self._department[2]):
+            if not self.controller.run(self.tr("修改本单位信息"), lambda w: set_department(w, name, short)):
+                return  # the message said what is wrong; the dialog stays open
         settings.put("ui/language", self.language.currentData())
         settings.put("pdf/font_folder", self.font_folder.text().strip())
         keep, daily = self.keep.value(), self.daily.isChecked()

@@ -181,3 +181,34 @@ def test_cli_refusals_name_the_file_and_change_nothing(tmp_path: Path) -> None:
     proc = bizenv("--db", str(db), "--lang", "en", "import", "plan", str(SEED), "--year", "2026")
     assert proc.returncode == 2 and "The year 2026 exists" in proc.stderr
     assert sha(db) == before
+
+
+def test_units_are_mapped_not_invented(workspace: Workspace) -> None:
+    """A near match (政策法规处 ~ 法规处) is proposed, not applied until confirmed; a confirmed one
+    is remembered for the next document; people named as units are left out."""
+    text = (seed_text().replace("责任处室：规划处", "责任处室：政策法规处、张三")
+            .replace("（23）全省推广。\n    考评内容及标准：在全省软环境建设相关会议上作经验介绍。\n\n责任处室：法规处",
+                     "（23）全省推广。\n    考评内容及标准：在全省软环境建设相关会议上作经验介绍。\n\n责任处室：数据管理处"))
+    plan = read_plan_text(text)
+    preview = preview_plan_import(workspace.db, plan)
+    assert {u.name: (u.kind, u.division, u.suggested) for u in preview.units if u.kind != "existing"} == {
+        "政策法规处": ("alias", "法规处", True), "张三": ("not_unit", "", False), "数据管理处": ("new", "", False),
+        "相关业务处室": ("group", "相关业务处室", False), "相关处室": ("group", "相关处室", False),
+        "机关各业务处室": ("group", "机关各业务处室", False), "厅内各处室": ("group", "厅内各处室", False)}
+    assert preview.new_divisions == ["政策法规处", "数据管理处"]
+    said = [n.text() for n in preview.notes]
+    assert any("“政策法规处”可能就是“法规处”" in s for s in said) and any("“张三”不是单位" in s for s in said)
+    seconds = [s for d in preview.tree["dimensions"] for f in d["indicators"] for s in f["children"]]
+    assert seconds[8]["divisions"] == [{"name": "政策法规处", "role": "responsible"}]  # unconfirmed: as written
+    # the liaison confirms the near match: it is written as 法规处 and remembered
+    units = preview.units
+    units.choose("政策法规处", "alias", "法规处")
+    confirmed = preview_plan_import(workspace.db, plan, units=units)
+    seconds = [s for d in confirmed.tree["dimensions"] for f in d["indicators"] for s in f["children"]]
+    assert seconds[8]["divisions"] == [{"name": "法规处", "role": "responsible"}]
+    workspace.apply("导入", lambda w: apply_plan_import(w, plan, units=units))
+    assert plan_to_json(load_plan(workspace.db, 2027)) == confirmed.tree
+    assert workspace.db.scalar("SELECT count(*) FROM division WHERE name IN ('政策法规处', '张三')") == 0
+    again = preview_plan_import(workspace.db, read_plan_text(text), 2028)
+    assert (again.units["政策法规处"].kind, again.units["政策法规处"].remembered) == ("alias", True)
+    assert again.units["张三"].kind == "not_unit" and again.units["张三"].remembered

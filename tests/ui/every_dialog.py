@@ -40,12 +40,14 @@ def makers(controller: Controller, parent: QWidget) -> Iterator[tuple[str, Maker
     from bizenv_desktop.ui.calendar_dialog import CalendarDialog
     from bizenv_desktop.ui.divisions_dialog import DivisionsDialog, NewDivisionDialog
     from bizenv_desktop.ui.events_view import EventDialog
+    from bizenv_desktop.ui.first_start import FirstStartDialog
     from bizenv_desktop.ui.forms_dialog import CollectFormsDialog, MakeFormsDialog
     from bizenv_desktop.ui.help_window import HelpWindow
     from bizenv_desktop.ui.import_dialog import ImportIndicatorsDialog
     from bizenv_desktop.ui.indicator_dialog import IndicatorDialog
     from bizenv_desktop.ui.liaison_dialog import LiaisonDialog, LiaisonForm
     from bizenv_desktop.ui.month_picker import MonthPickerDialog
+    from bizenv_desktop.ui.plan_import_dialog import PlanImportDialog
     from bizenv_desktop.ui.report_dialog import ReportDialog
     from bizenv_desktop.ui.self_eval_view import NarrativeDialog
     from bizenv_desktop.ui.settings_dialog import SettingsDialog
@@ -76,3 +78,5 @@ def makers(controller: Controller, parent: QWidget) -> Iterator[tuple[str, Maker
     yield "ItemDialog", lambda: ItemDialog(divisions, item, today, parent)
     yield "AdvanceDialog", lambda: AdvanceDialog(item, today, parent)
     yield "ImportSupervisionDialog", lambda: ImportSupervisionDialog(controller, parent)
+    yield "PlanImportDialog", lambda: PlanImportDialog(controller, parent, 2026, allow_replace=True)
+    yield "FirstStartDialog", lambda: FirstStartDialog(controller, parent)

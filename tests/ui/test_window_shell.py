@@ -40,7 +40,7 @@ def test_menus_in_their_order_with_every_action(window: MainWindow) -> None:
     assert entries(window.menus["month"])[:6] == ["开始本月…", "生成处室调度表…", "收回调度表…", "催报名单…", "关闭本月…",
                                                   "生成报告…"]
     assert entries(window.menus["file"]) == [
-        "打开数据库(&O)…", "|", "导入指标表(&I)…", "导入督办事项台账(&U)…", "导出 Excel(&X) >", "|",
+        "打开数据库(&O)…", "|", "导入方案文档(&W)…", "导入指标表(&I)…", "导入督办事项台账(&U)…", "导出 Excel(&X) >", "|",
         "导出佐证材料包(&Z)…", "|", "立即备份(&B)", "从备份恢复…", "检查数据", "|", "设置(&S)…", "|", "退出(&X)"]
     assert entries(window.menus["edit"]) == [
         "撤销", "重做", "|", "新增维度…", "新增一级指标…", "新增二级指标…", "新增子任务…", "|", "属性(&P)…", "删除",

@@ -10,6 +10,7 @@ plan year. No Qt, no database.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from ...core import messages
@@ -70,7 +71,9 @@ def _text_tables(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def parse_source(source: Source) -> ParsedPlan:
+def parse_source(source: Source, known: Collection[str] = ()) -> ParsedPlan:
+    """The plan a document's blocks hold; known: division names (a bracket naming only known
+    divisions is a unit list even without a label)."""
     blocks = source.blocks
     pdf = False
     if source.kind == "text":
@@ -80,7 +83,7 @@ def parse_source(source: Source) -> ParsedPlan:
     body = blocks[front.start:]
     front.start = 0
     assembly = Assembly(body, front, source.name)
-    plan = assembly.plan(build_tree(body, read_table))
+    plan = assembly.plan(build_tree(body, read_table, known))
     plan.pdf_text = pdf
     if not plan.second_level():
         raise DocumentError("plan_doc.no_indicators", file=source.name)
@@ -97,12 +100,12 @@ def parse_source(source: Source) -> ParsedPlan:
     return plan
 
 
-def read_plan_document(path: str | Path) -> ParsedPlan:
-    return parse_source(read_source(path))
+def read_plan_document(path: str | Path, known: Collection[str] = ()) -> ParsedPlan:
+    return parse_source(read_source(path), known)
 
 
-def read_plan_text(text: str, name: str = PASTED) -> ParsedPlan:
-    return parse_source(from_text(text, name))
+def read_plan_text(text: str, name: str = PASTED, known: Collection[str] = ()) -> ParsedPlan:
+    return parse_source(from_text(text, name), known)
 
 
 messages.register({

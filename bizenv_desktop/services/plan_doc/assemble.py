@@ -23,7 +23,7 @@ from .markers import RANKS, Label
 from .model import Note, ParsedPlan, PlanDimension, PlanIndicator, PlanSection, PlanSubtask
 from .source import Block, Place
 from .tree import Node
-from .units import label_units
+from .units import task_units
 
 messages.register({
     "plan_doc.prose_in_tasks": ("{where}“{text}”下没有指标或任务（没有责任单位、考评标准等），作为方案正文保留。",
@@ -187,8 +187,9 @@ class Assembly:
     def _labels(self, node: Node) -> list[Label]:
         return [lab for seg in (node.header, *node.body) for lab, _p, _b in seg.labels]
 
-    def _units(self, node: Node) -> tuple[list[Responsible], str]:
-        return label_units(self._labels(node), self.front.first_is_lead, self.front.rest_cooperate)
+    def _units(self, node: Node) -> tuple[list[Responsible], str, list[str]]:
+        inline = [seg.inline for seg in (node.header, *node.body) if seg.inline]
+        return task_units(self._labels(node), inline, self.front.first_is_lead, self.front.rest_cooperate)
 
     def _indicator(self, node: Node, level: int) -> PlanIndicator:
         name, rest = split_name(node.header.text)
@@ -220,14 +221,14 @@ class Assembly:
                     self.notes.append(Note.make("plan_doc.person_dropped", place, text=_short(name),
                                                 person=lab.value))
         ind.criteria = "\n".join(p for p in parts if p)
-        ind.units, ind.responsibility = self._units(node)
+        ind.units, ind.responsibility, written = self._units(node)
         ind.score = score
-        ind.deadline = "；".join(deadlines)
+        ind.deadline = "；".join(deadlines + [d for d in written if d not in deadlines])
         return ind
 
     def _subtask(self, node: Node) -> PlanSubtask:
         name, rest = split_name(node.header.text)
-        units, _line = self._units(node)
+        units, _line, written = self._units(node)
         labels = self._labels(node)
         note = [rest] if rest else []
         note += [s.text for s in node.body if s.text]
@@ -235,7 +236,7 @@ class Assembly:
         if len(units) > 1:
             note.append("、".join(f"{u.name}（{_ROLE_WORDS[u.role]}）" for u in units[1:]))
         return PlanSubtask(name.rstrip(_END) or _short(node.header.text), node.header.place, units,
-                           "；".join(lab.value for lab in labels if lab.kind == "deadline" and lab.value),
+                           "；".join([lab.value for lab in labels if lab.kind == "deadline" and lab.value] + written),
                            "、".join(lab.value for lab in labels if lab.kind == "person" and lab.value),
                            "\n".join(note))
 

@@ -13,7 +13,7 @@ import re
 
 from .markers import ROW_RANK, Label, Marker, label_word_kind, marker_of
 from .source import Block, Place
-from .tree import Node, Segment
+from .tree import Node, Segment, segment
 
 # header words -> column role, first match wins (a header may hold several words)
 _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -58,6 +58,15 @@ def _header(rows: list[list[str]]) -> tuple[int, list[str | None]] | None:
 def read_table(block: Block, index: int, parent: Node) -> None:
     rows = block.rows
     place = block.place
+    if _label_header(rows):  # | 考评内容及标准 | 责任处室 | over one row: the heading's label lines
+        seg = parent.segment()
+        for r, row in enumerate(rows[1:], 2):
+            for c, cell in enumerate(row):
+                kind = label_word_kind(rows[0][c]) if c < len(rows[0]) else None
+                if kind and cell.strip():
+                    seg.labels.append((Label(kind, rows[0][c].strip(" ：:"), cell.strip()),
+                                       Place("table", place.number, r), index))
+        return
     if _key_value(rows):
         for r, row in enumerate(rows):
             kind = label_word_kind(row[0])
@@ -87,6 +96,12 @@ def _join(cells: list[str]) -> str:
     return "\n".join(out)
 
 
+def _label_header(rows: list[list[str]]) -> bool:
+    head = [c for c in rows[0] if c.strip()] if rows else []
+    return (2 <= len(rows) <= 3 and len(head) >= 2 and all(label_word_kind(c) for c in head)
+            and not any(label_word_kind(r[0]) for r in rows[1:] if r))
+
+
 def _key_value(rows: list[list[str]]) -> bool:
     if not rows or any(len(r) < 2 for r in rows):
         return False
@@ -97,7 +112,7 @@ def _key_value(rows: list[list[str]]) -> bool:
 def _cell_node(text: str, rank: int, where: Place, index: int) -> Node:
     marker = marker_of(text)
     words = text[marker.length:].strip() if marker else text.strip()
-    node = Node(rank, Segment(words, where, index), marker)
+    node = Node(rank, segment(words, where, index), marker)
     m = _SCORE.search(words)
     if m:
         node.score = float(m.group(1))

@@ -10,8 +10,10 @@ its items first. settle() then turns plain paragraphs that carry their own units
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
+from ...core.inline_units import InlineUnits, take_inline_units
 from .markers import BARE_RANK, RANKS, UNIT_LABELS, Label, Marker, inline_items, label_of, marker_of
 from .source import Block, Place
 
@@ -22,13 +24,22 @@ class Segment:
     place: Place
     block: int                       # index of the block it came from (-1: none)
     labels: list[tuple[Label, Place, int]] = field(default_factory=list)
+    inline: InlineUnits | None = None  # units written at the end of the text (taken out of it)
 
     def has_units(self) -> bool:
-        return any(lab.kind in UNIT_LABELS for lab, _p, _b in self.labels)
+        return bool(self.inline) or any(lab.kind in UNIT_LABELS for lab, _p, _b in self.labels)
 
     def has_evidence(self) -> bool:
-        """Labels that only a task carries (units, a standard, a deadline, a score)."""
-        return bool(self.labels)
+        """What only a task carries: units, a standard, a deadline, a score."""
+        return bool(self.labels) or bool(self.inline)
+
+
+def segment(text: str, place: Place, block: int, known: Collection[str] = ()) -> Segment:
+    """A paragraph's segment, with a unit list written at its end taken out of its text."""
+    found = take_inline_units(text, known) if text else None
+    if found:
+        return Segment(found.text, place, block, inline=found)
+    return Segment(text, place, block)
 
 
 @dataclass
@@ -98,13 +109,15 @@ def _sibling_items(marker: Marker, words: str) -> tuple[str, list[tuple[Marker, 
     return lead, items
 
 
-def build_tree(blocks: list[Block], tables: object | None = None) -> Node:
-    """The tree of blocks (tables are handed to tables(block, index, parent) when given)."""
+def build_tree(blocks: list[Block], tables: Callable[[Block, int, Node], None] | None = None,
+               known: Collection[str] = ()) -> Node:
+    """The tree of blocks (tables are handed to tables(block, index, parent) when given);
+    known: division names, taken as units in a bracket without a label."""
     root = Node(0, Segment("", Place("line", 0), -1))
     stack = [root]
     for index, block in enumerate(blocks):
         if block.is_table:
-            if callable(tables):
+            if tables is not None:
                 tables(block, index, stack[-1])
             continue
         label = label_of(block.text)
@@ -114,11 +127,11 @@ def build_tree(blocks: list[Block], tables: object | None = None) -> Node:
         for marker, words in _pieces(block):
             rank = marker.rank if marker else (block.heading * 10 if block.heading else 0)
             if not rank:
-                stack[-1].body.append(Segment(words, block.place, index))
+                stack[-1].body.append(segment(words, block.place, index, known))
                 continue
             while stack[-1].rank >= rank:
                 stack.pop()
-            node = stack[-1].add(Node(rank, Segment(words, block.place, index), marker,
+            node = stack[-1].add(Node(rank, segment(words, block.place, index, known), marker,
                                       0 if marker else block.heading))
             stack.append(node)
     settle(root)

@@ -30,7 +30,8 @@ class ExchangeOps(QObject):
             make_action(window, self.tr("修改记录…"), lambda: self.export_excel("audit")),
         ]
         self.act_export_evidence = make_action(window, self.tr("导出佐证材料包(&Z)…"), self.export_evidence)
-        window.menus.add("file", "exchange", self.act_import, self.act_import_supervision)
+        self.act_import_plan = make_action(window, self.tr("导入方案文档(&W)…"), self.import_plan)
+        window.menus.add("file", "exchange", self.act_import_plan, self.act_import, self.act_import_supervision)
         export_menu = window.menus.submenu("file", "exchange", self.tr("导出 Excel(&X)"))
         export_menu.addActions(self.export_actions)
         window.menus.add("file", "evidence", self.act_export_evidence)
@@ -42,6 +43,14 @@ class ExchangeOps(QObject):
         from ..import_dialog import ImportIndicatorsDialog
 
         dialog = ImportIndicatorsDialog(self.window.controller, self.window, self.window.year)
+        dialog.exec()
+        if dialog.imported_year:
+            self.window.set_year(dialog.imported_year)
+
+    def import_plan(self) -> None:
+        from ..plan_import_dialog import PlanImportDialog
+
+        dialog = PlanImportDialog(self.window.controller, self.window)
         dialog.exec()
         if dialog.imported_year:
             self.window.set_year(dialog.imported_year)
