@@ -2,6 +2,7 @@
 the built-in plan (data/builtin_plan.json as services/builtin_plan.py loads it), field by field."""
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
@@ -93,3 +94,35 @@ def test_the_builtin_json_is_what_the_test_compares_with() -> None:
     data = json.loads((Path(__file__).resolve().parents[2] / "bizenv_desktop" / "data" / "builtin_plan.json")
                       .read_text(encoding="utf-8"))
     assert data == builtin_plan() and len(data["dimensions"]) == 2
+
+
+@pytest.mark.parametrize("layout", [[], ["-layout"]])
+def test_the_plan_printed_to_pdf_and_copied_back_out(workspace: Any, tmp_path: Path, layout: list[str]) -> None:
+    """A real PDF: the app's own 年度实施方案 (GB/T 9704 layout, — n — page numbers, signature and
+    date) read back by pdftotext, then imported: the same plan, its year from the （2026年度）
+    subtitle, the sign-off left out. The PDF writes each 责任处室 line from the units, so that
+    line is compared by the units it names."""
+    import subprocess
+
+    from bizenv_desktop.core.responsibility import parse_responsibility
+    from bizenv_desktop.services.pdf import plan as plan_pdf
+
+    pdf = tmp_path / "方案.pdf"
+    plan_pdf.build(workspace.db, 2026, pdf)
+    text = subprocess.run(["pdftotext", *layout, str(pdf), "-"], capture_output=True, text=True, encoding="utf-8",
+                          check=True, timeout=60).stdout
+    assert "— 2 —" in text and "（2026年度）" in text
+    plan = read_plan_text(text)
+    assert plan.pdf_text and plan.year == 2026 and plan.stopped is None
+    got, want = plan.to_builtin_dict(), copy.deepcopy(builtin_plan())  # the cached dict is not ours to change
+
+    def units(d: dict[str, Any]) -> list[list[tuple[str, str, bool]]]:
+        return [[(u.name, u.role, u.is_group) for u in parse_responsibility(s["responsibility"])]
+                for dim in d["dimensions"] for f in dim["indicators"] for s in f["children"]]
+    assert units(got) == units(want)
+    for d in (got, want):
+        for dim in d["dimensions"]:
+            for f in dim["indicators"]:
+                for s in f["children"]:
+                    s.pop("responsibility")
+    assert_same_plan(got, want)

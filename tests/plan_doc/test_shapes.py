@@ -192,3 +192,13 @@ def test_inline_unit_variants() -> None:
     assert units(s[2]) == [("国网某某供电公司", "lead", False), ("市发展改革委", "cooperate", False)]
     # a bracket inside the text (not at its end) is no unit list of the task: it stays
     assert s[3].units == [] and s[3].name == "提升纳税便利度（市税务局负责），持续压减纳税时间"
+
+
+def test_subtitle_and_sign_off() -> None:
+    text = ("江川市营商环境考核细则\n（试行）\n一、政务服务\n1.一网通办。\n责任单位：市政务服务局\n"
+            "江川市营商环境建设局\n2027年1月5日\n抄送：市委办公室，市人大常委会办公室。\n江川市营商环境建设局办公室 2027年1月6日印发\n")
+    plan = read_plan_text(text)
+    assert plan.title == "江川市营商环境考核细则（试行）" and plan.year is None
+    assert [i.name for i in plan.second_level()] == ["一网通办"] and plan.stopped is None
+    assert "落款和版记（4 段" in " ".join(n.text() for n in plan.notes)
+    assert all("印发" not in p for s in plan.sections for p in s.paragraphs)

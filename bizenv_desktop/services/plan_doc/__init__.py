@@ -40,6 +40,9 @@ messages.register({
     "plan_doc.no_title": ("没有找到方案标题（第一段应是标题，如“××厅营商环境考核评价实施方案”），导入后请在年度中补上。",
                           "No title was found (the first paragraph should be the title, such as “××厅营商环境考核评价"
                           "实施方案”); add it to the year after importing."),
+    "plan_doc.sign_off": ("文末的落款和版记（{count} 段：署名、日期、抄送等）没有作为方案正文导入。",
+                          "The sign-off at the end ({count} paragraphs: signature, date, copies) was not imported as "
+                          "plan text."),
     "plan_doc.pdf_text": ("按从 PDF 复制的文字读取：已去掉页码和页眉，并把断开的行接成段落。",
                           "Read as text copied from a PDF: page numbers and running headers were taken out and "
                           "broken lines joined into paragraphs."),
@@ -71,6 +74,27 @@ def _text_tables(blocks: list[Block]) -> list[Block]:
     return out
 
 
+_DATE_LINE = re.compile(r"^(20\d{2}|[二〇一]{4})\s*年\s*[\d一二三四五六七八九十]{1,2}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日\s*(印发)?$")
+_IMPRINT = re.compile(r"^(抄送|报送|分送|主送)[：:]|^[（(]此件.{0,12}[）)]$|印发$")
+_SIGNER = re.compile(r"(委员会|办公厅|办公室|厅|局|委|政府|院|署|部|中心|办|小组)$")
+
+
+def _without_sign_off(blocks: list[Block]) -> tuple[list[Block], int]:
+    """The blocks without the signature, date and 版记 (抄送：…, …印发) that end a document."""
+    end = len(blocks)
+    while end:
+        b = blocks[end - 1]
+        text = b.text.replace(" ", "")
+        if b.is_table or not (_DATE_LINE.match(text) or _IMPRINT.search(text)):
+            break
+        end -= 1
+        # a signature line right above the date: the office's name, nothing else
+        while end and not blocks[end - 1].is_table and len(blocks[end - 1].text) <= 30 \
+                and _SIGNER.search(blocks[end - 1].text.strip()) and not re.search(r"[。，；：、,]", blocks[end - 1].text):
+            end -= 1
+    return blocks[:end], len(blocks) - end
+
+
 def parse_source(source: Source, known: Collection[str] = ()) -> ParsedPlan:
     """The plan a document's blocks hold; known: division names (a bracket naming only known
     divisions is a unit list even without a label)."""
@@ -80,7 +104,7 @@ def parse_source(source: Source, known: Collection[str] = ()) -> ParsedPlan:
         blocks, pdf = clean_pdf_text(blocks)
         blocks = _text_tables(blocks)
     front = read_front(blocks)
-    body = blocks[front.start:]
+    body, signed = _without_sign_off(blocks[front.start:])
     front.start = 0
     assembly = Assembly(body, front, source.name)
     plan = assembly.plan(build_tree(body, read_table, known))
@@ -94,6 +118,8 @@ def parse_source(source: Source, known: Collection[str] = ()) -> ParsedPlan:
         notes.append(Note.make("plan_doc.skipped_front", count=front.skipped))
     if not plan.title:
         notes.append(Note.make("plan_doc.no_title"))
+    if signed:
+        notes.append(Note.make("plan_doc.sign_off", count=signed))
     plan.notes = notes + assembly.notes
     annotate(plan)
     _check_complete(plan, body)

@@ -16,6 +16,8 @@ _SUBJECT = re.compile(r"\d{4}\s*[-—至~～]?\s*(\d{4})?\s*年|关于|营商环
                       r"年度|全面|加快|推进|推动")
 _OFFICE_END = re.compile(r"(委员会|办公厅|办公室|厅|局|委|政府|院|署|部|中心|办|管委会)$")
 _YEAR = re.compile(r"(20\d{2})\s*(?:[-—－至~～]\s*20\d{2}\s*)?年")
+_YEAR_SUBTITLE = re.compile(r"^[（(]\s*(20\d{2})\s*年度?\s*[）)]$")
+_NOTE_SUBTITLE = re.compile(r"^[（(]\s*(试行|修订|修订稿|征求意见稿|送审稿|讨论稿|草案)\s*[）)]$")
 _FIRST_IS_LEAD = re.compile(r"(排在?第一位?|排名第一|排在首位|列第一位|首位|第一个)的?(单位|部门|处室)?为牵头")
 _REST_COOPERATE = re.compile(r"(其他|其余|其它)(单位|部门|处室)?为配合")
 
@@ -37,7 +39,7 @@ def _is_title(text: str) -> bool:
 
 
 def office_of(title: str) -> str:
-    """The office a title names before its subject: 吉林省科学技术厅营商环境… -> 吉林省科学技术厅."""
+    """The office a title names before its subject: 某某省某某厅营商环境… -> 某某省某某厅."""
     m = _SUBJECT.search(title)
     prefix = title[:m.start()] if m else ""
     prefix = re.sub(r"^\d{4}\s*年(度)?", "", prefix).strip()
@@ -69,7 +71,17 @@ def read_front(blocks: list[Block]) -> Front:
         nxt = blocks[start].text  # a title printed on two lines
         if not blocks[start].is_table and len(nxt) <= 40 and _is_title(title + nxt):
             title, start = title + nxt, start + 1
+    year_found = _YEAR.search(title)
+    year = int(year_found.group(1)) if year_found else None
+    while 0 <= title_index and start < len(blocks) and not blocks[start].is_table:
+        sub = blocks[start].text.strip()  # a subtitle: （2026年度） gives the year, （试行） joins the title
+        if m := _YEAR_SUBTITLE.match(sub):
+            year = year or int(m.group(1))
+        elif _NOTE_SUBTITLE.match(sub):
+            title += sub
+        else:
+            break
+        start += 1
     text = "\n".join(b.text for b in blocks if not b.is_table)
-    year = _YEAR.search(title)
-    return Front(title, title_index, max(start, 0), max(title_index, 0), int(year.group(1)) if year else None,
-                 office_of(title), bool(_FIRST_IS_LEAD.search(text)), bool(_REST_COOPERATE.search(text)))
+    return Front(title, title_index, max(start, 0), max(title_index, 0), year, office_of(title),
+                 bool(_FIRST_IS_LEAD.search(text)), bool(_REST_COOPERATE.search(text)))
