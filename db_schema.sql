@@ -3,7 +3,7 @@
 -- Upgrades of older files are the numbered steps in bizenv_desktop/storage/migrations.py;
 -- tests/storage/test_schema.py proves both paths give the same schema.
 PRAGMA application_id = 1112956465;  -- 'BZD1': marks the file as ours
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 -- One row per plan year (年度实施方案).
 CREATE TABLE plan_year (
@@ -130,7 +130,8 @@ CREATE TABLE dispatch_month (
     year        INTEGER NOT NULL REFERENCES plan_year(year),
     created_at  TEXT NOT NULL,
     closed_at   TEXT,
-    reopen_reason TEXT NOT NULL DEFAULT ''
+    reopen_reason TEXT NOT NULL DEFAULT '',
+    closed_by   TEXT NOT NULL DEFAULT ''  -- 'auto' when closed N working days after its deadline
 ) STRICT;
 
 -- One row per second-level indicator (or sub-task) and responsible division in a month.
@@ -166,12 +167,14 @@ CREATE TABLE evidence (
     added_by      TEXT NOT NULL
 ) STRICT;
 
--- What each evidence file supports: a dispatch row, a self-evaluation or an event.
+-- What each evidence file supports: a dispatch row, a self-evaluation, an event, a supervised
+-- item, an indicator itself, a ranking, a publication, a division's work plan or a 督查.
 CREATE TABLE evidence_link (
     id           INTEGER PRIMARY KEY,
     evidence_id  INTEGER NOT NULL REFERENCES evidence(id),
     target_kind  TEXT NOT NULL CHECK (target_kind IN ('dispatch_row', 'self_evaluation', 'event',
-                                                    'supervision_item')),
+                                                    'supervision_item', 'indicator', 'ranking',
+                                                    'publication', 'work_plan', 'inspection')),
     target_id    INTEGER NOT NULL,
     name         TEXT NOT NULL DEFAULT '',
     UNIQUE (evidence_id, target_kind, target_id)
@@ -287,3 +290,128 @@ CREATE TABLE setting (
     key   TEXT NOT NULL UNIQUE,
     value TEXT NOT NULL
 ) STRICT;
+
+-- The ranking of a ranking-kind indicator ((7): 长春市's place in the national assessment).
+CREATE TABLE ranking (
+    id           INTEGER PRIMARY KEY,
+    indicator_id INTEGER NOT NULL UNIQUE REFERENCES indicator(id),
+    rank         INTEGER NOT NULL CHECK (rank >= 1),
+    field_size   INTEGER NOT NULL CHECK (field_size >= 1),
+    benchmark    TEXT NOT NULL DEFAULT '长春市',
+    data_year    INTEGER CHECK (data_year IS NULL OR data_year BETWEEN 2000 AND 2100),
+    source       TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT '',
+    updated_at   TEXT NOT NULL,
+    CHECK (rank <= field_size)
+) STRICT;
+
+-- What was published ((1) the annual plan on the website, (15) policy measures): when, where.
+CREATE TABLE publication (
+    id           INTEGER PRIMARY KEY,
+    year         INTEGER NOT NULL REFERENCES plan_year(year),
+    kind         TEXT NOT NULL CHECK (kind IN ('plan', 'policy', 'other')),
+    indicator_id INTEGER REFERENCES indicator(id),
+    title        TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    published_on TEXT NOT NULL CHECK (published_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    outlet       TEXT NOT NULL DEFAULT '',
+    url          TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX publication_year ON publication(year, published_on);
+
+-- 四（二）: the divisions' own 工作方案 of a year: who owes one, by when, received when.
+CREATE TABLE work_plan (
+    id           INTEGER PRIMARY KEY,
+    year         INTEGER NOT NULL REFERENCES plan_year(year),
+    division_id  INTEGER NOT NULL REFERENCES division(id),
+    owes         INTEGER NOT NULL DEFAULT 1 CHECK (owes IN (0, 1)),
+    due_on       TEXT NOT NULL DEFAULT '',
+    received_on  TEXT NOT NULL DEFAULT '',
+    title        TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT '',
+    UNIQUE (year, division_id)
+) STRICT;
+
+-- 四（三）: 督查 of the assessment work: when, what was found; scope and follow-up below.
+CREATE TABLE inspection (
+    id           INTEGER PRIMARY KEY,
+    date         TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    title        TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    findings     TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX inspection_date ON inspection(date);
+
+-- The indicators and divisions a 督查 looked at (one of the two per row).
+CREATE TABLE inspection_scope (
+    id            INTEGER PRIMARY KEY,
+    inspection_id INTEGER NOT NULL REFERENCES inspection(id),
+    indicator_id  INTEGER REFERENCES indicator(id),
+    division_id   INTEGER REFERENCES division(id),
+    CHECK ((indicator_id IS NULL) <> (division_id IS NULL))
+) STRICT;
+CREATE INDEX inspection_scope_inspection ON inspection_scope(inspection_id);
+
+-- What a 督查 asks to be done; item_id once it was made a supervised item.
+CREATE TABLE inspection_followup (
+    id            INTEGER PRIMARY KEY,
+    inspection_id INTEGER NOT NULL REFERENCES inspection(id),
+    content       TEXT NOT NULL CHECK (length(trim(content)) > 0),
+    division_id   INTEGER REFERENCES division(id),
+    deadline      TEXT NOT NULL DEFAULT '',
+    item_id       INTEGER REFERENCES supervision_item(id),
+    position      INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX inspection_followup_inspection ON inspection_followup(inspection_id, position);
+
+-- The indicators a supervised item concerns (usually (17)).
+CREATE TABLE supervision_indicator (
+    id           INTEGER PRIMARY KEY,
+    item_id      INTEGER NOT NULL REFERENCES supervision_item(id),
+    indicator_id INTEGER NOT NULL REFERENCES indicator(id),
+    UNIQUE (item_id, indicator_id)
+) STRICT;
+CREATE INDEX supervision_indicator_indicator ON supervision_indicator(indicator_id);
+
+-- 催办: each time the liaison chased an item: when, whom, how.
+CREATE TABLE supervision_reminder (
+    id           INTEGER PRIMARY KEY,
+    item_id      INTEGER NOT NULL REFERENCES supervision_item(id),
+    date         TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    division_id  INTEGER REFERENCES division(id),
+    recipient    TEXT NOT NULL DEFAULT '',
+    method       TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX supervision_reminder_item ON supervision_reminder(item_id, date);
+
+-- A feedback given for one due date of an item's recurring feedback cycle (反馈周期).
+CREATE TABLE supervision_feedback (
+    id           INTEGER PRIMARY KEY,
+    item_id      INTEGER NOT NULL REFERENCES supervision_item(id),
+    due_on       TEXT NOT NULL CHECK (due_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    given_on     TEXT NOT NULL,
+    text         TEXT NOT NULL DEFAULT '',
+    UNIQUE (item_id, due_on)
+) STRICT;
+
+-- A division's returned form sent back for revision: why, and the return it undid.
+CREATE TABLE form_sendback (
+    id            INTEGER PRIMARY KEY,
+    month         TEXT NOT NULL REFERENCES dispatch_month(month),
+    division_id   INTEGER NOT NULL REFERENCES division(id),
+    sent_on       TEXT NOT NULL,
+    reason        TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    returned_on   TEXT NOT NULL DEFAULT '',
+    returned_note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX form_sendback_month ON form_sendback(month, division_id);
+
+-- What a quarter looked like when its last month was closed (JSON), to compare with later.
+CREATE TABLE quarter_snapshot (
+    id           INTEGER PRIMARY KEY,
+    period       TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]Q[1-4]'),
+    taken_at     TEXT NOT NULL,
+    data         TEXT NOT NULL
+) STRICT;
+CREATE INDEX quarter_snapshot_period ON quarter_snapshot(period, taken_at);

@@ -92,7 +92,7 @@ def _supervision(rng: random.Random, count: int, first: int, last: date, divisio
             "content": f"{topic}（第 {item_id} 件）", "deadline": deadline, "deadline_text": deadline_text,
             "progress": "" if step == 0 else f"已召开专题会议研究，{rng.choice(['正在推进', '基本完成', '已形成方案'])}。",
             "status": status, **dates,
-            "closure_report": f"已按要求办结，形成办结报告（{item_id}）。" if step >= 3 else "",
+            "closure_report": f"已按要求办结，形成办结报告（{item_id}）。" if step >= 2 else "",  # 已办结 on
             "complaint_verified": verified,
             "accountability": "对相关责任人进行约谈提醒。" if verified else "",
             "note": rng.choice(["", "", "", "领导高度关注"])})

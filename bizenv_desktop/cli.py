@@ -73,10 +73,13 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         years = list_years(ws.db)
         year = args.year or (date.today().year if date.today().year in years else years[-1])
         plan = load_plan(ws.db, year)
+        from .services.rankings import rankings
+
+        ranks = rankings(ws.db, year)
     finally:
         ws.close()
     if args.json:
-        _out(plan_to_json(plan))
+        _out(plan_to_json(plan, ranks))
         return 0
     print(f"{plan.year} 年度 {plan.title}")
     for d in plan.dimensions:
@@ -85,7 +88,8 @@ def cmd_indicators(args: argparse.Namespace) -> int:
             print(f"  {f.code}、{f.name}")
             for s in f.children:
                 units = "；".join(f"{a.name}[{a.role}]" for a in s.assignments)
-                print(f"    {s.code} {s.name}  —  {units}")
+                rank = f"  排名：{ranks[s.id].text}" if s.id in ranks else ""
+                print(f"    {s.code} {s.name}  —  {units}{rank}")
     return 0
 
 

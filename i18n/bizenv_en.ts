@@ -519,6 +519,138 @@
         <source>催办次数</source>
         <translation>Times chased</translation>
     </message>
+    <message>
+        <source>排名</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <source>公开发布</source>
+        <translation>Publications</translation>
+    </message>
+    <message>
+        <source>工作方案</source>
+        <translation>Work plan</translation>
+    </message>
+    <message>
+        <source>督查</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <source>督查范围</source>
+        <translation>Inspection scope</translation>
+    </message>
+    <message>
+        <source>督查整改事项</source>
+        <translation>Inspection follow-up</translation>
+    </message>
+    <message>
+        <source>督办关联指标</source>
+        <translation>Supervised item&apos;s indicator</translation>
+    </message>
+    <message>
+        <source>催办</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>定期反馈</source>
+        <translation>Periodic feedback</translation>
+    </message>
+    <message>
+        <source>退回修改</source>
+        <translation>Send-back</translation>
+    </message>
+    <message>
+        <source>季度快照</source>
+        <translation>Quarter snapshot</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>参评总数</source>
+        <translation>Field size</translation>
+    </message>
+    <message>
+        <source>对标地区</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <source>数据年度</source>
+        <translation>Data year</translation>
+    </message>
+    <message>
+        <source>更新时间</source>
+        <translation>Updated at</translation>
+    </message>
+    <message>
+        <source>公开日期</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <source>链接</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>须报送</source>
+        <translation>Owes one</translation>
+    </message>
+    <message>
+        <source>应交日期</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>督查发现</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>催办对象</source>
+        <translation>Reminded whom</translation>
+    </message>
+    <message>
+        <source>催办方式</source>
+        <translation>Reminded how</translation>
+    </message>
+    <message>
+        <source>反馈日期</source>
+        <translation>Feedback date</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>退回日期</source>
+        <translation>Sent back on</translation>
+    </message>
+    <message>
+        <source>退回原因</source>
+        <translation>Reason sent back</translation>
+    </message>
+    <message>
+        <source>交回日期</source>
+        <translation>Returned on</translation>
+    </message>
+    <message>
+        <source>交回说明</source>
+        <translation>Return note</translation>
+    </message>
+    <message>
+        <source>保存时间</source>
+        <translation>Taken at</translation>
+    </message>
+    <message>
+        <source>快照内容</source>
+        <translation>Snapshot data</translation>
+    </message>
+    <message>
+        <source>关闭方式</source>
+        <translation>Closed by</translation>
+    </message>
 </context>
 <context>
     <name>CalendarDialog</name>

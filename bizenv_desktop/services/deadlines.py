@@ -3,7 +3,9 @@
 Kinds: monthly_dispatch (last working day of each month), leadership_quarterly_report
 (last working day of each quarter, 每季度末向厅主要领导汇报), provincial_quarterly_report
 (5th working day of each quarter, about the previous quarter, 报省软环境办), subtask,
-supervision and liaison_report (a liaison change reported within one working day).
+supervision, supervision_feedback (the due dates of an item's 反馈周期), work_plan (the
+divisions' work plans of a year, 四（二）) and liaison_report (a liaison change reported within
+one working day; an unreported change stays listed, overdue, until its report is recorded).
 A deadline is done when its work is done (month closed, item closed, change reported) or
 when the user marks it done (deadline_done, optionally with a file).
 """
@@ -44,6 +46,7 @@ messages.register({
     "deadline.subtask": ("子任务：{name}", "Sub-task: {name}"),
     "deadline.subtask_of": ("子任务：{name}（{division}）", "Sub-task: {name} ({division})"),
     "deadline.supervision": ("督办事项 {no}：{title}", "Supervised item {no}: {title}"),
+    "deadline.feedback": ("督办事项 {no} 定期反馈：{title}", "Supervised item {no}, periodic feedback: {title}"),
     "deadline.liaison": ("联络员变更报备：{name}", "Report the liaison change: {name}"),
     "deadline.bad_key": ("无效的待办标识：{key}", "Not a valid to-do key: {key}"),
     "deadline.no_db_path": ("附加文件需要数据库位置。", "Attaching a file needs the database's location."),
@@ -135,13 +138,40 @@ def _record_deadlines(db: Database, cal: WorkCalendar, first: date, last: date) 
         out.append(Deadline("supervision", f"supervision:{r['id']}",
                             messages.render("deadline.supervision", {"no": r["no"], "title": title}),
                             date.fromisoformat(r["deadline"]), None, True, done))
-    # reported one working day after the start: 20 calendar days cover the longest holiday
-    for r in db.query("SELECT id, name, start_date, reported_on FROM liaison WHERE start_date BETWEEN ? AND ?",
-                      ((first - timedelta(days=20)).isoformat(), last.isoformat())):
+    # reported one working day after the start: 20 calendar days cover the longest holiday;
+    # a change not yet reported is listed whenever it started, until its report is recorded
+    for r in db.query("SELECT id, name, start_date, reported_on FROM liaison WHERE start_date BETWEEN ? AND ?"
+                      " OR (reported_on = '' AND start_date <= ?)",
+                      ((first - timedelta(days=20)).isoformat(), last.isoformat(), last.isoformat())):
         due = cal.add_workdays(date.fromisoformat(r["start_date"]), 1)
         out.append(Deadline("liaison_report", f"liaison_report:{r['id']}",
                             messages.render("deadline.liaison", {"name": r["name"]}),
                             due.day, None, due.confirmed, r["reported_on"]))
+    out += _issue16_deadlines(db, cal, first, last)
+    return out
+
+
+def _issue16_deadlines(db: Database, cal: WorkCalendar, first: date, last: date) -> list[Deadline]:
+    """Feedback due dates of supervised items and the divisions' work plans."""
+    from . import supervision_watch, work_plans
+
+    out: list[Deadline] = []
+    for item_id, no, content, dated, done in supervision_watch.feedback_deadlines(db, cal, first, last):
+        title = content if len(content) <= 30 else content[:29] + "…"
+        out.append(Deadline("supervision_feedback", f"supervision_feedback:{item_id}:{dated.day.isoformat()}",
+                            messages.render("deadline.feedback", {"no": no, "title": title}), dated.day, None,
+                            dated.confirmed, done))
+    for year, every in work_plans.work_plans_of_years(db, list(range(first.year - 1, last.year + 1)), cal).items():
+        plans = [p for p in every if p.owes]
+        if not plans:
+            continue
+        late = [p for p in plans if p.missing]
+        due = date.fromisoformat(min(p.due_on for p in (late or plans)))
+        done = "" if late else max(p.received_on for p in plans)
+        names = "、".join(p.division for p in late[:6]) + ("等" if len(late) > 6 else "")
+        title = (messages.render("workplan.deadline", {"year": year, "count": len(late), "names": names})
+                 if late else messages.render("workplan.deadline_done", {"year": year}))
+        out.append(Deadline("work_plan", f"work_plan:{year}", title, due, str(year), True, done))
     return out
 
 
@@ -157,8 +187,8 @@ def list_deadlines(db: Database, first: date, last: date) -> list[Deadline]:
 
     office = office_word(get_department(db).short)
     for d in _plan_deadlines(cal, first, last, office) + _record_deadlines(db, cal, first, last):
-        if not first <= d.due <= last:
-            continue
+        if not first <= d.due <= last and not (d.kind == "liaison_report" and not d.done_on and d.due < first):
+            continue  # (an unreported liaison change stays listed, however long ago it was due)
         if d.period and int(d.period[:4]) not in years:  # a period with no plan year: not ours to report
             continue
         done = d.done_on or marked.get(d.key, "")
@@ -168,10 +198,26 @@ def list_deadlines(db: Database, first: date, last: date) -> list[Deadline]:
     return sorted(items, key=lambda d: (d.due, d.kind, d.key))
 
 
+def warning_of(d: Deadline, today: date, cal: WorkCalendar, yellow: int, red: int) -> str:
+    """黄/红 for an open supervision deadline (or feedback date) near or past, else ''."""
+    if d.done_on or d.kind not in ("supervision", "supervision_feedback"):
+        return ""
+    from .supervision_watch import level_for
+
+    left = -1 if d.due < today else cal.workdays_between(today, d.due)
+    return level_for(left, yellow, red)
+
+
 def due_report(db: Database, today: date, days: int = 45) -> dict[str, Any]:
-    """The `bizenv due --json` form: every deadline from today-days through today+days."""
+    """The `bizenv due --json` form: every deadline from today-days through today+days;
+    supervised items' deadlines carry their warning level (黄/红, or null)."""
+    from .supervision_watch import levels
+
     items = list_deadlines(db, today - timedelta(days=days), today + timedelta(days=days))
-    return {"today": today.isoformat(), "items": [d.as_json(today) for d in items]}
+    cal, (yellow, red) = load_calendar(db), levels(db)
+    return {"today": today.isoformat(),
+            "items": [{**d.as_json(today), "warning": warning_of(d, today, cal, yellow, red) or None}
+                      for d in items]}
 
 
 def reminders(db: Database, today: date, workdays: int = 5,

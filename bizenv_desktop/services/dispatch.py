@@ -1,5 +1,9 @@
 """The monthly dispatch (月调度): open a month from the plan and last month, fill, close.
 
+"Last month" is the last month that was dispatched before this one (started in the app), not
+the calendar month before: April after a March without a dispatch carries over from February
+and compares with it, and says so (Month.previous_month, Month.skipped).
+
 A month is read with two queries (its rows and last month's), never one per row, so the
 month view stays quick on ten years of data. Writes take the action's Writer.
 """
@@ -104,10 +108,32 @@ class Month:
     # last month's rows by key: their figures and names, but evidence_count is not read (0)
     previous: dict[Key, DispatchRow] = field(default_factory=dict)
     diff: rules.MonthDiff = field(default_factory=rules.MonthDiff)
+    previous_month: str | None = None  # the last month dispatched before this one, compared with
+    closed_by: str = ""                # 'auto' when closed on its own after its deadline
 
     @property
     def closed(self) -> bool:
         return self.closed_at is not None
+
+    @property
+    def skipped(self) -> list[str]:
+        """The calendar months between previous_month and this one that were not dispatched."""
+        if self.previous_month is None:
+            return []
+        out, m = [], rules.next_month(self.previous_month)
+        while m < self.month:
+            out.append(m)
+            m = rules.next_month(m)
+        return out
+
+    @property
+    def compare_note(self) -> str:
+        """'与 2026-02 比较（2026-03 未调度）', '与上月（2026-03）比较', or '' with nothing before."""
+        if self.previous_month is None:
+            return messages.render("dispatch.no_previous")
+        if not self.skipped:
+            return messages.render("dispatch.compared_with", {"month": self.previous_month})
+        return messages.render("dispatch.compared_over_gap", {"month": self.previous_month, "skipped": self.skipped})
 
 
 # The columns in DispatchRow's order (the target's four in the middle), read by position:
@@ -201,14 +227,22 @@ def month_head(db: Database, month: str) -> dict[str, Any] | None:
     return None if row is None else dict(row)
 
 
+def last_dispatched_before(db: Database, month: str) -> str | None:
+    """The latest month before `month` that was dispatched (started), or None."""
+    found = db.scalar("SELECT max(month) FROM dispatch_month WHERE month < ?", (month,))
+    return str(found) if found else None
+
+
 def load_month(db: Database, month: str) -> Month:
     month = rules.check_month(month)
-    head = db.execute("SELECT * FROM dispatch_month WHERE month = ?", (month,)).fetchone()
+    head = db.execute("SELECT m.*, (SELECT max(p.month) FROM dispatch_month p WHERE p.month < m.month) AS before"
+                      " FROM dispatch_month m WHERE m.month = ?", (month,)).fetchone()
     if head is None:
         raise NotFound("dispatch.not_started", month=month)
     result = Month(month, head["year"], head["closed_at"], head["reopen_reason"],
-                   _rows(db.query(_ROW_SQL, (month,))))
-    result.previous = {row.key: row for row in _rows(db.query(_PREVIOUS_SQL, (rules.previous_month(month),)))}
+                   _rows(db.query(_ROW_SQL, (month,))), previous_month=head["before"],
+                   closed_by=head["closed_by"] or "")
+    result.previous = {row.key: row for row in _rows(db.query(_PREVIOUS_SQL, (result.previous_month or "",)))}
     result.diff = rules.diff_rows([r.as_dict() for r in result.previous.values()],
                                   [r.as_dict() for r in result.rows])
     return result
@@ -282,7 +316,7 @@ def _add_planned_rows(w: Writer, month: str, year: int) -> int:
     existing = {(r[0], r[1] or 0, r[2] or 0) for r in w.db.query(
         "SELECT indicator_id, subtask_id, division_id FROM dispatch_row WHERE month = ?", (month,))}
     previous = {(r["indicator_id"], r["subtask_id"] or 0, r["division_id"] or 0): r for r in w.db.query(
-        "SELECT * FROM dispatch_row WHERE month = ?", (rules.previous_month(month),))}
+        "SELECT * FROM dispatch_row WHERE month = ?", (last_dispatched_before(w.db, month) or "",))}
     added = 0
     for pos, key in enumerate(planned_rows(w.db, year), 1):
         if key in existing:
@@ -332,7 +366,9 @@ def update_row(w: Writer, row_id: int, **fields: Any) -> None:
     merged = {**row, **values}
     if merged["denominator"] == 0:
         raise InvalidInput("dispatch.zero_denominator")
-    unit = w.db.scalar("SELECT target_unit FROM indicator WHERE id = ?", (row["indicator_id"],))
+    unit, kind = w.db.execute("SELECT target_unit, kind FROM indicator WHERE id = ?", (row["indicator_id"],)).fetchone()
+    if kind == "ranking" and merged["value"] is not None and (merged["value"] < 1 or not merged["value"].is_integer()):
+        raise InvalidInput("dispatch.bad_rank", value=f"{merged['value']:g}")
     pct = rules.rate(merged["numerator"], merged["denominator"])
     if unit in ("%", "％") and ((pct is not None and pct > 100) or (merged["value"] or 0) > 100):
         raise InvalidInput("dispatch.rate_over_100")
@@ -342,7 +378,11 @@ def update_row(w: Writer, row_id: int, **fields: Any) -> None:
 def close_month(w: Writer, month: str) -> None:
     month = rules.check_month(month)
     head = _require_open(w, month)
-    w.update("dispatch_month", head["id"], {"closed_at": datetime.now().isoformat(timespec="seconds")})
+    w.update("dispatch_month", head["id"], {"closed_at": datetime.now().isoformat(timespec="seconds"),
+                                            "closed_by": ""})
+    from .snapshots import on_month_closed
+
+    on_month_closed(w, month)  # a quarter's last month keeps the quarter's snapshot
 
 
 def reopen_month(w: Writer, month: str, reason: str) -> None:
@@ -360,9 +400,21 @@ def reopen_month(w: Writer, month: str, reason: str) -> None:
 def month_json(m: Month) -> dict[str, Any]:
     """The `bizenv dispatch --json` form."""
     return {
-        "month": m.month, "closed": m.closed,
+        "month": m.month, "closed": m.closed, "closed_by": m.closed_by or None,
+        "compared_with": m.previous_month, "skipped": m.skipped, "compare_note": m.compare_note,
         "rows": [{"indicator": r.indicator_code, "indicator_name": r.indicator_name,
                   "division": r.division_name or None, "status": r.status, "progress": r.progress,
                   "problems": r.problems, "next_steps": r.next_steps, "value": r.figure,
                   "target_met": r.target_met} for r in m.rows],
     }
+
+
+messages.register({
+    "dispatch.bad_rank": ("排名类指标的数值是名次，须为不小于 1 的整数，填写的是 {value}。",
+                          "The figure of a ranking indicator is a rank: a whole number of at least 1; {value} was "
+                          "given."),
+    "dispatch.no_previous": ("此前没有月调度，无可比较的月份", "No earlier dispatch to compare with"),
+    "dispatch.compared_with": ("与上月（{month}）比较", "Compared with the previous month ({month})"),
+    "dispatch.compared_over_gap": ("与 {month} 比较（{skipped} 未调度）",
+                                   "Compared with {month} ({skipped} not dispatched)"),
+})

@@ -33,7 +33,8 @@ from ..storage import files
 from ..storage.changes import Writer, current_user
 from ..storage.database import Database
 
-TARGET_KINDS = ("dispatch_row", "self_evaluation", "event", "supervision_item")
+TARGET_KINDS = ("dispatch_row", "self_evaluation", "event", "supervision_item", "indicator", "ranking", "publication",
+                "work_plan", "inspection")
 CHUNK = 1 << 20
 INDEX_COLUMNS = ["文件夹", "文件名", "大小(字节)", "SHA-256", "支撑内容", "添加日期", "添加人"]
 OTHER_FOLDER = "其他（未关联二级指标）"
@@ -157,7 +158,8 @@ def store_file(db_path: str | Path, source: str | Path) -> tuple[str, int]:
 
 def _check_target(w: Writer, target_kind: str, target_id: int, must_exist: bool = True) -> None:
     if target_kind not in TARGET_KINDS:
-        raise InvalidInput(f"佐证材料不能关联到“{target_kind}”，只能关联到月调度行、自评、事件或督办事项。")
+        raise InvalidInput(f"佐证材料不能关联到“{target_kind}”，只能关联到月调度行、自评、事件、督办事项、指标、排名、"
+                           f"公开记录、工作方案或督查。")
     row = w.get(target_kind, target_id)
     if row is None and not must_exist:  # a link left by a deleted record may always be removed
         return
@@ -318,15 +320,20 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
-def _supports(db: Database, year: int) -> Iterator[tuple[int | None, Any, str]]:
-    """(indicator id, evidence+link row, what the file supports) for every link of the year."""
+def _supports(db: Database, year: int) -> Iterator[tuple[int | None, Any, str, str, str | None]]:
+    """(indicator id, evidence+link row, what the file supports, sub-folder, top folder or None)
+    for every link of the year; evidence_sources adds indicators, rankings, supervised items,
+    publications, work plans and 督查, each in a sub-folder that names the record."""
+    from .evidence_sources import extra_supports
+
     for r in db.query(_DISPATCH_SQL, (f"{year}-%",)):
         what = f"{r['month']} 月调度 {r['code']} {r['name']}" + (f" / {r['sub']}" if r["sub"] else "")
-        yield r["indicator_id"], r, what + (f" {r['division']}" if r["division"] else "")
+        yield r["indicator_id"], r, what + (f" {r['division']}" if r["division"] else ""), "", None
     for r in db.query(_SELF_SQL, (str(year), f"{year}Q%")):
-        yield r["indicator_id"], r, f"{r['period']} 自评"
+        yield r["indicator_id"], r, f"{r['period']} 自评", "", None
     for r in db.query(_EVENT_SQL, (f"{year}-%",)):
-        yield r["indicator_id"], r, f"事件：{r['date']} {r['title']}"
+        yield r["indicator_id"], r, f"事件：{r['date']} {r['title']}", "", None
+    yield from extra_supports(db, year)
 
 
 def export_package(db: Database, db_path: str | Path, year: int, out_zip: str | Path) -> ExportSummary:
@@ -343,15 +350,25 @@ def export_package(db: Database, db_path: str | Path, year: int, out_zip: str | 
         folders[r["id"]] = _unique(safe_name(f"{r['code']} {r['name']}".strip(), 80), used_folders)
     entries: dict[tuple[str, int], dict[str, Any]] = {}
     other: str | None = None
-    for indicator_id, r, what in _supports(db, year):
-        if indicator_id not in folders:  # an event with no indicator, or one of another year
-            other = other or _unique(OTHER_FOLDER, used_folders)
-            folders[indicator_id] = other
-        key = (folders[indicator_id], r["evidence_id"])
+    kind_folders: dict[str, str] = {}
+    for indicator_id, r, what, sub, top in _supports(db, year):
+        if top is not None:
+            if top not in kind_folders:
+                kind_folders[top] = _unique(safe_name(top, 80), used_folders)
+            folder = kind_folders[top]
+        else:
+            if indicator_id not in folders:  # an event with no indicator, or one of another year
+                other = other or _unique(OTHER_FOLDER, used_folders)
+                folders[indicator_id] = other
+            folder = folders[indicator_id]
+        if sub:
+            folder = f"{folder}/{safe_name(sub, 60)}"
+        key = (folder, r["evidence_id"])
         entry = entries.setdefault(key, {"row": r, "supports": []})
         if what not in entry["supports"]:
             entry["supports"].append(what)
-    summary = ExportSummary(out_zip, year, folders=len(set(folders.values())))
+    all_folders = list(dict.fromkeys([*folders.values(), *kind_folders.values(), *(f for f, _e in entries)]))
+    summary = ExportSummary(out_zip, year, folders=len(set(folders.values()) | set(kind_folders.values())))
     index: list[list[str]] = []
     tmp: Path | None = None
     try:
@@ -359,7 +376,7 @@ def export_package(db: Database, db_path: str | Path, year: int, out_zip: str | 
         os.close(fd)
         tmp = Path(name)
         with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zf:
-            for folder in dict.fromkeys(folders.values()):
+            for folder in all_folders:
                 zf.mkdir(folder)
             used: dict[str, set[str]] = {}
             for (folder, _eid), entry in entries.items():

@@ -170,8 +170,11 @@ def planned_files(db: Database, month: str, out_dir: str | Path) -> list[Path]:
     return [Path(out_dir) / form_name(m.month, name) for name, _rows in _plan(db, m).values()]
 
 
-def make_forms(db: Database, month: str, out_dir: str | Path, today: date, overwrite: bool = True) -> list[Path]:
+def make_forms(db: Database, month: str, out_dir: str | Path, today: date, overwrite: bool = True,
+               only: list[int] | None = None, notes: dict[int, str] | None = None) -> list[Path]:
     """Write one form per division with rows into out_dir; returns the paths written.
+    only: just these divisions' forms; notes: a line printed on a division's form above the
+    guide (a send-back's reason, services/sendbacks.py).
 
     All or none: every form is written into a temporary folder inside out_dir first, then
     each is renamed into place (renames need no room), so a full disk or a failure leaves
@@ -180,6 +183,8 @@ def make_forms(db: Database, month: str, out_dir: str | Path, today: date, overw
     if m.closed:
         raise InvalidInput(f"{m.month} 的月调度已关闭，不能再发调度表；如需补报，请先“重新打开”该月。")
     plan = _plan(db, m)
+    if only is not None:
+        plan = {d: v for d, v in plan.items() if d in only}
     if not plan:
         raise InvalidInput(f"{m.month} 没有需要处室填写的调度行（只有处室组或未指定处室的行）。")
     out = Path(out_dir)
@@ -189,13 +194,14 @@ def make_forms(db: Database, month: str, out_dir: str | Path, today: date, overw
         raise InvalidInput(f"文件夹“{out}”中已有：{'、'.join(existing)}。为免覆盖已交回的表，请换一个空文件夹，"
                            f"或确认覆盖（命令行加 --force）。")
     with faults.quiet_write_cleanup():
-        problem = _write_forms(m, plan, paths, out, today)
+        problem = _write_forms(m, plan, paths, out, today, notes or {})
     if problem is not None:
         raise problem
     return paths
 
 
-def _write_forms(m: dispatch.Month, plan: dict, paths: list[Path], out: Path, today: date) -> BizenvError | None:
+def _write_forms(m: dispatch.Month, plan: dict, paths: list[Path], out: Path, today: date,
+                 notes: dict[int, str]) -> BizenvError | None:
     """Write the forms into a staging folder, then rename each into place; the error, if any."""
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -204,7 +210,7 @@ def _write_forms(m: dispatch.Month, plan: dict, paths: list[Path], out: Path, to
         try:
             for path, (division_id, (name, rows)) in zip(paths, plan.items()):
                 staged = staging / path.name
-                _workbook(m, division_id, name, rows, today).save(staged)
+                _workbook(m, division_id, name, rows, today, notes.get(division_id, "")).save(staged)
                 files.make_document(staged)
                 files.fsync_file(staged)
             for path in paths:
@@ -232,13 +238,14 @@ def _checksum(parts: list[str]) -> str:
 
 
 def _workbook(m: dispatch.Month, division_id: int, name: str, rows: list[tuple[str, dispatch.DispatchRow]],
-              today: date) -> Workbook:
+              today: date, note: str = "") -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
     last = get_column_letter(KEY_COL - 1)
     for r, text, font, height in ((1, f"{m.month} 月调度表（{name}）", Font(bold=True, size=14), 26),
-                                  (2, GUIDE.format(today=today.isoformat()), Font(size=10, color="C00000"), 48)):
+                                  (2, (note + "\n" if note else "") + GUIDE.format(today=today.isoformat()),
+                                   Font(size=10, color="C00000"), 64 if note else 48)):
         ws.merge_cells(f"A{r}:{last}{r}")
         cell = _put(ws, r, 1, text)
         cell.font = font

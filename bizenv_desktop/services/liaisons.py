@@ -2,6 +2,8 @@
 
 A change of liaison ends the current entry the day before the new one starts, so the
 registry always shows one unbroken line of people; reported_on records the 报备 date.
+Terms never overlap (two liaisons at once are refused, naming both), and a change not yet
+reported stays a 报备 deadline in 待办 until its report date is recorded (deadlines.py).
 """
 from __future__ import annotations
 
@@ -46,8 +48,21 @@ def _check_order(row: dict[str, Any]) -> None:
         raise InvalidInput("liaison.end_before_start", end=row["end_date"], start=row["start_date"])
 
 
+def _term(r: Any) -> str:
+    return f"{r['name']}（{r['start_date']} 至 {r['end_date'] or '今'}）"
+
+
+def _check_overlaps(w: Writer) -> None:
+    """Refuse two liaisons in office on the same day (the registry is one line of people)."""
+    rows = w.db.query("SELECT id, name, start_date, end_date FROM liaison ORDER BY start_date, id")
+    for before, after in zip(rows, rows[1:]):
+        if not before["end_date"] or before["end_date"] >= after["start_date"]:
+            raise InvalidInput("liaison.overlap", first=_term(before), second=_term(after))
+
+
 def add_liaison(w: Writer, name: str, start_date: str, **fields: Any) -> int:
-    """Register a liaison; a current liaison who started earlier is ended the day before."""
+    """Register a liaison; a current liaison who started earlier is ended the day before.
+    Refused when the new term overlaps another one."""
     values = _values({"name": name, "start_date": start_date, **fields})
     start = date.fromisoformat(values["start_date"])
     for r in w.db.query("SELECT id, start_date FROM liaison WHERE end_date = ''"):
@@ -55,6 +70,7 @@ def add_liaison(w: Writer, name: str, start_date: str, **fields: Any) -> int:
             w.update("liaison", r["id"], {"end_date": (start - timedelta(days=1)).isoformat()})
     new_id = w.insert("liaison", values)
     _check_order(w.get("liaison", new_id) or {})
+    _check_overlaps(w)
     return new_id
 
 
@@ -63,6 +79,7 @@ def update_liaison(w: Writer, liaison_id: int, **fields: Any) -> None:
         raise NotFound("liaison.missing", liaison_id=liaison_id)
     w.update("liaison", liaison_id, _values(fields))
     _check_order(w.get("liaison", liaison_id) or {})
+    _check_overlaps(w)
 
 
 def delete_liaison(w: Writer, liaison_id: int) -> None:
@@ -73,3 +90,10 @@ def unreported_changes(w_or_db: Any) -> list[dict[str, Any]]:
     """Registry entries whose start has not been reported (报备) yet."""
     db = getattr(w_or_db, "db", w_or_db)
     return [dict(r) for r in db.query("SELECT * FROM liaison WHERE reported_on = '' ORDER BY start_date")]
+
+
+messages.register({
+    "liaison.overlap": ("联络员任期重叠：{first} 与 {second}。同一时间只能有一名联络员；请调整开始或结束日期。",
+                        "Liaison terms overlap: {first} and {second}. There can be only one liaison at a time; "
+                        "change a start or end date."),
+})

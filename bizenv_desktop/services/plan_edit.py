@@ -32,9 +32,11 @@ messages.register({
                                   "counted."),
     "plan.second_under_first": ("二级指标只能放在一级指标下。",
                                 "A second-level indicator can only be placed under a first-level one."),
-    "plan.indicator_has_history": ("“{name}”已有 {count} 条月调度、自评或事件记录，不能删除（记录须保留）；可以改名或移动。",
-                                   "“{name}” has {count} dispatch, self-evaluation or event records and cannot be "
-                                   "deleted (records must be kept); it can be renamed or moved."),
+    "plan.indicator_has_history": ("“{name}”已有 {count} 条月调度、自评、事件、排名、公开、督办、督查或佐证记录，"
+                                   "不能删除（记录须保留）；可以改名或移动。",
+                                   "“{name}” has {count} dispatch, self-evaluation, event, ranking, publication, "
+                                   "supervision, inspection or evidence records and cannot be deleted (records must be "
+                                   "kept); it can be renamed or moved."),
     "plan.second_needs_parent": ("二级指标必须属于一个一级指标。",
                                  "A second-level indicator must belong to a first-level indicator."),
     "plan.dimension_needed": ("请指定目标维度。", "Choose the dimension to move it to."),
@@ -155,7 +157,13 @@ def delete_indicator(w: Writer, indicator_id: int) -> None:
     history = w.db.scalar(
         "SELECT (SELECT count(*) FROM dispatch_row WHERE indicator_id = :i)"
         " + (SELECT count(*) FROM self_evaluation WHERE indicator_id = :i)"
-        " + (SELECT count(*) FROM event WHERE indicator_id = :i)", {"i": indicator_id})
+        " + (SELECT count(*) FROM event WHERE indicator_id = :i)"
+        " + (SELECT count(*) FROM ranking WHERE indicator_id = :i)"
+        " + (SELECT count(*) FROM publication WHERE indicator_id = :i)"
+        " + (SELECT count(*) FROM supervision_indicator WHERE indicator_id = :i)"
+        " + (SELECT count(*) FROM inspection_scope WHERE indicator_id = :i)"
+        " + (SELECT count(*) FROM evidence_link WHERE target_kind = 'indicator' AND target_id = :i)",
+        {"i": indicator_id})
     if history:
         raise InvalidInput("plan.indicator_has_history", name=row["name"], count=history)
     for child in w.db.query("SELECT id FROM indicator WHERE parent_id = ?", (indicator_id,)):

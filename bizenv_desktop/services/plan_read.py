@@ -92,7 +92,7 @@ def _subtask_json(parent: Indicator, sub: Subtask) -> dict[str, Any]:
     }
 
 
-def _indicator_json(ind: Indicator) -> dict[str, Any]:
+def _indicator_json(ind: Indicator, rankings: dict[int, Any] | None = None) -> dict[str, Any]:
     target = None
     if ind.target is not None:
         value = ind.target.value
@@ -108,17 +108,21 @@ def _indicator_json(ind: Indicator) -> dict[str, Any]:
         "code": ind.code, "name": ind.name, "kind": ind.kind, "score": ind.score,
         "criteria": ind.criteria, "target": target, "divisions": divisions,
     }
+    if ind.kind == "ranking":  # (7): its rank, field, benchmark (services.rankings); null when none
+        found = (rankings or {}).get(ind.id)
+        out["ranking"] = found.as_json() if found is not None else None
     if ind.level == 1:
-        out["children"] = [_indicator_json(c) for c in ind.children]
+        out["children"] = [_indicator_json(c, rankings) for c in ind.children]
     else:  # a second-level indicator's children are its sub-tasks (重点工作任务分解)
         out["children"] = [_subtask_json(ind, s) for s in ind.subtasks]
     return out
 
 
-def plan_to_json(plan: Plan) -> dict[str, Any]:
-    """The indicators JSON of the command line (`bizenv indicators --json`)."""
+def plan_to_json(plan: Plan, rankings: dict[int, Any] | None = None) -> dict[str, Any]:
+    """The indicators JSON of the command line (`bizenv indicators --json`); with rankings
+    ({indicator id: Ranking}) a ranking-kind indicator carries its "ranking" (always null without)."""
     return {
         "year": plan.year,
         "dimensions": [{"code": d.code, "name": d.name,
-                        "indicators": [_indicator_json(f) for f in d.indicators]} for d in plan.dimensions],
+                        "indicators": [_indicator_json(f, rankings) for f in d.indicators]} for d in plan.dimensions],
     }

@@ -7,7 +7,10 @@ from ..storage.changes import Writer
 from ..storage.database import Database
 
 DEFAULTS: dict[str, Any] = {"backup.keep": 20, "backup.daily": True,
-                            "department.name": "", "department.short": ""}
+                            "department.name": "", "department.short": "",
+                            # issue 16: work-plan deadline (MM-DD), warning levels and auto-close (working days)
+                            "workplan.due": "03-31", "supervision.warn_yellow": 5, "supervision.warn_red": 2,
+                            "dispatch.auto_close_workdays": 0}
 
 
 def get_setting(db: Database, key: str) -> Any:

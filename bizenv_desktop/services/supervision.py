@@ -2,7 +2,8 @@
 
 An item moves along STATUSES one step at a time (or several forward at once, the skipped
 steps getting the same date); each status has its date column, filled on the way forward
-and cleared on the way back. Reaching 已报结 needs the closure report; a complaint (投诉)
+and cleared on the way back. Reaching 已办结 needs the closure report (办结报告); the deadline
+may not be earlier than the date received; a complaint (投诉)
 found true needs its accountability record (问责, seed indicator (17)) before 已销号.
 
 The deadline is a date or text as written (持续推进, 6月底前): text is kept in
@@ -22,8 +23,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from ..core.deadline_text import derive_deadline
 from ..core import messages
+from ..core.deadline_text import derive_deadline
 from ..core.errors import InvalidInput, NotFound
 from ..storage.changes import Writer
 from .calendar import WorkCalendar, load_calendar
@@ -153,8 +154,11 @@ def _check_rules(row: dict[str, Any], taken: Callable[[str], bool]) -> None:
             raise InvalidInput(f"{DATE_NAMES[column]}（{row[column]}）不能早于{previous[1]}（{previous[0]}）。")
         if row[column]:
             previous = (row[column], DATE_NAMES[column])
-    if step >= STATUSES.index("已报结") and not row["closure_report"]:
-        raise InvalidInput("报结须有办结报告：请填写办结情况（办结报告内容），再标记为“已报结”。")
+    if row["deadline"] and row["received_on"] and row["deadline"] < row["received_on"]:
+        raise InvalidInput("supervision.deadline_before_received", deadline=row["deadline"],
+                           received=row["received_on"])
+    if step >= STATUSES.index("已办结") and not row["closure_report"]:
+        raise InvalidInput("supervision.needs_closure_report", status=row["status"])
     if row["complaint_verified"] and row["source"] != COMPLAINT:
         raise InvalidInput(f"只有来源为“{COMPLAINT}”的事项才能标记为投诉属实；其他事项的问责情况请直接填写问责记录。")
     if row["status"] == "已销号" and row["complaint_verified"] and not row["accountability"]:
@@ -215,12 +219,12 @@ def _number_year(row: dict[str, Any], today: date | None) -> int:
 def add_item(w: Writer, content: str, no: str = "", source: str = "", received_on: str = "",
              deadline: str = "", lead: Iterable[int] = (), cooperating: Iterable[int] = (),
              progress: str = "", note: str = "", today: date | None = None,
-             calendar: WorkCalendar | None = None, **ledger: Any) -> int:
+             calendar: WorkCalendar | None = None, indicators: Iterable[int] = (), **ledger: Any) -> int:
     """Register an item (status 待签收); without a number it gets the next DB-YYYY-NNN of the
     year received (or of today). deadline is an ISO date or text such as 6月底前 or 持续推进.
     calendar: the working-day calendar, when the caller has it loaded already. ledger: any of
     LEDGER_FIELDS (requirements, supervision_type, urgency, leader, feedback_cycle, completion,
-    urge_count)."""
+    urge_count). indicators: ids of the second-level indicators it concerns (supervision_links)."""
     calendar = calendar if calendar is not None else load_calendar(w.db)
     row = _new_row(content, no, source, received_on, deadline, progress, note,
                    lambda text, received: split_deadline(text, received, today, calendar), ledger)
@@ -230,6 +234,10 @@ def add_item(w: Writer, content: str, no: str = "", source: str = "", received_o
     _validate(w, row, None)
     item_id = w.insert("supervision_item", row)
     _set_divisions(w, item_id, lead_ids, coop_ids)
+    if indicators:
+        from .supervision_links import set_indicators
+
+        set_indicators(w, item_id, indicators)
     return item_id
 
 
@@ -430,4 +438,18 @@ def delete_item(w: Writer, item_id: int) -> None:
         raise InvalidInput(f"事项{_label(row)}关联了 {links} 份佐证材料，不能删除；请先移除佐证材料，再删除事项。")
     for r in w.db.query("SELECT id FROM supervision_division WHERE item_id = ?", (item_id,)):
         w.delete("supervision_division", r["id"])
+    from . import supervision_links, supervision_watch
+
+    supervision_links.clear_item(w, item_id)
+    supervision_watch.clear_item(w, item_id)
     w.delete("supervision_item", item_id)
+
+
+messages.register({
+    "supervision.deadline_before_received": ("办结时限（{deadline}）不能早于交办日期（{received}）：请检查两个日期。",
+                                             "The deadline ({deadline}) cannot be earlier than the date received "
+                                             "({received}); check both dates."),
+    "supervision.needs_closure_report": ("“{status}”须有办结报告：请填写办结情况（办结报告内容）后再标记。",
+                                         "“{status}” needs the closure report: fill in what was done (the closure "
+                                         "report) first."),
+})

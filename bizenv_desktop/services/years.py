@@ -18,6 +18,9 @@ messages.register({
     "year.has_dispatch": ("{year} 年度已有 {months} 个月的月调度记录，不能删除（记录须保留）。",
                           "Year {year} has {months} months of dispatch records and cannot be deleted (records must "
                           "be kept)."),
+    "year.has_records": ("{year} 年度已有 {count} 条公开发布或工作方案记录，不能删除（记录须保留）。",
+                         "Year {year} has {count} publication or work-plan records and cannot be deleted (records "
+                         "must be kept)."),
 })
 
 
@@ -86,6 +89,10 @@ def delete_year(w: Writer, year: int) -> None:
     months = w.db.scalar("SELECT count(*) FROM dispatch_month WHERE year = ?", (year,))
     if months:
         raise InvalidInput("year.has_dispatch", year=year, months=months)
+    kept = w.db.scalar("SELECT (SELECT count(*) FROM publication WHERE year = :y)"
+                       " + (SELECT count(*) FROM work_plan WHERE year = :y)", {"y": year})
+    if kept:
+        raise InvalidInput("year.has_records", year=year, count=kept)
     for d in w.db.query("SELECT id FROM dimension WHERE year = ?", (year,)):
         delete_dimension(w, d["id"])
     for s in w.db.query("SELECT id FROM plan_section WHERE year = ?", (year,)):

@@ -25,6 +25,8 @@ TABLES = frozenset({
     "subtask", "liaison", "dispatch_month", "dispatch_row", "evidence", "evidence_link",
     "self_evaluation", "event", "workday_override", "calendar_year", "deadline_done", "supervision_item", "setting",
     "supervision_division", "unit_alias",
+    "ranking", "publication", "work_plan", "inspection", "inspection_scope", "inspection_followup",
+    "supervision_indicator", "supervision_reminder", "supervision_feedback", "form_sendback", "quarter_snapshot",
 })
 Row = dict[str, Any]
 AuditRow = tuple[str, str, str, str, Any, str, str | None, str | None]

@@ -171,7 +171,134 @@ CREATE TABLE unit_alias (
 CREATE INDEX unit_alias_division ON unit_alias(division_id)
 """
 
-STEPS: dict[int, Step] = {2: _script(V2), 3: _script(V3), 4: _script(V4)}
+# Version 5: rankings, publications, division work plans, 督查 records, supervised items'
+# indicators, 催办 and feedback, form send-backs, quarter snapshots, months closed on their own;
+# evidence may also support an indicator, a ranking, a publication, a work plan or a 督查
+# (evidence_link rebuilt: a CHECK cannot be altered; ids and rows kept).
+V5 = """
+ALTER TABLE dispatch_month ADD COLUMN closed_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE evidence_link RENAME TO evidence_link_v4;
+DROP INDEX evidence_link_target;
+CREATE TABLE evidence_link (
+    id           INTEGER PRIMARY KEY,
+    evidence_id  INTEGER NOT NULL REFERENCES evidence(id),
+    target_kind  TEXT NOT NULL CHECK (target_kind IN ('dispatch_row', 'self_evaluation', 'event',
+                                                    'supervision_item', 'indicator', 'ranking',
+                                                    'publication', 'work_plan', 'inspection')),
+    target_id    INTEGER NOT NULL,
+    name         TEXT NOT NULL DEFAULT '',
+    UNIQUE (evidence_id, target_kind, target_id)
+) STRICT;
+INSERT INTO evidence_link (id, evidence_id, target_kind, target_id, name)
+    SELECT id, evidence_id, target_kind, target_id, name FROM evidence_link_v4;
+DROP TABLE evidence_link_v4;
+CREATE INDEX evidence_link_target ON evidence_link(target_kind, target_id);
+CREATE TABLE ranking (
+    id           INTEGER PRIMARY KEY,
+    indicator_id INTEGER NOT NULL UNIQUE REFERENCES indicator(id),
+    rank         INTEGER NOT NULL CHECK (rank >= 1),
+    field_size   INTEGER NOT NULL CHECK (field_size >= 1),
+    benchmark    TEXT NOT NULL DEFAULT '长春市',
+    data_year    INTEGER CHECK (data_year IS NULL OR data_year BETWEEN 2000 AND 2100),
+    source       TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT '',
+    updated_at   TEXT NOT NULL,
+    CHECK (rank <= field_size)
+) STRICT;
+CREATE TABLE publication (
+    id           INTEGER PRIMARY KEY,
+    year         INTEGER NOT NULL REFERENCES plan_year(year),
+    kind         TEXT NOT NULL CHECK (kind IN ('plan', 'policy', 'other')),
+    indicator_id INTEGER REFERENCES indicator(id),
+    title        TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    published_on TEXT NOT NULL CHECK (published_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    outlet       TEXT NOT NULL DEFAULT '',
+    url          TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX publication_year ON publication(year, published_on);
+CREATE TABLE work_plan (
+    id           INTEGER PRIMARY KEY,
+    year         INTEGER NOT NULL REFERENCES plan_year(year),
+    division_id  INTEGER NOT NULL REFERENCES division(id),
+    owes         INTEGER NOT NULL DEFAULT 1 CHECK (owes IN (0, 1)),
+    due_on       TEXT NOT NULL DEFAULT '',
+    received_on  TEXT NOT NULL DEFAULT '',
+    title        TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT '',
+    UNIQUE (year, division_id)
+) STRICT;
+CREATE TABLE inspection (
+    id           INTEGER PRIMARY KEY,
+    date         TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    title        TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    findings     TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX inspection_date ON inspection(date);
+CREATE TABLE inspection_scope (
+    id            INTEGER PRIMARY KEY,
+    inspection_id INTEGER NOT NULL REFERENCES inspection(id),
+    indicator_id  INTEGER REFERENCES indicator(id),
+    division_id   INTEGER REFERENCES division(id),
+    CHECK ((indicator_id IS NULL) <> (division_id IS NULL))
+) STRICT;
+CREATE INDEX inspection_scope_inspection ON inspection_scope(inspection_id);
+CREATE TABLE inspection_followup (
+    id            INTEGER PRIMARY KEY,
+    inspection_id INTEGER NOT NULL REFERENCES inspection(id),
+    content       TEXT NOT NULL CHECK (length(trim(content)) > 0),
+    division_id   INTEGER REFERENCES division(id),
+    deadline      TEXT NOT NULL DEFAULT '',
+    item_id       INTEGER REFERENCES supervision_item(id),
+    position      INTEGER NOT NULL DEFAULT 0
+) STRICT;
+CREATE INDEX inspection_followup_inspection ON inspection_followup(inspection_id, position);
+CREATE TABLE supervision_indicator (
+    id           INTEGER PRIMARY KEY,
+    item_id      INTEGER NOT NULL REFERENCES supervision_item(id),
+    indicator_id INTEGER NOT NULL REFERENCES indicator(id),
+    UNIQUE (item_id, indicator_id)
+) STRICT;
+CREATE INDEX supervision_indicator_indicator ON supervision_indicator(indicator_id);
+CREATE TABLE supervision_reminder (
+    id           INTEGER PRIMARY KEY,
+    item_id      INTEGER NOT NULL REFERENCES supervision_item(id),
+    date         TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    division_id  INTEGER REFERENCES division(id),
+    recipient    TEXT NOT NULL DEFAULT '',
+    method       TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX supervision_reminder_item ON supervision_reminder(item_id, date);
+CREATE TABLE supervision_feedback (
+    id           INTEGER PRIMARY KEY,
+    item_id      INTEGER NOT NULL REFERENCES supervision_item(id),
+    due_on       TEXT NOT NULL CHECK (due_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    given_on     TEXT NOT NULL,
+    text         TEXT NOT NULL DEFAULT '',
+    UNIQUE (item_id, due_on)
+) STRICT;
+CREATE TABLE form_sendback (
+    id            INTEGER PRIMARY KEY,
+    month         TEXT NOT NULL REFERENCES dispatch_month(month),
+    division_id   INTEGER NOT NULL REFERENCES division(id),
+    sent_on       TEXT NOT NULL,
+    reason        TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    returned_on   TEXT NOT NULL DEFAULT '',
+    returned_note TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX form_sendback_month ON form_sendback(month, division_id);
+CREATE TABLE quarter_snapshot (
+    id           INTEGER PRIMARY KEY,
+    period       TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]Q[1-4]'),
+    taken_at     TEXT NOT NULL,
+    data         TEXT NOT NULL
+) STRICT;
+CREATE INDEX quarter_snapshot_period ON quarter_snapshot(period, taken_at)
+"""
+
+STEPS: dict[int, Step] = {2: _script(V2), 3: _script(V3), 4: _script(V4), 5: _script(V5)}
 
 
 def run(conn: sqlite3.Connection, found: int, target: int,

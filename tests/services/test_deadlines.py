@@ -110,15 +110,16 @@ def test_cli_due_json(workspace: Any, db_path: Any) -> None:
     assert data["today"] == "2026-10-05"
     assert data["items"] == [
         {"kind": "leadership_quarterly_report", "title": "2026年第三季度工作情况向厅主要领导汇报",
-         "due": "2026-09-30", "period": "2026Q3", "overdue": True, "confirmed": True},
+         "due": "2026-09-30", "period": "2026Q3", "overdue": True, "confirmed": True, "warning": None},
         {"kind": "monthly_dispatch", "title": "2026-09 月调度", "due": "2026-09-30", "period": "2026-09",
-         "overdue": True, "confirmed": True},
+         "overdue": True, "confirmed": True, "warning": None},
         {"kind": "provincial_quarterly_report", "title": "向省软环境办报送2026年第三季度重点工作任务推进落实情况",
-         "due": "2026-10-13", "period": "2026Q3", "overdue": False, "confirmed": True}]
+         "due": "2026-10-13", "period": "2026Q3", "overdue": False, "confirmed": True,
+         "warning": None}]
     for item in json.loads(subprocess.run(
             [sys.executable, "-m", "bizenv_desktop", "--db", str(db_path), "due", "--today", "2026-11-26",
              "--json"], capture_output=True, check=True).stdout)["items"]:
-        assert set(item) == {"kind", "title", "due", "period", "overdue", "confirmed"}
+        assert set(item) == {"kind", "title", "due", "period", "overdue", "confirmed", "warning"}
         assert item["overdue"] == (item["due"] < "2026-11-26")
 
 

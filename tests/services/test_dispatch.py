@@ -170,7 +170,9 @@ def test_cli_dispatch_json(workspace: Any, db_path: Any) -> None:
     out = subprocess.run([sys.executable, "-m", "bizenv_desktop", "--db", str(db_path), "dispatch", "--month",
                           "2026-11", "--json"], capture_output=True, check=True)
     data = json.loads(out.stdout.decode("utf-8"))
-    assert set(data) == {"month", "closed", "rows"} and data["month"] == "2026-11" and data["closed"] is False
+    assert set(data) == {"month", "closed", "closed_by", "compared_with", "skipped", "compare_note", "rows"}
+    assert data["month"] == "2026-11" and data["closed"] is False
+    assert (data["compared_with"], data["skipped"]) == (None, [])
     ten = next(r for r in data["rows"] if r["indicator"] == "(10)")
     assert ten == {"indicator": "(10)", "indicator_name": "一网通办", "division": "法规处", "status": "推进中",
                    "progress": "进展", "problems": "问题", "next_steps": "打算", "value": 92.5, "target_met": True}

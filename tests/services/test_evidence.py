@@ -152,7 +152,7 @@ def test_bad_source_paths_are_named(workspace: Workspace, rows: list, tmp_path: 
     with pytest.raises(NotFound):
         attach(workspace, make(tmp_path, "a.txt", b"a"), "event", 999999)
     with pytest.raises(InvalidInput):
-        attach(workspace, make(tmp_path, "a.txt", b"a"), "indicator", 1)
+        attach(workspace, make(tmp_path, "a.txt", b"a"), "plan_year", 2026)  # not a kind evidence can support
     assert snapshot() == before
 
 

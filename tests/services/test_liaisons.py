@@ -53,7 +53,7 @@ def test_unreported_list(workspace) -> None:
     ids: list[int] = []
     workspace.apply("1", lambda w: ids.append(lz.add_liaison(w, "王明", "2026-01-05", reported_on="2026-01-06")))
     workspace.apply("2", lambda w: ids.append(lz.add_liaison(w, "李华", "2026-03-01")))
-    workspace.apply("3", lambda w: ids.append(lz.add_liaison(w, "赵敏", "2026-02-01", end_date="2026-02-15")))
+    workspace.apply("3", lambda w: ids.append(lz.add_liaison(w, "赵敏", "2025-11-01", end_date="2025-12-31")))
     pending = lz.unreported_changes(workspace.db)
     assert [p["name"] for p in pending] == ["赵敏", "李华"], "unreported, by start date"
     workspace.apply("报备", lambda w: lz.update_liaison(w, ids[1], reported_on="2026-03-02"))
@@ -96,3 +96,39 @@ def test_delete_liaison_and_undo(workspace, snapshot) -> None:
     assert list_liaisons(workspace.db) == []
     workspace.undo(cs)
     assert snapshot() == before
+
+
+def test_overlapping_terms_are_refused(workspace, snapshot) -> None:
+    workspace.apply("1", lambda w: lz.add_liaison(w, "王明", "2026-01-05"))
+    workspace.apply("2", lambda w: lz.add_liaison(w, "李华", "2026-03-01"))  # ends 王明 on 02-28: no overlap
+    before = snapshot()
+    with pytest.raises(InvalidInput, match=r"任期重叠：王明（2026-01-05 至 2026-02-28） 与 赵敏（2026-02-01 至 今）|"
+                                           r"任期重叠：王明（2026-01-05 至 2026-02-28）与 赵敏") as err:
+        workspace.apply("3", lambda w: lz.add_liaison(w, "赵敏", "2026-02-01", end_date=""))
+    assert "overlap" in err.value.text("en")
+    with pytest.raises(InvalidInput, match="任期重叠"):  # an earlier start left open would run into 王明's term
+        workspace.apply("3", lambda w: lz.add_liaison(w, "赵敏", "2025-12-01"))
+    li = workspace.db.scalar("SELECT id FROM liaison WHERE name = '王明'")
+    with pytest.raises(InvalidInput, match="任期重叠"):
+        workspace.apply("4", lambda w: lz.update_liaison(w, li, end_date=""))
+    assert snapshot() == before
+
+
+def test_an_unreported_change_is_a_deadline_until_reported(workspace) -> None:
+    from datetime import date, timedelta
+
+    from bizenv_desktop.services import deadlines
+
+    ids: list[int] = []
+    workspace.apply("1", lambda w: ids.append(lz.add_liaison(w, "王明", "2026-01-05")))
+
+    def report(today: date) -> list:
+        return [d for d in deadlines.list_deadlines(workspace.db, today - timedelta(days=30), today + timedelta(days=30))
+                if d.kind == "liaison_report"]
+    found = report(date(2026, 9, 1))  # long after the change: still listed, overdue
+    assert [(d.due, d.done_on, d.overdue(date(2026, 9, 1))) for d in found] == [(date(2026, 1, 6), "", True)]
+    overdue, _soon = deadlines.reminders(workspace.db, date(2026, 9, 1))  # looking back 60 days, still there
+    assert [d.kind for d in overdue if d.kind == "liaison_report"] == ["liaison_report"]
+    assert deadlines.due_report(workspace.db, date(2026, 9, 1))["items"][0]["kind"] == "liaison_report"
+    workspace.apply("报备", lambda w: lz.update_liaison(w, ids[0], reported_on="2026-09-02"))
+    assert report(date(2026, 9, 1)) == []

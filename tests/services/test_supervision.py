@@ -77,7 +77,9 @@ def test_add_refusals(workspace: Any, snapshot: Any, div: Any) -> None:
 
 
 def test_deadline_text_kept_as_written_with_a_derived_date(workspace: Any) -> None:
-    a = add(workspace, received_on="2025-11-10", deadline="6月底前")
+    with pytest.raises(InvalidInput, match="2025-06-30.*2025-11-10"):  # June before November: write the year
+        add(workspace, received_on="2025-11-10", deadline="6月底前")
+    a = add(workspace, received_on="2025-03-10", deadline="6月底前")
     b = add(workspace, deadline="持续推进")
     c = add(workspace, received_on="2026-03-02", deadline=" 2026年第三季度 ")
     d = add(workspace, received_on="2026-05-15", deadline="5个工作日内")  # a Friday

@@ -142,18 +142,38 @@ def test_statuses_dates_and_closure(tmp_path: Path, workspace: Any) -> None:
             ["A-3", "2024-03-01", "日期倒了", "法规处", "已办结", None, "2024-02-01", None, None, None],
             ["A-4", "2024-03-01", "只有日期", "法规处", None, None, "2024-03-03", "2024-03-20", None, None]]
     pv = read_supervision_ledger(build(tmp_path / "s.xlsx", rows))
-    assert [(i.no, i.status) for i in pv.items] == [("A-1", "已报结"), ("A-2", "已办结"), ("A-3", "已办结"),
-                                                     ("A-4", "已办结")]  # from its latest date
+    # 已办结 and later need the closure report: without one an item comes in as 办理中 (issue 16)
+    assert [(i.no, i.status) for i in pv.items] == [("A-1", "已报结"), ("A-2", "办理中"), ("A-3", "办理中"),
+                                                     ("A-4", "办理中")]  # 已办结 from its latest date
     assert [str(w) for w in pv.warnings] == [
-        "工作表“台账”第 3 行 E 列：状态为“已销号”，但没有办结情况（办结报告），按“已办结”导入；请补填办结报告后在程序中报结",
-        "工作表“台账”第 4 行 G 列：签收日期（2024-02-01）早于交办日期（2024-03-01），已不采用；导入时按 2024-03-01 之后记"]
+        "工作表“台账”第 3 行 E 列：状态为“已销号”，但没有办结情况（办结报告），按“办理中”导入；请补填办结报告后在程序中办结",
+        "工作表“台账”第 4 行 G 列：签收日期（2024-02-01）早于交办日期（2024-03-01），已不采用；导入时按 2024-03-01 之后记",
+        "工作表“台账”第 4 行 E 列：状态为“已办结”，但没有办结情况（办结报告），按“办理中”导入；请补填办结报告后在程序中办结",
+        "工作表“台账”第 5 行 E 列：状态为“已办结”，但没有办结情况（办结报告），按“办理中”导入"
+        "（台账中的办结日期 2024-03-20 未导入）；请补填办结报告后在程序中办结"]
     apply(workspace, pv)
     got = items(workspace)
     one = got["A-1"]
     assert (one.status, one.signed_on, one.done_on, one.reported_on, one.closure_report) == (
         "已报结", "2024-03-02", "2024-04-01", "2024-04-05", "已报送办结报告")
-    assert (got["A-2"].status, got["A-2"].signed_on, got["A-2"].done_on) == ("已办结", "2024-07-01", "2024-07-01")
-    assert (got["A-4"].signed_on, got["A-4"].done_on) == ("2024-03-03", "2024-03-20")
+    assert (got["A-2"].status, got["A-2"].signed_on, got["A-2"].done_on) == ("办理中", "2024-07-01", "")
+    assert (got["A-4"].signed_on, got["A-4"].done_on) == ("2024-03-03", "")
+
+
+def test_a_deadline_before_the_date_received_is_left_out_and_kept_in_the_note(tmp_path: Path, workspace: Any) -> None:
+    rows = [["编号", "交办日期", "事项内容", "办结时限", "备注"],
+            ["B-1", "2024-11-10", "时限在前", "2024-06-30", "原有备注"],
+            ["B-2", "2024-11-10", "文字时限", "6月底前", None]]
+    pv = read_supervision_ledger(build(tmp_path / "d.xlsx", rows))
+    assert [str(w) for w in pv.warnings] == [
+        "工作表“台账”第 2 行 D 列：办结时限（2024-06-30，即 2024-06-30）早于交办日期（2024-11-10），未导入该时限，"
+        "原文已记入备注；请核实后在程序中填写",
+        "工作表“台账”第 3 行 D 列：办结时限（6月底前，即 2024-06-30）早于交办日期（2024-11-10），未导入该时限，"
+        "原文已记入备注；请核实后在程序中填写"]
+    apply(workspace, pv)
+    got = items(workspace)
+    assert (got["B-1"].deadline, got["B-1"].deadline_text, got["B-1"].note) == ("", "", "原有备注；原办结时限：2024-06-30")
+    assert (got["B-2"].deadline, got["B-2"].note) == ("", "原办结时限：6月底前")
 
 
 # -- writing: once, again (nothing), changed ---------------------------------------------------------
@@ -190,7 +210,7 @@ def test_changed_fields_are_updated_and_statuses_only_move_forward(tmp_path: Pat
     head = [["编号", "交办日期", "事项内容", "牵头处室", "配合处室", "办结时限", "办理进度", "状态"]]
     apply(workspace, read_supervision_ledger(build(tmp_path / "a.xlsx", head + [
         ["X-1", "2024-03-01", "甲事项", "法规处", "规划处", "6月底前", "起草中", "办理中"],
-        ["X-2", "2024-03-01", "乙事项", "法规处", None, None, None, "已办结"]])))
+        ["X-2", "2024-03-01", "乙事项", "法规处", None, None, "已完成", "已办结"]])))
     pv = read_supervision_ledger(build(tmp_path / "b.xlsx", head + [
         ["X-1", "2024-03-01", "甲事项", "规划处", None, "9月底前", "已印发", "已办结"],
         ["X-2", "2024-03-01", "乙事项", "法规处", "新设处", None, None, "办理中"]]))

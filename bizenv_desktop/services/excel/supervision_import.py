@@ -465,9 +465,16 @@ def _fill(pv: LedgerPreview, it: LedgerItem, cells: dict[str, str], col: dict[st
             del it.dates[column]
         elif day:
             previous = (day, FIELD_NAMES[column])
-    if STATUSES.index(it.status) > _DONE and not (it.closure or it.progress):
-        warn("status", f"状态为“{it.status}”，但没有办结情况（办结报告），按“已办结”导入；请补填办结报告后在程序中报结")
-        it.status = STATUSES[_DONE]
+    if STATUSES.index(it.status) >= _DONE and not (it.closure or it.progress):  # 已办结 needs its report
+        done = it.dates.get("done_on", "")
+        warn("status", f"状态为“{it.status}”，但没有办结情况（办结报告），按“{STATUSES[_DONE - 1]}”导入"
+                       + (f"（台账中的办结日期 {done} 未导入）" if done else "") + "；请补填办结报告后在程序中办结")
+        it.status = STATUSES[_DONE - 1]
+    if it.deadline and it.received and it.deadline < it.received:  # a deadline before receipt is refused
+        warn("deadline", f"办结时限（{it.deadline_text or it.deadline}，即 {it.deadline}）早于交办日期（{it.received}），"
+                         f"未导入该时限，原文已记入备注；请核实后在程序中填写")
+        it.note = "；".join(filter(None, [it.note, f"原办结时限：{it.deadline_text or it.deadline}"]))
+        it.deadline, it.deadline_text = "", ""
 
 
 # planning and applying: supervision_apply (re-exported here, where the faces have always found them)
