@@ -3,7 +3,7 @@
 -- Upgrades of older files are the numbered steps in bizenv_desktop/storage/migrations.py;
 -- tests/storage/test_schema.py proves both paths give the same schema.
 PRAGMA application_id = 1112956465;  -- 'BZD1': marks the file as ours
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 
 -- One row per plan year (年度实施方案).
 CREATE TABLE plan_year (
@@ -151,6 +151,7 @@ CREATE TABLE dispatch_row (
     value        REAL,
     remarks      TEXT NOT NULL DEFAULT '',
     position     INTEGER NOT NULL DEFAULT 0,
+    needs_coordination INTEGER NOT NULL DEFAULT 0 CHECK (needs_coordination IN (0, 1)),  -- 需要领导协调 (v6)
     CHECK (denominator IS NULL OR denominator <> 0)
 ) STRICT;
 CREATE UNIQUE INDEX dispatch_row_key ON dispatch_row(month, indicator_id, coalesce(subtask_id, 0), coalesce(division_id, 0));
@@ -258,7 +259,8 @@ CREATE TABLE supervision_item (
     leader        TEXT NOT NULL DEFAULT '',
     feedback_cycle TEXT NOT NULL DEFAULT '',
     completion    TEXT NOT NULL DEFAULT '',
-    urge_count    INTEGER NOT NULL DEFAULT 0 CHECK (urge_count >= 0)
+    urge_count    INTEGER NOT NULL DEFAULT 0 CHECK (urge_count >= 0),
+    needs_coordination INTEGER NOT NULL DEFAULT 0 CHECK (needs_coordination IN (0, 1))  -- 需要领导协调 (v6)
 ) STRICT;
 CREATE INDEX supervision_item_status ON supervision_item(status, deadline);
 CREATE INDEX supervision_item_no ON supervision_item(no);
@@ -415,3 +417,30 @@ CREATE TABLE quarter_snapshot (
     data         TEXT NOT NULL
 ) STRICT;
 CREATE INDEX quarter_snapshot_period ON quarter_snapshot(period, taken_at);
+
+-- A report's draft (草稿) per kind and period: its title and document fields, edited by the liaison.
+CREATE TABLE report_draft (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN ('assignment', 'plan', 'monthly', 'provincial', 'leadership',
+                                              'selfeval')),
+    period      TEXT NOT NULL,             -- 2026, 2026Q3 or 2026-11
+    division    TEXT NOT NULL DEFAULT '',  -- the assignment sheet of one division
+    title       TEXT NOT NULL DEFAULT '',  -- '' = the drafted title
+    fields      TEXT NOT NULL DEFAULT '{}',  -- JSON: 发文机关署名, 成文日期, 文号, 主送机关, 签发人, 附件, 附注, 版记
+    updated_at  TEXT NOT NULL,
+    UNIQUE (kind, period, division)
+) STRICT;
+
+-- The sections of a draft in order; a drafted section's text is kept only once edited.
+CREATE TABLE report_section (
+    id          INTEGER PRIMARY KEY,
+    draft_id    INTEGER NOT NULL REFERENCES report_draft(id),
+    position    INTEGER NOT NULL,
+    key         TEXT NOT NULL,             -- the drafted section's key, or custom-N
+    heading     TEXT NOT NULL DEFAULT '',  -- without its numeral (一、 附件1 follow the order)
+    body        TEXT NOT NULL DEFAULT '',  -- the edited text, figures as {fields}
+    edited      INTEGER NOT NULL DEFAULT 0 CHECK (edited IN (0, 1)),
+    part        TEXT NOT NULL DEFAULT 'body' CHECK (part IN ('body', 'attachment')),
+    UNIQUE (draft_id, key)
+) STRICT;
+CREATE INDEX report_section_draft ON report_section(draft_id, position);

@@ -288,6 +288,14 @@
         <translation>Setting</translation>
     </message>
     <message>
+        <source>报告草稿</source>
+        <translation>Report draft</translation>
+    </message>
+    <message>
+        <source>报告草稿段落</source>
+        <translation>Report draft section</translation>
+    </message>
+    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>

@@ -298,7 +298,41 @@ CREATE TABLE quarter_snapshot (
 CREATE INDEX quarter_snapshot_period ON quarter_snapshot(period, taken_at)
 """
 
-STEPS: dict[int, Step] = {2: _script(V2), 3: _script(V3), 4: _script(V4), 5: _script(V5)}
+# Version 6: report drafts (sections edited by the liaison, document fields) and the
+# "needs the leaders' coordination" flag on dispatch rows and supervised items; and the index
+# on supervised items' numbers, which files made by the 0.1.0 release (schema 3) lack.
+V6 = """
+CREATE INDEX IF NOT EXISTS supervision_item_no ON supervision_item(no);
+ALTER TABLE dispatch_row ADD COLUMN needs_coordination INTEGER NOT NULL DEFAULT 0
+    CHECK (needs_coordination IN (0, 1));
+ALTER TABLE supervision_item ADD COLUMN needs_coordination INTEGER NOT NULL DEFAULT 0
+    CHECK (needs_coordination IN (0, 1));
+CREATE TABLE report_draft (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN ('assignment', 'plan', 'monthly', 'provincial', 'leadership',
+                                              'selfeval')),
+    period      TEXT NOT NULL,
+    division    TEXT NOT NULL DEFAULT '',
+    title       TEXT NOT NULL DEFAULT '',
+    fields      TEXT NOT NULL DEFAULT '{}',
+    updated_at  TEXT NOT NULL,
+    UNIQUE (kind, period, division)
+) STRICT;
+CREATE TABLE report_section (
+    id          INTEGER PRIMARY KEY,
+    draft_id    INTEGER NOT NULL REFERENCES report_draft(id),
+    position    INTEGER NOT NULL,
+    key         TEXT NOT NULL,
+    heading     TEXT NOT NULL DEFAULT '',
+    body        TEXT NOT NULL DEFAULT '',
+    edited      INTEGER NOT NULL DEFAULT 0 CHECK (edited IN (0, 1)),
+    part        TEXT NOT NULL DEFAULT 'body' CHECK (part IN ('body', 'attachment')),
+    UNIQUE (draft_id, key)
+) STRICT;
+CREATE INDEX report_section_draft ON report_section(draft_id, position)
+"""
+
+STEPS: dict[int, Step] = {2: _script(V2), 3: _script(V3), 4: _script(V4), 5: _script(V5), 6: _script(V6)}
 
 
 def run(conn: sqlite3.Connection, found: int, target: int,

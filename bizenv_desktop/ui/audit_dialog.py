@@ -47,6 +47,7 @@ _NAME_STRINGS = (
     QT_TRANSLATE_NOOP("AuditNames", "工作日调整"), QT_TRANSLATE_NOOP("AuditNames", "日历年度"),
     QT_TRANSLATE_NOOP("AuditNames", "待办完成"), QT_TRANSLATE_NOOP("AuditNames", "督办事项"),
     QT_TRANSLATE_NOOP("AuditNames", "督办分工"), QT_TRANSLATE_NOOP("AuditNames", "设置"),
+    QT_TRANSLATE_NOOP("AuditNames", "报告草稿"), QT_TRANSLATE_NOOP("AuditNames", "报告草稿段落"),
     QT_TRANSLATE_NOOP("AuditNames", "名称"), QT_TRANSLATE_NOOP("AuditNames", "考评内容及标准"),
     QT_TRANSLATE_NOOP("AuditNames", "状态"), QT_TRANSLATE_NOOP("AuditNames", "进展"),
     QT_TRANSLATE_NOOP("AuditNames", "编号"), QT_TRANSLATE_NOOP("AuditNames", "类型"),

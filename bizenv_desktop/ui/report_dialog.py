@@ -138,7 +138,7 @@ class ReportDialog(PreserveGeometry, QDialog):
         quarter = self.quarter.currentData() if ("quarter" in needs or "quarter!" in needs) else None
         return ReportRequest(key, int(self.year.currentData() or date.today().year),
                              self.month.value() if "month" in needs else None, quarter,
-                             self.division.currentData() if "division" in needs else None, date.today(),
+                             self.division.currentData() if "division" in needs else None, None,
                              settings.get("pdf/font_folder") or None)
 
     # -- building off the GUI thread -------------------------------------------------

@@ -105,10 +105,10 @@ def test_the_plan_printed_to_pdf_and_copied_back_out(workspace: Any, tmp_path: P
     import subprocess
 
     from bizenv_desktop.core.responsibility import parse_responsibility
-    from bizenv_desktop.services.pdf import plan as plan_pdf
+    from bizenv_desktop.services.pdf.reports import ReportRequest, build_report
 
     pdf = tmp_path / "方案.pdf"
-    plan_pdf.build(workspace.db, 2026, pdf)
+    build_report(workspace.db, ReportRequest("plan", 2026), pdf)
     text = subprocess.run(["pdftotext", *layout, str(pdf), "-"], capture_output=True, text=True, encoding="utf-8",
                           check=True, timeout=60).stdout
     assert "— 2 —" in text and "（2026年度）" in text

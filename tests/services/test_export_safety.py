@@ -137,7 +137,7 @@ def writers() -> set[str]:
                     name = f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else ""
                     owner = f.value.id if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) else ""
                     if name == "save_workbook" or (name == "writer" and owner == "csv") or \
-                            (name == "save" and owner not in ("painter", "canvas", "self")):
+                            (name == "save" and owner not in ("painter", "canvas", "self", "word")):  # word: a .docx
                         found.add(fn.name)
     return found
 

@@ -104,7 +104,7 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths_mm: 
         body += pieces
     if tail:
         body.append([list(tail)] + [""] * (len(header) - 1))
-    table = Table(body, colWidths=[w * mm for w in widths_mm], repeatRows=1, splitByRow=1)
+    table = RuledTable(body, colWidths=[w * mm for w in widths_mm], repeatRows=1, splitByRow=1)
     ruled = len(body) - 1 - (1 if tail else 0)  # the last row with borders
     commands: list[tuple] = [
         ("GRID", (0, 0), (-1, ruled), 0.6, GRID), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -128,7 +128,18 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths_mm: 
     return table
 
 
-PIECE_PT = 300  # the tallest table row: it fits on a landscape page below the header
+class RuledTable(Table):
+    """A table that, where a page ends inside it, closes the part on that page with a rule under
+    its last row (a continued row has none of its own)."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 (reportlab's names)
+        parts = super().split(availWidth, availHeight)
+        if len(parts) > 1:
+            parts[0].setStyle(TableStyle([("LINEBELOW", (0, -1), (-1, -1), 0.6, GRID)]))
+        return parts
+
+
+PIECE_PT = 120  # the tallest table row: a longer one goes on in the next rows (a page then wastes little)
 
 
 def _may_be_taller(para: Paragraph, width: float) -> bool:

@@ -1,10 +1,12 @@
 """Page layout of an official document (GB/T 9704-2012) and the paragraph styles.
 
 A4; portrait: top margin 37 mm, binding (left) margin 28 mm, text block 156 × 225 mm;
-body 16 pt (3号) 仿宋 on a 28.95 pt line (22 lines a page); title 22 pt (2号) 小标宋;
-headings 黑体 / 楷体; page numbers "— 1 —" in 14 pt (4号) 宋体 7 mm below the text block,
-odd pages on the right and even pages on the left, each inset by one character.
-Landscape pages (wide tables) keep the page number 7 mm below their text block.
+body 16 pt (3号) 仿宋, 28 characters on a 156/28 mm pitch and 22 lines on a 225/22 mm pitch
+(typeset.py lays the body text out); title 22 pt (2号) 小标宋; headings 黑体 / 楷体; page
+numbers "— 1 —" in 14 pt (4号) 宋体 with the dashes' line 7 mm below the text block, odd pages
+on the right and even pages on the left, each inset by one character.
+Landscape pages (wide tables) are the portrait page turned: the same 156 × 225 mm block lying
+on its side (225 mm wide), the page number 7 mm below it.
 """
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ import os
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from struct import unpack
 from typing import Any
 
 from reportlab.lib import textsplit as _textsplit
@@ -20,6 +24,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus import paragraph as _paragraph
 
@@ -34,6 +39,7 @@ for _module in (_textsplit, _paragraph):
 
 BODY_PT, TITLE_PT, NUMBER_PT = 16, 22, 14
 LINE_PT = 225 * mm / 22  # 22 lines in the 225 mm text block
+PITCH = 156 * mm / 28    # 28 characters in the 156 mm line
 
 
 @dataclass(frozen=True)
@@ -56,10 +62,9 @@ class PageGeometry:
 
 PORTRAIT = PageGeometry(A4[0], A4[1], left=28 * mm, right=A4[0] - 28 * mm - 156 * mm, top=37 * mm,
                         bottom=A4[1] - 37 * mm - 225 * mm)
-# Landscape: the long edge is the width; the text block keeps generous margins and room for
-# the page number below it.
-LANDSCAPE = PageGeometry(landscape(A4)[0], landscape(A4)[1], left=25 * mm, right=20 * mm, top=25 * mm,
-                         bottom=30 * mm)
+# Landscape: the portrait block turned (its binding edge at the top), 225 mm wide and 156 mm high.
+LANDSCAPE = PageGeometry(landscape(A4)[0], landscape(A4)[1], left=37 * mm, right=landscape(A4)[0] - 37 * mm - 225 * mm,
+                         top=28 * mm, bottom=landscape(A4)[1] - 28 * mm - 156 * mm)
 
 
 @dataclass
@@ -102,11 +107,24 @@ def make_styles(font_folder: str | None = None, cell_pt: float = 10.5) -> Styles
     )
 
 
+@lru_cache(maxsize=16)
+def dash_middle(font: str) -> float:
+    """Where the ink of the font's em dash lies above the baseline, in ems (about 0.38)."""
+    try:
+        face = pdfmetrics.getFont(font).face
+        gid = face.charToGlyph[ord("—")]
+        pos = face.get_table_pos("glyf")[0] + face.glyphPos[gid]
+        _contours, _x0, y0, _x1, y1 = unpack(">hhhhh", face._ttf_data[pos:pos + 10])
+        return (y0 + y1) / 2 / face.unitsPerEm
+    except Exception:  # a font without outlines we can read: the usual place
+        return 0.38
+
+
 def _page_number(canvas: Any, doc: Any, geometry: PageGeometry, font: str) -> None:
-    """— n — 7 mm below the text block; odd pages right, even pages left, one character in."""
+    """— n —, its dashes 7 mm below the text block; odd pages right, even pages left, one character in."""
     number = canvas.getPageNumber()
     text = f"— {number} —"
-    y = geometry.bottom - 7 * mm - NUMBER_PT
+    y = geometry.bottom - 7 * mm - dash_middle(font) * NUMBER_PT
     canvas.saveState()
     canvas.setFont(font, NUMBER_PT)
     if number % 2:

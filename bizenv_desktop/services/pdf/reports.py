@@ -1,90 +1,64 @@
-"""The report kinds both faces offer, behind one call: build_report(db, ReportRequest, path)."""
+"""The report kinds both faces offer, behind one call: build_report(db, request, path).
+
+The document is the saved draft of that kind and period with today's data, or a fresh draft
+(services.drafting); the file's extension picks the format: .pdf (reportlab, this package) or
+.docx (services.docx_writer). Writing is atomic: a failure leaves no half file.
+"""
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ...core.errors import InvalidInput
+from ...core import messages
+from ...core.document import Document
+from ...core.errors import InvalidInput, NotFound
 from ...storage.database import Database
-from . import assignment, leadership, monthly, plan, provincial, selfeval
+from .. import drafting
+from ..drafting.kinds import KINDS, ReportKind, ReportRequest, check_request
+from ..plan_read import list_divisions, list_years
+
+__all__ = ["KINDS", "ReportKind", "ReportRequest", "build_report", "check_request", "check_data", "describe",
+           "FORMATS"]
+
+FORMATS = (".pdf", ".docx")
+
+messages.register({
+    "report.bad_format": ("不支持的文件类型“{suffix}”：请用 .pdf 或 .docx 结尾的文件名。",
+                          "Unsupported file type “{suffix}”: give a file name ending in .pdf or .docx."),
+    "report.no_year": ("数据库中没有 {year} 年度的方案（已有：{years}）。",
+                       "The database has no plan for {year} (it has: {years})."),
+    "report.no_division": ("没有名为“{division}”的处室。可用的处室：{names}",
+                           "There is no division named “{division}”. Divisions: {names}"),
+})
 
 
-@dataclass(frozen=True)
-class ReportRequest:
-    kind: str
-    year: int
-    month: int | None = None     # 1..12, for the monthly report
-    quarter: int | None = None   # 1..4, for quarterly reports (selfeval: None = the whole year)
-    division: str | None = None  # the assignment sheet of one division
-    today: date | None = None    # the issue date printed on the document
-    font_folder: str | None = None
-
-
-@dataclass(frozen=True)
-class ReportKind:
-    key: str
-    title: str          # Chinese name, shown in the window and the CLI help
-    orientation: str
-    needs: tuple[str, ...]  # which of month / quarter / division the report uses
-    build: Callable[[Database, ReportRequest, Path], int]
-
-
-def _assignment(db: Database, r: ReportRequest, path: Path) -> int:
-    return assignment.build(db, r.year, path, r.division, r.today, r.font_folder)
-
-
-def _plan(db: Database, r: ReportRequest, path: Path) -> int:
-    return plan.build(db, r.year, path, r.today, r.font_folder)
-
-
-def _monthly(db: Database, r: ReportRequest, path: Path) -> int:
-    return monthly.build(db, r.year, r.month or 0, path, r.today, r.font_folder)
-
-
-def _provincial(db: Database, r: ReportRequest, path: Path) -> int:
-    return provincial.build(db, r.year, r.quarter or 0, path, r.today, r.font_folder)
-
-
-def _leadership(db: Database, r: ReportRequest, path: Path) -> int:
-    return leadership.build(db, r.year, r.quarter or 0, path, r.today, r.font_folder)
-
-
-def _selfeval(db: Database, r: ReportRequest, path: Path) -> int:
-    return selfeval.build(db, r.year, r.quarter, path, r.today, r.font_folder)
-
-
-KINDS: dict[str, ReportKind] = {
-    "assignment": ReportKind("assignment", "任务分工表", "landscape", ("division",), _assignment),
-    "plan": ReportKind("plan", "年度实施方案", "portrait", (), _plan),
-    "monthly": ReportKind("monthly", "月调度情况", "portrait", ("month",), _monthly),
-    "provincial": ReportKind("provincial", "季度报告（报省软环境办）", "portrait", ("quarter!",), _provincial),
-    "leadership": ReportKind("leadership", "季度汇报（厅主要领导）", "portrait", ("quarter!",), _leadership),
-    "selfeval": ReportKind("selfeval", "自我评价报告", "portrait", ("quarter",), _selfeval),
-}
-
-
-def check_request(r: ReportRequest) -> None:
-    """Refuse a bad period before anything is written."""
-    if r.kind not in KINDS:
-        raise InvalidInput(f"未知的报告类型“{r.kind}”，可用：{'、'.join(KINDS)}。")
-    if not 2000 <= r.year <= 2100:
-        raise InvalidInput(f"年度 {r.year} 无效。")
-    needs = KINDS[r.kind].needs
-    if "month" in needs and (r.month is None or not 1 <= r.month <= 12):
-        raise InvalidInput(f"{KINDS[r.kind].title}需要月份（1–12），收到：{r.month}。")
-    if any(n.startswith("quarter") for n in needs) and r.quarter is not None and not 1 <= r.quarter <= 4:
-        raise InvalidInput(f"季度应为 1–4，收到：{r.quarter}。")
-    if "quarter!" in needs and r.quarter is None:
-        raise InvalidInput(f"{KINDS[r.kind].title}需要季度（1–4）。")
-
-
-def build_report(db: Database, request: ReportRequest, path: str | Path) -> int:
-    """Write the report to path (atomically); returns its page count."""
+def check_data(db: Database, request: ReportRequest) -> None:
+    """Refuse a year or division the database does not have."""
     check_request(request)
-    return KINDS[request.kind].build(db, request, Path(path))
+    years = list_years(db)
+    if request.year not in years:
+        raise NotFound("report.no_year", year=request.year, years="、".join(map(str, years)) or "—")
+    if request.division is not None and request.division not in {d.name for d in list_divisions(db)}:
+        raise NotFound("report.no_division", division=request.division,
+                       names="、".join(d.name for d in list_divisions(db, False)))
+
+
+def build_report(db: Database, request: ReportRequest, path: str | Path, document: Document | None = None) -> int:
+    """Write the report to path (PDF or Word by the extension); returns its page count (for a
+    .docx, the pages of the same document laid out as a PDF is not known: 0)."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise InvalidInput("report.bad_format", suffix=suffix or Path(path).name)
+    check_data(db, request)
+    doc = document if document is not None else drafting.document(db, request)
+    if suffix == ".docx":
+        from ..docx_writer import render_docx
+
+        render_docx(doc, path)
+        return 0
+    from .render import render_pdf
+
+    return render_pdf(doc, path, request.font_folder)
 
 
 def describe(kinds: dict[str, ReportKind] = KINDS) -> dict[str, Any]:

@@ -92,6 +92,10 @@ def _without_sign_off(blocks: list[Block]) -> tuple[list[Block], int]:
         while end and not blocks[end - 1].is_table and len(blocks[end - 1].text) <= 30 \
                 and _SIGNER.search(blocks[end - 1].text.strip()) and not re.search(r"[。，；：、,]", blocks[end - 1].text):
             end -= 1
+        # … or glued to the text's last line by the PDF-text reader (that line was a full one)
+        glued = re.search(r"[。！？]([^。，；：、,！？\s]{2,30})$", blocks[end - 1].text) if end else None
+        if glued and not blocks[end - 1].is_table and _SIGNER.search(glued.group(1)):
+            blocks[end - 1].text = blocks[end - 1].text[:glued.start(1)]
     return blocks[:end], len(blocks) - end
 
 
