@@ -838,8 +838,8 @@
         <translation>Choose returned dispatch forms</translation>
     </message>
     <message>
-        <source>Excel 工作簿 (*.xlsx);;所有文件 (*)</source>
-        <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
+        <source>电子表格 (*.xlsx *.xls *.ods);;所有文件 (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</translation>
     </message>
     <message>
         <source>可写入 %1 个，有问题 %2 个。已交回：%3；未交回：%4</source>

@@ -21,17 +21,15 @@ import math
 import os
 import re
 import shutil
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import range_boundaries
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -44,19 +42,24 @@ from ..storage.changes import Writer
 from ..storage.database import Database
 from . import deadlines, dispatch
 from .excel.workbook import safe_text
+from .form_grid import FormBook, find_columns, form_kind
 
 SHEET, META, FORMAT, HEAD = "月调度表", "_meta", "bizenv-dispatch-form/1", 3
-COLUMNS = (("序号", 5), ("指标", 26), ("子任务", 18), ("责任处室", 10), ("目标", 9), ("上月状态", 9), ("上月进展", 26),
-           ("完成状态", 10), ("本月进展", 32), ("存在问题", 24), ("下步打算", 24), ("责任人", 10), ("分子", 9),
-           ("分母", 9), ("数值", 9), ("配合处室意见", 26), ("行键", 6))
+# widths in Excel character units: an A4 landscape page holds about 150 of them at 100 %, so the
+# columns a form does not need (子任务, 目标 and figures, 配合处室意见, last month) are hidden
+COLUMNS = (("序号", 4), ("指标", 16), ("考评内容及标准", 26), ("子任务", 12), ("责任处室", 8), ("目标", 7),
+           ("上月状态", 7), ("上月进展", 16), ("完成状态", 8), ("本月进展", 24), ("存在问题", 16), ("下步打算", 16),
+           ("责任人", 7), ("分子", 6), ("分母", 6), ("数值", 6), ("配合处室意见", 18), ("行键", 6))
 FIELDS = ("status", "progress", "problems", "next_steps", "person", "numerator", "denominator", "value", "remarks")
-COL = {f: i for i, f in enumerate(FIELDS, 8)}  # status in column 8 (H) … remarks in 16 (P)
-KEY_COL = 17  # Q, hidden
+COL = {f: i for i, f in enumerate(FIELDS, 9)}  # status in column 9 (I) … remarks in 17 (Q)
+KEY_COL = 18  # R, hidden
+CRITERIA_COL = 3
+BODY_FONT_SIZE = 11
 NAMES = {f: COLUMNS[c - 1][0] for f, c in COL.items()}
 FIGURES = {"quantitative": ("numerator", "denominator", "value"), "ranking": ("value",)}
 GUIDE = ("填写说明：只填白色单元格，灰色为只读。完成状态从下拉列表选择；分子、分母、数值只填数字（比率填 0–100，不带 %）；"
          "“责任处室”不是本处室的行，本处室为配合处室，只填“配合处室意见”。请勿增删行、改动表头或工作表名称。"
-         "填好后保存为 .xlsx 交回联络员。制表日期：{today}")
+         "填好后保存交回联络员（.xlsx，或 WPS、LibreOffice 另存的 .xls、.ods 均可）。制表日期：{today}")
 _THIN = Side(style="thin", color="999999")
 _BORDER, _GREY = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN), PatternFill("solid", fgColor="EDEDED")
 _WHITE, _HEADER = PatternFill("solid", fgColor="FFFFFF"), PatternFill("solid", fgColor="D9E1F2")
@@ -71,12 +74,15 @@ class Problem:
     row: int | None
     column: str  # letter, '' for the whole file or sheet
     message: str
+    heading: str = ""  # the column's header as the returned form has it (columns may have moved)
 
     @property
     def place(self) -> str:
-        """'工作表“月调度表”，第 5 行，H 列（完成状态）'; '' for the whole file."""
+        """'工作表“月调度表”，第 5 行，I 列（完成状态）'; '' for the whole file."""
         where = ([f"工作表“{self.sheet}”"] if self.sheet else []) + ([f"第 {self.row} 行"] if self.row else [])
-        heading = COLUMNS[ord(self.column) - 65][0] if len(self.column) == 1 and "A" <= self.column <= "Q" else ""
+        last = get_column_letter(len(COLUMNS))
+        heading = self.heading or (COLUMNS[ord(self.column) - 65][0]
+                                   if len(self.column) == 1 and "A" <= self.column <= last else "")
         where += [f"{self.column} 列（{heading}）" if heading else f"{self.column} 列"] if self.column else []
         return "，".join(where)
 
@@ -105,9 +111,13 @@ class FormData:
     division_name: str = ""
     rows: list[FormRow] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    headings: dict[str, str] = field(default_factory=dict)  # column letter -> header, as returned
+    key_column: str = get_column_letter(KEY_COL)
+    field_letters: dict[str, str] = field(default_factory=dict)  # field -> column letter, as returned
 
     def problem(self, message: str, row: int | None = None, column: str = "") -> None:
-        self.problems.append(Problem(self.path.name, SHEET if row else "", row, column, message))
+        self.problems.append(Problem(self.path.name, SHEET if row else "", row, column, message,
+                                     self.headings.get(column, "")))
 
 
 @dataclass
@@ -147,19 +157,23 @@ def form_name(month: str, division: str) -> str:
 
 # -- making ------------------------------------------------------------------------------------
 
-def _plan(db: Database, m: dispatch.Month) -> dict[int, tuple[str, list[tuple[str, dispatch.DispatchRow]]]]:
+def _plan(db: Database, m: dispatch.Month) -> dict[int, tuple[str, list[tuple[str, dispatch.DispatchRow, str]]]]:
+    """{division id: (name, [(R or C, row, the indicator's 考评内容及标准)])} of the divisions with rows."""
     divs = {r["id"]: r for r in db.query("SELECT id, name, kind, position FROM division")}
+    criteria = {r[0]: r[1] for r in db.query("SELECT id, criteria FROM indicator WHERE id IN (SELECT indicator_id"
+                                             " FROM dispatch_row WHERE month = ?)", (m.month,))}
     coop: dict[int, list[int]] = {}
     for a in db.query("SELECT a.indicator_id, a.division_id FROM assignment a JOIN division d ON d.id = a.division_id"
                       " WHERE a.role = 'cooperate' AND d.kind != 'group' AND d.retired_on IS NULL ORDER BY a.position"):
         coop.setdefault(a[0], []).append(a[1])
-    out: dict[int, list[tuple[str, dispatch.DispatchRow]]] = {}
+    out: dict[int, list[tuple[str, dispatch.DispatchRow, str]]] = {}
     for row in m.rows:
+        text = criteria.get(row.indicator_id, "")
         if row.division_id and divs[row.division_id]["kind"] != "group":
-            out.setdefault(row.division_id, []).append(("R", row))
+            out.setdefault(row.division_id, []).append(("R", row, text))
         for d in coop.get(row.indicator_id, []):
             if d != row.division_id:
-                out.setdefault(d, []).append(("C", row))
+                out.setdefault(d, []).append(("C", row, text))
     order = sorted(out, key=lambda d: (divs[d]["position"], d))
     return {d: (divs[d]["name"], out[d]) for d in order}
 
@@ -237,7 +251,7 @@ def _checksum(parts: list[str]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
 
 
-def _workbook(m: dispatch.Month, division_id: int, name: str, rows: list[tuple[str, dispatch.DispatchRow]],
+def _workbook(m: dispatch.Month, division_id: int, name: str, rows: list[tuple[str, dispatch.DispatchRow, str]],
               today: date, note: str = "") -> Workbook:
     wb = Workbook()
     ws = wb.active
@@ -264,11 +278,11 @@ def _workbook(m: dispatch.Month, division_id: int, name: str, rows: list[tuple[s
     rate_dv = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True,
                              showErrorMessage=True, errorTitle="比率", error="比率请填 0 到 100 之间的数字，不要带 %。")
     meta: list[list[str]] = []
-    for i, (role, row) in enumerate(rows):
+    for i, (role, row, criteria) in enumerate(rows):
         r = HEAD + 1 + i
         prev = m.previous.get(row.key)
         mine = _remark_of(row.remarks, name) if role == "C" else row.remarks
-        cells = [i + 1, f"{row.indicator_code} {row.indicator_name}", row.subtask_name, row.division_name,
+        cells = [i + 1, f"{row.indicator_code} {row.indicator_name}", criteria, row.subtask_name, row.division_name,
                  row.target.text() if row.target else "", prev.status if prev else "", prev.progress if prev else "",
                  *(getattr(row, f) for f in FIELDS[:-1]), mine, f"{role}{row.id}"]
         figures = FIGURES.get(row.kind, ()) if role == "R" else ()
@@ -276,7 +290,7 @@ def _workbook(m: dispatch.Month, division_id: int, name: str, rows: list[tuple[s
         rate = bool(row.target and row.target.unit in ("%", "％"))
         for c, value in enumerate(cells, 1):
             cell = _put(ws, r, c, value)
-            cell.border, cell.alignment = _BORDER, _WRAP
+            cell.border, cell.alignment, cell.font = _BORDER, _WRAP, Font(size=BODY_FONT_SIZE)
             cell.fill = _WHITE if c in editable else _GREY
             cell.protection = Protection(locked=c not in editable)
             if c in editable and COL["numerator"] <= c <= COL["value"]:
@@ -289,11 +303,18 @@ def _workbook(m: dispatch.Month, division_id: int, name: str, rows: list[tuple[s
     for dv in (status_dv, number_dv, rate_dv):
         if dv.sqref:
             ws.add_data_validation(dv)
-    ws.freeze_panes = f"C{HEAD + 1}"
+    for c in _unused_columns(m, rows):
+        ws.column_dimensions[get_column_letter(c)].hidden = True
+    ws.freeze_panes = f"D{HEAD + 1}"
     ws.print_title_rows = f"{HEAD}:{HEAD}"
+    ws.print_area = f"A1:{get_column_letter(KEY_COL - 1)}{HEAD + len(rows)}"
     ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top, ws.page_margins.bottom = 0.5, 0.6
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "— &P —"
     ws.protection.sheet = True
     ws.protection.formatColumns = ws.protection.formatRows = False  # widths and heights may be changed
     head = [FORMAT, m.month, str(division_id), ILLEGAL_CHARACTERS_RE.sub("", name), today.isoformat()]
@@ -305,6 +326,29 @@ def _workbook(m: dispatch.Month, division_id: int, name: str, rows: list[tuple[s
     info.protection.sheet = True
     wb.security = WorkbookProtection(lockStructure=True)
     return wb
+
+
+def _unused_columns(m: dispatch.Month, rows: list[tuple[str, dispatch.DispatchRow, str]]) -> list[int]:
+    """Columns a form need not show (so what it does show prints on A4 landscape at a readable
+    size): 子任务 without sub-tasks, 目标 and figures without figures, last month's columns in a
+    first month, 配合处室意见 without rows cooperated on."""
+    def at(heading: str) -> int:
+        return next(i for i, (h, _w) in enumerate(COLUMNS, 1) if h == heading)
+    hidden = []
+    if not any(row.subtask_name for _role, row, _c in rows):
+        hidden.append(at("子任务"))
+    if not any(row.target for _role, row, _c in rows):
+        hidden.append(at("目标"))
+    kinds = {row.kind for role, row, _c in rows if role == "R"}
+    if not kinds & {"quantitative"}:
+        hidden += [COL["numerator"], COL["denominator"]]
+    if not kinds & set(FIGURES):
+        hidden.append(COL["value"])
+    if not m.previous:
+        hidden += [at("上月状态"), at("上月进展")]
+    if not any(role == "C" for role, _row, _c in rows):
+        hidden.append(COL["remarks"])
+    return hidden
 
 
 # -- reading -----------------------------------------------------------------------------------
@@ -319,33 +363,9 @@ def _sniff(path: Path) -> str | None:
         if head.startswith(b"\xd0\xcf\x11\xe0"):
             if "EncryptionInfo".encode("utf-16-le") in head + f.read():
                 return "文件设有打开密码（已加密），无法读取：请让处室去掉密码后另存为 .xlsx 再交回。"
-            return "这是旧版 .xls 文件：请在 Excel 或 WPS 中“另存为” .xlsx（Excel 工作簿）后再收。"
+            return None  # Excel 97-2003 (.xls), as WPS saves it
     if not head.startswith(b"PK\x03\x04"):
-        return "不是 Excel 工作簿（.xlsx）：请选择本程序生成、处室填好的调度表。"
-    return _huge_merge(path)
-
-
-_MERGE_REF = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]+[0-9]+:[A-Za-z]+[0-9]+)\"")
-MAX_MERGED = 100_000  # cells: openpyxl makes an object per merged cell, A1:XFD1048576 would take hours
-
-
-def _huge_merge(path: Path) -> str | None:
-    """Why the file cannot be loaded in reasonable time (merged cells beyond MAX_MERGED), else None."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            refs = [m.decode() for name in zf.namelist() if name.startswith("xl/worksheets/")
-                    for m in _MERGE_REF.findall(zf.read(name))]
-    except Exception:  # a damaged zip: load_workbook says so
-        return None
-    total = 0
-    for ref in refs:
-        try:
-            c1, r1, c2, r2 = range_boundaries(ref.upper())
-        except (TypeError, ValueError):
-            continue
-        total += (abs(c2 - c1) + 1) * (abs(r2 - r1) + 1)
-        if total > MAX_MERGED:
-            return f"表格中的合并单元格过大（{ref}），无法读取：请用原表重新填写，或取消这些合并后另存为 .xlsx 再交回。"
+        return "不是 Excel 工作簿（.xlsx、.xls 或 .ods）：请选择本程序生成、处室填好的调度表。"
     return None
 
 
@@ -361,8 +381,7 @@ def _text(value: Any) -> str:
     return str(value).replace("\r\n", "\n").strip()
 
 
-def _figure(form: FormData, cell: Any, r: int) -> float | None:
-    value, col = cell.value, get_column_letter(cell.column)  # a MergedCell has no column_letter
+def _figure(form: FormData, value: Any, percent: bool, r: int, col: str) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, (date, bool)) or not isinstance(value, (int, float, str)):
@@ -376,21 +395,24 @@ def _figure(form: FormData, cell: Any, r: int) -> float | None:
         except ValueError:
             form.problem(f"“{value.strip()}”不是数字：请只填数字，不要带单位或文字。", r, col)
             return None
-    elif "%" in (cell.number_format or ""):
+    elif percent:
         value = value * 100  # typed as 90% in Excel: stored 0.9
+    if not math.isfinite(value):
+        form.problem(f"“{_text(value)}”不是数字：请只填数字。", r, col)
+        return None
     if value < 0:
         form.problem(f"{_text(float(value))} 是负数：请填写不小于 0 的数字。", r, col)
     return round(float(value), 6)
 
 
 def _rate_problem(numerator: Any, denominator: Any, value: Any, rate: bool) -> tuple[str, str] | None:
-    """(column, message) when the figures break the rules update_row enforces."""
+    """(field, message) when the figures break the rules update_row enforces."""
     if denominator == 0:
-        return "N", "分母不能为 0：请填写实际的分母，或分子、分母都空着。"
+        return "denominator", "分母不能为 0：请填写实际的分母，或分子、分母都空着。"
     if rate and (rules.rate(numerator, denominator) or 0) > 100:
-        return "M", "分子大于分母，比率超过 100%：请检查分子和分母。"
+        return "numerator", "分子大于分母，比率超过 100%：请检查分子和分母。"
     if rate and (value or 0) > 100:
-        return "O", "比率不能超过 100：请检查数值（按百分数填写，不带 %）。"
+        return "value", "比率不能超过 100：请检查数值（按百分数填写，不带 %）。"
     return None
 
 
@@ -410,55 +432,136 @@ def _meta(rows: list[list[str]]) -> tuple[list[str], list[tuple[str, str, str, d
         return None
 
 
+MAX_META_ROWS = 5000  # lines of the hidden sheet read: a form has one per row
+
+
 def read_form(path: str | Path) -> FormData:
-    """What a returned form says, and every problem found in the file itself (no database)."""
+    """What a returned form (.xlsx, or .xls / .ods as WPS and LibreOffice save it) says, and every
+    problem found in the file itself (no database). Columns are read by their headers (a moved or
+    swapped column is read where it now is), rows by their keys (an inserted or deleted row gives
+    one message naming it); only the form's own range is read (a stray cell far below costs
+    nothing)."""
     form = FormData(Path(path))
     trouble = _sniff(form.path)
     if trouble:
         form.problem(trouble)
         return form
+    kind = form_kind(form.path)
     try:
-        wb = load_workbook(form.path, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        form.problem(f"无法作为 Excel 工作簿打开（{type(exc).__name__}）：请在 Excel 或 WPS 中打开并另存为 .xlsx 后再收。")
+        if not kind:
+            raise ValueError("no workbook")
+        book = FormBook(form.path, kind)
+    except Exception as exc:  # openpyxl, xlrd and calamine raise many kinds for a damaged or foreign file
+        if kind == "xls":
+            form.problem(f"这是旧版 .xls 文件，但无法读取（{type(exc).__name__}），可能已损坏或设有密码：请在 Excel 或 WPS 中"
+                         f"打开并“另存为” .xlsx（Excel 工作簿）后再收。")
+        else:
+            form.problem(f"无法作为 Excel 工作簿打开（{type(exc).__name__}）：请在 Excel 或 WPS 中打开并另存为 .xlsx 后再收。")
         return form
-    if META not in wb.sheetnames:
-        form.problem(f"不是本程序生成的月调度表（工作簿中的工作表：{'、'.join(wb.sheetnames)}）："
+    try:
+        _read_book(form, book)
+    except Exception as exc:  # damage found while the sheets stream
+        form.rows.clear()
+        form.problem(f"无法读取工作簿（{type(exc).__name__}），文件可能已损坏：请在 Excel 或 WPS 中打开并另存为 .xlsx 后再收。")
+    finally:
+        book.close()
+    return form
+
+
+def _read_book(form: FormData, book: FormBook) -> None:
+    if META not in book.sheetnames:
+        form.problem(f"不是本程序生成的月调度表（工作簿中的工作表：{'、'.join(book.sheetnames)}）："
                      f"请让处室用“生成处室调度表”生成的文件填写。")
-        return form
-    meta = _meta([[_text(v) for v in row] for row in wb[META].iter_rows(values_only=True)])
+        return
+    lines = [[_text(v) for v in row] for row in book.sheet(META, MAX_META_ROWS, 8).rows]
+    while lines and not any(lines[-1]):
+        lines.pop()
+    meta = _meta(lines)
     if meta is None:
         form.problem("工作簿中隐藏的表格信息缺失或被改动：请用原表重新填写，或重新生成调度表。")
-        return form
+        return
     head, table = meta
     form.month, form.division_id, form.division_name = head[1], int(head[2]), head[3]
-    if SHEET not in wb.sheetnames:
-        form.problem(f"找不到工作表“{SHEET}”（现有：{'、'.join(s for s in wb.sheetnames if s != META)}）："
+    if SHEET not in book.sheetnames:
+        form.problem(f"找不到工作表“{SHEET}”（现有：{'、'.join(s for s in book.sheetnames if s != META)}）："
                      f"工作表可能被改名或删除，请用原表填写，不要改动工作表名称。")
-        return form
-    ws = wb[SHEET]
-    for i, (key, figures, rate, original) in enumerate(table):
-        r = HEAD + 1 + i
-        if _text(ws.cell(r, KEY_COL).value) != key:
-            form.problem("行键被改动，或行被插入、删除、移动：请用原表重新填写，不要增删或移动行。", r, "Q")
+        return
+    sheet = book.sheet(SHEET, HEAD + 2 * len(table) + 60, KEY_COL + 12)  # the form's own range, and room around it
+    found = find_columns(sheet, [h for h, _w in COLUMNS])
+    if found is None:
+        form.problem(f"找不到表头（第 {HEAD} 行：{'、'.join(h for h, _w in COLUMNS)}）：表头可能被改动或删除，"
+                     f"请用原表重新填写，不要改动表头。", HEAD)
+        return
+    header, cols = found
+    form.headings = {get_column_letter(c): h for h, cs in cols.items() for c in cs}
+    if not _columns_ok(form, header, cols, table):
+        return
+    key_col = cols["行键"][0]
+    form.key_column = key = get_column_letter(key_col)
+    col_of = {f: cols[NAMES[f]][0] for f in FIELDS if NAMES[f] in cols}
+    form.field_letters = {f: get_column_letter(c) for f, c in col_of.items()}
+    at: dict[str, list[int]] = {}
+    for r in range(header + 1, sheet.nrows + 1):
+        text = _text(sheet.value(r, key_col))
+        if text:
+            at.setdefault(text, []).append(r)
+    expected = {line[0] for line in table}
+    foreign = {r for text, rs in at.items() if text not in expected for r in rs}
+    for i, (row_key, figures, rate, original) in enumerate(table):
+        rows = at.get(row_key)
+        if not rows:
+            if HEAD + 1 + i not in foreign:  # a changed key is said once, on its row, below
+                form.problem(f"原表的这一行（行键 {row_key}）不见了：可能被删除了。请用原表重新填写，不要删除行或改动行键。",
+                             HEAD + 1 + i, key)
             continue
-        values: dict[str, Any] = {"remarks": _text(ws.cell(r, COL["remarks"]).value)} if key[0] == "C" else \
-            {f: _text(ws.cell(r, COL[f]).value) for f in FIELDS[:5]}
-        if key[0] == "R":
+        if len(rows) > 1:
+            form.problem(f"第 {'、'.join(map(str, rows))} 行的行键都是 {row_key}：可能复制了一行。请删除多余的行，"
+                         f"或用原表重新填写。", rows[1], key)
+        r = rows[0]
+        values: dict[str, Any] = ({"remarks": _text(sheet.value(r, col_of["remarks"]))} if row_key[0] == "C" else
+                                  {f: _text(sheet.value(r, col_of[f])) for f in FIELDS[:5]})
+        if row_key[0] == "R":
             if values["status"] not in rules.STATUSES:
                 what = f"“{values['status']}”不是有效的完成状态" if values["status"] else "完成状态不能为空"
-                form.problem(f"{what}：请从下拉列表中选择（{'、'.join(rules.STATUSES)}）。", r, "H")
+                form.problem(f"{what}：请从下拉列表中选择（{'、'.join(rules.STATUSES)}）。", r, form.field_letters["status"])
             for f in figures.split(",") if figures != "-" else ():
-                values[f] = _figure(form, ws.cell(r, COL[f]), r)
+                values[f] = _figure(form, sheet.value(r, col_of[f]), (r, col_of[f]) in sheet.percent, r,
+                                    form.field_letters[f])
             bad = _rate_problem(values.get("numerator"), values.get("denominator"), values.get("value"), rate == "1")
             if bad:
-                form.problem(bad[1], r, bad[0])
-        form.rows.append(FormRow(key, r, values, original))
-    for r in range(HEAD + 1 + len(table), ws.max_row + 1):
-        if any(_text(ws.cell(r, c).value) for c in range(1, KEY_COL + 1)):
+                form.problem(bad[1], r, form.field_letters.get(bad[0], ""))
+        form.rows.append(FormRow(row_key, r, values, original))
+    for r in range(header + 1, sheet.nrows + 1):
+        text = _text(sheet.value(r, key_col))
+        if text in expected:
+            continue
+        if text:
+            form.problem(f"行键被改动（“{text[:20]}”不是本表的行键）：请用原表重新填写，不要改动行键、增删或移动行。", r, key)
+        elif any(_text(v) for v in sheet.rows[r - 1][:KEY_COL + 12]):
             form.problem("这一行不是原表中的行（没有行键），不会被读取：请删除它；新增事项请写在相应行的“存在问题”"
                          "或“下步打算”中。", r)
-    return form
+
+
+def _columns_ok(form: FormData, header: int, cols: dict[str, list[int]],
+                table: list[tuple[str, str, str, dict]]) -> bool:
+    """Every column the form's rows are read from is there once; else problems naming them."""
+    needed = ["行键"]
+    if any(key[0] == "R" for key, *_rest in table):
+        needed += [NAMES[f] for f in FIELDS[:5]]
+    needed += [NAMES[f] for _k, figures, _r, _o in table for f in (figures.split(",") if figures != "-" else ())]
+    if any(key[0] == "C" for key, *_rest in table):
+        needed.append(NAMES["remarks"])
+    ok = True
+    for name in dict.fromkeys(needed):
+        if name not in cols:
+            form.problem(f"找不到“{name}”列（表头在第 {header} 行）：列的标题可能被改动或删除了。请用原表重新填写，"
+                         f"不要改动表头。", header)
+            ok = False
+        elif len(cols[name]) > 1:
+            letters = "、".join(get_column_letter(c) for c in cols[name])
+            form.problem(f"“{name}”出现在 {letters} 多列：请只保留一列，或用原表重新填写。", header)
+            ok = False
+    return ok
 
 
 # -- cooperating divisions' paragraphs of the remarks ----------------------------------------------
@@ -501,7 +604,8 @@ def _changes(db: Database, form: FormData, expected: str | None) -> tuple[list[R
     problems: list[Problem] = []
 
     def bad(message: str, row: int | None = None, column: str = "") -> None:
-        problems.append(Problem(form.path.name, SHEET if row else "", row, column, message))
+        problems.append(Problem(form.path.name, SHEET if row else "", row, column, message,
+                                form.headings.get(column, "")))
     if form.month is None:
         return [], problems
     if expected and form.month != expected:
@@ -522,7 +626,7 @@ def _changes(db: Database, form: FormData, expected: str | None) -> tuple[list[R
         if row is None or (row["division_id"] != form.division_id if fr.key[0] == "R" else
                            row["indicator_id"] not in coop):
             bad("这一行已不在本月调度中，或已不由本处室填写（计划有调整）：请重新生成调度表，或在程序中直接修改。",
-                fr.excel_row, "Q")
+                fr.excel_row, form.key_column)
             continue
         fields = []
         for f, new in fr.values.items():
@@ -538,7 +642,8 @@ def _changes(db: Database, form: FormData, expected: str | None) -> tuple[list[R
         trouble = _rate_problem(merged["numerator"], merged["denominator"], merged["value"],
                                 row["target_unit"] in ("%", "％"))
         if fields and trouble and not any(p.row == fr.excel_row for p in form.problems):
-            bad("与数据库中已有的数字合起来后，" + trouble[1], fr.excel_row, trouble[0])
+            bad("与数据库中已有的数字合起来后，" + trouble[1], fr.excel_row,
+                form.field_letters.get(trouble[0], get_column_letter(COL[trouble[0]])))
         if fields:
             label = f"{row['code']} {row['indicator']}" + (f" / {row['subtask']}" if row["subtask"] else "")
             changes.append(RowChange(fr.row_id, fr.excel_row, f"{label}（{row['division'] or '-'}）", fields))

@@ -156,7 +156,7 @@ class CollectFormsDialog(QDialog):
 
     def choose_files(self) -> None:
         chosen = file_dialogs.open_files(self, "forms_in", self.tr("选择交回的调度表"),
-                                         self.tr("Excel 工作簿 (*.xlsx);;所有文件 (*)"))
+                                         self.tr("电子表格 (*.xlsx *.xls *.ods);;所有文件 (*)"))
         self.add_files(chosen)
 
     def add_files(self, paths: list[str | Path]) -> None:

@@ -20,7 +20,7 @@ from tests.fuzz import test_importers_fuzz as base
 from tests.soffice import convert
 
 template = base.template  # the module's database with the built-in plan (a fixture)
-KINDS = ("indicators", "supervision")
+KINDS = ("indicators", "supervision", "forms")
 N_BOOKS = 24
 
 

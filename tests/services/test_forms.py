@@ -50,7 +50,7 @@ def fill(path: Path, edits: list[tuple[str, str, str, Any]], save_as: Path | Non
     ws = wb[forms.SHEET]
     for code, division, column, value in edits:
         r = next(r for r in range(4, ws.max_row + 1) if str(ws[f"B{r}"].value).startswith(code + " ")
-                 and (not division or ws[f"D{r}"].value == division))
+                 and (not division or ws[f"E{r}"].value == division))
         ws[f"{column}{r}"] = value
     wb.save(save_as or path)
     return save_as or path
@@ -59,7 +59,7 @@ def fill(path: Path, edits: list[tuple[str, str, str, Any]], save_as: Path | Non
 def locate(path: Path, code: str, division: str = "") -> int:
     ws = openpyxl.load_workbook(path)[forms.SHEET]
     return next(r for r in range(4, ws.max_row + 1) if str(ws[f"B{r}"].value).startswith(code + " ")
-                and (not division or ws[f"D{r}"].value == division))
+                and (not division or ws[f"E{r}"].value == division))
 
 
 def snapshot(db: Any) -> dict[str, list[tuple]]:
@@ -77,13 +77,13 @@ def test_one_workbook_per_division_with_only_its_rows(may: Any, files: dict[str,
     assert list(files) == SIX  # division order; groups (厅内各处室 …) get no form
     assert files["法规处"].name == "2026-05 月调度表（法规处）.xlsx"
     assert sorted(p.name for p in files["法规处"].parent.iterdir()) == sorted(p.name for p in files.values())
-    keys = {name: [k for k in openpyxl.load_workbook(p)[forms.SHEET]["Q"][3:]] for name, p in files.items()}
+    keys = {name: [k for k in openpyxl.load_workbook(p)[forms.SHEET]["R"][3:]] for name, p in files.items()}
     rows = {r.id: r for r in dispatch.load_month(may.db, MAY).rows}
     for name, cells in keys.items():
         own = [rows[int(c.value[1:])] for c in cells if c.value.startswith("R")]
         assert own and {r.division_name for r in own} == {name}
     approvals = openpyxl.load_workbook(files["审批办"])[forms.SHEET]
-    assert [(approvals[f"B{r}"].value[:4], approvals[f"Q{r}"].value[0]) for r in (4, 5, 6)] == \
+    assert [(approvals[f"B{r}"].value[:4], approvals[f"R{r}"].value[0]) for r in (4, 5, 6)] == \
         [("(11)", "R"), ("(12)", "C"), ("(13)", "R")]  # cooperates on (12): 配合处室意见 only
     assert forms.returned_divisions(may.db, MAY) == ([], [forms.DivisionReturn(i, n) for i, n in enumerate(SIX, 1)])
 
@@ -93,28 +93,28 @@ def test_workbook_styles_merges_protection_and_validation(may: Any, files: dict[
     assert wb.sheetnames == [forms.SHEET, forms.META]
     assert wb[forms.META].sheet_state == "veryHidden" and wb.security.lockStructure
     ws = wb[forms.SHEET]
-    assert {str(m) for m in ws.merged_cells.ranges} == {"A1:P1", "A2:P2"}
+    assert {str(m) for m in ws.merged_cells.ranges} == {"A1:Q1", "A2:Q2"}
     assert ws["A1"].value == "2026-05 月调度表（法规处）" and ws["A1"].font.b and ws["A1"].font.sz == 14
     assert ws["A2"].value.startswith("填写说明") and "2026-05-20" in ws["A2"].value and ws["A2"].alignment.wrap_text
-    assert [c.value for c in ws[3]][:9] == ["序号", "指标", "子任务", "责任处室", "目标", "上月状态", "上月进展",
-                                           "完成状态", "本月进展"]
-    assert ws["H3"].font.b and ws["H3"].fill.fgColor.rgb.endswith("D9E1F2") and ws["H3"].border.left.style == "thin"
+    assert [c.value for c in ws[3]][:10] == ["序号", "指标", "考评内容及标准", "子任务", "责任处室", "目标", "上月状态",
+                                            "上月进展", "完成状态", "本月进展"]
+    assert ws["I3"].font.b and ws["I3"].fill.fgColor.rgb.endswith("D9E1F2") and ws["I3"].border.left.style == "thin"
     assert ws.protection.sheet and not ws.protection.formatColumns
-    assert ws.column_dimensions["Q"].hidden and ws.freeze_panes == "C4" and ws.print_title_rows == "$3:$3"
+    assert ws.column_dimensions["R"].hidden and ws.freeze_panes == "D4" and ws.print_title_rows == "$3:$3"
     assert ws.page_setup.orientation == "landscape"
     one, rate = locate(files["法规处"], "(1)"), locate(files["法规处"], "(10)")
-    assert ws[f"F{one}"].value == "推进中" and ws[f"G{one}"].value == "四月已起草"  # last month shown
-    assert ws[f"H{one}"].value == "推进中" and ws[f"I{one}"].value in (None, "")  # carried over; progress blank
-    assert ws[f"B{one}"].protection.locked and ws[f"Q{one}"].protection.locked and ws[f"P{one}"].protection.locked
-    assert not ws[f"H{one}"].protection.locked and not ws[f"I{one}"].protection.locked
-    assert ws[f"B{one}"].fill.fgColor.rgb.endswith("EDEDED") and ws[f"I{one}"].fill.fgColor.rgb.endswith("FFFFFF")
-    assert ws[f"O{one}"].protection.locked and not ws[f"O{rate}"].protection.locked  # figures only where quantitative
-    assert (ws[f"M{rate}"].value, ws[f"N{rate}"].value, ws[f"E{rate}"].value) == (80, 100, "≥90%")
+    assert ws[f"G{one}"].value == "推进中" and ws[f"H{one}"].value == "四月已起草"  # last month shown
+    assert ws[f"I{one}"].value == "推进中" and ws[f"J{one}"].value in (None, "")  # carried over; progress blank
+    assert ws[f"B{one}"].protection.locked and ws[f"R{one}"].protection.locked and ws[f"Q{one}"].protection.locked
+    assert not ws[f"I{one}"].protection.locked and not ws[f"J{one}"].protection.locked
+    assert ws[f"B{one}"].fill.fgColor.rgb.endswith("EDEDED") and ws[f"J{one}"].fill.fgColor.rgb.endswith("FFFFFF")
+    assert ws[f"P{one}"].protection.locked and not ws[f"P{rate}"].protection.locked  # figures only where quantitative
+    assert (ws[f"N{rate}"].value, ws[f"O{rate}"].value, ws[f"F{rate}"].value) == (80, 100, "≥90%")
     checks = {dv.type: dv for dv in ws.data_validations.dataValidation if dv.type == "list"}
-    assert checks["list"].formula1 == '"未启动,推进中,已完成,滞后,不适用"' and f"H{one}" in checks["list"].sqref
+    assert checks["list"].formula1 == '"未启动,推进中,已完成,滞后,不适用"' and f"I{one}" in checks["list"].sqref
     decimals = [dv for dv in ws.data_validations.dataValidation if dv.type == "decimal"]
-    assert any(f"M{rate}" in dv.sqref and dv.operator == "greaterThanOrEqual" for dv in decimals)
-    assert any(f"O{rate}" in dv.sqref and (dv.formula1, dv.formula2) == ("0", "100") for dv in decimals)
+    assert any(f"N{rate}" in dv.sqref and dv.operator == "greaterThanOrEqual" for dv in decimals)
+    assert any(f"P{rate}" in dv.sqref and (dv.formula1, dv.formula2) == ("0", "100") for dv in decimals)
     assert all(dv.showErrorMessage for dv in ws.data_validations.dataValidation)
 
 
@@ -136,11 +136,11 @@ def test_a_closed_month_gets_no_forms(may: Any, tmp_path: Path) -> None:
 # -- a whole round ----------------------------------------------------------------------------------
 
 def test_whole_monthly_round(may: Any, files: dict[str, Path], tmp_path: Path) -> None:
-    fill(files["法规处"], [("(1)", "", "H", "已完成"), ("(1)", "", "I", "实施方案已在网站公开"),
-                          ("(10)", "", "M", 95), ("(10)", "", "I", "网上可办率提升")])
-    fill(files["审批办"], [("(11)", "", "H", "完成中"), ("(11)", "", "M", "约八成"), ("(11)", "", "O", 120),
-                          ("(12)", "", "P", "已配合梳理材料清单")])
-    fill(files["规划处"], [("(9)", "", "J", "数据接口未打通"), ("(8)", "规划处", "H", "推进中")])
+    fill(files["法规处"], [("(1)", "", "I", "已完成"), ("(1)", "", "J", "实施方案已在网站公开"),
+                          ("(10)", "", "N", 95), ("(10)", "", "J", "网上可办率提升")])
+    fill(files["审批办"], [("(11)", "", "I", "完成中"), ("(11)", "", "N", "约八成"), ("(11)", "", "P", 120),
+                          ("(12)", "", "Q", "已配合梳理材料清单")])
+    fill(files["规划处"], [("(9)", "", "K", "数据接口未打通"), ("(8)", "规划处", "I", "推进中")])
     wrong = fill(files["办公室"], [], save_as=tmp_path / "办公室.xlsx")
     openpyxl.load_workbook(wrong)  # renamed by the division: the name does not matter
     before = snapshot(may.db)
@@ -156,10 +156,10 @@ def test_whole_monthly_round(may: Any, files: dict[str, Path], tmp_path: Path) -
         [("progress", "", "网上可办率提升"), ("numerator", 80.0, 95.0)]
     texts = [p.text for p in by["审批办"].problems]
     r11 = locate(files["审批办"], "(11)")
-    assert f"文件“2026-05 月调度表（审批办）.xlsx”，工作表“月调度表”，第 {r11} 行，H 列（完成状态）：“完成中”不是有效的完成状态" \
+    assert f"文件“2026-05 月调度表（审批办）.xlsx”，工作表“月调度表”，第 {r11} 行，I 列（完成状态）：“完成中”不是有效的完成状态" \
         in texts[0] and "请从下拉列表中选择" in texts[0]
-    assert any(f"第 {r11} 行，M 列（分子）：“约八成”不是数字" in t and "不要带单位或文字" in t for t in texts)
-    assert any(f"第 {r11} 行，O 列（数值）：比率不能超过 100" in t for t in texts) and len(texts) == 3
+    assert any(f"第 {r11} 行，N 列（分子）：“约八成”不是数字" in t and "不要带单位或文字" in t for t in texts)
+    assert any(f"第 {r11} 行，P 列（数值）：比率不能超过 100" in t for t in texts) and len(texts) == 3
     with pytest.raises(InvalidInput, match="3 个问题，未写入任何内容"):
         may.apply("x", lambda w: forms.apply_form(w, w.db, by["审批办"].form, MAY, TODAY))
     assert snapshot(may.db) == before  # the bad file changed nothing
@@ -175,8 +175,8 @@ def test_whole_monthly_round(may: Any, files: dict[str, Path], tmp_path: Path) -
     assert [r.name for r in returned] == ["法规处", "规划处", "办公室"]
     assert returned[0].returned_on == "2026-05-20" and "改动 2 行" in returned[0].note
     assert [r.name for r in missing] == ["审批办", "诚信处", "机关党委"]  # the list to chase
-    fixed = fill(files["审批办"], [("(11)", "", "H", "推进中"), ("(11)", "", "M", 75), ("(11)", "", "N", 100),
-                                  ("(11)", "", "O", None)])
+    fixed = fill(files["审批办"], [("(11)", "", "I", "推进中"), ("(11)", "", "N", 75), ("(11)", "", "O", 100),
+                                  ("(11)", "", "P", None)])
     (pv,) = forms.collect_preview(may.db, [fixed])
     assert pv.ok and [c.label.split(" ")[0] for c in pv.changes] == ["(11)", "(12)"]
     apply(may, pv)
@@ -189,7 +189,7 @@ def test_only_what_the_division_changed_is_written(may: Any, files: dict[str, Pa
     """Edits made in the app after the forms went out stay when the form left them alone."""
     r1 = row_of(may, MAY, "(1)")
     may.apply("e", lambda w: dispatch.update_row(w, r1.id, person="张三", status="滞后"))
-    fill(files["法规处"], [("(1)", "", "J", "人手不足")])
+    fill(files["法规处"], [("(1)", "", "K", "人手不足")])
     (pv,) = forms.collect_preview(may.db, [files["法规处"]])
     assert [(f.field, f.new) for c in pv.changes for f in c.fields] == [("problems", "人手不足")]
     apply(may, pv)
@@ -203,7 +203,7 @@ def test_text_is_never_a_formula(may: Any, tmp_path: Path) -> None:
     path = forms.make_forms(may.db, MAY, tmp_path, TODAY)[0]
     ws = openpyxl.load_workbook(path)[forms.SHEET]
     r = locate(path, "(3)")
-    assert (ws[f"I{r}"].value, ws[f"I{r}"].data_type, ws[f"J{r}"].value) == ("=1+1", "s", "ab")
+    assert (ws[f"J{r}"].value, ws[f"J{r}"].data_type, ws[f"K{r}"].value) == ("=1+1", "s", "ab")
     (pv,) = forms.collect_preview(may.db, [path])
     assert pv.ok and [(f.field, f.new) for c in pv.changes for f in c.fields] == [("problems", "ab")]
 
@@ -212,12 +212,12 @@ def test_percent_typed_in_excel_and_numbers_typed_as_text(may: Any, files: dict[
     wb = openpyxl.load_workbook(files["法规处"])
     ws = wb[forms.SHEET]
     r = locate(files["法规处"], "(10)")
-    ws[f"M{r}"], ws[f"N{r}"], ws[f"O{r}"] = None, None, 0.92
-    ws[f"O{r}"].number_format = "0%"
+    ws[f"N{r}"], ws[f"O{r}"], ws[f"P{r}"] = None, None, 0.92
+    ws[f"P{r}"].number_format = "0%"
     wb.save(files["法规处"])
     (pv,) = forms.collect_preview(may.db, [files["法规处"]])
     assert pv.ok and {f.field: f.new for c in pv.changes for f in c.fields}["value"] == 92.0
-    fill(files["法规处"], [("(10)", "", "O", " 1,5 ")])
+    fill(files["法规处"], [("(10)", "", "P", " 1,5 ")])
     (pv,) = forms.collect_preview(may.db, [files["法规处"]])
     assert pv.ok and {f.field: f.new for c in pv.changes for f in c.fields}["value"] == 15.0
 
@@ -228,12 +228,12 @@ def test_cooperating_divisions_keep_their_own_paragraph(may: Any, files: dict[st
     may.apply("a", lambda w: w.insert("assignment", {"indicator_id": ind, "division_id": 5, "role": "cooperate"}))
     may.apply("r", lambda w: dispatch.update_row(w, r12.id, remarks="联络员备注"))
     credit = forms.make_forms(may.db, MAY, tmp_path / "again", TODAY)[4]
-    fill(files["审批办"], [("(12)", "", "P", "审批办意见")])
-    fill(credit, [("(12)", "", "P", "诚信处意见")])
+    fill(files["审批办"], [("(12)", "", "Q", "审批办意见")])
+    fill(credit, [("(12)", "", "Q", "诚信处意见")])
     for pv in forms.collect_preview(may.db, [files["审批办"], credit]):
         apply(may, pv)
     assert row_of(may, MAY, "(12)").remarks == "联络员备注\n【审批办】审批办意见\n【诚信处】诚信处意见"
-    fill(files["审批办"], [("(12)", "", "P", "改为新意见")])
+    fill(files["审批办"], [("(12)", "", "Q", "改为新意见")])
     (pv,) = forms.collect_preview(may.db, [files["审批办"]])
     apply(may, pv)
     assert row_of(may, MAY, "(12)").remarks == "联络员备注\n【审批办】改为新意见\n【诚信处】诚信处意见"
@@ -241,7 +241,7 @@ def test_cooperating_divisions_keep_their_own_paragraph(may: Any, files: dict[st
 
 
 def test_undo_takes_the_return_back(may: Any, files: dict[str, Path]) -> None:
-    fill(files["诚信处"], [("(14)", "", "H", "推进中")])
+    fill(files["诚信处"], [("(14)", "", "I", "推进中")])
     (pv,) = forms.collect_preview(may.db, [files["诚信处"]])
     changes = may.apply("收回", lambda w: forms.apply_form(w, w.db, pv.form, MAY, TODAY))
     assert [r.name for r in forms.returned_divisions(may.db, MAY)[0]] == ["诚信处"]
@@ -266,11 +266,11 @@ def _tampered(files: dict[str, Path], tmp_path: Path, how: str) -> Path:
     if how == "renamed":
         ws.title = "Sheet1"
     elif how == "key":
-        ws["Q5"] = "R1"
+        ws["R5"] = "R1"
     elif how == "deleted":
         ws.delete_rows(4)
     elif how == "extra":
-        ws["I9"] = "新增一项工作"
+        ws["J9"] = "新增一项工作"
     elif how == "meta":
         wb[forms.META]["B1"] = "2026-06"
     elif how == "forged":  # a consistent checksum over nonsense
@@ -283,10 +283,10 @@ def _tampered(files: dict[str, Path], tmp_path: Path, how: str) -> Path:
 
 
 @pytest.mark.parametrize("how, message", [
-    ("text", "不是 Excel 工作簿（.xlsx）"), ("empty", "文件是空的"), ("password", "设有打开密码"),
+    ("text", "不是 Excel 工作簿（.xlsx、.xls 或 .ods）"), ("empty", "文件是空的"), ("password", "设有打开密码"),
     ("xls", "旧版 .xls"), ("plain", "不是本程序生成的月调度表（工作簿中的工作表：Sheet）"),
-    ("zip", "无法作为 Excel 工作簿打开"), ("renamed", "找不到工作表“月调度表”"), ("key", "第 5 行，Q 列（行键）：行键被改动"),
-    ("deleted", "第 4 行，Q 列（行键）"), ("extra", "第 9 行：这一行不是原表中的行"), ("meta", "隐藏的表格信息缺失或被改动"),
+    ("zip", "无法作为 Excel 工作簿打开"), ("renamed", "找不到工作表“月调度表”"), ("key", "第 5 行，R 列（行键）：行键被改动"),
+    ("deleted", "第 4 行，R 列（行键）：原表的这一行（行键 R"), ("extra", "第 9 行：这一行不是原表中的行"), ("meta", "隐藏的表格信息缺失或被改动"),
     ("forged", "隐藏的表格信息缺失或被改动"),
     ("april", "这是 2026-04 的调度表，当前收的是 2026-05 的"), ("missing", "找不到这个文件"),
 ])
@@ -330,7 +330,7 @@ def test_two_files_of_one_division_are_both_held_back(may: Any, files: dict[str,
 
 def test_a_form_is_checked_again_when_applied(may: Any, files: dict[str, Path]) -> None:
     """The month closed between preview and apply: nothing is written."""
-    fill(files["法规处"], [("(1)", "", "H", "已完成")])
+    fill(files["法规处"], [("(1)", "", "I", "已完成")])
     (pv,) = forms.collect_preview(may.db, [files["法规处"]])
     assert pv.ok
     may.apply("c", lambda w: dispatch.close_month(w, MAY))
@@ -343,10 +343,10 @@ def test_a_form_is_checked_again_when_applied(may: Any, files: dict[str, Path]) 
 def test_rate_over_100_only_with_the_database_figures(may: Any, files: dict[str, Path]) -> None:
     r10 = row_of(may, MAY, "(10)")
     may.apply("e", lambda w: dispatch.update_row(w, r10.id, numerator=40, denominator=50))  # after the forms went out
-    fill(files["法规处"], [("(10)", "", "M", 90)])
+    fill(files["法规处"], [("(10)", "", "N", 90)])
     (pv,) = forms.collect_preview(may.db, [files["法规处"]])
     assert not pv.ok and "与数据库中已有的数字合起来后，分子大于分母" in pv.problems[0].text
-    assert pv.problems[0].column == "M" and len(pv.problems) == 1
+    assert pv.problems[0].column == "N" and len(pv.problems) == 1
 
 
 # -- the command line ----------------------------------------------------------------------------
@@ -365,17 +365,17 @@ def test_cli_make_and_collect(may: Any, tmp_path: Path) -> None:
     assert "已为 6 个处室生成 2026-05 月调度表" in made.stdout and "2026-05 月调度表（法规处）.xlsx" in made.stdout
     again = _cli("--db", db, "forms", "make", "--month", MAY, "-o", str(out))
     assert again.returncode == 2 and "--force" in again.stderr
-    law = fill(out / "2026-05 月调度表（法规处）.xlsx", [("(1)", "", "H", "已完成")])
-    bad = fill(out / "2026-05 月调度表（审批办）.xlsx", [("(11)", "", "H", "差不多")])
+    law = fill(out / "2026-05 月调度表（法规处）.xlsx", [("(1)", "", "I", "已完成")])
+    bad = fill(out / "2026-05 月调度表（审批办）.xlsx", [("(11)", "", "I", "差不多")])
     digest = hashlib.sha256(Path(db).read_bytes()).hexdigest()
     dry = _cli("--db", db, "forms", "collect", str(law), str(bad), "--dry-run", "--json")
-    assert dry.returncode == 1 and "差不多" in dry.stderr and "H 列（完成状态）" in dry.stderr
+    assert dry.returncode == 1 and "差不多" in dry.stderr and "I 列（完成状态）" in dry.stderr
     data = json.loads(dry.stdout)
     assert [(f["division"], f["ok"], f["applied"]) for f in data["files"]] == [("法规处", True, False),
                                                                                  ("审批办", False, False)]
     assert data["files"][0]["changes"][0]["fields"] == [{"field": "status", "name": "完成状态", "old": "推进中",
                                                          "new": "已完成"}]
-    assert data["files"][1]["problems"][0]["column"] == "H" and data["missing"][0]["division"] == "法规处"
+    assert data["files"][1]["problems"][0]["column"] == "I" and data["missing"][0]["division"] == "法规处"
     assert hashlib.sha256(Path(db).read_bytes()).hexdigest() == digest  # a dry run writes nothing
     only_bad = _cli("--db", db, "forms", "collect", str(bad))
     assert only_bad.returncode == 1 and "未写入" in only_bad.stderr

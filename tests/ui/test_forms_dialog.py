@@ -81,9 +81,9 @@ def test_make_dialog_reports_a_closed_month(qtbot: Any, controller: Controller, 
 
 def test_collect_dialog_previews_applies_good_files_one_step_each(qtbot: Any, controller: Controller,
                                                                    made: dict[str, Path], tmp_path: Path) -> None:
-    fill(made["法规处"], "(1)", "H", "已完成")
-    fill(made["规划处"], "(9)", "J", "接口未通")
-    bad = fill(made["审批办"], "(11)", "M", "约八成")
+    fill(made["法规处"], "(1)", "I", "已完成")
+    fill(made["规划处"], "(9)", "K", "接口未通")
+    bad = fill(made["审批办"], "(11)", "N", "约八成")
     not_a_form = tmp_path / "notes.xlsx"
     not_a_form.write_text("hello", encoding="utf-8")
     dialog = CollectFormsDialog(controller, MONTH)
@@ -96,7 +96,7 @@ def test_collect_dialog_previews_applies_good_files_one_step_each(qtbot: Any, co
                                      ["notes.xlsx", "", ""], ["2026-05 月调度表（规划处）.xlsx", "规划处", MONTH]]
     assert [r[3] for r in rows] == ["有 1 个问题，不能写入", "可写入：改动 1 行", "有 1 个问题，不能写入", "可写入：改动 1 行"]
     problem = dialog.tree.topLevelItem(0).child(0).text(0)
-    assert problem.startswith("工作表“月调度表”，第 4 行，M 列（分子）：“约八成”不是数字")
+    assert problem.startswith("工作表“月调度表”，第 4 行，N 列（分子）：“约八成”不是数字")
     law = dialog.tree.topLevelItem(1).child(0)
     assert law.text(0).startswith("第 4 行 (1) ") and law.child(0).text(0) == "完成状态：未启动 → 已完成"
     dialog.copy_problems()
@@ -110,7 +110,7 @@ def test_collect_dialog_previews_applies_good_files_one_step_each(qtbot: Any, co
                                                  "已写入：改动 1 行"]
     assert "已交回：法规处、规划处" in dialog.summary.text() and "未交回：办公室、审批办" in dialog.summary.text()
     assert not dialog.apply_button.isEnabled()
-    fill(bad, "(11)", "M", 60)  # the division corrects its file; the liaison reads it again
+    fill(bad, "(11)", "N", 60)  # the division corrects its file; the liaison reads it again
     dialog.refresh()
     assert top_items(dialog)[0][3] == "可写入：改动 1 行"
     assert dialog.apply_good(confirm=False) == 1
