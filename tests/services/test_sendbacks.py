@@ -9,11 +9,13 @@ from typing import Any
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from bizenv_desktop.core.errors import InvalidInput
 from bizenv_desktop.services import dispatch, forms, sendbacks
 
 MAY = "2026-05"
+PROGRESS = get_column_letter(forms.COL["progress"])  # 本月进展, wherever the form has it
 
 
 def collect(ws: Any, path: Path, today: date) -> None:
@@ -40,7 +42,7 @@ def may(workspace: Any, tmp_path: Path) -> Any:
 def test_send_back_reissues_a_form_that_collects_again(may: Any, div: Any, tmp_path: Path, snapshot: Any) -> None:
     fg = div("法规处")
     first = forms.make_forms(may.db, MAY, tmp_path / "out", date(2026, 5, 20), only=[fg])[0]
-    collect(may, fill(first, "I", "五月已起草初稿"), date(2026, 5, 26))
+    collect(may, fill(first, PROGRESS, "五月已起草初稿"), date(2026, 5, 26))
     assert fg in [r.division_id for r in forms.returned_divisions(may.db, MAY)[0]]
     with pytest.raises(InvalidInput, match="须说明原因"):
         may.apply("退", lambda w: sendbacks.send_back(w, MAY, fg, "  "))
@@ -51,7 +53,7 @@ def test_send_back_reissues_a_form_that_collects_again(may: Any, div: Any, tmp_p
     guide = openpyxl.load_workbook(again)[forms.SHEET]["A2"].value
     assert guide.startswith("【退回修改】2026-05-27 退回，原因：进展过简，请写明起草进度和下步时间。")
     # the re-issued form shows what the division sent, and collects like any other
-    collect(may, fill(again, "I", "五月已起草初稿，6月10日前征求意见"), date(2026, 5, 28))
+    collect(may, fill(again, PROGRESS, "五月已起草初稿，6月10日前征求意见"), date(2026, 5, 28))
     row = next(r for r in dispatch.load_month(may.db, MAY).rows if r.indicator_code == "(1)")
     assert row.progress == "五月已起草初稿，6月10日前征求意见"
     history = sendbacks.history(may.db, MAY, fg)

@@ -9,6 +9,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -94,8 +95,8 @@ def drive_the_round(qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch:
     assert len(written) == 6 and all(p.is_file() for p in written)
     by_division = {p.name.split("（")[1].split("）")[0]: p for p in written}
     # two divisions send theirs back
-    fill(by_division["法规处"], "(1)", "H", "已完成")
-    fill(by_division["规划处"], "(9)", "J", "接口未通")
+    fill(by_division["法规处"], "(1)", get_column_letter(forms.COL["status"]), "已完成")
+    fill(by_division["规划处"], "(9)", get_column_letter(forms.COL["problems"]), "接口未通")
 
     # 3. 收回调度表
     def collect(dialog: QDialog) -> None:
