@@ -94,12 +94,15 @@ def test_publication_workplan_event_selfeval_liaison(db: Path, tmp_path: Path) -
 
 def test_monthly_send_back_returns_auto_close_and_compare(db: Path, tmp_path: Path) -> None:
     import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    from bizenv_desktop.services import forms
 
     ok(db, "dispatch", "--month", "2026-03", "--start")
     ok(db, "forms", "make", "--month", "2026-03", "-o", str(tmp_path / "out"))
     form = next((tmp_path / "out").glob("*法规处*.xlsx"))
     wb = openpyxl.load_workbook(form)
-    wb["月调度表"]["I4"] = "三月进展"
+    wb["月调度表"][f"{get_column_letter(forms.COL['progress'])}4"] = "三月进展"  # 本月进展, where the form has it
     wb.save(form)
     ok(db, "forms", "collect", str(form), "--month", "2026-03")
     sent = ok(db, "monthly", "send-back", "--month", "2026-03", "--division", "法规处", "--reason", "请补充数据",

@@ -94,8 +94,8 @@ def form_kind(path: Path) -> str:
                 if "xl/workbook.xml" in names:
                     return "xlsx"
                 return "ods" if is_ods(zf) else ""
-        except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-            return "xlsx"  # damaged: openpyxl says so
+        except Exception:  # damaged (or a zip of a version Python cannot read): openpyxl says so
+            return "xlsx"
     return ""
 
 
