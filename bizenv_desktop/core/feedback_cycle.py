@@ -6,6 +6,7 @@
     每季度末, 每季末, 每季度底               the last day of every quarter
     每季度前5个工作日, 每季度初              the 5th working day of every quarter (每季度初: 5)
     每周五, 每周星期五, 每周                 every Friday (每周 alone: Friday)
+    每月, 每季度 (alone)                     the month's / the quarter's last day
     每半月                                   the 15th and the last day of every month
     每10个工作日, 每个工作日, 每天           every n working days from the start
     每年6月30日前                            once a year on that day
@@ -45,6 +46,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     ("weekly5", r"每(?:周|星期)"),
     ("workdays", r"每" + _N + r"个工作日"),
     ("workdays1", r"每(?:个)?工作日|每天|每日"),
+    ("month_end", _EVERY + r"月"),          # 每月 alone: by the month's end
+    ("quarter_end", _EVERY + r"季度?"),     # 每季度 alone: by the quarter's end
 ))
 
 

@@ -69,7 +69,7 @@ class ItemDialog(QDialog):
     """Every field of one item; values() gives them for supervision.add_item / update_item."""
 
     def __init__(self, divisions: list[Division], item: SupervisionItem | None = None,
-                 today: date | None = None, parent: QWidget | None = None) -> None:
+                 today: date | None = None, parent: QWidget | None = None, indicator_codes: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("编辑督办事项") if item else self.tr("新增督办事项"))
         self.today = today or date.today()
@@ -129,6 +129,7 @@ class ItemDialog(QDialog):
         main.setLayout(form)
         self.tabs.addTab(main, self.tr("事项"))
         self.tabs.addTab(self._ledger_page(item), self.tr("台账信息"))
+        self.indicator_codes.setText(indicator_codes)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
@@ -160,12 +161,15 @@ class ItemDialog(QDialog):
         self.urge_count.setRange(0, 999)
         self.urge_count.setValue(item.urge_count if item else 0)
         self.urge_count.setSuffix(self.tr(" 次"))
+        self.urge_count.setToolTip(self.tr("台账中的催办次数（起始数）；在程序中登记的每次催办另行累加"))
+        self.indicator_codes = QLineEdit()
+        self.indicator_codes.setPlaceholderText(self.tr("关联的二级指标编号，如 17；多个用顿号分隔"))
         page = QWidget()
         form = QFormLayout(page)
         for label, widget in ((self.tr("督办内容及要求"), self.requirements), (self.tr("督办类型"), self.supervision_type),
                               (self.tr("紧急程度"), self.urgency), (self.tr("分管领导"), self.leader),
                               (self.tr("反馈周期"), self.feedback_cycle), (self.tr("完成进度"), self.completion),
-                              (self.tr("催办次数"), self.urge_count)):
+                              (self.tr("催办次数"), self.urge_count), (self.tr("关联指标"), self.indicator_codes)):
             form.addRow(label, widget)
         return page
 
@@ -202,7 +206,7 @@ class ItemDialog(QDialog):
                 "requirements": self.requirements.toPlainText(), "supervision_type": self.supervision_type.currentText(),
                 "urgency": self.urgency.currentText(), "leader": self.leader.text(),
                 "feedback_cycle": self.feedback_cycle.currentText(), "completion": self.completion.text(),
-                "urge_count": self.urge_count.value()}
+                "urge_count": self.urge_count.value(), "indicator_codes": self.indicator_codes.text()}
 
 
 class AdvanceDialog(QDialog):
@@ -246,8 +250,8 @@ class AdvanceDialog(QDialog):
         hints = []
         if target > self.item.step + 1:
             hints.append(self.tr("跳过的步骤记同一日期。"))
-        if target >= STATUSES.index("已报结"):
-            hints.append(self.tr("报结须填写办结报告。"))
+        if target >= STATUSES.index("已办结"):
+            hints.append(self.tr("办结须填写办结报告。"))
         if target == len(STATUSES) - 1 and self.item.source == COMPLAINT and self.item.needs_accountability:
             hints.append(self.tr("该投诉经查属实，须先在“编辑…”中填写问责记录才能销号。"))
         self.hint.setText("".join(hints))

@@ -6,21 +6,24 @@ the new rows arrive the table keeps the old ones and the count line says they ar
 updated, and the buttons that act on the selected item wait. Adding,
 editing, moving an item along its workflow, moving it back and deleting it are one
 controller action each (one undo step). Overdue rows have a red background and say
-“逾期 N 天”, so they read in black and white too.
+“逾期 N 天”, so they read in black and white too; rows warned of (预警 黄/红, a set number of
+working days before the deadline or a feedback date, services.supervision_watch) are tinted
+and say 黄 or 红. 催办 and periodic feedback are recorded here too (supervision_chase).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from ..services import plan_read, supervision
+from ..services import plan_read, supervision, supervision_links, supervision_watch
 from ..services.supervision import STATUSES, SupervisionItem
+from ..services.supervision_watch import Watch
 from ..storage.database import Database
 from .background import BackgroundRead
 from .columns import ColumnChooser
@@ -28,22 +31,30 @@ from .evidence_panel import EvidencePanel
 from .frozen_columns import FrozenColumns
 from .lazy import ReloadWhenShown
 from .rows_model import RowsModel
+from .supervision_chase import FeedbackDialog, ReminderDialog, RemindersList, warning_label
 from .supervision_dialog import AdvanceDialog, ItemDialog, source_label, status_label
 from .text_line import TextLine
+
+if TYPE_CHECKING:  # PySide6's stub returns object; the marked text is the string itself
+    def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...  # noqa: N802
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 __all__ = ["ItemDialog", "AdvanceDialog", "SupervisionModel", "SupervisionView"]
 
 CTX = "SupervisionView"
 (COL_NO, COL_SOURCE, COL_RECEIVED, COL_CONTENT, COL_LEAD, COL_COOP, COL_DEADLINE, COL_PROGRESS, COL_STATUS,
- COL_DUE) = range(10)
+ COL_DUE, COL_WARNING, COL_URGED) = range(12)
 HEADERS = (QT_TRANSLATE_NOOP("SupervisionView", "编号"), QT_TRANSLATE_NOOP("SupervisionView", "来源"),
            QT_TRANSLATE_NOOP("SupervisionView", "交办日期"), QT_TRANSLATE_NOOP("SupervisionView", "事项内容"),
            QT_TRANSLATE_NOOP("SupervisionView", "牵头处室"), QT_TRANSLATE_NOOP("SupervisionView", "配合处室"),
            QT_TRANSLATE_NOOP("SupervisionView", "办结时限"), QT_TRANSLATE_NOOP("SupervisionView", "办理进度"),
-           QT_TRANSLATE_NOOP("SupervisionView", "状态"), QT_TRANSLATE_NOOP("SupervisionView", "逾期"))
+           QT_TRANSLATE_NOOP("SupervisionView", "状态"), QT_TRANSLATE_NOOP("SupervisionView", "逾期"),
+           QT_TRANSLATE_NOOP("SupervisionView", "预警"), QT_TRANSLATE_NOOP("SupervisionView", "催办"))
 ROW_ROLE = Qt.ItemDataRole.UserRole + 31
 OVERDUE_BG = QColor(248, 208, 206)
 OVERDUE_FG = QColor(0, 0, 0)
+WARNING_BG = {"红": QColor(252, 228, 214), "黄": QColor(255, 242, 204)}  # light: the text says 红 / 黄
 
 
 def tr(text: str) -> str:
@@ -57,11 +68,29 @@ class SupervisionModel(RowsModel):
         super().__init__(parent)
         self.rows: list[SupervisionItem] = []
         self.left: dict[int, int] = {}  # item id -> working days to its deadline
+        self.watch: dict[int, Watch] = {}  # item id -> warning level, next date, 催办 count
 
-    def set_rows(self, rows: list[SupervisionItem], left: dict[int, int]) -> None:
+    def set_rows(self, rows: list[SupervisionItem], left: dict[int, int], watch: dict[int, Watch] | None = None) -> None:
         self.beginResetModel()
         self.rows, self.left = rows, left
+        self.watch = watch or {}
         self.endResetModel()
+
+    def level(self, item: SupervisionItem) -> str:
+        w = self.watch.get(item.id)
+        return w.level if w else ""
+
+    def warning_text(self, item: SupervisionItem) -> str:
+        w = self.watch.get(item.id)
+        if w is None or not w.level:
+            return ""
+        if w.next_kind == "feedback" and w.next_due is not None:
+            return self.tr("%1（%2 应反馈）").replace("%1", warning_label(w.level)).replace("%2", w.next_due.isoformat())
+        return warning_label(w.level)
+
+    def urged_text(self, item: SupervisionItem) -> str:
+        w = self.watch.get(item.id)
+        return self.tr("%1 次").replace("%1", str(w.reminders)) if w and w.reminders else ""
 
     def due_text(self, item: SupervisionItem) -> str:
         if item.overdue:
@@ -75,7 +104,7 @@ class SupervisionModel(RowsModel):
         sep = self.tr("、")
         return (item.no, source_label(item.source), item.received_on, item.content, sep.join(item.lead_names),
                 sep.join(item.cooperating_names), item.deadline_shown, item.progress, status_label(item.status),
-                self.due_text(item))[col]
+                self.due_text(item), self.warning_text(item), self.urged_text(item))[col]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -85,6 +114,8 @@ class SupervisionModel(RowsModel):
             return self.text(item, index.column())
         if role == Qt.ItemDataRole.BackgroundRole and item.overdue:
             return QBrush(OVERDUE_BG)
+        if role == Qt.ItemDataRole.BackgroundRole and self.level(item) in WARNING_BG:
+            return QBrush(WARNING_BG[self.level(item)])
         if role == Qt.ItemDataRole.ForegroundRole and item.overdue:
             return QBrush(OVERDUE_FG)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -107,6 +138,7 @@ class Ledger:
     counts: dict[str, int]
     haystack: dict[int, str]        # item id -> the lower-case text the search box looks in
     divisions: list[tuple[int, str]]
+    watch: dict[int, Watch]         # item id -> warning level, next date, 催办 count, feedback dates
 
 
 def read_ledger(db: Database, today: date) -> Ledger:
@@ -115,7 +147,7 @@ def read_ledger(db: Database, today: date) -> Ledger:
                                  i.accountability, i.note, *i.lead_names, *i.cooperating_names)).lower()
                 for i in items}
     return Ledger(items, supervision.workdays_left(db, items, today), supervision.counts(db, today), haystack,
-                  [(d.id, d.name) for d in plan_read.list_divisions(db)])
+                  [(d.id, d.name) for d in plan_read.list_divisions(db)], supervision_watch.watch(db, today))
 
 
 class SupervisionView(ReloadWhenShown, QWidget):
@@ -136,7 +168,7 @@ class SupervisionView(ReloadWhenShown, QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
-        for col, width in enumerate((100, 110, 90, 280, 110, 110, 150, 200, 70, 110)):
+        for col, width in enumerate((100, 110, 90, 280, 110, 110, 150, 200, 70, 110, 60, 60)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
         # at 1366 x 768 the ledger scrolls sideways: which item and where it stands stay in view
@@ -156,6 +188,11 @@ class SupervisionView(ReloadWhenShown, QWidget):
         self.advance_button = QPushButton(self.tr("推进到下一步…"), self)
         self.revert_button = QPushButton(self.tr("退回上一步"), self)
         self.delete_button = QPushButton(self.tr("删除"), self)
+        self.remind_button = QPushButton(self.tr("催办…"), self)
+        self.remind_button.setToolTip(self.tr("登记一次催办：日期、对象、方式"))
+        self.feedback_button = QPushButton(self.tr("定期反馈…"), self)
+        self.feedback_button.setToolTip(self.tr("按反馈周期登记一期反馈"))
+        self.reminders = RemindersList(self)
         self.summary = TextLine(self)  # changes at every keystroke in the search box: see TextLine
         self.evidence = EvidencePanel(controller, self)
         filters = QHBoxLayout()
@@ -164,7 +201,8 @@ class SupervisionView(ReloadWhenShown, QWidget):
             filters.addWidget(w)
         filters.setStretchFactor(self.search, 1)
         actions = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.advance_button, self.revert_button, self.delete_button):
+        for b in (self.add_button, self.edit_button, self.advance_button, self.revert_button, self.delete_button,
+                  self.remind_button, self.feedback_button):
             actions.addWidget(b)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -172,7 +210,12 @@ class SupervisionView(ReloadWhenShown, QWidget):
         layout.addLayout(actions)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.evidence)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.evidence, 1)
+        side_layout.addWidget(self.reminders)
+        splitter.addWidget(side)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
@@ -181,6 +224,7 @@ class SupervisionView(ReloadWhenShown, QWidget):
         self._left: dict[int, int] = {}
         self._counts: dict[str, int] = {}
         self._haystack: dict[int, str] = {}
+        self._watch: dict[int, Watch] = {}
         self._read_once = False
         self._read_pending = False  # a read asked for, to start after this event-loop turn
         self.loader = BackgroundRead(self)
@@ -195,6 +239,8 @@ class SupervisionView(ReloadWhenShown, QWidget):
         self.advance_button.clicked.connect(lambda: self.ask_advance())
         self.revert_button.clicked.connect(lambda: self.ask_revert())
         self.delete_button.clicked.connect(lambda: self.ask_delete())
+        self.remind_button.clicked.connect(lambda: self.ask_remind())
+        self.feedback_button.clicked.connect(lambda: self.ask_feedback())
         self.table.doubleClicked.connect(lambda _i: self.ask_edit())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.model.modelReset.connect(self._selection_changed)
@@ -292,6 +338,7 @@ class SupervisionView(ReloadWhenShown, QWidget):
             self.division_box.addItem(name, division_id)
         self.division_box.setCurrentIndex(max(0, self.division_box.findData(chosen)))
         self._all, self._left, self._counts, self._haystack = ledger.items, ledger.left, ledger.counts, ledger.haystack
+        self._watch = ledger.watch
         self.apply_filter()
 
     def _matches(self, item: SupervisionItem, status: str, division_id: int | None, words: list[str],
@@ -315,7 +362,7 @@ class SupervisionView(ReloadWhenShown, QWidget):
         words = self.search.text().lower().split()
         overdue_only = self.overdue_box.isChecked()
         items = [i for i in self._all if self._matches(i, status, division_id, words, overdue_only)]
-        self.model.set_rows(items, {i.id: self._left[i.id] for i in items if i.id in self._left})
+        self.model.set_rows(items, {i.id: self._left[i.id] for i in items if i.id in self._left}, self._watch)
         if keep is not None:
             self.select(keep)
         self._show_state()
@@ -326,6 +373,10 @@ class SupervisionView(ReloadWhenShown, QWidget):
         parts = self.tr("，").join(status_label(s) + " " + str(n[s]) for s in STATUSES)
         text = (self.tr("共 %1 项：%2；逾期 %3，5 个工作日内到期 %4").replace("%1", str(sum(n[s] for s in STATUSES)))
                 .replace("%2", parts).replace("%3", str(n["overdue"])).replace("%4", str(n["due_soon"])))
+        red = sum(1 for w in self._watch.values() if w.level == "红")
+        yellow = sum(1 for w in self._watch.values() if w.level == "黄")
+        if red or yellow:
+            text += self.tr("；预警：红 %1，黄 %2").replace("%1", str(red)).replace("%2", str(yellow))
         if self._filtered():
             text += self.tr("（筛选后显示 %1 项）").replace("%1", str(self.model.rowCount()))
         if not self._read_once:
@@ -344,6 +395,15 @@ class SupervisionView(ReloadWhenShown, QWidget):
         self.delete_button.setEnabled(item is not None)
         self.advance_button.setEnabled(item is not None and item.next_status is not None)
         self.revert_button.setEnabled(item is not None and item.step > 0)
+        watch = self._watch.get(item.id) if item is not None else None
+        self.remind_button.setEnabled(item is not None and item.status not in supervision_watch.FINISHED)
+        self.feedback_button.setEnabled(bool(watch and watch.feedback))
+        shown = self.selected()
+        if shown is None:
+            self.reminders.show_item([], 0, [], self.today)
+        else:
+            self.reminders.show_item(supervision_watch.reminders(self.controller.db, shown.id), shown.urge_count,
+                                     watch.feedback if watch else [], self.today)
 
     # -- actions (no modal input; each is one undo step) -----------------------------
     def _name(self, item_id: int) -> str:
@@ -356,12 +416,15 @@ class SupervisionView(ReloadWhenShown, QWidget):
         """Register an item (fields as ItemDialog.values()); its id, or None when refused."""
         content = fields.pop("content", "")
         extra = {k: fields.pop(k) for k in ("closure_report", "complaint_verified", "accountability") if k in fields}
+        codes = fields.pop("indicator_codes", "")
         new_id: list[int] = []
 
         def action(w: Any) -> None:
             new_id.append(supervision.add_item(w, content, today=self.today, **fields))
             if extra:
                 supervision.update_item(w, new_id[0], **extra)
+            if codes.strip():
+                _set_codes(w, new_id[0], codes, self.today)
         label = self.tr("新增督办事项“%1”").replace("%1", content.strip()[:20])
         if self.controller.run(label, action) and new_id:
             self._select_after_reload = new_id[0]
@@ -370,7 +433,29 @@ class SupervisionView(ReloadWhenShown, QWidget):
 
     def edit(self, item_id: int, **fields: Any) -> bool:
         label = self.tr("修改督办事项“%1”").replace("%1", self._name(item_id))
-        return bool(self.controller.run(label, lambda w: supervision.update_item(w, item_id, **fields)))
+        codes = fields.pop("indicator_codes", None)
+
+        def action(w: Any) -> None:
+            supervision.update_item(w, item_id, **fields)
+            if codes is not None:
+                _set_codes(w, item_id, codes, self.today)
+        return bool(self.controller.run(label, action))
+
+    def remind(self, item_id: int, on: date | str | None = None, division_id: int | None = None,
+               recipient: str = "", method: str = "", note: str = "") -> bool:
+        """Record a 催办 of the item (one undo step)."""
+        label = self.tr("催办督办事项“%1”").replace("%1", self._name(item_id))
+        return bool(self.controller.run(label, lambda w: supervision_watch.add_reminder(
+            w, item_id, on, division_id, recipient, method, note, self.today)))
+
+    def give_feedback(self, item_id: int, due_on: str, given_on: str | None = None, text: str = "") -> bool:
+        """Record the feedback for one due date of the item's 反馈周期 (one undo step)."""
+        label = self.tr("督办事项“%1”定期反馈（%2）").replace("%1", self._name(item_id)).replace("%2", due_on)
+        return bool(self.controller.run(label, lambda w: supervision_watch.record_feedback(
+            w, item_id, due_on, given_on, text, self.today)))
+
+    def watch_of(self, item_id: int) -> Watch | None:
+        return self._watch.get(item_id)
 
     def advance(self, item_id: int, to_status: str | None = None, on: date | str | None = None,
                 text: str = "") -> bool:
@@ -402,7 +487,9 @@ class SupervisionView(ReloadWhenShown, QWidget):
         item = self.selected()
         if item is None:
             return
-        dialog = ItemDialog(plan_read.list_divisions(self.controller.db), item, self.today, self)
+        links = supervision_links.indicators_of(self.controller.db, [item.id]).get(item.id, [])
+        codes = self.tr("、").join(code.strip("()（）") for _i, code in links)
+        dialog = ItemDialog(plan_read.list_divisions(self.controller.db), item, self.today, self, codes)
         accepted, values = dialog.exec() == QDialog.DialogCode.Accepted, dialog.values()
         dialog.deleteLater()
         if accepted:
@@ -429,3 +516,35 @@ class SupervisionView(ReloadWhenShown, QWidget):
                 self, self.tr("确认删除"), self.tr("删除督办事项“%1”？此操作可以撤销。").replace("%1", self._name(item.id))
         ) == QMessageBox.StandardButton.Yes:
             self.delete(item.id)
+
+    def ask_remind(self) -> None:
+        item = self.selected()
+        if item is None:
+            return
+        divisions = list(zip(item.lead_ids + item.cooperating_ids, item.lead_names + item.cooperating_names))
+        dialog = ReminderDialog(self._name(item.id), divisions, self.today, self)
+        accepted, values = dialog.exec() == QDialog.DialogCode.Accepted, dialog.values()
+        dialog.deleteLater()
+        if accepted:
+            self.remind(item.id, **values)
+
+    def ask_feedback(self) -> None:
+        item = self.selected()
+        watch = self._watch.get(item.id) if item else None
+        if item is None or watch is None or not watch.feedback:
+            return
+        dialog = FeedbackDialog(self._name(item.id), watch.cycle, watch.feedback, self.today, self)
+        accepted, (due, given, text) = dialog.exec() == QDialog.DialogCode.Accepted, dialog.values()
+        dialog.deleteLater()
+        if accepted and due:
+            self.give_feedback(item.id, due, given, text)
+
+
+def _set_codes(w: Any, item_id: int, codes: str, today: date) -> None:
+    """Link the item to the indicators numbered in codes ('17、5'), of the year it was received."""
+    from ..services.lookup import indicator_by_code
+
+    row = w.get("supervision_item", item_id) or {}
+    year = int(row["received_on"][:4]) if row.get("received_on") else today.year
+    parts = [c for c in codes.replace("，", "、").replace(",", "、").replace(" ", "、").split("、") if c.strip()]
+    supervision_links.set_indicators(w, item_id, [indicator_by_code(w.db, year, c) for c in parts])

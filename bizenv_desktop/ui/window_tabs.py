@@ -55,10 +55,16 @@ def _supervision(controller: Controller, page: QWidget) -> QWidget:
     return SupervisionView(controller, page)
 
 
+def _records(controller: Controller, page: QWidget) -> QWidget:
+    from .records_view import RecordsView
+    return RecordsView(controller, page)
+
+
 TABS: tuple[Tab, ...] = (
     Tab("dashboard", QT_TRANSLATE_NOOP("MainWindow", "看板"), _dashboard, follows_year=True),
     Tab("month", QT_TRANSLATE_NOOP("MainWindow", "月调度"), _month),
     Tab("self_eval", QT_TRANSLATE_NOOP("MainWindow", "逐项自评"), _self_eval, follows_year=True),
     Tab("events", QT_TRANSLATE_NOOP("MainWindow", "宣传推广与表扬"), _events, follows_year=True),
     Tab("supervision", QT_TRANSLATE_NOOP("MainWindow", "督办事项"), _supervision),
+    Tab("records", QT_TRANSLATE_NOOP("MainWindow", "考评记录"), _records, follows_year=True),
 )

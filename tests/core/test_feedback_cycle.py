@@ -55,3 +55,7 @@ def test_parsed_kinds() -> None:
     assert parse_cycle("每半月").kind == "half_month"  # type: ignore[union-attr]
     assert parse_cycle("每周").n == 4  # type: ignore[union-attr]  # 每周 alone: Friday
     assert parse_cycle("每月初").n == 5  # type: ignore[union-attr]
+    # the words of the ledger dialog's list: 每月 / 每季度 alone mean by the month's / quarter's end
+    assert parse_cycle("每月").kind == "month_end"  # type: ignore[union-attr]
+    assert parse_cycle("每季度").kind == "quarter_end"  # type: ignore[union-attr]
+    assert parse_cycle("办结后") is None

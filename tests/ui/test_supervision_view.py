@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from bizenv_desktop.services import supervision
 from bizenv_desktop.ui.controller import Controller
-from bizenv_desktop.ui.supervision_view import OVERDUE_BG, AdvanceDialog, ItemDialog, SupervisionView
+from bizenv_desktop.ui.supervision_view import OVERDUE_BG, WARNING_BG, AdvanceDialog, ItemDialog, SupervisionView
 
 TODAY = date(2026, 5, 20)  # a Wednesday
 
@@ -57,19 +57,22 @@ def fill(view: SupervisionView, workspace: Any) -> tuple[int, int, int]:
 
 def test_ledger_rows_overdue_and_count_line(qtbot: Any, view: SupervisionView, workspace: Any) -> None:
     headers = [view.model.headerData(c, Qt.Orientation.Horizontal) for c in range(view.model.columnCount())]
-    assert headers == ["编号", "来源", "交办日期", "事项内容", "牵头处室", "配合处室", "办结时限", "办理进度", "状态", "逾期"]
+    assert headers == ["编号", "来源", "交办日期", "事项内容", "牵头处室", "配合处室", "办结时限", "办理进度", "状态", "逾期",
+                       "预警", "催办"]
     qtbot.waitUntil(lambda: not view.loading)  # the first reading, in the background
     assert view.summary_text() == "共 0 项：待签收 0，办理中 0，已办结 0，已报结 0，已销号 0；逾期 0，5 个工作日内到期 0"
     a, b, c = fill(view, workspace)
     qtbot.waitUntil(lambda: len(view.rows()) == 3)
     rows = shown(view)
     assert rows[0] == ["DB-2026-001", "省软环境办交办", "2026-03-02", "清理拖欠企业账款", "法规处", "办公室",
-                       "5月15日前（2026-05-15）", "已清偿八成", "待签收", "逾期 5 天"]
-    assert rows[1][6:] == ["2026-05-27", "", "待签收", "剩 5 个工作日"]
-    assert rows[2][6:] == ["持续推进", "", "待签收", ""]
+                       "5月15日前（2026-05-15）", "已清偿八成", "待签收", "逾期 5 天", "红", ""]
+    assert rows[1][6:] == ["2026-05-27", "", "待签收", "剩 5 个工作日", "黄", ""]  # warned 5 working days ahead
+    assert rows[2][6:] == ["持续推进", "", "待签收", "", "", ""]
     assert view.model.index(0, 3).data(Qt.ItemDataRole.BackgroundRole).color() == OVERDUE_BG
-    assert view.model.index(1, 3).data(Qt.ItemDataRole.BackgroundRole) is None
-    assert view.summary_text() == "共 3 项：待签收 3，办理中 0，已办结 0，已报结 0，已销号 0；逾期 1，5 个工作日内到期 1"
+    assert view.model.index(1, 3).data(Qt.ItemDataRole.BackgroundRole).color() == WARNING_BG["黄"]
+    assert view.model.index(2, 3).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert view.summary_text() == ("共 3 项：待签收 3，办理中 0，已办结 0，已报结 0，已销号 0；逾期 1，5 个工作日内到期 1；"
+                                   "预警：红 1，黄 1")
     assert view.selected() is not None and view.selected().id == c  # the one added last
     assert view.evidence.kind == "supervision_item" and view.evidence.target_id == c
 
@@ -85,7 +88,7 @@ def test_workflow_buttons_and_undo(qtbot: Any, view: SupervisionView, controller
     assert shown(view)[0][9] == ""  # done: no longer overdue
     assert view.revert_button.isEnabled()
     assert view.summary_text().startswith("共 3 项：待签收 2，办理中 0，已办结 1，")
-    assert view.summary_text().endswith("逾期 0，5 个工作日内到期 1")
+    assert view.summary_text().endswith("逾期 0，5 个工作日内到期 1；预警：红 0，黄 1")  # the one due soon
     item = supervision.list_items(workspace.db, today=TODAY)[0]
     assert (item.signed_on, item.done_on, item.closure_report) == ("2026-03-03", "2026-05-18", "已全部清偿")
     assert view.revert(a)
@@ -291,3 +294,36 @@ def test_the_ledger_fields_are_shown_and_edited(qtbot: Any, view: SupervisionVie
     qtbot.waitUntil(lambda: view.rows()[0].urge_count == 3)
     got = view.rows()[0]
     assert (got.urgency, got.completion, got.leader, got.requirements) == ("特急", "基本完成", "张三", "6月底前实现全程网办。")
+
+
+def test_reminders_feedback_and_indicator_links_from_the_ledger(qtbot: Any, view: SupervisionView,
+                                                                controller: Controller, workspace: Any,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from bizenv_desktop.services import supervision_links
+    from bizenv_desktop.ui.supervision_chase import FeedbackDialog, ReminderDialog
+
+    fg = workspace.db.scalar("SELECT id FROM division WHERE name = '法规处'")
+    item = view.add(content="按月报送整改进展", received_on="2026-03-10", deadline="2026-09-30", lead=[fg],
+                    feedback_cycle="每月25日前", urge_count=2, indicator_codes="17")
+    assert item
+    qtbot.waitUntil(lambda: len(view.rows()) == 1 and not view.loading)
+    assert [code for _i, code in supervision_links.indicators_of(workspace.db)[item]] == ["(17)"]
+    view.select(item)
+    # 3-25 and 4-24 passed without feedback: red, on the feedback date
+    assert shown(view)[0][10] == "红（2026-03-25 应反馈）" and shown(view)[0][11] == "2 次"
+    assert view.remind_button.isEnabled() and view.feedback_button.isEnabled()
+    # the dialogs, driven as the user would
+    monkeypatch.setattr(ReminderDialog, "exec", lambda self: (self.recipient.setText("张科长"), 1)[1])
+    view.ask_remind()
+    monkeypatch.setattr(FeedbackDialog, "exec", lambda self: (self.text.setText("三月进展已报"), 1)[1])
+    view.ask_feedback()
+    qtbot.waitUntil(lambda: not view.loading and shown(view)[0][11] == "3 次")
+    assert shown(view)[0][10] == "红（2026-04-24 应反馈）"
+    lines = view.reminders.lines()
+    assert lines[0] == "导入时已催办 2 次" and "张科长" in lines[1] and "法规处" in lines[1]
+    assert "应反馈 2026-03-25：已于 2026-05-20 反馈" in lines
+    assert view.reminders.title.text() == "催办记录（3 次）"
+    assert view.give_feedback(item, "2026-04-24", "2026-04-24")
+    qtbot.waitUntil(lambda: not view.loading and shown(view)[0][10] == "黄（2026-05-25 应反馈）")
+    controller.undo_stack.undo()
+    qtbot.waitUntil(lambda: not view.loading and shown(view)[0][10] == "红（2026-04-24 应反馈）")
