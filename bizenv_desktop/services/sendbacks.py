@@ -68,6 +68,12 @@ def send_back(w: Writer, month: str, division_id: int, reason: str, today: date 
     return new_id
 
 
+def sent_back_counts(db: Database, month: str) -> dict[int, int]:
+    """{division id: send-backs of its form of month} (one query)."""
+    return {r[0]: r[1] for r in db.query("SELECT division_id, count(*) FROM form_sendback WHERE month = ?"
+                                         " GROUP BY division_id", (month,))}
+
+
 def last_reason(db: Database, month: str, division_id: int) -> tuple[str, str] | None:
     """(sent_on, reason) of the latest send-back of the division's form of month, if any."""
     row = db.execute("SELECT sent_on, reason FROM form_sendback WHERE month = ? AND division_id = ?"

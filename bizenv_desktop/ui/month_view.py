@@ -158,6 +158,9 @@ class MonthView(ReloadWhenShown, QWidget):
         self.changes.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.evidence = EvidencePanel(controller, self)
         self.returns = ReturnsPanel(controller, self)
+        from .snapshot_panel import SnapshotPanel
+
+        self.snapshot = SnapshotPanel(controller, self)
         self._layout()
         self.month_box.activated.connect(lambda _i: self.show_month(self.month_box.currentData()))
         self.start_button.clicked.connect(lambda: self.start_month())
@@ -224,8 +227,9 @@ class MonthView(ReloadWhenShown, QWidget):
         side.addTab(self.changes, self.tr("与上月相比"))
         side.addTab(self.returns, self.tr("报送情况"))
         side.addTab(self.evidence, self.tr("佐证材料"))
+        side.addTab(self.snapshot, self.tr("季度快照"))
         self.side_tabs = side
-        side.currentChanged.connect(lambda _i: self._show_changes() if side.currentWidget() is self.changes else None)
+        side.currentChanged.connect(lambda _i: self._side_shown())
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(side)
@@ -261,6 +265,8 @@ class MonthView(ReloadWhenShown, QWidget):
         if was_reset and selected is not None:
             self.select_row_id(selected.id)
         self.returns.set_month(self.current)
+        if self.side_tabs.currentWidget() is self.snapshot:
+            self.snapshot.set_month(self.current)
 
     def _fill_month_box(self, heads: list[tuple[str, str | None]]) -> None:
         """The picker lists every month; rebuilt only when a month was started, closed or reopened."""
@@ -293,10 +299,22 @@ class MonthView(ReloadWhenShown, QWidget):
         if chosen and chosen not in names:
             self.proxy.set(division="")
 
+    def _side_shown(self) -> None:
+        if self.side_tabs.currentWidget() is self.changes:
+            self._show_changes()
+        elif self.side_tabs.currentWidget() is self.snapshot:
+            self.snapshot.set_month(self.current)
+
     def _update_state(self, month: dispatch.Month | None) -> None:
         has = month is not None
-        previous = rules.previous_month(month.month) if month else ""
-        if month is not None and month.previous:
+        # the last month dispatched before this one (April after a March without one: February)
+        previous = (month.previous_month or rules.previous_month(month.month)) if month else ""
+        if month is not None and month.previous and month.skipped:
+            self.changed_only.setText(self.tr("只看与 %1 相比有变化的行（%2 未调度）").replace("%1", previous)
+                                      .replace("%2", self.tr("、").join(month.skipped)))
+            self.changed_only.setToolTip(self.tr("与 %1 的状态、进展、问题、下步打算和数值比较；本月收回的调度表"
+                                                 "与上月相同的行不算变化").replace("%1", previous))
+        elif month is not None and month.previous:
             self.changed_only.setText(self.tr("只看与上月（%1）相比有变化的行").replace("%1", previous))
             self.changed_only.setToolTip(self.tr("与 %1 的状态、进展、问题、下步打算和数值比较；本月收回的调度表"
                                                  "与上月相同的行不算变化").replace("%1", previous))
@@ -353,7 +371,7 @@ class MonthView(ReloadWhenShown, QWidget):
             return
         rows = {r.key: r for r in month.rows}
         labels = {s: status_label(s) for s in (*rules.STATUSES, "")}
-        lines = [self.tr("有变化的行：%1").replace("%1", str(len(month.diff.changes)))]
+        lines = [month.compare_note, self.tr("有变化的行：%1").replace("%1", str(len(month.diff.changes)))]
         titles: list[tuple[int, int]] = []  # (line, length) of the section titles, set in bold
 
         def section(title: str, items: list[rules.RowChange], show_old: bool) -> None:
