@@ -64,6 +64,9 @@ def open_main_window(controller: Controller) -> MainWindow:
 
         from .ui.first_start import offer  # the department not set yet: ask first, remind after
 
+        from .ui.auto_close import close_due_months  # months past their deadline + N working days
+
+        close_due_months(window, controller)
         page = offer(window, controller)
         if page is None:
             window.show_reminders()

@@ -32,8 +32,8 @@
         <translation>Skipped steps get the same date. </translation>
     </message>
     <message>
-        <source>报结须填写办结报告。</source>
-        <translation>Reporting closure requires a closure report. </translation>
+        <source>办结须填写办结报告。</source>
+        <translation>Marking it done needs the closure report.</translation>
     </message>
     <message>
         <source>该投诉经查属实，须先在“编辑…”中填写问责记录才能销号。</source>
@@ -661,6 +661,17 @@
     </message>
 </context>
 <context>
+    <name>AutoClose</name>
+    <message>
+        <source>自动关闭月调度：%1</source>
+        <translation>Close months on their own: %1</translation>
+    </message>
+    <message>
+        <source>已按设置自动关闭截止后到期的月份：%1（可撤销；重新打开须说明原因）</source>
+        <translation>Closed on their own, as set, months past their deadline: %1 (can be undone; reopening needs a reason)</translation>
+    </message>
+</context>
+<context>
     <name>CalendarDialog</name>
     <message>
         <source>工作日历</source>
@@ -994,6 +1005,34 @@
         <translation>Item</translation>
     </message>
     <message>
+        <source>考评记录</source>
+        <translation>Assessment records</translation>
+    </message>
+    <message>
+        <source>情况</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>应交</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>按时</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>未交</source>
+        <translation>Not in</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Sent back</translation>
+    </message>
+    <message>
+        <source>按时交回率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
@@ -1018,6 +1057,10 @@
         <translation>Upcoming to-dos</translation>
     </message>
     <message>
+        <source>考评记录（需关注的标为【缺】或红色）</source>
+        <translation>Assessment records (what needs attention is marked [missing] or red)</translation>
+    </message>
+    <message>
         <source>%1年</source>
         <translation>%1</translation>
     </message>
@@ -1032,6 +1075,14 @@
     <message>
         <source>%1天后</source>
         <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>【缺】%1</source>
+        <translation>[missing] %1</translation>
+    </message>
+    <message>
+        <source>各处室按时交回率（%1年，截止当月最后一个工作日）</source>
+        <translation>On-time return rate per division (%1, due the month&apos;s last working day)</translation>
     </message>
     <message>
         <source>%1年%2月</source>
@@ -1741,6 +1792,33 @@ The file stays in the evidence store and other records that use it are not affec
     </message>
 </context>
 <context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>定期反馈：%1</source>
+        <translation>Periodic feedback: %1</translation>
+    </message>
+    <message>
+        <source>（已于 %1 反馈）</source>
+        <translation> (given on %1)</translation>
+    </message>
+    <message>
+        <source>反馈周期</source>
+        <translation>Feedback cycle</translation>
+    </message>
+    <message>
+        <source>应反馈日期</source>
+        <translation>Feedback due on</translation>
+    </message>
+    <message>
+        <source>反馈日期</source>
+        <translation>Feedback date</translation>
+    </message>
+    <message>
+        <source>反馈内容</source>
+        <translation>Feedback</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <source>欢迎使用：本单位信息</source>
@@ -1789,6 +1867,40 @@ Legal Affairs Division</translation>
     <message>
         <source>设置本单位信息</source>
         <translation>Set the department</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupDialog</name>
+    <message>
+        <source>新增整改事项</source>
+        <translation>New follow-up item</translation>
+    </message>
+    <message>
+        <source>（未指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>如 2026-04-30，可留空</source>
+        <translation>e.g. 2026-04-30; may be empty</translation>
+    </message>
+    <message>
+        <source>整改事项</source>
+        <translation>Follow-up item</translation>
+    </message>
+    <message>
+        <source>责任处室</source>
+        <translation>Responsible division</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Follow-up deadline</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupsModel</name>
+    <message>
+        <source>（未转）</source>
+        <translation>(not yet)</translation>
     </message>
 </context>
 <context>
@@ -2228,6 +2340,163 @@ Legal Affairs Division</translation>
     </message>
 </context>
 <context>
+    <name>InspectionDialog</name>
+    <message>
+        <source>编辑督查</source>
+        <translation>Edit inspection</translation>
+    </message>
+    <message>
+        <source>登记督查</source>
+        <translation>Record an inspection</translation>
+    </message>
+    <message>
+        <source>如 第一季度营商环境考核评价工作督查</source>
+        <translation>e.g. Q1 inspection of the assessment work</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>督查的二级指标编号，如 10、13</source>
+        <translation>Numbers of the second-level indicators inspected, e.g. 10, 13</translation>
+    </message>
+    <message>
+        <source>督查日期</source>
+        <translation>Inspection date</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>督查指标</source>
+        <translation>Indicators inspected</translation>
+    </message>
+    <message>
+        <source>督查处室</source>
+        <translation>Divisions inspected</translation>
+    </message>
+    <message>
+        <source>督查发现</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsModel</name>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 项（已转督办 %2）</source>
+        <translation>%1 (%2 made supervised items)</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsView</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>督查指标</source>
+        <translation>Indicators inspected</translation>
+    </message>
+    <message>
+        <source>督查处室</source>
+        <translation>Divisions inspected</translation>
+    </message>
+    <message>
+        <source>整改事项</source>
+        <translation>Follow-up item</translation>
+    </message>
+    <message>
+        <source>佐证</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>责任处室</source>
+        <translation>Responsible division</translation>
+    </message>
+    <message>
+        <source>整改时限</source>
+        <translation>Follow-up deadline</translation>
+    </message>
+    <message>
+        <source>督办事项</source>
+        <translation>Supervised item</translation>
+    </message>
+    <message>
+        <source>登记督查…</source>
+        <translation>Record an inspection…</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>新增整改事项…</source>
+        <translation>New follow-up item…</translation>
+    </message>
+    <message>
+        <source>转为督办事项</source>
+        <translation>Make it a supervised item</translation>
+    </message>
+    <message>
+        <source>删除整改事项</source>
+        <translation>Delete follow-up item</translation>
+    </message>
+    <message>
+        <source>四（三）定期对考核评价工作进行督查</source>
+        <translation>Section 4 (3): regular inspection of the assessment work</translation>
+    </message>
+    <message>
+        <source>督查发现与整改事项</source>
+        <translation>Findings and follow-up items</translation>
+    </message>
+    <message>
+        <source>登记督查“%1”</source>
+        <translation>Record inspection “%1”</translation>
+    </message>
+    <message>
+        <source>修改督查“%1”</source>
+        <translation>Change inspection “%1”</translation>
+    </message>
+    <message>
+        <source>删除督查“%1”</source>
+        <translation>Delete inspection “%1”</translation>
+    </message>
+    <message>
+        <source>新增整改事项“%1”</source>
+        <translation>New follow-up item “%1”</translation>
+    </message>
+    <message>
+        <source>整改事项转为督办事项</source>
+        <translation>Follow-up item made a supervised item</translation>
+    </message>
+    <message>
+        <source>确认删除</source>
+        <translation>Confirm deletion</translation>
+    </message>
+    <message>
+        <source>删除督查“%1”？此操作可以撤销。</source>
+        <translation>Delete inspection “%1”? This can be undone.</translation>
+    </message>
+</context>
+<context>
     <name>ItemDialog</name>
     <message>
         <source>编辑督办事项</source>
@@ -2390,6 +2659,14 @@ Legal Affairs Division</translation>
         <translation> times</translation>
     </message>
     <message>
+        <source>台账中的催办次数（起始数）；在程序中登记的每次催办另行累加</source>
+        <translation>Times chased according to the ledger (the starting figure); each reminder recorded here adds one</translation>
+    </message>
+    <message>
+        <source>关联的二级指标编号，如 17；多个用顿号分隔</source>
+        <translation>Numbers of the second-level indicators it concerns, e.g. 17; several separated by commas</translation>
+    </message>
+    <message>
         <source>督办内容及要求</source>
         <translation>Content and requirements</translation>
     </message>
@@ -2416,6 +2693,10 @@ Legal Affairs Division</translation>
     <message>
         <source>催办次数</source>
         <translation>Times chased</translation>
+    </message>
+    <message>
+        <source>关联指标</source>
+        <translation>Indicators</translation>
     </message>
     <message>
         <source>未定时限：不计逾期</source>
@@ -2625,6 +2906,10 @@ Legal Affairs Division</translation>
     <message>
         <source>督办事项</source>
         <translation>Supervised Items</translation>
+    </message>
+    <message>
+        <source>考评记录</source>
+        <translation>Assessment records</translation>
     </message>
     <message>
         <source>待办</source>
@@ -3160,6 +3445,18 @@ Legal Affairs Division</translation>
         <translation>Compared with %1: status, progress, problems, next steps and figures; a row whose returned form says the same as last month is not a change</translation>
     </message>
     <message>
+        <source>季度快照</source>
+        <translation>Quarter snapshot</translation>
+    </message>
+    <message>
+        <source>只看与 %1 相比有变化的行（%2 未调度）</source>
+        <translation>Only rows changed since %1 (%2 not dispatched)</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
         <source>上月（%1）没有调度记录，没有可比较的行</source>
         <translation>Last month (%1) has no dispatch: there is nothing to compare with</translation>
     </message>
@@ -3170,6 +3467,10 @@ Legal Affairs Division</translation>
     <message>
         <source>已关闭（%1），只读</source>
         <translation>Closed (%1), read-only</translation>
+    </message>
+    <message>
+        <source>；截止后按设置自动关闭</source>
+        <translation>; closed on its own after its deadline, as set</translation>
     </message>
     <message>
         <source>；曾重新打开：%1</source>
@@ -3692,10 +3993,413 @@ Legal Affairs Division</translation>
     </message>
 </context>
 <context>
+    <name>PlanTree</name>
+    <message>
+        <source>指标佐证材料</source>
+        <translation>Evidence of the indicator</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationDialog</name>
+    <message>
+        <source>编辑公开记录</source>
+        <translation>Edit publication</translation>
+    </message>
+    <message>
+        <source>登记公开发布</source>
+        <translation>Record a publication</translation>
+    </message>
+    <message>
+        <source>计入哪一年度的方案（上年年底公开的下年方案计入下年）</source>
+        <translation>The plan year it counts for (next year&apos;s plan published at the end of this year counts for next year)</translation>
+    </message>
+    <message>
+        <source>如 厅门户网站、吉林日报</source>
+        <translation>e.g. the department&apos;s website, Jilin Daily</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>公开日期</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <source>计入年度</source>
+        <translation>Counts for year</translation>
+    </message>
+    <message>
+        <source>公开渠道</source>
+        <translation>Published in</translation>
+    </message>
+    <message>
+        <source>链接</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>关联指标</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>（不关联）</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>PublicationsView</name>
+    <message>
+        <source>公开日期</source>
+        <translation>Published on</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>公开渠道</source>
+        <translation>Published in</translation>
+    </message>
+    <message>
+        <source>链接</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>佐证</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>年度实施方案</source>
+        <translation>Annual plan</translation>
+    </message>
+    <message>
+        <source>政策措施</source>
+        <translation>Policy measures</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>第一季度</source>
+        <translation>Q1</translation>
+    </message>
+    <message>
+        <source>第二季度</source>
+        <translation>Q2</translation>
+    </message>
+    <message>
+        <source>第三季度</source>
+        <translation>Q3</translation>
+    </message>
+    <message>
+        <source>第四季度</source>
+        <translation>Q4</translation>
+    </message>
+    <message>
+        <source>登记…</source>
+        <translation>Record…</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>(1) %1 年度实施方案：已于 %2 公开（%3）</source>
+        <translation>(1) The %1 plan: published on %2 (%3)</translation>
+    </message>
+    <message>
+        <source>(1) %1 年度实施方案：尚未登记公开</source>
+        <translation>(1) The %1 plan: no publication recorded yet</translation>
+    </message>
+    <message>
+        <source>(15) 政策措施公布：</source>
+        <translation>(15) Policy measures published: </translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 0 次（缺）</source>
+        <translation>%1: none (missing)</translation>
+    </message>
+    <message>
+        <source>%1 —</source>
+        <translation>%1: —</translation>
+    </message>
+    <message>
+        <source>%1 %2 次</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>登记公开发布“%1”</source>
+        <translation>Record publication “%1”</translation>
+    </message>
+    <message>
+        <source>修改公开记录“%1”</source>
+        <translation>Change publication “%1”</translation>
+    </message>
+    <message>
+        <source>删除公开记录“%1”</source>
+        <translation>Delete publication “%1”</translation>
+    </message>
+    <message>
+        <source>确认删除</source>
+        <translation>Confirm deletion</translation>
+    </message>
+    <message>
+        <source>删除公开记录“%1”？此操作可以撤销。</source>
+        <translation>Delete publication “%1”? This can be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>RankingsModel</name>
+    <message>
+        <source>（未登记）</source>
+        <translation>(not recorded)</translation>
+    </message>
+</context>
+<context>
+    <name>RankingsView</name>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>对标地区</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>参评总数</source>
+        <translation>Field size</translation>
+    </message>
+    <message>
+        <source>数据年度</source>
+        <translation>Data year</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>佐证</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>如 2025</source>
+        <translation>e.g. 2025</translation>
+    </message>
+    <message>
+        <source>如 国家营商环境评价报告</source>
+        <translation>e.g. the national business-environment assessment report</translation>
+    </message>
+    <message>
+        <source>保存排名</source>
+        <translation>Save ranking</translation>
+    </message>
+    <message>
+        <source>清除排名</source>
+        <translation>Clear ranking</translation>
+    </message>
+    <message>
+        <source>数据来源</source>
+        <translation>Source of the data</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>按排名评价的指标（如指标 (7)：参考长春市参加全国营商环境评价考核数据排序）</source>
+        <translation>Indicators scored by ranking (such as (7): ranked by Changchun&apos;s results in the national business-environment assessment)</translation>
+    </message>
+    <message>
+        <source>本年度方案中没有按排名评价的指标（指标类别为“排名”）。</source>
+        <translation>This year&apos;s plan has no indicator scored by ranking (of kind ranking).</translation>
+    </message>
+    <message>
+        <source>当前排名：%1</source>
+        <translation>Current ranking: %1</translation>
+    </message>
+    <message>
+        <source>尚未登记排名</source>
+        <translation>No ranking recorded yet</translation>
+    </message>
+    <message>
+        <source>保存排名后可添加佐证材料。</source>
+        <translation>Save the ranking to add evidence.</translation>
+    </message>
+    <message>
+        <source>登记排名：%1</source>
+        <translation>Record ranking: %1</translation>
+    </message>
+    <message>
+        <source>清除排名：%1</source>
+        <translation>Clear ranking: %1</translation>
+    </message>
+</context>
+<context>
     <name>RatingDelegate</name>
     <message>
         <source>（未评）</source>
         <translation>(not rated)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>登记收到工作方案：%1</source>
+        <translation>Work plan received: %1</translation>
+    </message>
+    <message>
+        <source>如 法规处2026年营商环境工作方案</source>
+        <translation>e.g. the Regulations Division&apos;s 2026 work plan</translation>
+    </message>
+    <message>
+        <source>可选：方案文件，存为佐证材料</source>
+        <translation>Optional: the plan&apos;s file, kept as evidence</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>选择工作方案文件</source>
+        <translation>Choose the work plan&apos;s file</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsView</name>
+    <message>
+        <source>排名</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <source>公开发布</source>
+        <translation>Publications</translation>
+    </message>
+    <message>
+        <source>处室工作方案</source>
+        <translation>Division work plans</translation>
+    </message>
+    <message>
+        <source>督查</source>
+        <translation>Inspection</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderDialog</name>
+    <message>
+        <source>催办：%1</source>
+        <translation>Reminder: %1</translation>
+    </message>
+    <message>
+        <source>（不指定处室）</source>
+        <translation>(no division)</translation>
+    </message>
+    <message>
+        <source>催办对象，如 张科长</source>
+        <translation>Whom, e.g. Section Chief Zhang</translation>
+    </message>
+    <message>
+        <source>催办日期</source>
+        <translation>Reminder date</translation>
+    </message>
+    <message>
+        <source>处室</source>
+        <translation>Division</translation>
+    </message>
+    <message>
+        <source>催办对象</source>
+        <translation>Reminded whom</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersList</name>
+    <message>
+        <source>催办记录</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <source>导入时已催办 %1 次</source>
+        <translation>Chased %1 times before import</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 %2 %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>：%1</source>
+        <translation>: %1</translation>
+    </message>
+    <message>
+        <source>已于 %1 反馈</source>
+        <translation>given on %1</translation>
+    </message>
+    <message>
+        <source>未反馈</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>今日应反馈</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <source>应反馈 %1：%2</source>
+        <translation>Feedback due %1: %2</translation>
+    </message>
+    <message>
+        <source>催办记录（%1 次）</source>
+        <translation>Reminders (%1)</translation>
     </message>
 </context>
 <context>
@@ -3832,6 +4536,22 @@ Legal Affairs Division</translation>
         <translation>Read the forms returned by the divisions, check them and write them</translation>
     </message>
     <message>
+        <source>退回修改…</source>
+        <translation>Send back…</translation>
+    </message>
+    <message>
+        <source>把所选处室交回的调度表退回修改：说明原因，并重新生成该处室的表</source>
+        <translation>Send the selected division&apos;s returned form back for revision: give a reason, and make its form again</translation>
+    </message>
+    <message>
+        <source>交回记录…</source>
+        <translation>Returns…</translation>
+    </message>
+    <message>
+        <source>本月各处室交回与退回的记录</source>
+        <translation>This month&apos;s returns and send-backs of each division</translation>
+    </message>
+    <message>
         <source>复制催报名单</source>
         <translation>Copy Reminder List</translation>
     </message>
@@ -3852,12 +4572,60 @@ Legal Affairs Division</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
+        <source>，退回 %1 次后重交</source>
+        <translation>, returned again after %1 send-back(s)</translation>
+    </message>
+    <message>
+        <source>%1（已退回修改）</source>
+        <translation>%1 (sent back)</translation>
+    </message>
+    <message>
         <source>处室调度表：未选择月份。</source>
         <translation>Division dispatch forms: no month selected.</translation>
     </message>
     <message>
         <source>%1 处室调度表：已交回 %2 个，未交回 %3 个。</source>
         <translation>%1 division dispatch forms: %2 returned, %3 not returned.</translation>
+    </message>
+    <message>
+        <source>退回修改：%1 %2</source>
+        <translation>Send back: %1 %2</translation>
+    </message>
+    <message>
+        <source>退回修改</source>
+        <translation>Send-back</translation>
+    </message>
+    <message>
+        <source>退回原因（将印在重新生成的调度表上）：</source>
+        <translation>Reason (printed on the form made again):</translation>
+    </message>
+    <message>
+        <source>重新生成的调度表保存到</source>
+        <translation>Save the form made again to</translation>
+    </message>
+    <message>
+        <source>已重新生成</source>
+        <translation>Form made again</translation>
+    </message>
+    <message>
+        <source>已生成：%1</source>
+        <translation>Made: %1</translation>
+    </message>
+    <message>
+        <source>交回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3：%4</source>
+        <translation>%1 %2 %3: %4</translation>
+    </message>
+    <message>
+        <source>%1 交回记录</source>
+        <translation>%1 returns</translation>
+    </message>
+    <message>
+        <source>本月还没有交回记录。</source>
+        <translation>No returns this month yet.</translation>
     </message>
 </context>
 <context>
@@ -4081,6 +4849,38 @@ Legal Affairs Division</translation>
         <translation>Automatic backups to keep</translation>
     </message>
     <message>
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <source>不自动关闭</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <source>月-日，如 03-31</source>
+        <translation>MM-DD, e.g. 03-31</translation>
+    </message>
+    <message>
+        <source>督办预警与月调度</source>
+        <translation>Warnings and the monthly round</translation>
+    </message>
+    <message>
+        <source>黄色预警：到期前</source>
+        <translation>Yellow warning: before the date</translation>
+    </message>
+    <message>
+        <source>红色预警：到期前</source>
+        <translation>Red warning: before the date</translation>
+    </message>
+    <message>
+        <source>截止后自动关闭月份</source>
+        <translation>Close a month after its deadline</translation>
+    </message>
+    <message>
+        <source>处室工作方案报送期限</source>
+        <translation>Work-plan deadline</translation>
+    </message>
+    <message>
         <source>选择字体文件夹</source>
         <translation>Choose Font Folder</translation>
     </message>
@@ -4099,6 +4899,121 @@ Legal Affairs Division</translation>
     <message>
         <source>修改备份设置</source>
         <translation>Change backup settings</translation>
+    </message>
+    <message>
+        <source>修改督办预警与月调度设置</source>
+        <translation>Change the warning and monthly-round settings</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotPanel</name>
+    <message>
+        <source>月调度</source>
+        <translation>Monthly dispatch</translation>
+    </message>
+    <message>
+        <source>督办事项</source>
+        <translation>Supervised item</translation>
+    </message>
+    <message>
+        <source>自评</source>
+        <translation>Self-evaluation</translation>
+    </message>
+    <message>
+        <source>排名</source>
+        <translation>Ranking</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>进展</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>下步打算</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>分子</source>
+        <translation>Numerator</translation>
+    </message>
+    <message>
+        <source>分母</source>
+        <translation>Denominator</translation>
+    </message>
+    <message>
+        <source>数值</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>办结时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>办结日期</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>报结日期</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>销号日期</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>等次</source>
+        <translation>Rating</translation>
+    </message>
+    <message>
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>名次</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>参评总数</source>
+        <translation>Field size</translation>
+    </message>
+    <message>
+        <source>对标地区</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <source>季度：</source>
+        <translation>Quarter:</translation>
+    </message>
+    <message>
+        <source>%1年第%2季度</source>
+        <translation>%1 Q%2</translation>
+    </message>
+    <message>
+        <source>还没有季度快照：关闭某季度最后一个月的月调度时自动保存。</source>
+        <translation>No quarter snapshot yet: one is kept when a quarter&apos;s last month is closed.</translation>
+    </message>
+    <message>
+        <source>与 %1 保存的快照相比：%2 处变化</source>
+        <translation>Against the snapshot kept at %1: %2 change(s)</translation>
+    </message>
+    <message>
+        <source>快照后新增</source>
+        <translation>added since</translation>
+    </message>
+    <message>
+        <source>快照后删除</source>
+        <translation>removed since</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>
@@ -4178,6 +5093,14 @@ Legal Affairs Division</translation>
 <context>
     <name>SupervisionModel</name>
     <message>
+        <source>%1（%2 应反馈）</source>
+        <translation>%1 (feedback due %2)</translation>
+    </message>
+    <message>
+        <source>%1 次</source>
+        <translation>%1</translation>
+    </message>
+    <message>
         <source>逾期 %1 天</source>
         <translation>%1 days overdue</translation>
     </message>
@@ -4241,8 +5164,40 @@ Legal Affairs Division</translation>
         <translation>Meeting decision</translation>
     </message>
     <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>短信</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
+        <source>微信</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <source>当面</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <source>催办单</source>
+        <translation>Reminder notice</translation>
+    </message>
+    <message>
+        <source>公文</source>
+        <translation>Official letter</translation>
+    </message>
+    <message>
         <source>其他</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <source>红</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>黄</source>
+        <translation>Yellow</translation>
     </message>
     <message>
         <source>编号</source>
@@ -4285,6 +5240,14 @@ Legal Affairs Division</translation>
         <translation>Overdue</translation>
     </message>
     <message>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>催办</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
@@ -4317,6 +5280,22 @@ Legal Affairs Division</translation>
         <translation>Delete</translation>
     </message>
     <message>
+        <source>催办…</source>
+        <translation>Remind…</translation>
+    </message>
+    <message>
+        <source>登记一次催办：日期、对象、方式</source>
+        <translation>Record a reminder: when, whom, how</translation>
+    </message>
+    <message>
+        <source>定期反馈…</source>
+        <translation>Feedback…</translation>
+    </message>
+    <message>
+        <source>按反馈周期登记一期反馈</source>
+        <translation>Record the feedback for one date of the feedback cycle</translation>
+    </message>
+    <message>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
@@ -4335,6 +5314,10 @@ Legal Affairs Division</translation>
     <message>
         <source>共 %1 项：%2；逾期 %3，5 个工作日内到期 %4</source>
         <translation>%1 items: %2; %3 overdue, %4 due within 5 working days</translation>
+    </message>
+    <message>
+        <source>；预警：红 %1，黄 %2</source>
+        <translation>; warnings: red %1, yellow %2</translation>
     </message>
     <message>
         <source>（筛选后显示 %1 项）</source>
@@ -4357,6 +5340,14 @@ Legal Affairs Division</translation>
         <translation>Edit supervised item “%1”</translation>
     </message>
     <message>
+        <source>催办督办事项“%1”</source>
+        <translation>Remind about item “%1”</translation>
+    </message>
+    <message>
+        <source>督办事项“%1”定期反馈（%2）</source>
+        <translation>Item “%1”: feedback (%2)</translation>
+    </message>
+    <message>
         <source>督办事项“%1”推进到“%2”</source>
         <translation>Advance supervised item “%1” to “%2”</translation>
     </message>
@@ -4367,6 +5358,10 @@ Legal Affairs Division</translation>
     <message>
         <source>删除督办事项“%1”</source>
         <translation>Delete supervised item “%1”</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
     </message>
     <message>
         <source>确认删除</source>
@@ -4446,6 +5441,104 @@ Legal Affairs Division</translation>
     <message>
         <source>、</source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>WorkPlansModel</name>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>未交</source>
+        <translation>Not in</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPlansView</name>
+    <message>
+        <source>处室</source>
+        <translation>Division</translation>
+    </message>
+    <message>
+        <source>须报送</source>
+        <translation>Owes one</translation>
+    </message>
+    <message>
+        <source>报送期限</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>收到日期</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>佐证</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>登记收到…</source>
+        <translation>Received…</translation>
+    </message>
+    <message>
+        <source>撤销收到</source>
+        <translation>Not received</translation>
+    </message>
+    <message>
+        <source>设为不须报送</source>
+        <translation>Does not owe one</translation>
+    </message>
+    <message>
+        <source>设为全部处室的期限</source>
+        <translation>Set as every division&apos;s deadline</translation>
+    </message>
+    <message>
+        <source>复制催报名单</source>
+        <translation>Copy the chase list</translation>
+    </message>
+    <message>
+        <source>报送期限：</source>
+        <translation>Due on:</translation>
+    </message>
+    <message>
+        <source>四（二）各处室立足职能职责，细化指标体系中的工作任务，形成工作方案。</source>
+        <translation>Section 4 (2): each division turns its tasks of the indicator system into a work plan.</translation>
+    </message>
+    <message>
+        <source>%1 年度各处室工作方案已全部收到。</source>
+        <translation>All divisions&apos; %1 work plans are in.</translation>
+    </message>
+    <message>
+        <source>设为须报送</source>
+        <translation>Owes one</translation>
+    </message>
+    <message>
+        <source>收到工作方案：%1</source>
+        <translation>Work plan received: %1</translation>
+    </message>
+    <message>
+        <source>撤销收到工作方案：%1</source>
+        <translation>Work plan not received after all: %1</translation>
+    </message>
+    <message>
+        <source>%1须报送工作方案</source>
+        <translation>%1 owes a work plan</translation>
+    </message>
+    <message>
+        <source>%1不须报送工作方案</source>
+        <translation>%1 owes no work plan</translation>
+    </message>
+    <message>
+        <source>工作方案报送期限：%1</source>
+        <translation>Work-plan deadline: %1</translation>
     </message>
 </context>
 <context>

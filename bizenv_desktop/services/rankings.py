@@ -36,6 +36,8 @@ messages.register({
     "ranking.empty_benchmark": ("请填写对标地区（默认“长春市”）。", "Please give the benchmark (default “长春市”)."),
     "ranking.none": ("指标“{label}”还没有登记排名。", "No ranking has been recorded for indicator “{label}”."),
     "field.rank": ("名次", "The rank"),
+    "ranking.text": ("{benchmark} 第 {rank} 名 / 共 {field}{year}", "{benchmark}: {rank} of {field}{year}"),
+    "ranking.data_year": ("（{year} 年数据）", " ({year} data)"),
     "kind.qualitative": ("定性", "qualitative"), "kind.quantitative": ("定量", "quantitative"),
     "kind.ranking": ("排名", "ranking"), "kind.counted": ("计数", "counted"),
     "field.field_size": ("参评总数", "The field size"),
@@ -57,9 +59,10 @@ class Ranking:
 
     @property
     def text(self) -> str:
-        """'长春市 第 3 名 / 共 40（2025 年数据）'."""
-        year = f"（{self.data_year} 年数据）" if self.data_year else ""
-        return f"{self.benchmark} 第 {self.rank} 名 / 共 {self.field_size}{year}"
+        """'长春市 第 3 名 / 共 40（2025 年数据）' (in the messages' language)."""
+        year = messages.render("ranking.data_year", {"year": self.data_year}) if self.data_year else ""
+        return messages.render("ranking.text", {"benchmark": self.benchmark, "rank": self.rank,
+                                                "field": self.field_size, "year": year})
 
     def as_json(self) -> dict[str, Any]:
         return {"rank": self.rank, "of": self.field_size, "benchmark": self.benchmark, "data_year": self.data_year,

@@ -190,6 +190,13 @@ class DashboardView(ReloadWhenShown, QWidget):
         self.supervision_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.late_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.deadline_table = _small_table(self.content, [self.tr("期限"), self.tr("还有"), self.tr("事项")])
+        # what the plan asks the liaison to keep, flagged, and the divisions' on-time returns (issue 16)
+        self.flags_table = _small_table(self.content, [self.tr("考评记录"), self.tr("情况")])
+        self.flags_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.rates_caption = QLabel(self.content)
+        self.rates_table = _small_table(self.content, [self.tr("处室"), self.tr("应交"), self.tr("按时"), self.tr("逾期"),
+                                                       self.tr("未交"), self.tr("退回"), self.tr("按时交回率")])
+        self.rates_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._layout()
         self.year_box.activated.connect(lambda _i: self.set_year(self.year_box.currentData()))
         self.month_box.activated.connect(lambda _i: self.set_month(self.month_box.currentData()))
@@ -228,6 +235,10 @@ class DashboardView(ReloadWhenShown, QWidget):
         body.addWidget(self.supervision_table, 4, 1)
         body.addWidget(QLabel(self.tr("近期待办"), self.content), 5, 1)
         body.addWidget(self.deadline_table, 6, 1, 2, 1)
+        body.addWidget(QLabel(self.tr("考评记录（需关注的标为【缺】或红色）"), self.content), 8, 0)
+        body.addWidget(self.flags_table, 9, 0)
+        body.addWidget(self.rates_caption, 8, 1)
+        body.addWidget(self.rates_table, 9, 1)
         body.setColumnStretch(0, 3)
         body.setColumnStretch(1, 2)
         scroll = QScrollArea(self)
@@ -286,6 +297,29 @@ class DashboardView(ReloadWhenShown, QWidget):
         _fill(self.deadline_table, rows, (1,))
         self.deadline_table.resizeColumnToContents(0)
         self.deadline_table.resizeColumnToContents(1)
+        self._show_records(db, self._today())
+
+    def _show_records(self, db: Any, today: date) -> None:
+        """The flags of the plan's records and each division's on-time return rate (DHIS2-style)."""
+        from ..services import assessment_flags, sendbacks
+
+        found = assessment_flags.flags(db, self.year, today)
+        _fill(self.flags_table, [[f.label, f.text] for f in found], ())
+        for r, f in enumerate(found):
+            if f.flagged:
+                for c in range(2):
+                    cell = self.flags_table.item(r, c)
+                    assert cell is not None
+                    cell.setBackground(QBrush(QColor(248, 208, 206)))
+                    if c == 1:
+                        cell.setText(self.tr("【缺】%1").replace("%1", f.text))
+        self.flags_table.resizeColumnToContents(0)
+        self.flags_table.setFixedHeight(ROW_HEIGHT * (len(found) + 1) + 8)
+        rates = sendbacks.on_time_rates(db, self.year, today)
+        self.rates_caption.setText(self.tr("各处室按时交回率（%1年，截止当月最后一个工作日）").replace("%1", str(self.year)))
+        _fill(self.rates_table, [[t.division, str(t.expected), str(t.on_time), str(t.late), str(t.missing),
+                                  str(t.sent_back), "—" if t.rate is None else f"{t.rate:g}%"] for t in rates],
+              (1, 2, 3, 4, 5, 6))
 
     def _show_late(self, db: Any) -> None:
         rows = dashboard.late_by_division(db, self.month, self._today())

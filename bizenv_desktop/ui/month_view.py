@@ -332,7 +332,9 @@ class MonthView(ReloadWhenShown, QWidget):
         if not has:
             self.state_label.setText(self.tr("尚未开始任何月份：点“开始本月…”。"))
         elif month.closed:
-            self.state_label.setText(self.tr("已关闭（%1），只读").replace("%1", _when(month.closed_at)))
+            self.state_label.setText(self.tr("已关闭（%1），只读").replace("%1", _when(month.closed_at))
+                                     + (self.tr("；截止后按设置自动关闭") if getattr(month, "closed_by", "") == "auto"
+                                        else ""))
         else:
             reopened = self.tr("；曾重新打开：%1").replace("%1", month.reopen_reason) if month.reopen_reason else ""
             self.state_label.setText(self.tr("填报中") + reopened)

@@ -1,6 +1,7 @@
 """The first tab: the plan year as a tree (in-place editing through PlanModel) beside the
 detail panel, with the filter. The window reads the plan and hands it over (show_plan);
-the tree keeps expansion and the current row across reloads.
+the tree keeps expansion and the current row across reloads. Below the detail panel, the
+evidence attached to a second-level indicator itself (evidence kind 'indicator').
 """
 from __future__ import annotations
 
@@ -49,8 +50,17 @@ class PlanTree(QSplitter):
         for col, width in enumerate((120, 230, 330, 90, 80, 140, 140, 90)):
             header.resizeSection(col, width)
         self.detail = DetailView(self)
+        from .evidence_panel import EvidencePanel
+
+        side = QSplitter(Qt.Orientation.Vertical, self)
+        side.addWidget(self.detail)
+        self.evidence = EvidencePanel(controller, side)
+        self.evidence.title.setText(self.tr("指标佐证材料"))
+        side.addWidget(self.evidence)
+        side.setStretchFactor(0, 3)
+        side.setStretchFactor(1, 1)
         self.addWidget(self.tree)
-        self.addWidget(self.detail)
+        self.addWidget(side)
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 1)
         self.setSizes([1040, 320])
@@ -123,7 +133,10 @@ class PlanTree(QSplitter):
         return self.proxy.mapFromSource(self.model.index_for_key(key).siblingAtColumn(column))
 
     def _current_changed(self, *_args: Any) -> None:
-        self.detail.show_node(self.current_node())
+        node = self.current_node()
+        self.detail.show_node(node)
+        second = node is not None and node.kind == "indicator" and getattr(node.obj, "level", 0) == 2
+        self.evidence.set_target("indicator" if second and node else None, node.obj.id if second and node else None)
         self.current_changed.emit()
 
     def _double_clicked(self, index: QModelIndex) -> None:

@@ -165,7 +165,8 @@ class RankingsView(QWidget):
             self.evidence.set_target(None, None)
             return
         k = row.ranking
-        self.caption.setText(row.label + (self.tr("：%1").replace("%1", k.text) if k else self.tr("：尚未登记排名")))
+        self.caption.setText(self.tr("当前排名：%1").replace("%1", k.text) if k else self.tr("尚未登记排名"))
+        self.caption.setToolTip(row.label)
         self.rank.setValue(k.rank if k else 1)
         self.field.setValue(k.field_size if k else 1)
         self.benchmark.setText(k.benchmark if k else DEFAULT_BENCHMARK)

@@ -2,6 +2,7 @@
 how many automatic backups to keep."""
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -77,14 +78,41 @@ class SettingsDialog(QDialog):
         backup_form = QFormLayout(backup_box)
         backup_form.addRow(self.tr("保留自动备份份数"), self.keep)
         backup_form.addRow(self.daily)
+        round_box = self._round_box(controller)
+        lower = QHBoxLayout()
+        lower.addWidget(backup_box)
+        lower.addWidget(round_box, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for w in (unit_box, ui_box, pdf_box, backup_box, buttons):
+        for w in (unit_box, ui_box, pdf_box):
             layout.addWidget(w)
+        layout.addLayout(lower)
+        layout.addWidget(buttons)
         self.show_fonts()
         fit_size(self, 720, 640)
+
+    def _round_box(self, controller: Any) -> QGroupBox:
+        """督办 warnings (working days ahead), closing a month on its own, the work-plan deadline."""
+        db = controller.db
+        self.warn_yellow, self.warn_red, self.auto_close = QSpinBox(), QSpinBox(), QSpinBox()
+        for spin, key, top in ((self.warn_yellow, "supervision.warn_yellow", 60),
+                               (self.warn_red, "supervision.warn_red", 59),
+                               (self.auto_close, "dispatch.auto_close_workdays", 60)):
+            spin.setRange(0, top)
+            spin.setValue(int(get_setting(db, key)))
+            spin.setSuffix(self.tr(" 个工作日"))
+        self.auto_close.setSpecialValueText(self.tr("不自动关闭"))
+        self.workplan_due = QLineEdit(str(get_setting(db, "workplan.due")))
+        self.workplan_due.setPlaceholderText(self.tr("月-日，如 03-31"))
+        box = QGroupBox(self.tr("督办预警与月调度"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("黄色预警：到期前"), self.warn_yellow)
+        form.addRow(self.tr("红色预警：到期前"), self.warn_red)
+        form.addRow(self.tr("截止后自动关闭月份"), self.auto_close)
+        form.addRow(self.tr("处室工作方案报送期限"), self.workplan_due)
+        return box
 
     def _browse(self) -> None:
         folder = file_dialogs.existing_dir(self, "fonts", self.tr("选择字体文件夹"), self.font_folder.text())
@@ -117,4 +145,24 @@ class SettingsDialog(QDialog):
         keep, daily = self.keep.value(), self.daily.isChecked()
         self.controller.run(self.tr("修改备份设置"), lambda w: (set_setting(w, "backup.keep", keep),
                                                               set_setting(w, "backup.daily", daily)))
+        if not self._save_round():
+            return  # the message said what is wrong; the dialog stays open
         super().accept()
+
+    def _save_round(self) -> bool:
+        from ..services import supervision_watch, work_plans
+
+        yellow, red, close = self.warn_yellow.value(), self.warn_red.value(), self.auto_close.value()
+        due = self.workplan_due.text().strip()
+        db = self.controller.db
+        current = (int(get_setting(db, "supervision.warn_yellow")), int(get_setting(db, "supervision.warn_red")),
+                   int(get_setting(db, "dispatch.auto_close_workdays")), str(get_setting(db, "workplan.due")))
+        if (yellow, red, close, due) == current:
+            return True
+
+        def action(w: Any) -> None:
+            supervision_watch.set_levels(w, yellow, red)
+            set_setting(w, "dispatch.auto_close_workdays", close)
+            set_setting(w, "workplan.due", due)
+            work_plans.default_due(w.db, date.today().year)  # refuses a deadline that is no MM-DD
+        return bool(self.controller.run(self.tr("修改督办预警与月调度设置"), action))

@@ -87,7 +87,8 @@ class SnapshotPanel(QWidget):
                 field = _tr(FIELDS.get(d.field, d.field))
                 before = "" if d.before is None else str(d.before)
                 after = "" if d.after is None else str(d.after)
-                lines.append(f"• [{area}] {d.label} {field}：{before or self.tr('（空）')} → {after or self.tr('（空）')}")
+                empty = self.tr("（空）")
+                lines.append(f"• [{area}] {d.label} {field}：{before or empty} → {after or empty}")
         self.text.setPlainText("\n".join(lines))
 
     def lines(self) -> list[str]:

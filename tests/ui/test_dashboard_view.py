@@ -176,3 +176,33 @@ def test_a_tab_built_hidden_reads_ahead_and_its_first_show_only_paints(qtbot: An
     assert reads == []  # hidden: read when next shown
     hidden.show()
     assert reads == [2026] and hidden.late_table.item(0, 1).text() == "2"
+
+
+def test_the_plans_records_are_flagged_and_on_time_rates_shown(qtbot: Any, workspace: Any, tmp_path: Any) -> None:
+    from bizenv_desktop.services import forms, publications
+    from bizenv_desktop.ui.controller import Controller
+    from bizenv_desktop.ui.dashboard_view import DashboardView
+
+    controller = Controller(workspace)
+    workspace.apply("s", lambda w: dispatch.start_month(w, "2026-05"))
+    fg = workspace.db.scalar("SELECT id FROM division WHERE name = '法规处'")
+    form = forms.make_forms(workspace.db, "2026-05", tmp_path, date(2026, 5, 20), only=[fg])[0]
+    pv = forms.collect_preview(workspace.db, [form], "2026-05")[0]
+    workspace.apply("收", lambda w: forms.apply_form(w, w.db, pv.form, "2026-05", date(2026, 5, 28)))
+    workspace.apply("公开", lambda w: publications.add_publication(w, "政策措施", "2026-04-20"))
+    view = DashboardView(controller, today=date(2026, 7, 10))
+    qtbot.addWidget(view)
+    view.show()
+    view.set_year(2026)
+    table = view.flags_table
+    got = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert got["(1) 年度实施方案公开"] == "【缺】尚未登记公开"
+    assert got["(15) 政策措施公布"] == "【缺】第1季度 0 次（缺），第2季度 1 次，第3季度 0 次"
+    assert got["(7) 完成国标任务"] == "【缺】尚未登记排名"
+    assert got["处室工作方案"].startswith("【缺】未交 6 个（截止 2026-03-31）")
+    assert got["督办预警"] == "红 0 项，黄 0 项"
+    assert table.item(0, 0).background().color().red() == 248
+    rates = {view.rates_table.item(r, 0).text(): [view.rates_table.item(r, c).text() for c in range(1, 7)]
+             for r in range(view.rates_table.rowCount())}
+    assert rates["法规处"] == ["1", "1", "0", "0", "0", "100%"]  # returned on 5-28, before the 5-29 deadline
+    assert rates["规划处"] == ["1", "0", "0", "1", "0", "0%"]

@@ -146,3 +146,27 @@ def test_read_only_and_no_target(panel: EvidencePanel, tmp_path: Path, rows: lis
 
 def test_format_size() -> None:
     assert [format_size(n) for n in (0, 1023, 1536, 5 * 1024 * 1024)] == ["0 B", "1023 B", "1.5 KB", "5.0 MB"]
+
+
+def test_evidence_attached_to_an_indicator_itself_from_the_plan_tree(qtbot: Any, workspace: Any,
+                                                                      tmp_path: Path) -> None:
+    from bizenv_desktop.services import plan_read
+    from bizenv_desktop.ui.controller import Controller
+    from bizenv_desktop.ui.plan_tree import PlanTree
+
+    controller = Controller(workspace)
+    tree = PlanTree(controller)
+    qtbot.addWidget(tree)
+    plan = plan_read.load_plan(workspace.db, 2026)
+    tree.show_plan(plan, {}, expand_all=True)
+    one = next(i for i in plan.second_level() if i.code == "(1)")
+    tree.select_key(("indicator", one.id))
+    assert (tree.evidence.kind, tree.evidence.target_id) == ("indicator", one.id)
+    shot = tmp_path / "网站公开截图.png"
+    shot.write_bytes(b"png")
+    tree.evidence.add_files([shot])
+    qtbot.waitUntil(lambda: tree.evidence.list.count() == 1)
+    assert tree.evidence.list.item(0).text().startswith("网站公开截图.png")
+    first = plan.dimensions[0].indicators[0]
+    tree.select_key(("indicator", first.id))  # a first-level indicator holds no evidence of its own
+    assert tree.evidence.kind is None

@@ -58,7 +58,7 @@ def test_rankings_page_saves_the_form_and_refuses_a_rank_beyond_the_field(qtbot:
     qtbot.waitUntil(lambda: page.rows()[0].ranking is not None)
     assert [page.model.index(0, c).data() for c in range(6)] == ["(7) 完成国标任务", "长春市", "3", "40", "2025",
                                                                   "国家营商环境评价报告"]
-    assert "第 3 名 / 共 40" in page.caption.text() and page.evidence.kind == "ranking"
+    assert page.caption.text() == "当前排名：长春市 第 3 名 / 共 40（2025 年数据）" and page.evidence.kind == "ranking"
     page.rank.setValue(41)
     assert not page.save_form()  # refused: the controller says why
     assert warnings and "大于参评总数" in warnings[-1]

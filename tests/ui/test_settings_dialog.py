@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from bizenv_desktop.services.settings_store import get_setting
 from bizenv_desktop.ui import settings
 from bizenv_desktop.ui.controller import Controller
@@ -22,3 +24,34 @@ def test_settings_are_saved_and_fonts_are_listed(qtbot: Any, workspace: Any) -> 
     dialog.accept()
     assert settings.get("ui/language") == "en"
     assert get_setting(workspace.db, "backup.keep") == 7 and get_setting(workspace.db, "backup.daily") is False
+
+
+def test_warning_days_auto_close_and_work_plan_deadline_are_kept_in_the_database(
+        qtbot: Any, workspace: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from bizenv_desktop.services.settings_store import get_setting
+    from bizenv_desktop.ui.controller import Controller
+    from bizenv_desktop.ui.settings_dialog import SettingsDialog
+
+    controller = Controller(workspace)
+    dialog = SettingsDialog(controller)
+    qtbot.addWidget(dialog)
+    assert (dialog.warn_yellow.value(), dialog.warn_red.value(), dialog.auto_close.value()) == (5, 2, 0)
+    assert dialog.auto_close.text() == "不自动关闭" and dialog.workplan_due.text() == "03-31"
+    dialog.warn_yellow.setValue(8)
+    dialog.warn_red.setValue(3)
+    dialog.auto_close.setValue(5)
+    dialog.workplan_due.setText("04-15")
+    dialog.accept()
+    db = workspace.db
+    assert [get_setting(db, k) for k in ("supervision.warn_yellow", "supervision.warn_red",
+                                         "dispatch.auto_close_workdays", "workplan.due")] == [8, 3, 5, "04-15"]
+    seen: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: seen.append(text))
+    again = SettingsDialog(controller)
+    qtbot.addWidget(again)
+    again.warn_red.setValue(9)  # not fewer than yellow: refused, the dialog stays open
+    again.accept()
+    assert seen and "红色须少于黄色" in seen[-1] and again.result() == 0
+    assert get_setting(db, "supervision.warn_red") == 3
