@@ -227,6 +227,9 @@ def _write_forms(m: dispatch.Month, plan: dict, paths: list[Path], out: Path, to
                 _workbook(m, division_id, name, rows, today, notes.get(division_id, "")).save(staged)
                 files.make_document(staged)
                 files.fsync_file(staged)
+            for path in paths:  # a form open in Excel on Windows cannot be replaced: find out before any is
+                if path.exists():
+                    open(path, "r+b").close()
             for path in paths:
                 os.replace(staging / path.name, path)
             files.fsync_dir(out)
