@@ -154,6 +154,8 @@ class Operation:
     ready_when: Callable[[Path], bool] | None = None  # so the parent watches for a sign of it on disk
     needs: Callable[[Template], str | None] = lambda t: None  # why it cannot run, or None
     baseline: dict = field(default_factory=dict)
+    exit_code: int = 0  # what a run that is not killed ends with (2: an operation on a full disk)
+    state_after_full_run: str = "after"
 
 
 def _start_import(db: Path, t: Template) -> subprocess.Popen:
@@ -221,11 +223,12 @@ def _verify_backups(expected: int) -> Callable[[Path, Template, list[str], dict]
     return verify
 
 
-def _start_cli(db: Path, *args: str) -> subprocess.Popen:
+def _start_cli(db: Path, *args: str, preexec_fn=None) -> subprocess.Popen:
     """The real `bizenv` command on db. Its output goes to files beside the database: a pipe
     nobody reads while the parent waits would fill up and stall a talkative command."""
     with open(db.parent / "cli-stdout.txt", "wb") as out, open(db.parent / "cli-stderr.txt", "wb") as err:
-        return subprocess.Popen(bizenv_argv(db, *args), cwd=ROOT, env=child_env(), stdout=out, stderr=err)
+        return subprocess.Popen(bizenv_argv(db, *args), cwd=ROOT, env=child_env(), stdout=out, stderr=err,
+                                preexec_fn=preexec_fn)
 
 
 def _cli_output(db: Path) -> str:
@@ -383,15 +386,21 @@ def _full_run(op: Operation, t: Template, folder: Path, verify: bool) -> float:
     proc.wait(timeout=120)
     out, err = _rest(proc)
     lines += out.splitlines()
-    assert proc.returncode == 0, f"{op.name} failed on its own:\n{out}\n{err}{_cli_output(db)}"
-    assert not op.says_ready or lines[-1] == "done", lines
+    assert proc.returncode == op.exit_code, f"{op.name} ended with {proc.returncode}:\n{out}\n{err}{_cli_output(db)}"
+    assert not op.says_ready or op.exit_code or lines[-1] == "done", lines
     if verify:
-        assert _after_kill(db, t, op, lines, f"{op.name} (full run)") == "after"
+        assert _after_kill(db, t, op, lines, f"{op.name} (full run)") == op.state_after_full_run
     return took
 
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=[o.name for o in OPERATIONS])
 def test_killed_at_random_moments(op: Operation, template: Template, tmp_path: Path) -> None:
+    kill_campaign(op, template, tmp_path)
+
+
+def kill_campaign(op: Operation, template: Template, tmp_path: Path) -> None:
+    """Time the operation, then kill it op.kills × SCALE times at random moments, checking
+    the file after each kill (tests/reliability/test_kill_safety.py runs it on more operations)."""
     reason = op.needs(template)
     if reason:
         pytest.skip(reason)
@@ -411,13 +420,14 @@ def test_killed_at_random_moments(op: Operation, template: Template, tmp_path: P
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=60)
         lines += _rest(proc)[0].splitlines()
-        phase = _phase(lines) if op.says_ready else ("finished" if proc.returncode == 0 else "killed")
+        phase = _phase(lines) if op.says_ready else ("finished" if proc.returncode == op.exit_code else "killed")
         phases[phase] += 1
         try:
             states[_after_kill(db, template, op, lines, what)] += 1
         except AssertionError as exc:
             raise AssertionError(f"{what}: {exc}") from exc
     leftovers = f"; .part leftovers {op.baseline['leftovers']}" if "leftovers" in op.baseline else ""
+    leftovers += f"; {op.baseline['note']}" if "note" in op.baseline else ""
     print(f"{op.name}: {kills} kills over {took:.2f} s; child was {dict(phases)}; file was {dict(states)}{leftovers}")
     if op.says_ready:  # the delays cover the operation: kills do land inside it
         assert phases["during"] >= min(kills, max(2, kills // 4)), f"too few kills inside the operation: {dict(phases)}"

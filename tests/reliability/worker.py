@@ -216,11 +216,14 @@ def bizenv(db: Path, *args: str, preexec_fn=None, timeout: float = 120, env: dic
                           preexec_fn=preexec_fn)
 
 
-def start_worker(op: str, *args: object, stdin: bool = False, preexec_fn=None):
-    """Start this script as a real child process; its stdout is a pipe of step lines."""
+def start_worker(op: str, *args: object, stdin: bool = False, preexec_fn=None, prefix: tuple[str, ...] = (),
+                 env: dict | None = None):
+    """Start this script as a real child process; its stdout is a pipe of step lines. prefix: a
+    command to run it under (e.g. faketime); env: variables to set besides child_env()'s."""
     import subprocess
 
-    return subprocess.Popen([sys.executable, str(WORKER), op, *map(str, args)], cwd=ROOT, env=child_env(),
+    return subprocess.Popen([*prefix, sys.executable, str(WORKER), op, *map(str, args)], cwd=ROOT,
+                            env={**child_env(), **(env or {})},
                             stdin=subprocess.PIPE if stdin else subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace",
                             preexec_fn=preexec_fn)
