@@ -9,6 +9,7 @@ month view stays quick on ten years of data. Writes take the action's Writer.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import attrgetter
@@ -18,6 +19,8 @@ from ..core import dispatch as rules
 from ..core import messages
 from ..core.errors import InvalidInput, NotFound
 from ..core.model import Target
+from ..storage.batch import insert_rows
+from ..storage.batch import update_rows as update_rows_of
 from ..storage.changes import Writer
 from ..storage.database import Database
 
@@ -317,7 +320,7 @@ def _add_planned_rows(w: Writer, month: str, year: int) -> int:
         "SELECT indicator_id, subtask_id, division_id FROM dispatch_row WHERE month = ?", (month,))}
     previous = {(r["indicator_id"], r["subtask_id"] or 0, r["division_id"] or 0): r for r in w.db.query(
         "SELECT * FROM dispatch_row WHERE month = ?", (last_dispatched_before(w.db, month) or "",))}
-    added = 0
+    rows = []
     for pos, key in enumerate(planned_rows(w.db, year), 1):
         if key in existing:
             continue
@@ -329,9 +332,8 @@ def _add_planned_rows(w: Writer, month: str, year: int) -> int:
             if old["status"] in (rules.DONE, rules.NOT_APPLICABLE):
                 carried.append("progress")
             values.update({f: old[f] for f in carried})
-        w.insert("dispatch_row", values)
-        added += 1
-    return added
+        rows.append(values)
+    return len(insert_rows(w, "dispatch_row", rows))  # in bulk: the ids and audit rows of one insert each
 
 
 def _number(value: Any, what: str) -> float | None:
@@ -345,14 +347,36 @@ def _number(value: Any, what: str) -> float | None:
 
 def update_row(w: Writer, row_id: int, **fields: Any) -> None:
     """Change what a division reported for a row; the month must be open."""
-    row = w.get("dispatch_row", row_id)
-    if row is None:
-        raise NotFound("dispatch.row_missing", row_id=row_id)
-    _require_open(w, row["month"])
-    unknown = set(fields) - set(rules.FILLED)
+    update_rows(w, {row_id: fields})
+
+
+def update_rows(w: Writer, changes: Mapping[int, Mapping[str, Any]]) -> int:
+    """update_row() of each {row id: fields} (a returned form's rows), with the same checks,
+    read and written in a few statements; all or nothing. Returns the rows changed."""
+    ids = list(changes)
+    rows = {r["id"]: dict(r) for start in range(0, len(ids), 500) for r in w.db.query(
+        "SELECT r.*, i.target_unit AS _unit, i.kind AS _kind FROM dispatch_row r JOIN indicator i"
+        f" ON i.id = r.indicator_id WHERE r.id IN ({', '.join('?' * len(ids[start:start + 500]))})",
+        ids[start:start + 500])}
+    opened: set[str] = set()
+    values: dict[int, dict[str, Any]] = {}
+    for row_id in ids:
+        row = rows.get(row_id)
+        if row is None:
+            raise NotFound("dispatch.row_missing", row_id=row_id)
+        if row["month"] not in opened:
+            _require_open(w, row["month"])
+            opened.add(row["month"])
+        unit, kind = row.pop("_unit"), row.pop("_kind")
+        values[row_id] = _checked(row, dict(changes[row_id]), unit, kind)
+    return update_rows_of(w, "dispatch_row", values)
+
+
+def _checked(row: dict[str, Any], values: dict[str, Any], unit: str, kind: str) -> dict[str, Any]:
+    """values as they are written over row (numbers read, text trimmed), or InvalidInput."""
+    unknown = set(values) - set(rules.FILLED)
     if unknown:
         raise InvalidInput("dispatch.not_editable", fields=", ".join(sorted(unknown)))
-    values = dict(fields)
     if "status" in values and values["status"] not in rules.STATUSES:
         raise InvalidInput("dispatch.bad_status", status=values["status"],
                            allowed=[rules.STATUS_IDS[s] for s in rules.STATUSES])
@@ -366,13 +390,12 @@ def update_row(w: Writer, row_id: int, **fields: Any) -> None:
     merged = {**row, **values}
     if merged["denominator"] == 0:
         raise InvalidInput("dispatch.zero_denominator")
-    unit, kind = w.db.execute("SELECT target_unit, kind FROM indicator WHERE id = ?", (row["indicator_id"],)).fetchone()
     if kind == "ranking" and merged["value"] is not None and (merged["value"] < 1 or not merged["value"].is_integer()):
         raise InvalidInput("dispatch.bad_rank", value=f"{merged['value']:g}")
     pct = rules.rate(merged["numerator"], merged["denominator"])
     if unit in ("%", "％") and ((pct is not None and pct > 100) or (merged["value"] or 0) > 100):
         raise InvalidInput("dispatch.rate_over_100")
-    w.update("dispatch_row", row_id, values)
+    return values
 
 
 def close_month(w: Writer, month: str) -> None:

@@ -6,10 +6,12 @@ division (history stays readable); merging moves them to the surviving division.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from ..core import messages
 from ..core.errors import InvalidInput, NotFound
 from ..core.model import DIVISION_KINDS
+from ..storage.batch import delete_rows, update_rows
 from ..storage.changes import Writer
 
 messages.register({
@@ -93,19 +95,23 @@ def merge_divisions(w: Writer, source_id: int, target_id: int) -> None:
     if target["retired_on"] is not None:
         raise InvalidInput("division.merge_retired", name=target["name"])
     rank = {"lead": 0, "responsible": 1, "cooperate": 2}
-    for a in w.db.query("SELECT * FROM assignment WHERE division_id = ?", (source_id,)):
-        clash = w.db.execute("SELECT * FROM assignment WHERE indicator_id = ? AND division_id = ?",
-                             (a["indicator_id"], target_id)).fetchone()
+    mine = w.db.query("SELECT * FROM assignment WHERE division_id = ?", (source_id,))
+    theirs = {r["indicator_id"]: r for r in w.db.query("SELECT * FROM assignment WHERE division_id = ?", (target_id,))}
+    moved: dict[int, dict[str, Any]] = {}
+    dropped: list[int] = []
+    for a in mine:
+        clash = theirs.get(a["indicator_id"])
         if clash is None:
-            w.update("assignment", a["id"], {"division_id": target_id})
+            moved[a["id"]] = {"division_id": target_id}
         else:  # both were assigned: keep the stronger role once
             if rank[a["role"]] < rank[clash["role"]]:
-                w.update("assignment", clash["id"], {"role": a["role"]})
-            w.delete("assignment", a["id"])
-    for s in w.db.query("SELECT id FROM subtask WHERE division_id = ?", (source_id,)):
-        w.update("subtask", s["id"], {"division_id": target_id})
-    for r in w.db.query("SELECT id FROM liaison WHERE division_id = ?", (source_id,)):
-        w.update("liaison", r["id"], {"division_id": target_id})
+                moved[clash["id"]] = {"role": a["role"]}
+            dropped.append(a["id"])
+    update_rows(w, "assignment", moved)  # in bulk: the RowChanges and audit rows of one update each
+    delete_rows(w, "assignment", dropped)
+    for table in ("subtask", "liaison"):
+        update_rows(w, table, {r["id"]: {"division_id": target_id} for r in w.db.query(
+            f"SELECT id FROM {table} WHERE division_id = ?", (source_id,))})
     w.update("division", source_id, {"retired_on": date.today().isoformat(), "merged_into": target_id})
 
 

@@ -681,8 +681,7 @@ def apply_form(w: Writer, db: Database, form: FormData, month: str | None = None
     if problems:
         raise InvalidInput(f"“{form.path.name}”有 {len(problems)} 个问题，未写入任何内容：\n"
                            + "\n".join(p.text for p in problems[:10]))
-    for change in changes:
-        dispatch.update_row(w, change.row_id, **change.values)
+    dispatch.update_rows(w, {change.row_id: change.values for change in changes})  # update_row's checks, in bulk
     _mark_returned(w, form, len(changes), today or date.today())
     return len(changes)
 

@@ -101,7 +101,11 @@ def check_date(text: str, what: str) -> str:
 
 def update_indicator(w: Writer, indicator_id: int, **fields: Any) -> None:
     """Change any of code, name, criteria, kind, score, deadline, event_type, target."""
-    row = _row(w, "indicator", indicator_id)
+    w.update("indicator", indicator_id, indicator_values(_row(w, "indicator", indicator_id), fields))
+
+
+def indicator_values(row: dict[str, Any], fields: dict[str, Any]) -> dict[str, Any]:
+    """What update_indicator writes over row (its kind, target_op and level are read), or InvalidInput."""
     values: dict[str, Any] = {k: v for k, v in fields.items() if k in EDITABLE}
     unknown = set(fields) - set(EDITABLE) - {"target"}
     if unknown:
@@ -128,7 +132,7 @@ def update_indicator(w: Writer, indicator_id: int, **fields: Any) -> None:
         values.update(target_op=None, target_value=None)
     if row["level"] == 1 and kind != row["kind"] and kind != "qualitative":
         raise InvalidInput("plan.first_level_is_group")
-    w.update("indicator", indicator_id, values)
+    return values
 
 
 def add_indicator(w: Writer, dimension_id: int, parent_id: int | None, name: str,
@@ -151,9 +155,8 @@ def add_indicator(w: Writer, dimension_id: int, parent_id: int | None, name: str
     return new_id
 
 
-def delete_indicator(w: Writer, indicator_id: int) -> None:
-    """Delete an indicator with its children, divisions and sub-tasks (undo restores all)."""
-    row = _row(w, "indicator", indicator_id)
+def check_no_history(w: Writer, row: dict[str, Any]) -> None:
+    """InvalidInput when records hang under the indicator row (it may not be deleted)."""
     history = w.db.scalar(
         "SELECT (SELECT count(*) FROM dispatch_row WHERE indicator_id = :i)"
         " + (SELECT count(*) FROM self_evaluation WHERE indicator_id = :i)"
@@ -163,9 +166,15 @@ def delete_indicator(w: Writer, indicator_id: int) -> None:
         " + (SELECT count(*) FROM supervision_indicator WHERE indicator_id = :i)"
         " + (SELECT count(*) FROM inspection_scope WHERE indicator_id = :i)"
         " + (SELECT count(*) FROM evidence_link WHERE target_kind = 'indicator' AND target_id = :i)",
-        {"i": indicator_id})
+        {"i": row["id"]})
     if history:
         raise InvalidInput("plan.indicator_has_history", name=row["name"], count=history)
+
+
+def delete_indicator(w: Writer, indicator_id: int) -> None:
+    """Delete an indicator with its children, divisions and sub-tasks (undo restores all)."""
+    row = _row(w, "indicator", indicator_id)
+    check_no_history(w, row)
     for child in w.db.query("SELECT id FROM indicator WHERE parent_id = ?", (indicator_id,)):
         delete_indicator(w, child["id"])
     for sub in w.db.query("SELECT id FROM subtask WHERE indicator_id = ?", (indicator_id,)):
@@ -261,7 +270,7 @@ def set_division_rows(w: Writer, table: str, owner_column: str, owner_id: int,
 
 # -- sub-tasks ----------------------------------------------------------------
 
-def _subtask_values(fields: dict[str, Any]) -> dict[str, Any]:
+def subtask_values(fields: dict[str, Any]) -> dict[str, Any]:
     values = {k: v for k, v in fields.items() if k in ("name", "division_id", "person", "deadline", "note")}
     if "name" in values:
         values["name"] = values["name"].strip()
@@ -278,14 +287,14 @@ def _subtask_values(fields: dict[str, Any]) -> dict[str, Any]:
 def add_subtask(w: Writer, indicator_id: int, name: str, **fields: Any) -> int:
     if _row(w, "indicator", indicator_id)["level"] != 2:
         raise InvalidInput("plan.subtask_under_second")
-    values = _subtask_values({"name": name, **fields})
+    values = subtask_values({"name": name, **fields})
     count = w.db.scalar("SELECT count(*) FROM subtask WHERE indicator_id = ?", (indicator_id,))
     return w.insert("subtask", {"indicator_id": indicator_id, "position": count + 1, **values})
 
 
 def update_subtask(w: Writer, subtask_id: int, **fields: Any) -> None:
     _row(w, "subtask", subtask_id)
-    w.update("subtask", subtask_id, _subtask_values(fields))
+    w.update("subtask", subtask_id, subtask_values(fields))
 
 
 def delete_subtask(w: Writer, subtask_id: int) -> None:

@@ -5,8 +5,9 @@ differs from the year before, and writing it — all or nothing, in the caller's
 The year is the one the title names, else the year after the newest in the file (this year
 in an empty file). A year that exists is refused, unless the caller asks to replace it and it
 holds no records yet (no monthly dispatch, self-evaluation or events): the built-in plan of a
-first start, say. Written through the plan-editing services (plan_edit, divisions), like an
-edit by hand; divisions named by the document are matched by name, new ones are added.
+first start, say. Written with the plan-editing services' checks (plan_edit), like an edit by
+hand, in bulk (storage.batch); divisions named by the document are mapped (unit_mapping), new
+ones are added.
 """
 from __future__ import annotations
 
@@ -16,9 +17,10 @@ from typing import Any
 
 from ..core import messages
 from ..core.deadline_text import derive_deadline
-from ..core.errors import InvalidInput
+from ..core.errors import InvalidInput, NotFound
 from ..core.model import Assignment, Dimension, Indicator, Plan, Subtask
 from ..core.responsibility import Responsible
+from ..storage.batch import Batch, batch
 from ..storage.changes import Writer
 from ..storage.database import Database
 from . import plan_edit
@@ -248,9 +250,7 @@ def apply_plan_import(w: Writer, plan: ParsedPlan, year: int | None = None, repl
     ids = resolve(w, mapping)
     sections = [("", p, False) for p in plan.preamble] + [
         (s.heading, "\n".join(s.paragraphs), s.indicator_table) for s in plan.sections]
-    for pos, (heading, body, table) in enumerate(sections, 1):
-        w.insert("plan_section", {"year": year, "position": pos, "heading": heading, "body": body,
-                                  "is_indicator_table": int(table)})
+    known = {r[0] for r in w.db.query("SELECT id FROM division")}
 
     def wanted(found: list[Responsible]) -> list[tuple[int, str]]:
         out: list[tuple[int, str]] = []
@@ -260,21 +260,51 @@ def apply_plan_import(w: Writer, plan: ParsedPlan, year: int | None = None, repl
                 out.append((div_id, u.role))
         return out
 
-    for d in plan.dimensions:
-        dim_id = plan_edit.add_dimension(w, year, d.name, d.code)
-        for f in d.indicators:
-            first_id = plan_edit.add_indicator(w, dim_id, None, f.name, code=f.code)
-            plan_edit.update_indicator(w, first_id, criteria=f.criteria, score=f.score, deadline=f.deadline)
-            if f.units:
-                plan_edit.set_assignments(w, first_id, wanted(f.units))
-            for s in f.children:
-                ind_id = plan_edit.add_indicator(w, dim_id, first_id, s.name, code=s.code)
-                plan_edit.update_indicator(w, ind_id, criteria=s.criteria, kind=s.kind, target=s.target,
-                                           event_type=s.event_type, score=s.score, deadline=s.deadline)
-                plan_edit.set_assignments(w, ind_id, wanted(s.units))
-                for t in s.subtasks:
-                    lead = wanted(t.units)[:1]
-                    plan_edit.add_subtask(w, ind_id, t.name, division_id=lead[0][0] if lead else None,
-                                          person=t.person, deadline=subtask_deadline(t.deadline_text, year),
-                                          note=_subtask_note(t, year))
+    with batch(w) as b:  # what plan_edit's add/update functions write, with their checks, in bulk
+        for pos, (heading, body, table) in enumerate(sections, 1):
+            b.insert("plan_section", {"year": year, "position": pos, "heading": heading, "body": body,
+                                      "is_indicator_table": int(table)})
+        for dpos, d in enumerate(plan.dimensions, 1):
+            if not d.name.strip():
+                raise InvalidInput("plan.dimension_name_empty")
+            dim_id = b.insert("dimension", {"year": year, "name": d.name.strip(), "code": d.code, "position": dpos})
+            for fpos, f in enumerate(d.indicators, 1):
+                first_id = _indicator(b, dim_id, None, fpos, f.name, f.code,
+                                      {"criteria": f.criteria, "score": f.score, "deadline": f.deadline})
+                if f.units:
+                    _assignments(b, known, first_id, wanted(f.units))
+                for spos, s in enumerate(f.children, 1):
+                    ind_id = _indicator(b, dim_id, first_id, spos, s.name, s.code,
+                                        {"criteria": s.criteria, "kind": s.kind, "target": s.target,
+                                         "event_type": s.event_type, "score": s.score, "deadline": s.deadline})
+                    _assignments(b, known, ind_id, wanted(s.units))
+                    for tpos, t in enumerate(s.subtasks, 1):
+                        lead = wanted(t.units)[:1]
+                        b.insert("subtask", {"indicator_id": ind_id, "position": tpos, **plan_edit.subtask_values({
+                            "name": t.name, "division_id": lead[0][0] if lead else None, "person": t.person,
+                            "deadline": subtask_deadline(t.deadline_text, year), "note": _subtask_note(t, year)})})
     return preview
+
+
+def _indicator(b: Batch, dim_id: int, parent_id: int | None, position: int, name: str, code: str,
+               fields: dict[str, Any]) -> int:
+    """What plan_edit.add_indicator and then update_indicator make (with their checks), as one
+    new row (its audit row holds the whole indicator, not an insert and then an update)."""
+    name = name.strip()
+    if not name:
+        raise InvalidInput("plan.indicator_name_empty")
+    row = {"dimension_id": dim_id, "parent_id": parent_id, "level": 1 if parent_id is None else 2,
+           "code": code, "name": name, "position": position}
+    values = plan_edit.indicator_values({**row, "kind": "qualitative", "target_op": None}, fields)
+    return int(b.insert("indicator", {**row, **values}))
+
+
+def _assignments(b: Batch, known: set[int], indicator_id: int, units: list[tuple[int, str]]) -> None:
+    """plan_edit.set_assignments of a new indicator (its checks) as rows of the batch."""
+    for pos, (division_id, role) in enumerate(units, 1):
+        if role not in ("lead", "responsible", "cooperate"):
+            raise InvalidInput("plan.unknown_role", role=role)
+        if division_id not in known:
+            raise NotFound("plan.row_missing", table="division", row_id=division_id)
+        b.insert("assignment", {"indicator_id": indicator_id, "division_id": division_id, "role": role,
+                                "position": pos})

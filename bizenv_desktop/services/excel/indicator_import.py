@@ -10,7 +10,8 @@ with its code comes in as a new dimension). Every unit the table names is mapped
 their division, people are left out, only new units become divisions. A sub-task's deadline
 written as text is dated in the document's year (its title or 注), else the plan year, never
 today's. Importing the same file again therefore writes nothing. apply_import takes the Writer
-of one Workspace.apply: the import is all or nothing.
+of one Workspace.apply: the import is all or nothing. Its rows are written in bulk at the end
+(storage.batch: the same ids, RowChanges and audit rows as one write per row).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from typing import Any
 
 from ...core.deadline_text import derive_deadline
 from ...core.workdays import WorkCalendar
+from ...storage.batch import Batch
 from ...storage.changes import Writer
 from ...storage.database import Database
 from ..unit_mapping import UnitMap, map_units, resolve
@@ -147,6 +149,7 @@ class _Walk:
     def __init__(self, db: Database, w: Writer | None, year: int, preview: ImportPreview,
                  units: UnitMap | None = None) -> None:
         self.db, self.w, self.year, self.pv = db, w, year, preview
+        self.batch = Batch(w) if w is not None else None  # what is written, at the end
         self.units = units if units is not None else table_units(db, preview)
         self.out = PlanChanges(year, units=self.units)
         if w is not None:
@@ -169,10 +172,11 @@ class _Walk:
                           " JOIN dimension d ON d.id = i.dimension_id WHERE d.year = ?", (year,)):
             self.assigned.setdefault(a["indicator_id"], {})[a["division_id"]] = dict(a)
         self.used: set[int] = set()
+        self._division_position: int | None = None
 
     def _new_id(self, table: str, values: dict[str, Any]) -> int:
-        if self.w is not None:
-            return int(self.w.insert(table, values))
+        if self.batch is not None:
+            return int(self.batch.insert(table, values))
         self._fake -= 1
         return self._fake  # a made-up id: nothing in the database hangs under it
 
@@ -183,9 +187,9 @@ class _Walk:
         if self.db.scalar("SELECT count(*) FROM plan_year WHERE year = ?", (self.year,)) == 0:
             title = self.pv.title or f"{self.year}年度营商环境考核评价实施方案"
             self.out.changes.append(Change("create", "year", f"{self.year} 年度"))
-            if self.w is not None:
-                self.w.insert("plan_year", {"year": self.year, "title": title, "office": "",
-                                            "created_at": datetime.now().isoformat(timespec="seconds")})
+            if self.batch is not None:
+                self.batch.insert("plan_year", {"year": self.year, "title": title, "office": "",
+                                                "created_at": datetime.now().isoformat(timespec="seconds")})
         for unit in self.units:  # made by resolve() in a real import; planned here in both
             if unit.kind in ("new", "group") and unit.division_id is None:
                 kind = "（分组）" if unit.kind == "group" else ""
@@ -213,6 +217,8 @@ class _Walk:
                     if second_id is not None:
                         self._assignments(second, second_id, label)
                         self._subtasks(second, second_id, label)
+        if self.batch is not None:
+            self.batch.flush()
         return self.out
 
     def _flat(self, first: ParsedIndicator, pool: tuple[str, int | None], dim_id: int) -> None:
@@ -297,8 +303,8 @@ class _Walk:
             return
         fields = tuple((k, row[k], v) for k, v in diff.items())
         self.out.changes.append(Change("update", table, label, level, parent, source_row, fields))
-        if self.w is not None:
-            self.w.update(table, row["id"], diff)
+        if self.batch is not None:
+            self.batch.update(table, row["id"], diff)
         row.update(diff)
 
     # -- divisions -------------------------------------------------------------------------
@@ -313,9 +319,11 @@ class _Walk:
             if retired and f"处室“{name}”已停用，仍按表格记入责任分工" not in self.out.warnings:
                 self.out.warnings.append(f"处室“{name}”已停用，仍按表格记入责任分工")
             return int(div_id)
-        position = (self.db.scalar("SELECT max(position) FROM division") or 0) + 1
+        if self._division_position is None:  # counted here: the batch writes new divisions at the end
+            self._division_position = self.db.scalar("SELECT max(position) FROM division") or 0
+        self._division_position += 1
         div_id = self._new_id("division", {"name": name, "kind": "group" if is_group else "division",
-                                           "position": position})
+                                           "position": self._division_position})
         self.divisions[name] = (div_id, None)
         self.out.changes.append(Change("create", "division", name + ("（分组）" if is_group else "")))
         return div_id
