@@ -172,9 +172,19 @@
         <source>对象：</source>
         <translation>Object:</translation>
     </message>
-    <message>
-        <source>共 %1 条</source>
-        <translation>%1 entries</translation>
+    <message numerus="yes">
+        <source>共 %n 条</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 条记录到“%2”。</source>
+        <translation>
+            <numerusform>Exported %n entry to “%2”.</numerusform>
+            <numerusform>Exported %n entries to “%2”.</numerusform>
+        </translation>
     </message>
     <message>
         <source>导出失败</source>
@@ -199,10 +209,6 @@
     <message>
         <source>导出完成</source>
         <translation>Export Complete</translation>
-    </message>
-    <message>
-        <source>已导出 %1 条记录到“%2”。</source>
-        <translation>Exported %1 entries to “%2”.</translation>
     </message>
 </context>
 <context>
@@ -861,16 +867,29 @@
         <translation>None</translation>
     </message>
     <message>
-        <source>已写入：改动 %1 行</source>
-        <translation>Written: %1 rows changed</translation>
+        <source>、</source>
+        <translation>, </translation>
     </message>
-    <message>
-        <source>可写入：改动 %1 行</source>
-        <translation>Can be written: %1 rows changed</translation>
+    <message numerus="yes">
+        <source>已写入：改动 %n 行</source>
+        <translation>
+            <numerusform>Written: %n row changed</numerusform>
+            <numerusform>Written: %n rows changed</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>有 %1 个问题，不能写入</source>
-        <translation>%1 problems, cannot be written</translation>
+    <message numerus="yes">
+        <source>可写入：改动 %n 行</source>
+        <translation>
+            <numerusform>Can be written: %n row changed</numerusform>
+            <numerusform>Can be written: %n rows changed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>有 %n 个问题，不能写入</source>
+        <translation>
+            <numerusform>%n problem, cannot be written</numerusform>
+            <numerusform>%n problems, cannot be written</numerusform>
+        </translation>
     </message>
     <message>
         <source>第 %1 行 %2</source>
@@ -997,12 +1016,12 @@
         <translation>Due</translation>
     </message>
     <message>
-        <source>还有</source>
-        <translation>In</translation>
-    </message>
-    <message>
         <source>事项</source>
         <translation>Item</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
     </message>
     <message>
         <source>考评记录</source>
@@ -1069,14 +1088,6 @@
         <translation>Business environment dashboard: %1, as of month %2</translation>
     </message>
     <message>
-        <source>今天</source>
-        <translation>Today</translation>
-    </message>
-    <message>
-        <source>%1天后</source>
-        <translation>%1 days</translation>
-    </message>
-    <message>
         <source>【缺】%1</source>
         <translation>[missing] %1</translation>
     </message>
@@ -1124,26 +1135,6 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>已完成 %1</source>
-        <translation>Done %1</translation>
-    </message>
-    <message>
-        <source>逾期 %1 天</source>
-        <translation>%1 days overdue</translation>
-    </message>
-    <message>
-        <source>今天到期</source>
-        <translation>Due today</translation>
-    </message>
-    <message>
-        <source>剩 %1 个工作日</source>
-        <translation>%1 working days left</translation>
-    </message>
-    <message>
-        <source>（日历未确认）</source>
-        <translation> (calendar not confirmed)</translation>
-    </message>
-    <message>
         <source>该日期依据尚未公布的节假日安排推算，请在“工作日历”中核对并确认。</source>
         <translation>This date is estimated from a public holiday schedule not yet published; check and confirm it in “Working Calendar”.</translation>
     </message>
@@ -1174,9 +1165,27 @@
         <source>正在读取期限……</source>
         <translation>Reading deadlines…</translation>
     </message>
+    <message numerus="yes">
+        <source>逾期 %n 项，</source>
+        <translation>
+            <numerusform>%n overdue, </numerusform>
+            <numerusform>%n overdue, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 个工作日内到期 %n 项</source>
+        <translation>
+            <numerusform>%n due within %1 working days</numerusform>
+            <numerusform>%n due within %1 working days</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>逾期 %1 项，%2 个工作日内到期 %3 项</source>
-        <translation>%1 overdue, %3 due within %2 working days</translation>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
     </message>
     <message>
         <source>标记完成</source>
@@ -1205,6 +1214,39 @@
     <message>
         <source>5 个工作日内到期</source>
         <translation>Due within 5 working days</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineStates</name>
+    <message>
+        <source>已完成 %1</source>
+        <translation>Done %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>逾期 %n 天</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message numerus="yes">
+        <source>剩 %n 个工作日</source>
+        <translation>
+            <numerusform>%n working day left</numerusform>
+            <numerusform>%n working days left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>（日历未确认）</source>
+        <translation> (calendar not confirmed)</translation>
     </message>
 </context>
 <context>
@@ -1770,9 +1812,19 @@ The file stays in the evidence store and other records that use it are not affec
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
-    <message>
-        <source>已导出 %1 行到 %2</source>
-        <translation>Exported %1 rows to %2</translation>
+    <message numerus="yes">
+        <source>已导出 %n 行到 %2</source>
+        <translation>
+            <numerusform>Exported %n row to %2</numerusform>
+            <numerusform>Exported %n rows to %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 个文件到 %2</source>
+        <translation>
+            <numerusform>Exported %n file to %2</numerusform>
+            <numerusform>Exported %n files to %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>导出佐证材料包</source>
@@ -1785,10 +1837,6 @@ The file stays in the evidence store and other records that use it are not affec
     <message>
         <source>压缩包 (*.zip)</source>
         <translation>Zip archives (*.zip)</translation>
-    </message>
-    <message>
-        <source>已导出 %1 个文件到 %2</source>
-        <translation>Exported %1 files to %2</translation>
     </message>
 </context>
 <context>
@@ -1865,6 +1913,54 @@ Legal Affairs Division</translation>
         <translation>Later</translation>
     </message>
     <message>
+        <source>联络员</source>
+        <translation>Liaison</translation>
+    </message>
+    <message>
+        <source>姓名（可以以后在“管理 › 联络员登记”中填写）</source>
+        <translation>Name (can also be filled in later under Manage › Liaison Register)</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所在处室</source>
+        <translation>Division</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>已登记；变更请用“管理 › 联络员登记”。</source>
+        <translation>Registered; for a change use Manage › Liaison Register.</translation>
+    </message>
+    <message>
+        <source>数据保存在哪里，如何备份</source>
+        <translation>Where the data lives, and how to back it up</translation>
+    </message>
+    <message>
+        <source>数据库：%1&lt;br&gt;佐证材料：%2&lt;br&gt;自动备份：%3</source>
+        <translation>Database: %1&lt;br&gt;Evidence files: %2&lt;br&gt;Automatic backups: %3</translation>
+    </message>
+    <message>
+        <source>程序每次启动和每天自动备份一次。重要操作前请用“文件 › 立即备份”，并定期把备份文件复制到 U 盘或单位网盘；换电脑时用“文件 › 从备份恢复”。</source>
+        <translation>The program backs up at every start and once a day. Before important work use File › Back Up Now, and copy the backup files to a USB stick or the office&apos;s network drive now and then; on a new computer use File › Restore from Backup.</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back Up Now</translation>
+    </message>
+    <message>
+        <source>备份说明…</source>
+        <translation>About Backups…</translation>
+    </message>
+    <message>
+        <source>使用指南…</source>
+        <translation>Getting Started…</translation>
+    </message>
+    <message>
         <source>设置本单位信息</source>
         <translation>Set the department</translation>
     </message>
@@ -1901,6 +1997,41 @@ Legal Affairs Division</translation>
     <message>
         <source>（未转）</source>
         <translation>(not yet)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOps</name>
+    <message>
+        <source>本页帮助(&amp;H)</source>
+        <translation>Help on This &amp;Page</translation>
+    </message>
+    <message>
+        <source>用户指南中说明当前选项卡的一节</source>
+        <translation>The section of the user guide about the tab in front</translation>
+    </message>
+    <message>
+        <source>用户指南(&amp;G)</source>
+        <translation>User &amp;Guide</translation>
+    </message>
+    <message>
+        <source>开始使用</source>
+        <translation>Getting Started</translation>
+    </message>
+    <message>
+        <source>月调度的步骤</source>
+        <translation>The Monthly Round</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and Restore</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard Shortcuts</translation>
+    </message>
+    <message>
+        <source>本单位信息（首次使用）…</source>
+        <translation>Department Details (First Start)…</translation>
     </message>
 </context>
 <context>
@@ -2896,12 +3027,16 @@ Legal Affairs Division</translation>
         <translation>Monthly Dispatch</translation>
     </message>
     <message>
+        <source>%1 的月调度尚未开始。现在开始吗？</source>
+        <translation>The dispatch of %1 has not been started. Start it now?</translation>
+    </message>
+    <message>
         <source>逐项自评</source>
         <translation>Self-evaluation</translation>
     </message>
     <message>
         <source>宣传推广与表扬</source>
-        <translation>Recognition &amp; promotion</translation>
+        <translation>Recognition and Promotion</translation>
     </message>
     <message>
         <source>督办事项</source>
@@ -2918,14 +3053,6 @@ Legal Affairs Division</translation>
     <message>
         <source>筛选：编号、名称、标准、处室……</source>
         <translation>Filter: no., name, standard, division…</translation>
-    </message>
-    <message>
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <source>重做</source>
-        <translation>Redo</translation>
     </message>
     <message>
         <source>退出(&amp;X)</source>
@@ -3440,6 +3567,13 @@ Legal Affairs Division</translation>
         <source>只看与上月（%1）相比有变化的行</source>
         <translation>Only rows changed since last month (%1)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n 项：%2</source>
+        <translation>
+            <numerusform>%n row: %2</numerusform>
+            <numerusform>%n rows: %2</numerusform>
+        </translation>
+    </message>
     <message>
         <source>与 %1 的状态、进展、问题、下步打算和数值比较；本月收回的调度表与上月相同的行不算变化</source>
         <translation>Compared with %1: status, progress, problems, next steps and figures; a row whose returned form says the same as last month is not a change</translation>
@@ -3479,10 +3613,6 @@ Legal Affairs Division</translation>
     <message>
         <source>填报中</source>
         <translation>Open for entries</translation>
-    </message>
-    <message>
-        <source>%1 项：%2</source>
-        <translation>%1 rows: %2</translation>
     </message>
     <message>
         <source>状态变化</source>
@@ -3967,9 +4097,12 @@ Legal Affairs Division</translation>
         <source>编辑指标“%1”</source>
         <translation>Edit indicator “%1”</translation>
     </message>
-    <message>
-        <source>其下的 %1 项内容将一并删除。</source>
-        <translation>The %1 items under it will be deleted as well. </translation>
+    <message numerus="yes">
+        <source>其下的 %n 项内容将一并删除。</source>
+        <translation>
+            <numerusform>The %n item under it will be deleted as well. </numerusform>
+            <numerusform>The %n items under it will be deleted as well. </numerusform>
+        </translation>
     </message>
     <message>
         <source>删除“%1”？%2可用“撤销”恢复。</source>
@@ -4480,9 +4613,12 @@ Legal Affairs Division</translation>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
     </message>
-    <message>
-        <source>共 %1 页。</source>
-        <translation>%1 pages.</translation>
+    <message numerus="yes">
+        <source>共 %n 页。</source>
+        <translation>
+            <numerusform>%n page.</numerusform>
+            <numerusform>%n pages.</numerusform>
+        </translation>
     </message>
     <message>
         <source>另存为 PDF</source>
@@ -4507,6 +4643,46 @@ Legal Affairs Division</translation>
     <message>
         <source>无法打印</source>
         <translation>Cannot Print</translation>
+    </message>
+    <message>
+        <source>任务分工表</source>
+        <translation>Task assignment sheet</translation>
+    </message>
+    <message>
+        <source>年度实施方案</source>
+        <translation>Annual implementation plan</translation>
+    </message>
+    <message>
+        <source>月调度情况</source>
+        <translation>Monthly dispatch</translation>
+    </message>
+    <message>
+        <source>季度报告（报省软环境办）</source>
+        <translation>Quarterly report (to the provincial office)</translation>
+    </message>
+    <message>
+        <source>季度汇报（厅主要领导）</source>
+        <translation>Quarterly report (to the leaders)</translation>
+    </message>
+    <message>
+        <source>自我评价报告</source>
+        <translation>Self-evaluation report</translation>
+    </message>
+    <message>
+        <source>第一季度</source>
+        <translation>Q1</translation>
+    </message>
+    <message>
+        <source>第二季度</source>
+        <translation>Q2</translation>
+    </message>
+    <message>
+        <source>第三季度</source>
+        <translation>Q3</translation>
+    </message>
+    <message>
+        <source>第四季度</source>
+        <translation>Q4</translation>
     </message>
 </context>
 <context>
@@ -5062,6 +5238,10 @@ Legal Affairs Division</translation>
         <translation>New Sub-task</translation>
     </message>
     <message>
+        <source>所属指标：%1 %2</source>
+        <translation>Indicator: %1 %2</translation>
+    </message>
+    <message>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
@@ -5100,17 +5280,23 @@ Legal Affairs Division</translation>
         <source>%1 次</source>
         <translation>%1</translation>
     </message>
-    <message>
-        <source>逾期 %1 天</source>
-        <translation>%1 days overdue</translation>
+    <message numerus="yes">
+        <source>逾期 %n 天</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>剩 %n 个工作日</source>
+        <translation>
+            <numerusform>%n working day left</numerusform>
+            <numerusform>%n working days left</numerusform>
+        </translation>
     </message>
     <message>
         <source>今日到期</source>
         <translation>Due today</translation>
-    </message>
-    <message>
-        <source>剩 %1 个工作日</source>
-        <translation>%1 working days left</translation>
     </message>
     <message>
         <source>、</source>
@@ -5370,6 +5556,21 @@ Legal Affairs Division</translation>
     <message>
         <source>删除督办事项“%1”？此操作可以撤销。</source>
         <translation>Delete supervised item “%1”? This can be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoLabels</name>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>（在“%1”中）</source>
+        <translation> (in “%1”)</translation>
     </message>
 </context>
 <context>

@@ -55,7 +55,7 @@ def flags(db: Database, year: int, today: date) -> list[Flag]:
     if plans:
         late = [p for p in plans if p.missing]
         text = (messages.render("flags.work_plans_missing", {"count": len(late), "due": min(p.due_on for p in late),
-                                                              "names": "、".join(p.division for p in late)})
+                                                              "names": [p.division for p in late]})
                 if late else messages.render("flags.work_plans_done", {"count": len(plans)}))
         out.append(Flag(messages.render("flags.work_plans"), text,
                         bool(late) and min(p.due_on for p in late) < today.isoformat()))

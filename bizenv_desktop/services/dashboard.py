@@ -141,7 +141,11 @@ def supervision_by_status(db: Database, today: date) -> dict[str, int]:
     return counts
 
 
-def next_deadlines(db: Database, today: date, n: int = 8, days: int = 366) -> list[Deadline]:
-    """The next n open deadlines from today on (within `days`), soonest first."""
-    items = list_deadlines(db, today, today + timedelta(days=days))
-    return [d for d in items if not d.done_on][:n]
+def next_deadlines(db: Database, today: date, n: int = 8, days: int = 366, look_back: int = 60) -> list[Deadline]:
+    """The open deadlines that are overdue (within the last look_back days, as the 待办 panel
+    lists them) and then the next ones (within `days`), n in all, by date: the overdue ones
+    first, never left out to make room."""
+    items = [d for d in list_deadlines(db, today - timedelta(days=look_back), today + timedelta(days=days))
+             if not d.done_on]
+    overdue = [d for d in items if d.overdue(today)]
+    return overdue + [d for d in items if not d.overdue(today)][:max(0, n - len(overdue))]

@@ -31,7 +31,7 @@ class AssignmentEditor(QWidget):
         self.remove_button = QPushButton(self.tr("移除"), self)
         self.up_button = QPushButton(self.tr("上移"), self)
         self.down_button = QPushButton(self.tr("下移"), self)
-        self.add_button.clicked.connect(lambda: self.add_row(None, "responsible"))
+        self.add_button.clicked.connect(self.add_unused)
         self.remove_button.clicked.connect(self.remove_row)
         self.up_button.clicked.connect(lambda: self.move_row(-1))
         self.down_button.clicked.connect(lambda: self.move_row(1))
@@ -68,6 +68,13 @@ class AssignmentEditor(QWidget):
         self.table.setCellWidget(row, 0, division_box)
         self.table.setCellWidget(row, 1, role_box)
         self.table.selectRow(row)
+
+    def add_unused(self) -> None:
+        """添加处室: a division not yet listed, as 配合 (it added a copy of the first row)."""
+        used = {division_id for division_id, _role in self.value()}
+        free = [d for d in self.divisions if d.active and d.id not in used]
+        free.sort(key=lambda d: d.is_group)  # single divisions before groups
+        self.add_row(free[0].id if free else None, "cooperate")
 
     def remove_row(self) -> None:
         row = self.table.currentRow()

@@ -306,7 +306,7 @@ class AuditDialog(PreserveGeometry, QDialog):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count.setText(self.tr("共 %1 条").replace("%1", str(self.model.total)))
+        self.count.setText(self.tr("共 %n 条", "", self.model.total))
 
     def set_filters(self, date_from: date | None = None, date_to: date | None = None,
                     entity: str | None = None, text: str | None = None) -> None:
@@ -343,7 +343,7 @@ class AuditDialog(PreserveGeometry, QDialog):
         count = self.export(path)
         if count is not None:
             QMessageBox.information(self, self.tr("导出完成"),
-                                    self.tr("已导出 %1 条记录到“%2”。").replace("%1", str(count)).replace("%2", path))
+                                    self.tr("已导出 %n 条记录到“%2”。", "", count).replace("%2", path))
 
     # -- closing --------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)

@@ -93,3 +93,19 @@ class ColumnChooser(QObject):
 
     def hidden(self) -> list[int]:
         return [c for c in range(self.header.count()) if self.header.isSectionHidden(c)]
+
+
+def widen_to_titles(header: QHeaderView, texts: dict[int, list[str]] | None = None) -> None:
+    """No column narrower than its title (English titles are longer than the Chinese ones the
+    widths were set for), nor than the longest of `texts[col]` (status words of its cells)."""
+    model = header.model()
+    if model is None:
+        return
+    metrics = header.fontMetrics()
+    margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin) + 12
+    for col in range(header.count()):
+        words = [str(model.headerData(col, header.orientation(), Qt.ItemDataRole.DisplayRole) or "")]
+        words += (texts or {}).get(col, [])
+        need = max(metrics.horizontalAdvance(w) for w in words) + margin
+        if header.sectionSize(col) < need and header.sectionResizeMode(col) != QHeaderView.ResizeMode.Stretch:
+            header.resizeSection(col, need)

@@ -28,6 +28,7 @@ class ChangeCommand(QUndoCommand):
         super().__init__(changes.label)
         self.controller = controller
         self.changes = changes
+        self.where = controller.where()  # the tab it was made in (the undo label names it)
         self._applied = True  # the first redo() (from push) must not apply it again
 
     def redo(self) -> None:
@@ -67,6 +68,7 @@ class Controller(QObject):
         self.workspace = workspace
         self.undo_stack = QUndoStack(self)
         self.dialog_parent: QWidget | None = None
+        self.where: Callable[[], str] = lambda: ""  # the window sets it: the key of the tab in front
 
     @property
     def db(self) -> Any:

@@ -7,6 +7,8 @@ Statuses are written as words as well as coloured, so a black-and-white print re
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -189,7 +191,7 @@ class DashboardView(ReloadWhenShown, QWidget):
         self.supervision_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.supervision_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.late_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.deadline_table = _small_table(self.content, [self.tr("期限"), self.tr("还有"), self.tr("事项")])
+        self.deadline_table = _small_table(self.content, [self.tr("期限"), self.tr("状态"), self.tr("事项")])
         # what the plan asks the liaison to keep, flagged, and the divisions' on-time returns (issue 16)
         self.flags_table = _small_table(self.content, [self.tr("考评记录"), self.tr("情况")])
         self.flags_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -229,24 +231,49 @@ class DashboardView(ReloadWhenShown, QWidget):
         body.addWidget(self.grid, 2, 0, 3, 1)
         body.addWidget(QLabel(self.tr("量化指标与目标"), self.content), 5, 0)
         body.addWidget(self.chart, 6, 0, 2, 1)
-        body.addWidget(self.late_caption, 1, 1)
-        body.addWidget(self.late_table, 2, 1)
-        body.addWidget(QLabel(self.tr("交办督办事项"), self.content), 3, 1)
-        body.addWidget(self.supervision_table, 4, 1)
-        body.addWidget(QLabel(self.tr("近期待办"), self.content), 5, 1)
-        body.addWidget(self.deadline_table, 6, 1, 2, 1)
         body.addWidget(QLabel(self.tr("考评记录（需关注的标为【缺】或红色）"), self.content), 8, 0)
         body.addWidget(self.flags_table, 9, 0)
-        body.addWidget(self.rates_caption, 8, 1)
-        body.addWidget(self.rates_table, 9, 1)
-        body.setColumnStretch(0, 3)
-        body.setColumnStretch(1, 2)
+        self.body = body
+        self.side = [self.late_caption, self.late_table, QLabel(self.tr("交办督办事项"), self.content),
+                     self.supervision_table, QLabel(self.tr("近期待办"), self.content), self.deadline_table]
+        self.wide = False
+        self._arrange(True)
         scroll = QScrollArea(self)
         scroll.setWidget(self.content)
         scroll.setWidgetResizable(True)
+        self.scroll_area = scroll
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
+
+    def _arrange(self, wide: bool) -> None:
+        """Side panels beside the grid and the chart (wide, and always on paper), or below
+        them when the tab is narrower (1366 x 768 with the 待办 dock: they were a sliver)."""
+        if wide == self.wide:
+            return
+        self.wide = wide
+        for w in self.side:
+            self.body.removeWidget(w)
+        for w in (self.rates_caption, self.rates_table):
+            self.body.removeWidget(w)
+        for i, w in enumerate(self.side):
+            row, span = (1 + i, 2 if i == len(self.side) - 1 else 1) if wide else (10 + i, 1)
+            self.body.addWidget(w, row, 1 if wide else 0, span, 1)
+        # the divisions' on-time returns: beside the records when wide, last when narrow
+        self.body.addWidget(self.rates_caption, 8 if wide else 16, 1 if wide else 0)
+        self.body.addWidget(self.rates_table, 9 if wide else 17, 1 if wide else 0)
+        self.body.setColumnStretch(0, 3)
+        self.body.setColumnStretch(1, 2 if wide else 0)
+
+    SIDE_WIDTH = 420  # what the side panels need beside the grid
+
+    def _fit_layout(self) -> None:
+        room = self.scroll_area.viewport().width()
+        self._arrange(room >= self.grid.minimumWidth() + self.SIDE_WIDTH + 40)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit_layout()
 
     # -- what is shown ------------------------------------------------------------------
     def _today(self) -> date:
@@ -289,15 +316,23 @@ class DashboardView(ReloadWhenShown, QWidget):
         counts = dashboard.supervision_by_status(db, today)
         _fill(self.supervision_table, [[str(counts[s]) for s in (*dashboard.SUPERVISION_STATUSES,
                                                                    dashboard.OVERDUE)]], tuple(range(6)))
-        rows = []
-        for d in dashboard.next_deadlines(db, today):
-            left = (d.due - today).days
-            when = self.tr("今天") if left == 0 else self.tr("%1天后").replace("%1", str(left))
-            rows.append([d.due.isoformat(), when, d.title])
-        _fill(self.deadline_table, rows, (1,))
+        # the same items and working-day counts as the 待办 panel (it counted calendar days and
+        # left out what was overdue)
+        from ..services.calendar import load_calendar
+        from .deadline_panel import OVERDUE_COLOR, state_text
+
+        calendar, day = load_calendar(db), self._today()
+        items = dashboard.next_deadlines(db, day)
+        _fill(self.deadline_table, [[d.due.isoformat(), state_text(d, day, calendar), d.title] for d in items], (1,))
+        for row, d in enumerate(items):
+            for col in range(3) if d.overdue(day) else ():
+                cell = self.deadline_table.item(row, col)
+                if cell is not None:
+                    cell.setBackground(OVERDUE_COLOR)
         self.deadline_table.resizeColumnToContents(0)
         self.deadline_table.resizeColumnToContents(1)
         self._show_records(db, self._today())
+        self._fit_layout()
 
     def _show_records(self, db: Any, today: date) -> None:
         """The flags of the plan's records and each division's on-time return rate (DHIS2-style)."""
@@ -352,7 +387,24 @@ class DashboardView(ReloadWhenShown, QWidget):
         self.refresh()
 
     def render_to(self, painter: QPainter, width: float, height: float) -> None:
-        """Paint the dashboard (without its tool bar) scaled to fit width × height."""
+        """Paint the dashboard (without its tool bar) scaled to fit width × height, side panels
+        beside the grid (one A4 landscape page) whatever the tab's width on screen."""
+        with self._on_paper():
+            self._render(painter, width, height)
+
+    @contextmanager
+    def _on_paper(self) -> Iterator[None]:
+        narrow = not self.wide
+        if narrow:
+            self._arrange(True)
+            self.content.resize(self.content.minimumSizeHint().expandedTo(self.content.size()))
+        try:
+            yield
+        finally:
+            if narrow:
+                self._fit_layout()
+
+    def _render(self, painter: QPainter, width: float, height: float) -> None:
         size = self.content.size()
         scale = min(width / max(1, size.width()), height / max(1, size.height()))
         filled = self.content.autoFillBackground()  # set by the scroll area
@@ -369,6 +421,10 @@ class DashboardView(ReloadWhenShown, QWidget):
         """Print on one page. Qt would paint a widget for a printer through a pixmap as large as the
         page at the printer's resolution (13 700 px wide at 1200 dpi, 7 MB of PDF, seconds of work);
         an image at about 300 dpi, drawn scaled onto the page, prints as sharp and stays small."""
+        with self._on_paper():
+            self._print(printer)
+
+    def _print(self, printer: QPrinter) -> None:
         page = printer.pageRect(QPrinter.Unit.DevicePixel)
         size = self.content.size()
         scale = min(page.width() / max(1, size.width()), page.height() / max(1, size.height()))
@@ -378,7 +434,7 @@ class DashboardView(ReloadWhenShown, QWidget):
         image.fill(QColor("white"))
         image_painter = QPainter(image)
         try:
-            self.render_to(image_painter, image.width(), image.height())
+            self._render(image_painter, image.width(), image.height())
         finally:
             image_painter.end()
         painter = QPainter(printer)
@@ -404,4 +460,5 @@ class DashboardView(ReloadWhenShown, QWidget):
 
     def render_to_image(self, path: str | Path) -> bool:
         """Save the dashboard as an image (PNG by the file's suffix)."""
-        return self.content.grab().save(str(path))
+        with self._on_paper():
+            return self.content.grab().save(str(path))

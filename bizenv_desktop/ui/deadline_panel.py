@@ -4,10 +4,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QPoint,
+                            Qt, Signal)
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (QApplication, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox,
+                               QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget)
 
 from ..core.workdays import WorkCalendar
 from . import file_dialogs
@@ -23,6 +24,32 @@ def _deadlines() -> Any:
     return deadlines
 
 COL_DUE, COL_TITLE, COL_STATE = range(3)
+
+
+class DeadlineStates(QObject):
+    """Where a deadline stands, counted as the panel and the dashboard both count it: overdue
+    by calendar days past the date, or working days left (Chinese working days); counts in
+    Qt's plural forms (1 day / 2 days)."""
+
+    def text(self, d: Deadline, today: date, calendar: WorkCalendar) -> str:
+        if d.done_on:
+            return self.tr("已完成 %1").replace("%1", d.done_on[:10])
+        if d.overdue(today):
+            return self.tr("逾期 %n 天", "", (today - d.due).days)
+        left = calendar.workdays_between(today, d.due)
+        text = self.tr("今天到期") if d.due == today else self.tr("剩 %n 个工作日", "", left)
+        return text if d.confirmed else text + self.tr("（日历未确认）")
+
+
+_STATES: list[DeadlineStates] = []
+
+
+def state_text(d: Deadline, today: date, calendar: WorkCalendar) -> str:
+    if not _STATES:
+        _STATES.append(DeadlineStates())
+    return _STATES[0].text(d, today, calendar)
+
+
 ROW_ROLE = Qt.ItemDataRole.UserRole + 30
 OVERDUE_COLOR, SOON_COLOR, DONE_COLOR = QColor("#ffcdd2"), QColor("#fff3c4"), QColor("#e8f5e9")
 
@@ -56,13 +83,7 @@ class DeadlineModel(QAbstractTableModel):
             self.calendar.workdays_between(self.today, d.due) <= self.soon_days
 
     def state(self, d: Deadline) -> str:
-        if d.done_on:
-            return self.tr("已完成 %1").replace("%1", d.done_on[:10])
-        if d.overdue(self.today):
-            return self.tr("逾期 %1 天").replace("%1", str((self.today - d.due).days))
-        left = self.calendar.workdays_between(self.today, d.due)
-        text = self.tr("今天到期") if d.due == self.today else self.tr("剩 %1 个工作日").replace("%1", str(left))
-        return text if d.confirmed else text + self.tr("（日历未确认）")
+        return state_text(d, self.today, self.calendar)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -87,7 +108,11 @@ class DeadlineModel(QAbstractTableModel):
 
 
 class DeadlinePanel(QWidget):
-    """List of deadlines from 60 days back to 120 days ahead, with done marks."""
+    """List of deadlines from 60 days back to 120 days ahead, with done marks. Double-click or
+    Enter opens the item a deadline comes from (open_requested; the window goes there); the
+    right-click menu opens, marks done or undone, and copies."""
+
+    open_requested = Signal(object)  # the Deadline
 
     def __init__(self, controller: Any, parent: QWidget | None = None, today: date | None = None,
                  load: bool = True) -> None:
@@ -132,6 +157,9 @@ class DeadlinePanel(QWidget):
         self.done_button.clicked.connect(lambda: self.ask_mark_done())
         self.undone_button.clicked.connect(lambda: self.unmark(self.selected()))
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._sync())
+        self.table.activated.connect(lambda index: self.open_item(index.data(ROW_ROLE)))  # double-click, Enter
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_menu)
         controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
         if load:
             self.reload()
@@ -153,10 +181,42 @@ class DeadlinePanel(QWidget):
         self.model.set_items(items, today, load_calendar(db), self.soon_box.value())
         overdue = sum(1 for d in items if d.overdue(today))
         soon = sum(1 for d in items if self.model.is_soon(d))
-        self.summary.setText(self.tr("逾期 %1 项，%2 个工作日内到期 %3 项")
-                             .replace("%1", str(overdue)).replace("%2", str(self.soon_box.value()))
-                             .replace("%3", str(soon)))
+        self.summary.setText(self.tr("逾期 %n 项，", "", overdue) +
+                             self.tr("%1 个工作日内到期 %n 项", "", soon).replace("%1", str(self.soon_box.value())))
         self._sync()
+
+    def open_item(self, d: Deadline | None) -> None:
+        if d is not None:
+            self.open_requested.emit(d)
+
+    def menu_for(self, d: Deadline) -> QMenu:
+        """打开 / 标记完成… / 取消完成 / 复制 for one deadline (the right-click menu)."""
+        menu = QMenu(self)
+        items: list[tuple[str, Any, bool]] = [
+            (self.tr("打开"), lambda: self.open_item(d), True),
+            (self.tr("标记完成…"), lambda: self.ask_mark_done(d), not d.done_on),
+            (self.tr("取消完成"), lambda: self.unmark(d), bool(d.done_on)),
+            (self.tr("复制"), lambda: QApplication.clipboard().setText(self.copy_text(d)), True)]
+        for text, slot, enabled in items:
+            action = QAction(text, menu)
+            action.setEnabled(enabled)
+            action.triggered.connect(lambda _c=False, f=slot: f())
+            menu.addAction(action)
+        menu.actions()[0].setShortcut(QKeySequence(Qt.Key.Key_Return))
+        menu.setDefaultAction(menu.actions()[0])
+        return menu
+
+    def copy_text(self, d: Deadline) -> str:
+        return f"{d.due.isoformat()} {d.title}（{self.model.state(d)}）"
+
+    def _show_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        self.table.setCurrentIndex(index)
+        menu = self.menu_for(index.data(ROW_ROLE))
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def selected(self) -> Deadline | None:
         index = self.table.currentIndex()
@@ -167,8 +227,8 @@ class DeadlinePanel(QWidget):
         self.done_button.setEnabled(d is not None and not d.done_on)
         self.undone_button.setEnabled(d is not None and bool(d.done_on))
 
-    def ask_mark_done(self) -> None:
-        d = self.selected()
+    def ask_mark_done(self, d: Deadline | None = None) -> None:
+        d = d or self.selected()
         if d is None:
             return
         answer = QMessageBox.question(
@@ -207,6 +267,9 @@ def reminder_html(db: Any, today: date, parent: QWidget) -> str | None:
                          (QCoreApplication.translate("DeadlinePanel", "5 个工作日内到期"), soon)):
         if items:
             lines = "".join(f"<li>{d.due.isoformat()} {escape(d.title)}</li>" for d in items[:15])
-            more = f"<li>…（{len(items) - 15}）</li>" if len(items) > 15 else ""
-            parts.append(f"<p><b>{escape(title)}（{len(items)}）</b></p><ul>{lines}{more}</ul>")
+            counted = QCoreApplication.translate("DeadlinePanel", "%1（%2）")  # "Overdue (3)" in English
+            more = f"<li>{counted.replace('%1', '…').replace('%2', str(len(items) - 15))}</li>" \
+                if len(items) > 15 else ""
+            heading = escape(counted.replace("%1", title).replace("%2", str(len(items))))
+            parts.append(f"<p><b>{heading}</b></p><ul>{lines}{more}</ul>")
     return "".join(parts)

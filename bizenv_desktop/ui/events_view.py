@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QSplitter, QComboBox, QDateEdit, QDialog, QDialog
 from ..core.errors import NotFound
 from ..services import events, plan_read
 from ..services.events import Event
+from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
 from .rows_model import RowsModel
 from .widgets import as_record_list
@@ -173,6 +174,7 @@ class EventsView(QWidget):
         for col, width in enumerate((90, 80, 70, 300, 180, 140, 50)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        widen_to_titles(header)  # the English titles are longer
         self.year_box = QComboBox(self)
         self.kind_box = QComboBox(self)
         self.kind_box.addItem(self.tr("全部类别"), "")

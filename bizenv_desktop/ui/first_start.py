@@ -4,20 +4,21 @@ department's own plan document (导入本单位方案…, which replaces the bui
 while that year holds no records). Shown after the window's first paint for as long as the
 department has not been set; 文件 › 设置 keeps the same things afterwards.
 
-Saving is one undoable step (services/department_setup.setup_department).
+It also registers the liaison, and says where the data lives and how to back it up.
+Saving is one undoable step (services/department_setup.setup_department, liaisons.add_liaison).
 """
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from ..services.department import default_short, get_department
 from ..services.department_setup import needs_setup, plan_divisions, setup_department
 from ..services.plan_read import list_years
-from .screen_fit import fit_size
+from .screen_fit import fit_size, scrolling
 
 SHORT_FORMS = ("我厅", "我局", "我委", "我办", "我院", "我单位")
 
@@ -52,17 +53,99 @@ class FirstStartDialog(QDialog):
         form.addRow(self.tr("单位名称"), self.name)
         form.addRow(self.tr("简称"), self.short)
         form.addRow(self.tr("处室"), self.divisions)
+        liaison_box, data_box = self._liaison_box(), self._data_box()
         buttons = QDialogButtonBox()
         buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
         self.later = buttons.addButton(self.tr("以后再说"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # the page scrolls rather than overflowing a 1366 x 768 screen
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.addWidget(intro)
+        inner.addLayout(form, 1)
+        inner.addWidget(liaison_box)
+        inner.addWidget(data_box)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form, 1)
+        layout.addWidget(scrolling(content, self), 1)
         layout.addWidget(buttons)
-        fit_size(self, 620, 520)
+        fit_size(self, 680, 720)
+
+    # -- the liaison, where the data lives, how to back up (issue 15) ---------------------
+    def _liaison_box(self) -> QGroupBox:
+        """Who the liaison is (管理 › 联络员登记 keeps the register later)."""
+        from ..services import plan_read
+
+        box = QGroupBox(self.tr("联络员"), self)
+        current = [x for x in plan_read.list_liaisons(self.controller.db) if x.current]
+        self.current_liaison = current[-1] if current else None
+        self.liaison_name = QLineEdit(self.current_liaison.name if self.current_liaison else "")
+        self.liaison_name.setPlaceholderText(self.tr("姓名（可以以后在“管理 › 联络员登记”中填写）"))
+        self.liaison_division = QComboBox()
+        self.liaison_division.setEditable(True)
+        self.liaison_phone = QLineEdit(self.current_liaison.phone if self.current_liaison else "")
+        self._fill_liaison_divisions()
+        self.divisions.textChanged.connect(self._fill_liaison_divisions)
+        for w in (self.liaison_name, self.liaison_division, self.liaison_phone):
+            w.setEnabled(self.current_liaison is None)
+        form = QFormLayout(box)
+        form.addRow(self.tr("姓名"), self.liaison_name)
+        form.addRow(self.tr("所在处室"), self.liaison_division)
+        form.addRow(self.tr("电话"), self.liaison_phone)
+        if self.current_liaison is not None:
+            form.addRow(QLabel(self.tr("已登记；变更请用“管理 › 联络员登记”。")))
+        return box
+
+    def _fill_liaison_divisions(self) -> None:
+        names = [line.strip() for line in self.divisions.toPlainText().splitlines() if line.strip()]
+        chosen = self.liaison_division.currentText() or next((n for n in names if n == "法规处"), "")
+        self.liaison_division.blockSignals(True)
+        self.liaison_division.clear()
+        self.liaison_division.addItems(names)
+        self.liaison_division.setCurrentText(chosen)
+        self.liaison_division.blockSignals(False)
+
+    def _data_box(self) -> QGroupBox:
+        """Where the data lives and how it is backed up."""
+        from ..services.backup import backup_dir
+        from ..services.evidence import evidence_dir
+
+        path = self.controller.workspace.path
+        box = QGroupBox(self.tr("数据保存在哪里，如何备份"), self)
+        where = QLabel(self.tr("数据库：%1<br>佐证材料：%2<br>自动备份：%3")
+                       .replace("%1", _code(path)).replace("%2", _code(evidence_dir(path)))
+                       .replace("%3", _code(backup_dir(path))))
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setWordWrap(True)
+        how = QLabel(self.tr("程序每次启动和每天自动备份一次。重要操作前请用“文件 › 立即备份”，并定期把备份文件复制到"
+                             " U 盘或单位网盘；换电脑时用“文件 › 从备份恢复”。"))
+        how.setWordWrap(True)
+        self.backup_button = QPushButton(self.tr("立即备份"))
+        self.backup_button.clicked.connect(self.backup_now)
+        guide = QPushButton(self.tr("备份说明…"))
+        guide.clicked.connect(lambda: self._help("backup"))
+        start = QPushButton(self.tr("使用指南…"))
+        start.clicked.connect(lambda: self._help("start"))
+        row = QHBoxLayout()
+        for b in (self.backup_button, guide, start):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout = QVBoxLayout(box)
+        layout.addWidget(where)
+        layout.addWidget(how)
+        layout.addLayout(row)
+        return box
+
+    def backup_now(self) -> None:
+        from . import maintenance
+
+        maintenance.backup_now(self, self.controller)
+
+    def _help(self, topic: str) -> None:
+        from .help_window import show_help
+
+        show_help(self, topic)
 
     def import_plan(self) -> int | None:
         """The department's own plan document as this year's plan (replacing the built-in one
@@ -85,8 +168,27 @@ class FirstStartDialog(QDialog):
     def accept(self) -> None:
         name, short = self.name.text(), self.short.currentText()
         lines = self.divisions.toPlainText().splitlines()
-        if self.controller.run(self.tr("设置本单位信息"), lambda w: setup_department(w, name, short, lines)):
+        liaison = self.liaison_name.text().strip() if self.current_liaison is None else ""
+        division, phone = self.liaison_division.currentText().strip(), self.liaison_phone.text().strip()
+
+        def save(w: Any) -> None:
+            setup_department(w, name, short, lines)
+            if liaison:  # one step with the department: one undo
+                from datetime import date
+
+                from ..services.divisions import find_division
+                from ..services.liaisons import add_liaison
+
+                add_liaison(w, liaison, date.today().isoformat(),
+                            division_id=find_division(w, division) if division else None, phone=phone)
+        if self.controller.run(self.tr("设置本单位信息"), save):
             super().accept()
+
+
+def _code(path: Any) -> str:
+    from html import escape
+
+    return f"<code>{escape(str(path))}</code>"
 
 
 def offer(window: Any, controller: Any) -> FirstStartDialog | None:

@@ -188,17 +188,17 @@ class CollectFormsDialog(QDialog):
             returned, missing = [], []
         self.summary.setText(self.tr("可写入 %1 个，有问题 %2 个。已交回：%3；未交回：%4")
                              .replace("%1", str(len(good))).replace("%2", str(len(self.previews) - len(good)))
-                             .replace("%3", "、".join(r.name for r in returned) or self.tr("无"))
-                             .replace("%4", "、".join(r.name for r in missing) or self.tr("无")))
+                             .replace("%3", self.tr("、").join(r.name for r in returned) or self.tr("无"))
+                             .replace("%4", self.tr("、").join(r.name for r in missing) or self.tr("无")))
 
     def _add_item(self, pv: forms.FilePreview, path: str, applied: bool) -> None:
         form = pv.form
         if applied:
-            result, color = self.tr("已写入：改动 %1 行").replace("%1", str(len(pv.changes))), GREEN
+            result, color = self.tr("已写入：改动 %n 行", "", len(pv.changes)), GREEN
         elif pv.ok:
-            result, color = self.tr("可写入：改动 %1 行").replace("%1", str(len(pv.changes))), GREEN
+            result, color = self.tr("可写入：改动 %n 行", "", len(pv.changes)), GREEN
         else:
-            result, color = self.tr("有 %1 个问题，不能写入").replace("%1", str(len(pv.problems))), RED
+            result, color = self.tr("有 %n 个问题，不能写入", "", len(pv.problems)), RED
         item = QTreeWidgetItem([form.path.name, form.division_name, form.month or "", result])
         item.setData(0, Qt.ItemDataRole.UserRole, path)
         item.setToolTip(0, path)

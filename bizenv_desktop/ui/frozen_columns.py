@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QMenu, QTableView, QTreeView
 
 View = QTableView | QTreeView
 
@@ -43,9 +43,9 @@ class FrozenColumns(QObject):
         frozen.setEditTriggers(view.editTriggers())
         frozen.setAlternatingRowColors(view.alternatingRowColors())
         frozen.setWordWrap(view.wordWrap())
-        frozen.setContextMenuPolicy(view.contextMenuPolicy())
-        for action in view.actions():
-            frozen.addAction(action)
+        # the main view's context menu, with the actions it has when the menu opens
+        frozen.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        frozen.customContextMenuRequested.connect(self._context_menu)
         for col in self.columns:
             delegate = view.itemDelegateForColumn(col)
             if delegate is not None:
@@ -110,6 +110,17 @@ class FrozenColumns(QObject):
             if shown:
                 frozen_header.resizeSection(col, main_header.sectionSize(col))
         self._place()
+
+    def _context_menu(self, pos: Any) -> None:
+        view, at = self.view, self.frozen.viewport().mapToGlobal(pos)
+        index = self.frozen.indexAt(pos)
+        if index.isValid():
+            view.setCurrentIndex(index)
+        policy = view.contextMenuPolicy()
+        if policy == Qt.ContextMenuPolicy.ActionsContextMenu and view.actions():
+            QMenu.exec(view.actions(), at, None, view)
+        elif policy == Qt.ContextMenuPolicy.CustomContextMenu:
+            view.customContextMenuRequested.emit(view.viewport().mapFromGlobal(at))
 
     def frozen_width(self) -> int:
         header = _header(self.view)

@@ -17,6 +17,7 @@ from ..services import inspections as insp
 from ..services import plan_read
 from ..services.inspections import Followup, Inspection
 from ..services.lookup import indicator_by_code
+from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
 from .rows_model import RowsModel
 from .supervision_dialog import _division_list, checked_ids
@@ -156,11 +157,13 @@ class InspectionsView(QWidget):
         self.table.setModel(self.model)
         for col, width in enumerate((90, 260, 110, 150, 140, 50)):
             self.table.horizontalHeader().resizeSection(col, width)
+        widen_to_titles(self.table.horizontalHeader())  # English titles are longer
         self.followups = FollowupsModel(self)
         self.follow_table = as_record_list(QTableView(self))
         self.follow_table.setModel(self.followups)
         for col, width in enumerate((300, 100, 100, 110)):
             self.follow_table.horizontalHeader().resizeSection(col, width)
+        widen_to_titles(self.follow_table.horizontalHeader())  # English titles are longer
         self.findings = QPlainTextEdit(self)
         self.findings.setReadOnly(True)
         self.findings.setMaximumHeight(90)

@@ -17,19 +17,22 @@ from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QLineEdit, QMainWi
 
 from ..core.errors import BizenvError
 from ..services import events, plan_read
-from . import settings
+from . import screen_fit, settings
 from .controller import Controller
 from .deadline_panel import DeadlinePanel, reminder_html
 from .lazy_tabs import LazyPage, LazyTabs
 from .menus import Menus
 from .operations import make_action
 from .operations.exchange import ExchangeOps
+from .operations.help import HelpOps
 from .operations.month_round import MonthRoundOps
 from .operations.plan import PlanOps
 from .operations.workspace import WorkspaceOps
 from .operations.years import YearOps
 from .plan_model import COL_CODE, COL_CRITERIA, COL_NAME, Node
 from .plan_tree import PlanTree
+from .todo_open import open_deadline
+from .undo_labels import UndoLabels
 from .window_tabs import TABS, Tab
 
 if TYPE_CHECKING:
@@ -57,7 +60,7 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         # shown or asked for, or one by one after the first paint (_after_first_paint).
         self.tabs = LazyTabs(self)
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.plan_tree, self.tr("指标体系"))
+        self.tabs.addTab(self.plan_tree, QCoreApplication.translate("MainWindow", "指标体系"))
         self.pages: dict[str, LazyPage] = {
             tab.key: self.tabs.add_lazy(partial(self._build_tab, tab), QCoreApplication.translate("MainWindow", tab.title))
             for tab in TABS}
@@ -84,19 +87,23 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.exchange_ops = ExchangeOps(self)
         self.workspace_ops = WorkspaceOps(self)
         self.round_ops = MonthRoundOps(self)
+        self.help_ops = HelpOps(self)
         self.operations: list[Any] = [self.plan_ops, self.year_ops, self.exchange_ops, self.workspace_ops,
-                                      self.round_ops]
+                                      self.round_ops, self.help_ops]
         self.toolbar.addWidget(self._spacer())
         self.toolbar.addWidget(self.filter_edit)
+        self.deadline_panel.open_requested.connect(lambda d: open_deadline(self, d))  # where a to-do leads
         self.plan_tree.current_changed.connect(self._refresh_actions)
         self.plan_tree.open_requested.connect(self.plan_ops.edit_current)
         self.filter_edit.textChanged.connect(self.plan_tree.set_filter)
         self.year_box.activated.connect(lambda _i: self.set_year(self.year_box.currentData()))
         controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
-        self.resize(1360, 820)
+        screen_fit.fit_size(self, 1360, 820)  # 1360 x 820 did not fit a 1366 x 768 screen
         self.restore_geometry()
-        self.detail.setVisible(settings.get("ui/detail_visible"))
-        self.act_detail.setChecked(self.detail.isVisible())
+        shown = bool(settings.get("ui/detail_visible"))
+        self.detail.setVisible(shown)
+        self.act_detail.setChecked(shown)  # isVisible() is False until the window shows: it read unchecked
+        self.tabs.setCurrentWidget(self.pages.get(settings.get("ui/last_tab"), self.plan_tree))  # the tab left open
         self.set_year(year or self._default_year())
         self.plan_tree.select_first()
 
@@ -133,11 +140,8 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
 
     # -- actions of the shell itself; the rest are in ui/operations ------------------
     def _build_own_actions(self) -> None:
-        stack = self.controller.undo_stack
-        self.act_undo = stack.createUndoAction(self, self.tr("撤销"))
-        self.act_undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.act_redo = stack.createRedoAction(self, self.tr("重做"))
-        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_labels = UndoLabels.for_window(self)  # what undo does, and in which tab it was done
+        self.act_undo, self.act_redo = self.undo_labels.act_undo, self.undo_labels.act_redo
         self.act_quit = make_action(self, self.tr("退出(&X)"), self.close, QKeySequence("Ctrl+Q"))
         self.act_find = make_action(self, self.tr("筛选(&F)"), self.filter_edit.setFocus,
                                     QKeySequence.StandardKey.Find)
@@ -239,17 +243,22 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
 
     def _toggle_detail(self) -> None:
         self.detail.setVisible(self.act_detail.isChecked())
-        settings.put("ui/detail_visible", self.detail.isVisible())
+        settings.put("ui/detail_visible", self.act_detail.isChecked())
 
     # -- start-up and close -----------------------------------------------------
     def show_reminders(self, today: date | None = None) -> QMessageBox | None:
-        """At start: what is overdue and what falls due within 5 working days (non-modal)."""
-        html = reminder_html(self.controller.db, today or date.today(), self)
+        """At start: what is overdue and what falls due within 5 working days (non-modal), once
+        a day (it came at every start)."""
+        today = today or date.today()
+        shown_today = settings.get("ui/reminded_on") == today.isoformat()
+        html = None if shown_today else reminder_html(self.controller.db, today, self)
         if html is None:
             return None
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("待办提醒"), html, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.RichText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+        settings.put("ui/reminded_on", today.isoformat())
         return box
 
     _painted = False
@@ -276,7 +285,12 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         else:
             self.ready.emit()
 
+    def tab_key(self) -> str:
+        """The key of the tab in front: "plan" or a key of window_tabs.TABS."""
+        return next((key for key, p in self.pages.items() if p is self.tabs.currentWidget()), "plan")
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        settings.put("ui/last_tab", self.tab_key())
         self.save_geometry()
         super().closeEvent(event)
 

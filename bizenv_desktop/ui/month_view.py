@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
 from ..core import dispatch as rules
 from ..core.errors import BizenvError
 from ..services import dispatch
-from .columns import ColumnChooser
+from .columns import ColumnChooser, widen_to_titles
 from .evidence_panel import EvidencePanel
 from .frozen_columns import FrozenColumns
 from .lazy import ReloadWhenShown
@@ -126,6 +126,7 @@ class MonthView(ReloadWhenShown, QWidget):
             header.resizeSection(col, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # at 1366 x 768 the grid scrolls sideways: which row it is stays in view
+        widen_to_titles(header, {COL_STATUS: [status_label(s) for s in rules.STATUSES]})
         self.columns = ColumnChooser(header, "month", keep=(COL_INDICATOR, COL_DIVISION))
         self.frozen = FrozenColumns(self.table, (COL_INDICATOR, COL_DIVISION))
         self.month_box = QComboBox(self)
@@ -352,7 +353,7 @@ class MonthView(ReloadWhenShown, QWidget):
             statuses = [r.status for r in self.model.month.rows] if self.model.month else []
         total, counts = rules.count_line(statuses)
         parts = "，".join(f"{status_label(s)} {n}" for s, n in counts)
-        self.count_label.setText(self.tr("%1 项：%2").replace("%1", str(total)).replace("%2", parts))
+        self.count_label.setText(self.tr("%n 项：%2", "", total).replace("%2", parts))
 
     def _update_changes(self, month: dispatch.Month | None) -> None:
         """Fill 与上月相比, or, while another side tab is in front, when it is next shown:

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTreeVi
 from ..core.model import Plan
 from .controller import Controller
 from .detail_view import DetailView
-from .plan_model import COL_CRITERIA, KEY_ROLE, SEARCH_ROLE, Node, PlanModel
+from .columns import ColumnChooser
+from .frozen_columns import FrozenColumns
+from .plan_model import COL_CODE, COL_CRITERIA, COL_NAME, KEY_ROLE, SEARCH_ROLE, Node, PlanModel
 
 
 class PlanFilter(QSortFilterProxyModel):
@@ -47,8 +49,11 @@ class PlanTree(QSplitter):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((120, 230, 330, 90, 80, 140, 140, 90)):
+        for col, width in enumerate((120, 230, 300, 90, 80, 140, 140, 90)):
             header.resizeSection(col, width)
+        # at 1366 x 768 the tree scrolls sideways to 牵头/负责/配合/完成时限: 编号 and 名称 stay
+        self.columns = ColumnChooser(header, "plan", keep=(COL_CODE, COL_NAME))
+        self.frozen = FrozenColumns(self.tree, (COL_CODE, COL_NAME))
         self.detail = DetailView(self)
         from .evidence_panel import EvidencePanel
 

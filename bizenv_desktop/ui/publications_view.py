@@ -18,6 +18,7 @@ from ..core.errors import NotFound
 from ..services import plan_read
 from ..services import publications as pub
 from ..services.publications import Publication
+from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
 from .rows_model import RowsModel
 from .widgets import as_record_list
@@ -135,6 +136,7 @@ class PublicationsView(QWidget):
         self.table.setModel(self.model)
         for col, width in enumerate((90, 100, 300, 120, 160, 50, 50)):
             self.table.horizontalHeader().resizeSection(col, width)
+        widen_to_titles(self.table.horizontalHeader())  # English titles are longer
         self.plan_state = QLabel(self)
         self.quarter_state = QLabel(self)
         for label in (self.plan_state, self.quarter_state):

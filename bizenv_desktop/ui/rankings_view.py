@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPus
 from ..core.errors import NotFound
 from ..services import plan_read, rankings
 from ..services.rankings import DEFAULT_BENCHMARK, Ranking
+from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
 from .rows_model import RowsModel
 from .widgets import as_record_list
@@ -69,6 +70,7 @@ class RankingsView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         for col, width in enumerate((220, 90, 60, 70, 70, 200, 50)):
             self.table.horizontalHeader().resizeSection(col, width)
+        widen_to_titles(self.table.horizontalHeader())  # English titles are longer
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
         self.rank = QSpinBox(self)

@@ -209,7 +209,7 @@ class ReportDialog(PreserveGeometry, QDialog):
             label.setPixmap(QPixmap.fromImage(image))
             label.setStyleSheet("background: white; margin: 6px;")
             self.pages_layout.addWidget(label)
-        self.info.setText(self.tr("共 %1 页。").replace("%1", str(pages)))
+        self.info.setText(self.tr("共 %n 页。", "", pages))
         self._sync()
 
     def page_labels(self) -> list[QLabel]:

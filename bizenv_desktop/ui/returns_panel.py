@@ -20,6 +20,7 @@ from ..core.errors import BizenvError
 from ..services import dispatch
 from ..services import form_returns as forms
 from ..services import sendbacks
+from .modal import run_modal
 
 DIVISION_ROLE = Qt.ItemDataRole.UserRole + 50
 
@@ -173,9 +174,9 @@ class ReturnsPanel(QWidget):
     def open_make(self) -> None:
         from .forms_dialog import MakeFormsDialog  # openpyxl: imported when the forms are used
 
-        MakeFormsDialog(self.controller, self.month, self).exec()
+        run_modal(MakeFormsDialog(self.controller, self.month, self))
 
     def open_collect(self) -> None:
         from .forms_dialog import CollectFormsDialog
 
-        CollectFormsDialog(self.controller, self.month, self).exec()
+        run_modal(CollectFormsDialog(self.controller, self.month, self))

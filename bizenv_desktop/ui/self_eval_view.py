@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from ..services import events, plan_read
 from ..services import self_evaluation as se
 from ..services.self_evaluation import Evaluation
+from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
 from .rows_model import RowsModel
 
@@ -196,6 +197,7 @@ class SelfEvalView(QWidget):
         for col, width in enumerate((50, 180, 320, 80, 60, 320, 60)):
             header.resizeSection(col, width)
         header.setSectionResizeMode(COL_NARRATIVE, QHeaderView.ResizeMode.Stretch)
+        widen_to_titles(header)  # the English titles are longer
         self.year_box = QComboBox(self)
         self.period_box = QComboBox(self)
         for key, name in PERIODS:

@@ -21,6 +21,7 @@ from ..core.errors import BizenvError
 from ..services.excel.supervision_apply import ledger_units, mapped_units
 from ..services.excel.supervision_import import (LedgerChanges, LedgerPreview, apply_supervision_import,
                                                  plan_supervision_import, read_supervision_ledger)
+from .columns import widen_to_titles
 from .settings import PreserveGeometry
 from .supervision_dialog import status_label
 from .unit_mapping_table import UnitMappingTable
@@ -60,6 +61,7 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.horizontalHeader().setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
+        widen_to_titles(self.table.horizontalHeader())  # English titles are longer (issue 15)
         self.notes = QPlainTextEdit()
         self.notes.setReadOnly(True)
         self.notes.setMaximumHeight(120)

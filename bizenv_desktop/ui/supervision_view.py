@@ -26,7 +26,7 @@ from ..services.supervision import STATUSES, SupervisionItem
 from ..services.supervision_watch import Watch
 from ..storage.database import Database
 from .background import BackgroundRead
-from .columns import ColumnChooser
+from .columns import ColumnChooser, widen_to_titles
 from .evidence_panel import EvidencePanel
 from .frozen_columns import FrozenColumns
 from .lazy import ReloadWhenShown
@@ -94,10 +94,10 @@ class SupervisionModel(RowsModel):
 
     def due_text(self, item: SupervisionItem) -> str:
         if item.overdue:
-            return self.tr("逾期 %1 天").replace("%1", str(item.days_overdue))
+            return self.tr("逾期 %n 天", "", item.days_overdue)
         if item.id in self.left:
             n = self.left[item.id]
-            return self.tr("今日到期") if n == 0 else self.tr("剩 %1 个工作日").replace("%1", str(n))
+            return self.tr("今日到期") if n == 0 else self.tr("剩 %n 个工作日", "", n)
         return ""
 
     def text(self, item: SupervisionItem, col: int) -> str:
@@ -172,6 +172,7 @@ class SupervisionView(ReloadWhenShown, QWidget):
             header.resizeSection(col, width)
         header.setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
         # at 1366 x 768 the ledger scrolls sideways: which item and where it stands stay in view
+        widen_to_titles(header, {COL_STATUS: [status_label(s) for s in STATUSES]})
         self.columns = ColumnChooser(header, "supervision", keep=(COL_NO, COL_STATUS, COL_CONTENT))
         self.frozen = FrozenColumns(self.table, (COL_NO, COL_STATUS))
         self.status_box = QComboBox(self)
@@ -266,6 +267,7 @@ class SupervisionView(ReloadWhenShown, QWidget):
             if item.id == item_id:
                 self.table.setCurrentIndex(self.model.index(r, COL_CONTENT))
                 return True
+        self._select_after_reload = item_id  # still being read (a to-do opened it): once it arrives
         return False
 
     def summary_text(self) -> str:

@@ -17,6 +17,7 @@ from ..services import plan_read
 from ..services import work_plans as wp
 from ..services.work_plans import WorkPlan
 from . import file_dialogs
+from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
 from .rows_model import RowsModel
 from .widgets import as_record_list
@@ -109,6 +110,7 @@ class WorkPlansView(QWidget):
         self.table.setModel(self.model)
         for col, width in enumerate((120, 60, 100, 100, 260, 50)):
             self.table.horizontalHeader().resizeSection(col, width)
+        widen_to_titles(self.table.horizontalHeader())  # English titles are longer
         self.chase = QLabel(self)
         self.chase.setWordWrap(True)
         self.receive_button = QPushButton(self.tr("登记收到…"), self)

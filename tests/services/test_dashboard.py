@@ -131,20 +131,25 @@ def test_supervision_by_status_with_overdue(workspace: Any) -> None:
         "待签收": 1, "办理中": 3, "已办结": 1, "已报结": 0, "已销号": 1, "overdue": 2}
 
 
-def test_next_deadlines_are_open_and_from_today(workspace: Any) -> None:
+def test_next_deadlines_are_open_with_the_overdue_ones_first(workspace: Any) -> None:
+    """近期待办 left out what was overdue, while the 待办 panel listed it."""
     today = date(2026, 11, 2)
     add_item(workspace, "2026-11-05", "办理中", "规划处")
     add_item(workspace, "2026-11-04", "已办结", "规划处", done_on="2026-11-01")  # done: left out
-    add_item(workspace, "2026-10-30", "办理中", "规划处")  # overdue, before today: left out
+    add_item(workspace, "2026-10-30", "办理中", "规划处")  # overdue: first, as in the 待办 panel
     items = dashboard.next_deadlines(workspace.db, today)
     assert 4 <= len(items) <= 8  # 2027 has no plan yet, so its months and quarters are not ours
-    assert all(not d.done_on and d.due >= today for d in items)
+    assert all(not d.done_on for d in items)
     assert [d.due for d in items] == sorted(d.due for d in items)
-    assert items[0].kind == "supervision" and items[0].due == date(2026, 11, 5)
+    overdue = [d for d in items if d.overdue(today)]
+    assert overdue and overdue == items[:len(overdue)]
+    assert any(d.kind == "supervision" and d.due == date(2026, 10, 30) for d in overdue)
+    upcoming = items[len(overdue):]
+    assert upcoming[0].kind == "supervision" and upcoming[0].due == date(2026, 11, 5)
     assert "monthly_dispatch:2026-11" in [d.key for d in items]
     workspace.apply("完成", lambda w: deadlines.mark_done(w, "monthly_dispatch:2026-11", "2026-11-02"))
-    items = dashboard.next_deadlines(workspace.db, today, n=3)
-    assert len(items) == 3 and "monthly_dispatch:2026-11" not in [d.key for d in items]
+    items = dashboard.next_deadlines(workspace.db, today, n=len(overdue) + 3)
+    assert len(items) == len(overdue) + 3 and "monthly_dispatch:2026-11" not in [d.key for d in items]
 
 
 @pytest.fixture(scope="module")

@@ -72,7 +72,7 @@ def makers(controller: Controller, parent: QWidget) -> Iterator[tuple[str, Maker
     yield "LiaisonForm", lambda: LiaisonForm(divisions, None, None, parent)
     yield "ReportDialog", lambda: ReportDialog(controller, parent, 2026)
     yield "MonthPickerDialog", lambda: MonthPickerDialog(controller.db, today, parent)
-    yield "NarrativeDialog", lambda: NarrativeDialog(data["evaluation"], "2026年", parent)
+    yield "NarrativeDialog", lambda: NarrativeDialog(data["evaluation"], "2026", parent)
     yield "SettingsDialog", lambda: SettingsDialog(controller, parent)
     yield "SubtaskDialog", lambda: SubtaskDialog(divisions, None, parent, 2026)
     yield "ItemDialog", lambda: ItemDialog(divisions, item, today, parent)

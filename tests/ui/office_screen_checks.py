@@ -16,6 +16,10 @@ from bizenv_desktop.ui import screen_fit
 from bizenv_desktop.ui.controller import Controller
 
 from tests.ui.every_dialog import makers
+# the English checks (no Chinese, no label cut short) again, now on the office screen
+from tests.ui.test_english_everywhere import english  # noqa: F401 (their fixture)
+from tests.ui.test_english_everywhere import test_every_dialog_in_english  # noqa: F401
+from tests.ui.test_english_everywhere import test_every_tab_of_the_window_in_english  # noqa: F401
 
 pytestmark = pytest.mark.skipif(os.environ.get("BIZENV_TEST_SCREEN") != "office",
                                 reason="runs on a 1366 x 768 screen, from test_screen_fit.py")
@@ -69,6 +73,11 @@ def test_the_main_window_fits_with_its_status_bar_and_todo_buttons(language: str
     count = window.month_view.count_label
     assert count.isVisible() and screen.contains(global_rect(count)), global_rect(count)
     assert outside(window, screen) == []
+    # the whole toolbar shows, the filter box last (it fell behind » as the undo label grew)
+    from PySide6.QtWidgets import QToolButton
+
+    extension = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert window.filter_edit.isVisible() and not (extension and extension.isVisible())
 
 
 def test_every_dialog_fits_with_its_buttons(language: str, qtbot: Any, workspace: Any) -> None:

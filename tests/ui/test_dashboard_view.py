@@ -90,7 +90,19 @@ def test_panels_show_deadlines_supervision_and_the_chart(view: DashboardView, wo
     counts = [view.supervision_table.item(0, c).text() for c in range(6)]
     assert counts == ["0", "1", "0", "0", "0", "1"]  # one 办理中, and it is overdue
     assert view.deadline_table.rowCount() > 0
-    assert view.deadline_table.item(0, 0).text() >= TODAY.isoformat()
+    # the overdue item comes first, counted as the 待办 panel counts it (not left out)
+    shown = [[view.deadline_table.item(r, c).text() for c in range(3)] for r in range(view.deadline_table.rowCount())]
+    overdue = [row for row in shown if row[0] < TODAY.isoformat()]
+    assert overdue and shown[:len(overdue)] == overdue
+    assert ["2026-11-10", "逾期 10 天", "督办事项 ：落实整改"] in shown
+    from bizenv_desktop.services.calendar import load_calendar
+    from bizenv_desktop.services.deadlines import list_deadlines
+    from bizenv_desktop.ui.deadline_panel import state_text
+
+    calendar = load_calendar(workspace.db)
+    panel_states = {d.title: state_text(d, TODAY, calendar) for d in list_deadlines(
+        workspace.db, date(2026, 9, 1), date(2027, 3, 1))}
+    assert all(panel_states[title] == state for _due, state, title in shown)  # same working-day counts
     assert [code for code, _n, _t, _p in view.chart.series] == ["(10)", "(11)", "(12)"]
     assert "(10) 一网通办" in view.chart.legend_labels() and "目标 ≥90%" in view.chart.target_labels()
     assert view.chart.month_labels[0] == "1月" and len(view.chart.month_labels) == 12

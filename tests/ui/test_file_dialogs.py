@@ -109,7 +109,7 @@ def test_qts_file_dialog_is_chinese_in_the_chinese_ui(qapp: QApplication, qtbot:
         from PySide6.QtCore import QCoreApplication
 
         # the fixes answer only their own strings: everything else is still found (Chinese source text)
-        assert QCoreApplication.translate("MainWindow", "撤销") == "撤销"
+        assert QCoreApplication.translate("MainWindow", "退出(&X)") == "退出(&X)"
         assert QCoreApplication.translate("QFileDialog", "&Open") == "打开(&O)"
         folder = QFileInfo(str(tmp_path / "folder"))
         assert QFileIconProvider().type(folder) == "文件夹"  # the 类型 column of the dialog

@@ -179,13 +179,13 @@ def english(qapp: QApplication) -> Iterator[None]:
     translators = install_translators(qapp, "en")
     try:
         assert any(t.filePath().endswith("bizenv_en.qm") for t in translators), "bizenv_en.qm did not load"
-        assert QCoreApplication.translate("MainWindow", "撤销") == "Undo"
+        assert QCoreApplication.translate("UndoLabels", "撤销") == "Undo"
         yield
     finally:
         for t in translators:
             qapp.removeTranslator(t)
             t.deleteLater()
-    assert QCoreApplication.translate("MainWindow", "撤销") == "撤销", "other tests must stay Chinese"
+    assert QCoreApplication.translate("UndoLabels", "撤销") == "撤销", "other tests must stay Chinese"
 
 
 def widget_texts(root: QWidget) -> list[tuple[str, str]]:

@@ -46,7 +46,8 @@ def test_menus_in_their_order_with_every_action(window: MainWindow) -> None:
         "撤销", "重做", "|", "新增维度…", "新增一级指标…", "新增二级指标…", "新增子任务…", "|", "属性(&P)…", "删除",
         "|", "上移", "下移", "移动到…", "重新编号", "|", "筛选(&F)"]
     assert entries(window.menus["year"]) == ["从本年度创建新年度…", "用内置方案创建年度…", "|", "删除本年度…"]
-    assert entries(window.menus["help"]) == ["关于(&A)"]
+    assert entries(window.menus["help"]) == ["本页帮助(&H)", "用户指南(&G)", "开始使用", "月调度的步骤", "备份与恢复", "快捷键",
+                                             "本单位信息（首次使用）…", "|", "关于(&A)"]
     toolbar = [a.text() or "|" for a in window.toolbar.actions() if a.isSeparator() or a.text()]
     assert toolbar == ["|", "撤销", "重做", "|", "新增二级指标…", "新增子任务…", "属性(&P)…", "删除", "上移", "下移",
                        "|", "处室管理(&D)…", "联络员登记(&L)…"]

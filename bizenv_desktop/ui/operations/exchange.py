@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ...core.errors import BizenvError
+from .. import file_dialogs
+from ..modal import modal, run_modal
 from . import make_action
 
 if TYPE_CHECKING:
@@ -36,16 +38,14 @@ class ExchangeOps(QObject):
         export_menu.addActions(self.export_actions)
         window.menus.add("file", "evidence", self.act_export_evidence)
 
-    def _folder(self) -> Path:
-        return self.window.controller.workspace.path.parent
-
     def import_indicators(self) -> None:
         from ..import_dialog import ImportIndicatorsDialog
 
-        dialog = ImportIndicatorsDialog(self.window.controller, self.window, self.window.year)
-        dialog.exec()
-        if dialog.imported_year:
-            self.window.set_year(dialog.imported_year)
+        with modal(ImportIndicatorsDialog(self.window.controller, self.window, self.window.year)) as dialog:
+            dialog.exec()
+            imported = dialog.imported_year
+        if imported:
+            self.window.set_year(imported)
 
     def import_plan(self) -> None:
         from ..plan_import_dialog import PlanImportDialog
@@ -58,7 +58,7 @@ class ExchangeOps(QObject):
     def import_supervision(self) -> None:
         from ..supervision_import_dialog import ImportSupervisionDialog
 
-        ImportSupervisionDialog(self.window.controller, self.window).exec()
+        run_modal(ImportSupervisionDialog(self.window.controller, self.window))
 
     def export_excel(self, kind: str, target: str | None = None) -> int | None:
         """Write one of the Excel exports; the month is the month view's current month."""
@@ -70,9 +70,8 @@ class ExchangeOps(QObject):
                  "supervision": self.tr("督办事项台账"), "events": self.tr("%1年宣传推广与表扬").replace("%1", str(year)),
                  "audit": self.tr("修改记录")}
         if target is None:
-            target, _f = QFileDialog.getSaveFileName(
-                self.window, self.tr("导出 Excel"), str(self._folder() / f"{names[kind]}.xlsx"),
-                self.tr("Excel 工作簿 (*.xlsx)"))
+            target = file_dialogs.save_file(self.window, "exports", self.tr("导出 Excel"), f"{names[kind]}.xlsx",
+                                            self.tr("Excel 工作簿 (*.xlsx)"))
             if not target:
                 return None
         db, out = self.window.controller.db, target
@@ -87,7 +86,7 @@ class ExchangeOps(QObject):
             QMessageBox.warning(self.window, self.tr("无法导出"), str(exc))
             return None
         self.window.statusBar().showMessage(
-            self.tr("已导出 %1 行到 %2").replace("%1", str(rows)).replace("%2", str(target)), 8000)
+            self.tr("已导出 %n 行到 %2", "", rows).replace("%2", str(target)), 8000)
         return rows
 
     def export_evidence(self, target: str | None = None) -> None:
@@ -96,10 +95,9 @@ class ExchangeOps(QObject):
 
         year = self.window.year
         if target is None:
-            target, _filter = QFileDialog.getSaveFileName(
-                self.window, self.tr("导出佐证材料包"),
-                str(self._folder() / self.tr("%1年佐证材料.zip").replace("%1", str(year))),
-                self.tr("压缩包 (*.zip)"))
+            target = file_dialogs.save_file(self.window, "evidence", self.tr("导出佐证材料包"),
+                                            self.tr("%1年佐证材料.zip").replace("%1", str(year)),
+                                            self.tr("压缩包 (*.zip)"))
             if not target:
                 return
         workspace = self.window.controller.workspace
@@ -109,4 +107,4 @@ class ExchangeOps(QObject):
             QMessageBox.warning(self.window, self.tr("无法导出"), str(exc))
             return
         self.window.statusBar().showMessage(
-            self.tr("已导出 %1 个文件到 %2").replace("%1", str(summary.files)).replace("%2", str(target)), 8000)
+            self.tr("已导出 %n 个文件到 %2", "", summary.files).replace("%2", str(target)), 8000)

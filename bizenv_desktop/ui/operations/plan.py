@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 from ...core.model import Indicator, Subtask
 from ...services import plan_edit, plan_read
 from ..plan_model import COL_NAME, Node
+from ..modal import modal
 from . import make_action
 
 if TYPE_CHECKING:
@@ -139,11 +140,12 @@ class PlanOps(QObject):
         _dim, _first, second = self._context()
         if second is None:
             return
-        dialog = SubtaskDialog(self._divisions(), None, self.window, self.window.year)
-        if dialog.exec():
+        with modal(SubtaskDialog(self._divisions(), None, self.window, self.window.year, indicator=second)) as dialog:
+            if not dialog.exec():
+                return
             values, second_id = dialog.values(), second.id
-            self._run(self.tr("新增子任务“%1”").replace("%1", values["name"]),
-                      lambda w: plan_edit.add_subtask(w, second_id, **values), "subtask")
+        self._run(self.tr("新增子任务“%1”").replace("%1", values["name"]),
+                  lambda w: plan_edit.add_subtask(w, second_id, **values), "subtask")
 
     def edit_current(self) -> None:
         from ..indicator_dialog import IndicatorDialog
@@ -158,15 +160,16 @@ class PlanOps(QObject):
             if name:
                 self._run(self.tr("修改维度名称"), lambda w: plan_edit.update_dimension(w, obj.id, name=name))
         elif isinstance(obj, Subtask):
-            dialog = SubtaskDialog(self._divisions(), obj, self.window, self.window.year)
-            if dialog.exec():
-                values = dialog.values()
+            parent = node.parent.obj if node.parent is not None and isinstance(node.parent.obj, Indicator) else None
+            with modal(SubtaskDialog(self._divisions(), obj, self.window, self.window.year, parent)) as dialog:
+                accepted, values = bool(dialog.exec()), dialog.values()
+            if accepted:
                 self._run(self.tr("编辑子任务“%1”").replace("%1", values["name"]),
                           lambda w: plan_edit.update_subtask(w, obj.id, **values))
         elif isinstance(obj, Indicator):
-            ind_dialog = IndicatorDialog(obj, self._divisions(), self.window)
-            if ind_dialog.exec():
-                self._run(self.tr("编辑指标“%1”").replace("%1", obj.name), ind_dialog.apply)
+            with modal(IndicatorDialog(obj, self._divisions(), self.window)) as ind_dialog:
+                if ind_dialog.exec():
+                    self._run(self.tr("编辑指标“%1”").replace("%1", obj.name), ind_dialog.apply)
 
     def delete_current(self, confirm: bool = True) -> None:
         node = self.window.current_node()
@@ -176,7 +179,7 @@ class PlanOps(QObject):
         if confirm:
             extra = ""
             if node.children:
-                extra = self.tr("其下的 %1 项内容将一并删除。").replace("%1", str(_count(node)))
+                extra = self.tr("其下的 %n 项内容将一并删除。", "", _count(node))
             answer = QMessageBox.question(
                 self.window, self.tr("删除"),
                 self.tr("删除“%1”？%2可用“撤销”恢复。").replace("%1", name).replace("%2", extra))

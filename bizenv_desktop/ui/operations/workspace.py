@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from ... import __version__
 from ...core.errors import BizenvError
+from .. import file_dialogs
+from ..modal import run_modal
 from . import make_action
 
 if TYPE_CHECKING:
@@ -49,9 +51,8 @@ class WorkspaceOps(QObject):
         getattr(maintenance, name)(self.window, self.window.controller)
 
     def open_database(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self.window, self.tr("打开数据库"), str(self.window.controller.workspace.path.parent),
-            self.tr("工作台数据库 (*.sqlite3 *.db);;所有文件 (*)"))
+        path = file_dialogs.open_file(self.window, "database", self.tr("打开数据库"),
+                                      self.tr("工作台数据库 (*.sqlite3 *.db);;所有文件 (*)"))
         if not path:
             return
         from ...services.startup import open_workspace
@@ -67,32 +68,32 @@ class WorkspaceOps(QObject):
     def manage_divisions(self) -> None:
         from ..divisions_dialog import DivisionsDialog
 
-        DivisionsDialog(self.window.controller, self.window).exec()
+        run_modal(DivisionsDialog(self.window.controller, self.window))
 
     def manage_liaisons(self) -> None:
         from ..liaison_dialog import LiaisonDialog
 
-        LiaisonDialog(self.window.controller, self.window).exec()
+        run_modal(LiaisonDialog(self.window.controller, self.window))
 
     def show_reports(self) -> None:
         from ..report_dialog import ReportDialog
 
-        ReportDialog(self.window.controller, self.window, self.window.year).exec()
+        run_modal(ReportDialog(self.window.controller, self.window, self.window.year))
 
     def show_settings(self) -> None:
         from ..settings_dialog import SettingsDialog
 
-        SettingsDialog(self.window.controller, self.window).exec()
+        run_modal(SettingsDialog(self.window.controller, self.window))
 
     def show_calendar(self) -> None:
         from ..calendar_dialog import CalendarDialog
 
-        CalendarDialog(self.window.controller, self.window).exec()
+        run_modal(CalendarDialog(self.window.controller, self.window))
 
     def show_audit(self) -> None:
         from ..audit_dialog import AuditDialog
 
-        AuditDialog(self.window.controller, self.window).exec()
+        run_modal(AuditDialog(self.window.controller, self.window))
 
     def about(self) -> None:
         QMessageBox.about(
