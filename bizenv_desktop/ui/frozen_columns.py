@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QMenu, QTableView, QTreeView
+from shiboken6 import isValid
 
 View = QTableView | QTreeView
 
@@ -73,7 +74,7 @@ class FrozenColumns(QObject):
         frozen_header.setFixedHeight(main_header.sizeHint().height())
         main_header.sectionResized.connect(self._column_resized)
         frozen_header.sectionResized.connect(self._frozen_column_resized)
-        main_header.sectionMoved.connect(lambda *_a: QTimer.singleShot(0, self.refresh))
+        main_header.sectionMoved.connect(lambda *_a: QTimer.singleShot(0, self, self.refresh))
         main_header.sortIndicatorChanged.connect(lambda col, order: self._sync_sort(frozen_header, col, order))
         frozen_header.sortIndicatorChanged.connect(lambda col, order: self._sync_sort(main_header, col, order))
         main_header.geometriesChanged.connect(self._place)
@@ -89,7 +90,7 @@ class FrozenColumns(QObject):
         view.selectionModel().currentChanged.connect(self._keep_current_visible)
         model = view.model()
         for signal in (model.modelReset, model.layoutChanged, model.columnsInserted, model.columnsRemoved):
-            signal.connect(lambda *_a: QTimer.singleShot(0, self.refresh))
+            signal.connect(lambda *_a: QTimer.singleShot(0, self, self.refresh))
         view.viewport().stackUnder(frozen)
         view.installEventFilter(self)
         self.refresh()
@@ -97,6 +98,8 @@ class FrozenColumns(QObject):
     # -- keeping the two views in step -------------------------------------------------
     def refresh(self) -> None:
         """Columns: the frozen ones first in the main view, only they shown in the overlay."""
+        if not (isValid(self.view) and isValid(self.frozen)):
+            return  # the view went while a refresh was queued
         main_header, frozen_header = _header(self.view), _header(self.frozen)
         count = self.view.model().columnCount(self.view.rootIndex()) if self.view.model() else 0
         main_header.blockSignals(True)
