@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import math
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -73,22 +74,28 @@ def _key(table: str) -> str:
 
 
 _HAS_TABLE_LIST = sqlite3.sqlite_version_info >= (3, 37, 0)  # PRAGMA table_list, STRICT tables
-_EXACT: dict[str, type] = {"INTEGER": int, "INT": int, "TEXT": str}  # stored and read back unchanged in a STRICT table
+# stored and read back unchanged in a STRICT table; a float too, unless NaN (stored as NULL) or
+# -0.0 (read back as 0.0), which _plain() looks for
+_EXACT: dict[str, type] = {"INTEGER": int, "INT": int, "TEXT": str, "REAL": float}
+
+
+def _plain(v: float) -> bool:
+    return v == v and (v != 0.0 or math.copysign(1.0, v) > 0)
 
 
 def _stored_as_given(row: Row, shape: dict[str, type | None], types: tuple[type | None, ...],
                      partial: bool = False) -> bool:
     """True when SELECT * gives the values of row back exactly: each value None or of its
-    column's exact type (not bool for INTEGER, no float at all), and (unless partial: the
-    columns an update sets) every column given. types is tuple(shape.values()), which a whole
-    row without None matches in one comparison."""
+    column's exact type (not bool for INTEGER, not int for REAL; a float neither NaN nor -0.0),
+    and (unless partial: the columns an update sets) every column given. types is
+    tuple(shape.values()), which a whole row without None matches in one comparison."""
     if not partial:
         if len(row) != len(shape):
             return False
         if tuple(map(type, map(row.get, shape))) == types:
-            return True
+            return float not in types or all(_plain(v) for v in row.values() if type(v) is float)
     for c, v in row.items():
-        if v is not None and (c not in shape or type(v) is not shape[c]):
+        if v is not None and (c not in shape or type(v) is not shape[c] or (type(v) is float and not _plain(v))):
             return False
     return True
 

@@ -440,3 +440,22 @@ def test_a_batched_undo_meeting_a_changed_row_changes_nothing(ws: Workspace) -> 
     with pytest.raises(UndoConflict, match=f"division {ids[20]}"):
         ws.undo(cs)
     assert snapshot(ws.db) == state and ws.db.scalar("SELECT count(*) FROM audit") == count
+
+
+def test_real_columns_read_back_as_the_file_holds_them(ws: Workspace) -> None:
+    """A float goes into a STRICT REAL column as it is, but an int comes back a float, -0.0 as 0.0
+    and NaN as NULL: insert_many's and update_many's images are what SELECT gives, as insert()'s."""
+    ws.apply("年度", lambda w: w.insert("plan_year", {"year": 2030, "title": "方案", "created_at": "2026-01-01T00:00:00"}))
+    dim = ws.apply("维度", lambda w: w.insert("dimension", {"year": 2030, "name": "维度", "position": 1})).changes[0].row_id
+    values = [12.5, 3, -0.0, float("nan"), None]
+    rows = [{"dimension_id": dim, "level": 1, "name": f"指标{n}", "score": v, "position": 90 + n}
+            for n, v in enumerate(values)]
+    cs = ws.apply("批量", lambda w: w.insert_many("indicator", rows))
+    stored = [ws.db.scalar("SELECT score FROM indicator WHERE id = ?", (c.row_id,)) for c in cs.changes]
+    assert [c.after["score"] for c in cs.changes] == stored == [12.5, 3.0, 0.0, None, None]
+    assert [type(c.after["score"]) for c in cs.changes][:3] == [float, float, float]
+    assert str(cs.changes[2].after["score"]) == "0.0"
+    updates = {c.row_id: {"score": v} for c, v in zip(cs.changes, [-0.0, 7, 2.25, float("nan"), 1.5])}
+    cs = ws.apply("批量改", lambda w: w.update_many("indicator", updates))
+    assert [c.after for c in cs.changes] == [dict(ws.db.query("SELECT * FROM indicator WHERE id = ?", (c.row_id,))[0])
+                                             for c in cs.changes]
