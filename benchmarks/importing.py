@@ -1,11 +1,12 @@
-"""The Excel import measured by the benchmarks, whichever the app has.
+"""The Excel imports measured by the benchmarks: the indicator table and the ledger.
 
-Preferred: the supervised-items ledger import (services/excel/supervision_import.py) on a
-10 000-row 督办事项台账. Until that module exists, the indicator-table import
-(services/excel/indicator_read.read_indicator_table + indicator_import.apply_import) on a
-generated 10 000-row indicator table. Which one is picked is decided at run time, so the
-ledger import is measured as soon as it lands; if its functions are not the ones
-_supervision_import() knows, the run says so (a TODO line) instead of guessing.
+The indicator-table import (services/excel/indicator_read.read_indicator_table +
+indicator_import.apply_import) on a generated 10 000-row indicator table, and the
+supervised-items ledger import (services/excel/supervision_import.py) on a 10 000-row
+督办事项台账; each read, then applied in one Workspace.apply, into a fresh copy of the large
+database. If the ledger import's functions are not the ones _supervision_import() knows, the
+run says so (a TODO line) instead of guessing. Memory: the peak resident size during the
+import over the size just before it (the peak is reset there).
 """
 from __future__ import annotations
 
@@ -111,13 +112,19 @@ def run_app_import(args: dict[str, Any]) -> dict[str, Any]:
     Workspace.apply (one transaction, undo snapshot and audit rows). Times exclude imports."""
     from bizenv_desktop.services.startup import open_workspace
 
+    from benchmarks.probe import peak_rss_kb, rss_kb
+
     copy = Path(args["copy"])
     _copy(Path(args["db"]), copy)
     ws = open_workspace(copy)
     try:
+        before = rss_kb()  # the peak is reset here: what follows is the import's own memory
         if args["which"] == "supervision":
-            return _supervision_import(ws, Path(args["xlsx"]))
-        return _indicator_import(ws, Path(args["xlsx"]))
+            result = _supervision_import(ws, Path(args["xlsx"]))
+        else:
+            result = _indicator_import(ws, Path(args["xlsx"]))
+        result["memory_kb"] = peak_rss_kb() - before
+        return result
     finally:
         ws.close()
 

@@ -13,7 +13,6 @@ import cProfile
 import json
 import os
 import resource
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -32,6 +31,21 @@ def peak_rss_kb() -> int:
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # other systems: the best there is
+
+
+def rss_kb() -> int:
+    """This process's resident memory now (VmRSS, KiB), after resetting its peak (VmHWM) to it,
+    so that peak_rss_kb() - rss_kb() is what the work after this call took at its height."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as f:
+            f.write("5")  # Linux: reset the peak resident size to the current one
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def emit(result: dict[str, Any]) -> None:
@@ -368,145 +382,7 @@ def gui_baselines(args: dict[str, Any]) -> None:
     emit({"times": times})
 
 
-# -- PDF reports --------------------------------------------------------------------------
-
-def pdf_app(args: dict[str, Any]) -> None:
-    """build_report on the large database: the first build in a fresh process (fonts found
-    and registered), then warm builds. The tables it lays out are captured for the baseline."""
-    from datetime import date
-
-    from bizenv_desktop.services import pdf as pdf_package
-    from bizenv_desktop.services.pdf import common, reports
-    from bizenv_desktop.storage.database import open_reader
-
-    kind = args["kind"]
-    if kind not in reports.KINDS:
-        emit({"missing": f"report kind {kind!r} is not in services/pdf/reports.KINDS"})
-        return
-    tables: list[dict[str, Any]] = []
-    original = common.grid_table
-
-    def spy(header: Any, rows: Any, widths_mm: Any, styles: Any, group_rows: Any = (), center_cols: Any = (),
-            **more: Any) -> Any:  # the same table; `tail` (a signature below it) is not in the baseline
-        tables.append({"header": [str(h) for h in header],
-                       "rows": [[c if isinstance(c, str) else "" for c in row] for row in rows],
-                       "widths_mm": list(widths_mm), "group_rows": list(group_rows),
-                       "cell_font": styles.cell.fontName, "head_font": styles.cell_head.fontName,
-                       "cell_pt": styles.cell.fontSize})
-        return original(header, rows, widths_mm, styles, group_rows, center_cols, **more)
-    import importlib
-    import pkgutil
-    for info in pkgutil.iter_modules(pdf_package.__path__):
-        module = importlib.import_module(f"{pdf_package.__name__}.{info.name}")
-        if getattr(module, "grid_table", None) is original:
-            module.grid_table = spy  # type: ignore[attr-defined]
-    db = open_reader(args["db"])
-    request = reports.ReportRequest(kind, args["year"], quarter=args.get("quarter"),
-                                    today=date.fromisoformat(args["today"]) if args.get("today") else None)
-    out = Path(args["out_dir"])
-    profiler = cProfile.Profile() if args.get("profile") else None
-    if profiler:
-        profiler.enable()
-    t0 = time.perf_counter()
-    pages = reports.build_report(db, request, out / f"{kind}-cold.pdf")
-    cold = (time.perf_counter() - t0) * 1000
-    if profiler:
-        profiler.disable()
-        profiler.dump_stats(args["profile"])
-    captured = list(tables)
-    warm = []
-    for n in range(args.get("repeat", 3)):
-        t0 = time.perf_counter()
-        reports.build_report(db, request, out / f"{kind}-{n}.pdf")
-        warm.append((time.perf_counter() - t0) * 1000)
-    from bizenv_desktop.services.pdf.fonts import choose_fonts
-    fonts = {c.name: [str(c.path), c.subfont] for c in choose_fonts(None).values()}
-    Path(args["tables_out"]).write_text(json.dumps({"tables": captured, "fonts": fonts,
-                                                    "orientation": reports.KINDS[kind].orientation},
-                                                   ensure_ascii=False), encoding="utf-8")
-    emit({"cold_ms": round(cold, 1), "warm_ms": round(statistics.median(warm), 1), "pages": pages,
-          "tables": len(captured), "rows": sum(len(t["rows"]) for t in captured),
-          "bytes": (out / f"{kind}-cold.pdf").stat().st_size})
-
-
-def pdf_bare(args: dict[str, Any]) -> None:
-    """The same table rows in bare reportlab: the same fonts registered, Paragraph cells in
-    the same font and size, a grid, the header repeated; the same page size."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
-    from xml.sax.saxutils import escape
-
-    spec = json.loads(Path(args["tables_in"]).read_text(encoding="utf-8"))
-    out = Path(args["out_dir"])
-
-    def build(name: str) -> None:
-        story = []
-        for t in spec["tables"]:
-            cell = ParagraphStyle("cell", fontName=t["cell_font"], fontSize=t["cell_pt"],
-                                  leading=t["cell_pt"] * 1.35, wordWrap="CJK")
-            head = ParagraphStyle("head", parent=cell, fontName=t["head_font"])
-            body = [[Paragraph(escape(h), head) for h in t["header"]]]
-            body += [[Paragraph(escape(c), cell) for c in row] for row in t["rows"]]
-            width = len(t["header"])
-            body = [row + [""] * (width - len(row)) for row in body]
-            table = Table(body, colWidths=[w * mm for w in t["widths_mm"]], repeatRows=1)
-            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-                                       ("FONTNAME", (0, 0), (-1, -1), t["cell_font"])]))
-            story.append(table)
-        size = landscape(A4) if spec["orientation"] == "landscape" else A4
-        SimpleDocTemplate(str(out / name), pagesize=size, leftMargin=25 * mm, rightMargin=25 * mm,
-                          topMargin=25 * mm, bottomMargin=25 * mm).build(story)
-
-    t0 = time.perf_counter()
-    for name, (path, subfont) in spec["fonts"].items():
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, path, subfontIndex=subfont))
-    build("bare-cold.pdf")
-    cold = (time.perf_counter() - t0) * 1000
-    warm = []
-    for n in range(args.get("repeat", 3)):
-        t0 = time.perf_counter()
-        build(f"bare-{n}.pdf")
-        warm.append((time.perf_counter() - t0) * 1000)
-    emit({"cold_ms": round(cold, 1), "warm_ms": round(statistics.median(warm), 1)})
-
-
-# -- Excel import -------------------------------------------------------------------------
-
-def import_app(args: dict[str, Any]) -> None:
-    from benchmarks import importing
-
-    profiler = cProfile.Profile() if args.get("profile") else None
-    if profiler:
-        profiler.enable()
-    result = importing.run_app_import(args)
-    if profiler:
-        profiler.disable()
-        profiler.dump_stats(args["profile"])
-    emit(result)
-
-
-def import_bare(args: dict[str, Any]) -> None:
-    """openpyxl read-only iteration of every row of the same file."""
-    from openpyxl import load_workbook
-
-    t0 = time.perf_counter()
-    book = load_workbook(args["xlsx"], read_only=True, data_only=True)
-    rows = 0
-    for sheet in book.worksheets:
-        for _row in sheet.iter_rows(values_only=True):
-            rows += 1
-    book.close()
-    emit({"ms": round((time.perf_counter() - t0) * 1000, 1), "rows": rows})
-
-
-PROBES = {f.__name__: f for f in (startup_bare, startup_app, gui_actions, gui_baselines, pdf_app, pdf_bare,
-                                  import_app, import_bare)}
+PROBES = {f.__name__: f for f in (startup_bare, startup_app, gui_actions, gui_baselines)}
 
 
 def _shield_none() -> None:
@@ -524,6 +400,10 @@ def main() -> None:
     _shield_none()
     name = sys.argv[1]
     args = json.loads(sys.argv[2]) if len(sys.argv) > 2 else {}
+    if name not in PROBES:
+        from benchmarks import probe_files
+
+        PROBES.update(probe_files.PROBES)
     PROBES[name](args)
     sys.stdout.flush()
     sys.stderr.flush()

@@ -34,10 +34,10 @@ def library_knows(year: int) -> bool:
 def _guess_table() -> dict[str, list[str]]:
     """data/guessed_holidays.json: holidays.China's guess for the years after chinese-calendar's
     last, written by .ci/guessed_holidays.py when the libraries are upgraded."""
-    from importlib import resources
+    from ..paths import data_text
 
     try:
-        text = resources.files("bizenv_desktop.data").joinpath("guessed_holidays.json").read_text(encoding="utf-8")
+        text = data_text("guessed_holidays.json")
     except OSError:  # not shipped: every unknown year asks the holidays package
         return {}
     return json.loads(text)["years"]

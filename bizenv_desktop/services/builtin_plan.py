@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from ..core.responsibility import parse_responsibility
@@ -15,7 +14,9 @@ from .divisions import ensure_division
 
 @cache
 def builtin_plan() -> dict[str, Any]:
-    text = resources.files("bizenv_desktop.data").joinpath("builtin_plan.json").read_text(encoding="utf-8")
+    from ..paths import data_text
+
+    text = data_text("builtin_plan.json")
     return json.loads(text)
 
 

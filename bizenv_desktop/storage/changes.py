@@ -8,7 +8,6 @@ RowChanges and audit rows as one insert() or update() per row, in a few statemen
 """
 from __future__ import annotations
 
-import getpass
 import json
 import math
 import sqlite3
@@ -64,6 +63,8 @@ class ChangeSet:
 
 def current_user() -> str:
     try:
+        import getpass  # here: it loads termios, and reading commands never ask
+
         return getpass.getuser()
     except Exception:  # no login name (some services and containers)
         return "unknown"

@@ -12,6 +12,7 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,9 @@ def is_full(exc: BaseException) -> bool:
     return any(code in str(exc) for code in ("IO_ENOSPC", "IO_EFBIG"))
 
 
-def _write_errors() -> tuple[type[BaseException], ...]:
+@cache
+def write_errors() -> tuple[type[BaseException], ...]:
+    """What writing a file (a workbook too) raises when the disk fails (also as WRITE_ERRORS)."""
     try:
         from lxml.etree import SerialisationError  # type: ignore[import-untyped]
     except ImportError:  # openpyxl then writes with the standard library: OSError
@@ -56,7 +59,10 @@ def _write_errors() -> tuple[type[BaseException], ...]:
     return (OSError, SerialisationError)
 
 
-WRITE_ERRORS = _write_errors()  # what writing a file (a workbook too) raises when the disk fails
+def __getattr__(name: str) -> Any:
+    if name == "WRITE_ERRORS":  # looked up when first used: importing lxml costs every command ~10 ms
+        return write_errors()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @contextmanager
@@ -67,7 +73,7 @@ def quiet_write_cleanup() -> Iterator[None]:
     previous = sys.unraisablehook
 
     def hook(unraisable: Any) -> None:
-        if not isinstance(unraisable.exc_value, WRITE_ERRORS):
+        if not isinstance(unraisable.exc_value, write_errors()):
             previous(unraisable)
     sys.unraisablehook = hook
     try:

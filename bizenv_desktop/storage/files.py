@@ -14,9 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -71,6 +69,8 @@ def create_private(path: Path) -> None:
 
 def temp_file(folder: Path, kind: str, suffix: str = "") -> Path:
     """A new empty private file in folder, named for sweep()."""
+    import tempfile  # here: every command imports this module, few make a file
+
     fd, name = tempfile.mkstemp(prefix=f".bizenv-{kind}-{os.getpid()}-", suffix=suffix, dir=folder)
     os.close(fd)
     return Path(name)
@@ -78,6 +78,8 @@ def temp_file(folder: Path, kind: str, suffix: str = "") -> Path:
 
 def temp_dir(folder: Path, kind: str) -> Path:
     """A new private folder in folder, named for sweep() (a set of files made all or none)."""
+    import tempfile
+
     return Path(tempfile.mkdtemp(prefix=f".bizenv-{kind}-{os.getpid()}-", dir=folder))
 
 
@@ -145,6 +147,8 @@ def sweep(folder: Path, legacy_prefixes: tuple[str, ...] = ()) -> int:
             else:
                 continue
             if stale and entry.is_dir(follow_symlinks=False):
+                import shutil
+
                 shutil.rmtree(entry.path)
                 removed += 1
             elif stale:
