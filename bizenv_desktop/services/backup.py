@@ -15,6 +15,7 @@ Restoring is services/restore.py. No Qt.
 """
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 import threading
@@ -30,7 +31,7 @@ from ..storage import faults, files
 from ..storage.database import Database
 from ..storage.names import fitted, shorten
 from . import backup_archive as archive
-from .evidence import stored_path
+from .evidence import evidence_dir, stored_path
 from .settings_store import get_setting
 
 AUTO = re.compile(r"^(?P<stem>.*)-(?P<seq>\d{6,})-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z-]+)\.zip$")
@@ -112,6 +113,29 @@ def _evidence_rows(snapshot: Path) -> list[tuple[str, int, str]]:
         conn.close()
 
 
+class _Listing:
+    """Which content-addressed files a store (`ab/ab12…`) holds, one directory listing per
+    shard: a stat per file took a second of Python for 20 000 files at every backup."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.shards: dict[str, set[str]] = {}
+        self.added: set[str] = set()
+
+    def has(self, sha: str) -> bool:
+        shard = sha[:2]
+        if shard not in self.shards:
+            try:
+                self.shards[shard] = set(os.listdir(self.root / shard))
+            except OSError:
+                self.shards[shard] = set()
+        return sha in self.shards[shard]
+
+    def note_added(self, sha: str) -> None:
+        self.shards.setdefault(sha[:2], set()).add(sha)
+        self.added.add(sha[:2])
+
+
 def _name(db_path: Path, seq: int, reason: str, now: datetime) -> str:
     return fitted(shorten(db_path.stem, STEM_BYTES), f"-{seq:06d}-{now:%Y%m%d-%H%M%S}-{reason}.zip")
 
@@ -151,16 +175,21 @@ def _make(db: Database, reason: str, target: Path | None, folder: Path, now: dat
         manifest = archive.Manifest(made=now.isoformat(timespec="seconds"), reason=reason, source=db.path.name,
                                     schema=_version(snapshot), database_sha256="", database_size=0)
         inside: list[tuple[str, int, Path]] = []
+        store, shared = _Listing(evidence_dir(db.path)), _Listing(folder / archive.SHARED)
         for sha, size, name in _evidence_rows(snapshot):
-            stored = stored_path(db.path, sha)
-            if not stored.is_file():
+            if not store.has(sha):
                 manifest.missing.append({"sha256": sha, "name": name, "why": "absent"})
             elif not rotating:
-                inside.append((sha, size, stored))
-            elif (folder / archive.entry_name(sha)).is_file() or archive.add_shared(folder, sha, stored):
+                inside.append((sha, size, stored_path(db.path, sha)))
+            elif shared.has(sha):
+                manifest.evidence.append(archive.Evidence(sha, size, False))
+            elif archive.add_shared(folder, sha, stored_path(db.path, sha)):
+                shared.note_added(sha)
                 manifest.evidence.append(archive.Evidence(sha, size, False))
             else:
                 manifest.missing.append({"sha256": sha, "name": name, "why": "changed"})
+        for shard in shared.added:
+            files.fsync_dir(folder / archive.SHARED / shard)
         if rotating:
             seq = next_sequence(db.path)
             target = folder / _name(db.path, seq, reason, now)

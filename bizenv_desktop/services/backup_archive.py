@@ -140,7 +140,7 @@ def write(target: Path, snapshot: Path, manifest: Manifest, inside: list[tuple[s
 
 def add_shared(folder: Path, sha: str, source: Path) -> bool:
     """Put one evidence file into the shared folder (temp, fsync, rename) if its content is
-    what its name says; False if it is not (it is then left out)."""
+    what its name says; False if it is not (it is then left out). The caller fsyncs the folder."""
     target = folder / SHARED / sha[:2] / sha
     files.private_dir(target.parent)
     tmp = files.temp_file(target.parent, "evidence")
@@ -152,7 +152,6 @@ def add_shared(folder: Path, sha: str, source: Path) -> bool:
         if found != sha:
             return False
         os.replace(tmp, target)
-        files.fsync_dir(target.parent)
         return True
     finally:
         tmp.unlink(missing_ok=True)
@@ -166,6 +165,23 @@ class BackupFile:
     def __init__(self, path: Path, manifest: Manifest | None) -> None:
         self.path = path
         self.manifest = manifest
+        self._zip: zipfile.ZipFile | None = None  # opened once: 20 000 evidence entries, one directory read
+
+    def __enter__(self) -> BackupFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._zip is not None:
+            self._zip.close()
+            self._zip = None
+
+    def _archive(self) -> zipfile.ZipFile:
+        if self._zip is None:
+            self._zip = zipfile.ZipFile(self.path)
+        return self._zip
 
     @property
     def is_archive(self) -> bool:
@@ -218,7 +234,7 @@ class BackupFile:
     def evidence(self, item: Evidence) -> Iterator[IO[bytes]]:
         """The stored bytes of one evidence file of the manifest (not yet verified)."""
         if item.inside:
-            with zipfile.ZipFile(self.path) as zf, zf.open(entry_name(item.sha256)) as src:
+            with self._archive().open(entry_name(item.sha256)) as src:
                 yield src
         else:
             with open(self.shared_path(item.sha256), "rb") as src:

@@ -72,7 +72,11 @@ def restore(db_path: str | Path, source: str | Path, live: Database | None = Non
     connection to it (None when it could not be opened); when the file had to be replaced,
     live is closed and result.replaced_file is set: the caller opens the file again."""
     db_path = Path(db_path)
-    backup = archive.BackupFile.open(source)
+    with archive.BackupFile.open(source) as backup:
+        return _restore(db_path, backup, live)
+
+
+def _restore(db_path: Path, backup: archive.BackupFile, live: Database | None) -> RestoreResult:
     if backup.is_archive:
         problems = backup.evidence_problems()
         if problems:
@@ -240,8 +244,8 @@ def verify(source: str | Path) -> list[str]:
         backup = archive.BackupFile.open(source)
     except BizenvError as exc:
         return [str(exc)]
-    problems = backup.evidence_problems() if backup.is_archive else []
-    with tempfile.TemporaryDirectory(prefix="bizenv-verify-") as folder:
+    with backup, tempfile.TemporaryDirectory(prefix="bizenv-verify-") as folder:
+        problems = backup.evidence_problems() if backup.is_archive else []
         try:
             _checked_copy(backup, Path(folder) / "database.sqlite3")
         except BizenvError as exc:
