@@ -59,7 +59,8 @@ def page_texts(pdf: Path) -> list[str]:
 def body_pages(pdf: Path, date_text: str) -> int:
     """The number of the page that holds the signature's date (the end of the body)."""
     pages = page_texts(pdf)
-    found = [n for n, page in enumerate(pages, 1) if date_text in page.replace(" ", "")]
+    found = [n for n, page in enumerate(pages, 1)
+             if any(line.replace(" ", "") == date_text for line in page.splitlines())]  # the date's own line
     assert found, f"{date_text} not found"
     return found[0]
 

@@ -1,0 +1,132 @@
+"""The reports as Word files: read back with python-docx (page set-up, named styles, real tables
+with a repeated header row, page numbers) and converted to PDF by LibreOffice, which must give
+the same number of body pages as the app's own PDF (±1)."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document as WordDocument
+from docx.oxml.ns import qn
+
+import report_fixture as fx
+from bizenv_desktop.services.pdf.reports import ReportRequest, build_report
+from bizenv_desktop.services.startup import open_workspace
+from bizenv_desktop.storage.database import open_reader
+from reading import body_pages, flat, text_of
+
+TODAY = date(2026, 10, 9)
+DATE = "2026年10月9日"
+KINDS = {"assignment": {}, "plan": {}, "monthly": {"month": 11}, "provincial": {"quarter": 3},
+         "leadership": {"quarter": 3}, "selfeval": {"quarter": 3}}
+MM_EMU = 36000
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
+    """Every kind from the realistic year as .docx and .pdf, and the large database's leaders'
+    report; the .docx files converted by LibreOffice in one run."""
+    from benchmarks.generate import generate
+
+    folder = tmp_path_factory.mktemp("docx")
+    sample = folder / "sample.sqlite3"
+    ws = open_workspace(sample, first_year=fx.YEAR)
+    try:
+        fx.build(ws, folder / "evidence")
+    finally:
+        ws.close()
+    large = folder / "large.sqlite3"
+    generate(large, years=2, division_count=12, supervision=600, today=date(2026, 11, 20))
+    open_workspace(large).close()
+    out: dict[str, dict[str, Path]] = {}
+    for name, path, kinds in (("sample", sample, KINDS), ("large", large, {"leadership": {"quarter": 3}})):
+        db = open_reader(path)
+        try:
+            for kind, fields in kinds.items():
+                request = ReportRequest(kind, fx.YEAR, today=TODAY, **fields)
+                key = f"{name}-{kind}"
+                out[key] = {"docx": folder / f"{key}.docx", "pdf": folder / f"{key}.pdf"}
+                build_report(db, request, out[key]["docx"])
+                build_report(db, request, out[key]["pdf"])
+        finally:
+            db.close()
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice (libreoffice-writer-nogui, installed by .ci/setup) is needed"
+    converted = folder / "lo"
+    subprocess.run([soffice, f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(converted), *(str(v["docx"]) for v in out.values())],
+                   check=True, capture_output=True, timeout=600)
+    for key, v in out.items():
+        v["lo"] = converted / f"{key}.pdf"
+        assert v["lo"].exists(), key
+    return out
+
+
+def style_font(style: object) -> tuple[str, float]:
+    rpr = style.element.rPr  # type: ignore[attr-defined]
+    return rpr.rFonts.get(qn("w:eastAsia")), style.font.size.pt  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_word_file_page_set_up_styles_and_tables(kind: str, files: dict[str, dict[str, Path]]) -> None:
+    doc = WordDocument(str(files[f"sample-{kind}"]["docx"]))
+    section = doc.sections[0]
+    landscape = kind == "assignment"
+    width, height = (297, 210) if landscape else (210, 297)
+    assert (round(section.page_width / MM_EMU), round(section.page_height / MM_EMU)) == (width, height)
+    margins = (28, 26, 37, 35) if landscape else (37, 35, 28, 26)
+    assert tuple(round(m / MM_EMU) for m in (section.top_margin, section.bottom_margin, section.left_margin,
+                                               section.right_margin)) == margins
+    block = width - margins[2] - margins[3]
+    grid = section._sectPr.find(qn("w:docGrid"))
+    line = 225 / 22 * 72 / 25.4  # 22 lines in 225 mm: 28.99 pt
+    assert grid is not None and grid.get(qn("w:linePitch")) == str(round(line * 20))
+    styles = {s.name: s for s in doc.styles}
+    assert style_font(styles["标题"]) == ("方正小标宋简体", 22.0)
+    assert style_font(styles["一级标题"]) == ("黑体", 16.0) and style_font(styles["二级标题"]) == ("楷体", 16.0)
+    assert style_font(styles["正文"]) == ("仿宋", 16.0)
+    body = styles["正文"].paragraph_format
+    assert body.line_spacing.pt == pytest.approx(line, abs=0.05) and body.first_line_indent is not None
+    used = [p.style.name for p in doc.paragraphs]
+    assert used[0] == "标题" and "正文" in used and "署名" in used
+    if kind in ("leadership", "provincial", "monthly", "selfeval"):
+        headings = [p.text for p in doc.paragraphs if p.style.name == "一级标题"]
+        assert headings and all(h[:2] in {"一、", "二、", "三、", "四、", "五、", "六、"} for h in headings), headings
+    texts = [p.text for p in doc.paragraphs]
+    assert "吉林省科学技术厅" in texts and DATE in texts
+    if kind not in ("plan", "provincial"):  # the province gets text only
+        assert doc.tables
+    for table in doc.tables:
+        header = table.rows[0]._tr.trPr
+        assert header is not None and header.find(qn("w:tblHeader")) is not None  # repeated on every page
+        widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert sum(widths) / 1440 * 25.4 <= block + 0.5  # never wider than the block
+    footers = [section.footer, section.even_page_footer]
+    assert doc.settings.odd_and_even_pages_header_footer
+    for footer, align in zip(footers, ("RIGHT", "LEFT")):
+        p = footer.paragraphs[0]
+        assert p.alignment.name == align and "PAGE" in p._p.xml and p.text.startswith("— ")
+
+
+def test_the_same_sections_and_tables_as_the_pdf(files: dict[str, dict[str, Path]]) -> None:
+    doc = WordDocument(str(files["sample-leadership"]["docx"]))
+    words = flat("".join(p.text for p in doc.paragraphs))
+    pdf = flat(text_of(files["sample-leadership"]["pdf"]))
+    for heading in ("一、总体进展", "二、主要工作及成效", "三、存在的问题", "四、下一步工作安排", "五、需要领导协调解决的事项",
+                    "附件：1.各项指标推进情况表", "附件1", "附件2", "附件3"):
+        assert heading in words and heading in pdf, heading
+    assert [p.text for p in doc.paragraphs if p.style.name == "附件标签"] == ["附件1", "附件2", "附件3"]
+    assert len(doc.tables) == 4  # progress, late items, overdue items, figures
+    assert [c.text for c in doc.tables[0].rows[0].cells] == ["序号", "指标", "责任处室", "状态", "进展情况",
+                                                             "存在问题及下步打算"]
+
+
+@pytest.mark.parametrize("key", [f"sample-{k}" for k in KINDS] + ["large-leadership"])
+def test_libreoffice_gives_the_same_body_pages(key: str, files: dict[str, dict[str, Path]]) -> None:
+    ours = body_pages(files[key]["pdf"], DATE)
+    theirs = body_pages(files[key]["lo"], DATE)
+    print(f"{key}: body pages {ours} (PDF) / {theirs} (LibreOffice from .docx)")
+    assert abs(ours - theirs) <= 1, (key, ours, theirs)
