@@ -16,6 +16,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFError
 
+from ...core import messages
 from ...paths import resource_dir
 
 PACKAGE_FONTS = resource_dir() / "fonts"
@@ -103,3 +104,48 @@ def _registrable(path: Path, index: int) -> bool:
     except (TTFError, OSError, IndexError):
         return False
     return True
+
+
+# -- which official fonts are missing (the report dialog says so) -----------------------------
+
+# the official typeface of each role, and the files that are it (not a fallback such as 黑体 for 小标宋)
+WANTED = {"title": "方正小标宋简体", "body": "仿宋_GB2312（仿宋）", "heading1": "黑体",
+          "heading2": "楷体_GB2312（楷体）", "number": "宋体"}
+GENUINE = {"title": {"fzxbsjw.ttf", "方正小标宋简体.ttf", "fzxiaobiaosong-b05s.ttf"},
+           "body": {"simfang.ttf", "fangsong_gb2312.ttf"}, "heading1": {"simhei.ttf"},
+           "heading2": {"simkai.ttf", "kaiti_gb2312.ttf"}, "number": {"simsun.ttc", "simsun.ttf"}}
+
+messages.register({
+    "report.fonts_substituted": (
+        "未找到正式字体：{missing}。报告中暂以 {used} 代替（已嵌入 PDF，版式不变）。如电脑上有这些字体，"
+        "请在“文件 › 设置 › 报告字体”中选择存放它们的文件夹（命令行：--fonts 文件夹）。",
+        "Official fonts not found: {missing}. The reports use {used} instead (embedded in the PDF, same "
+        "layout). If the computer has these fonts, choose the folder that holds them under File › Settings › "
+        "Report fonts (command line: --fonts FOLDER)."),
+})
+
+
+@dataclass(frozen=True)
+class FontStatus:
+    role: str
+    wanted: str       # the official typeface (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312, 宋体)
+    used: str         # the file the reports use for it
+    path: Path
+    substituted: bool
+
+
+def font_report(user_folder: str | None = None) -> list[FontStatus]:
+    """Which official font each role of a report uses, and which are substituted (and by what)."""
+    return [FontStatus(role, WANTED[role], c.path.name, c.path, c.path.name.lower() not in GENUINE[role])
+            for role, c in choose_fonts(user_folder).items()]
+
+
+def substitution_notice(statuses: list[FontStatus]) -> str:
+    """The sentence the dialog shows when an official font is missing ('' when none is), in the
+    UI language."""
+    missing = [s for s in statuses if s.substituted]
+    if not missing:
+        return ""
+    wanted = list(dict.fromkeys(s.wanted for s in missing))
+    used = list(dict.fromkeys(f"{s.used}（{s.wanted}）" for s in missing))
+    return messages.render("report.fonts_substituted", {"missing": "、".join(wanted), "used": "、".join(used)})
