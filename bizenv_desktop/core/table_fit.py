@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from .linebreak import CLOSING, ems, tokens
 
-SAMPLE_ROWS = 160   # rows looked at when moving widths (a long table's rows are alike)
+SAMPLE_ROWS = 80     # rows looked at when moving widths
+MEASURED_ROWS = 240  # rows whose text sets the columns' least and natural widths
 
 
 def _longest_piece(text: str) -> float:
@@ -37,7 +38,9 @@ def fit_widths(header: Sequence[str], rows: Sequence[Sequence[str]], total: floa
 
     rows in `skip` (group rows spanning the table) are not measured."""
     count = len(header)
-    body = [list(r) + [""] * (count - len(r)) for i, r in enumerate(rows) if i not in set(skip)]
+    skipped = set(skip)
+    # a long table's rows are alike: its first rows tell the widths (a long table lays out in seconds)
+    body = [list(r) + [""] * (count - len(r)) for i, r in enumerate(rows[:MEASURED_ROWS]) if i not in skipped]
     minimum = []
     natural = []
     volume = []

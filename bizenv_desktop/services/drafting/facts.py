@@ -65,11 +65,16 @@ def status_on(row: dict, day: str) -> str | None:
     return STATUSES[0]
 
 
-def supervision_on(db: Database, day: date) -> list[ItemOnDay]:
-    """Every item received by day, with its status on that day (two queries)."""
+def supervision_on(db: Database, day: date, since: date | None = None) -> list[ItemOnDay]:
+    """Every item received by day, with its status on that day (two queries); with since, only
+    those received since then or not finished by then (ten years of closed items are not read)."""
     iso = day.isoformat()
-    rows = db.query("SELECT * FROM supervision_item WHERE received_on = '' OR received_on <= ?"
-                    " ORDER BY deadline = '', deadline, no, id", (iso,))
+    where, params = "(received_on = '' OR received_on <= ?)", [iso]
+    if since is not None:
+        where += " AND (received_on = '' OR received_on >= ? OR done_on = '' OR done_on >= ?)"
+        params += [since.isoformat()] * 2
+    rows = db.query(f"SELECT * FROM supervision_item WHERE {where} ORDER BY deadline = '', deadline, no, id",
+                    params)
     units: dict[int, tuple[list[str], list[str]]] = {}
     for u in db.query("SELECT sd.item_id, sd.role, d.name FROM supervision_division sd JOIN division d"
                       " ON d.id = sd.division_id ORDER BY sd.item_id, sd.position, sd.id"):

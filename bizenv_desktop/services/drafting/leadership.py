@@ -208,7 +208,7 @@ def draft(ctx: Context) -> Document:
     py, pq = previous_quarter(year, q)
     before_month = last_month_of_quarter(ctx.db, py, pq) if py == year else None
     before = month_facts(ctx.db, before_month) if before_month else None
-    items = supervision_on(ctx.db, ctx.as_of)
+    items = supervision_on(ctx.db, ctx.as_of, date(ctx.year, 1, 1))
     opening = Text().add("{period}，{we}认真落实营商环境考核评价各项任务，坚持按月调度、逐项推进。现将有关情况汇报如下：",
                          period=f"{year}年{QUARTER_WORDS[q]}", we=ctx.we)
     sections = [Section("opening", "", opening.template, opening.values),

@@ -6,6 +6,8 @@ the counted events; no internal notes (due dates, calendar remarks, remarks colu
 """
 from __future__ import annotations
 
+from datetime import date
+
 from ...core import dispatch as rules
 from ...core.document import Document, Section, escape
 from ...core.model import Indicator
@@ -75,7 +77,7 @@ def draft(ctx: Context) -> Document:
     year = ctx.year
     last = last_month_of_quarter(ctx.db, year, q)
     facts = month_facts(ctx.db, last) if last else None
-    items = supervision_on(ctx.db, ctx.as_of)
+    items = supervision_on(ctx.db, ctx.as_of, date(ctx.year, 1, 1))
     scheme = ctx.scheme
     opening = Text().add("{basis}，现将{we}{period}营商环境建设重点工作任务推进落实情况报告如下：",
                          basis=(f"按照{scheme}关于每季度前5个工作日内将上季度重点工作任务推进落实情况报省软环境建设办公室的要求"

@@ -7,8 +7,8 @@ from ...core import dispatch as rules
 from ...core.document import Table
 from ...core.model import Plan, Target
 from ...storage.database import Database
-from ..dispatch import DispatchRow, load_month
-from .facts import ItemOnDay, MonthFacts, months_with_rows
+from ..dispatch import DispatchRow
+from .facts import ItemOnDay, MonthFacts
 from .words import figure_text, iso_chinese, label_maker, met_text, month_word
 
 
@@ -79,18 +79,24 @@ def overdue_table(items: Sequence[ItemOnDay]) -> Table | None:
 
 def series(db: Database, plan: Plan, first: str, last: str) -> list[tuple[str, str, Target, dict[str, float]]]:
     """(code, name, target, {month: figure}) of each quantitative indicator, months first..last;
-    a month's figure is the worst division's (every division must meet the target)."""
-    found: dict[tuple[str, str], list[float]] = {}
-    for month in months_with_rows(db, first, last):
-        for r in load_month(db, month).rows:
-            if r.figure is not None:
-                found.setdefault((r.indicator_code, month), []).append(r.figure)
+    a month's figure is the worst division's (every division must meet the target). One query."""
+    quantitative = [ind for ind in plan.second_level() if ind.kind == "quantitative" and ind.target is not None]
+    if not quantitative:
+        return []
+    by_id = {ind.id: ind for ind in quantitative}
+    found: dict[tuple[int, str], list[float]] = {}
+    marks = ", ".join("?" * len(by_id))
+    for month, indicator_id, numerator, denominator, value in db.query(
+            f"SELECT month, indicator_id, numerator, denominator, value FROM dispatch_row WHERE month BETWEEN ? AND ?"
+            f" AND indicator_id IN ({marks})", (first, last, *by_id)):
+        figure = rules.effective_value(numerator, denominator, value, by_id[indicator_id].target)
+        if figure is not None:
+            found.setdefault((indicator_id, month), []).append(figure)
     out = []
-    for ind in plan.second_level():
-        if ind.kind == "quantitative" and ind.target is not None:
-            worst = max if ind.target.op in ("<=", "<") else min
-            out.append((ind.code, ind.name, ind.target,
-                        {m: worst(v) for (c, m), v in found.items() if c == ind.code}))
+    for ind in quantitative:
+        assert ind.target is not None
+        worst = max if ind.target.op in ("<=", "<") else min
+        out.append((ind.code, ind.name, ind.target, {m: worst(v) for (i, m), v in found.items() if i == ind.id}))
     return out
 
 

@@ -47,23 +47,34 @@ class KeepWithNext(Flowable):
     """A text block that must not end a page alone (a heading or a table's caption) and the
     table after it: they start a page together unless the text and the table's first rows fit."""
 
+    SHORT = 30  # a table of more rows is not laid out whole here only to learn it does not fit
+
     def __init__(self, text: TextBlock, table: Table) -> None:
         super().__init__()
         self.text, self.table = text, table
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803
         _w, h1 = self.text.wrap(aW, aH)
-        _w, h2 = self.table.wrap(aW, aH - h1)
+        if len(self.table._cellvalues) > self.SHORT:
+            h2 = 1e6  # split: the table lays itself out where it goes
+        else:
+            _w, h2 = self.table.wrap(aW, aH - h1)
         self.width, self.height = aW, h1 + h2
         return aW, self.height
 
     def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803
         _w, h1 = self.text.wrap(aW, aH)
-        if h1 < aH:
-            parts = self.table.split(aW, aH - h1)
-            if parts and len(getattr(parts[0], "_cellvalues", [])) >= 2:
-                return [self.text, self.table]
+        if h1 + self._first_rows(aW) <= aH or aH >= self.text.page_height - 1:
+            return [self.text, self.table]
         return []
+
+    def _first_rows(self, aW: float) -> float:  # noqa: N803
+        """The height of the table's header and first row (not the whole table: it may be long)."""
+        if not hasattr(self, "_head_height"):
+            rows = self.table._cellvalues[:3]
+            first = Table([list(r) for r in rows[:2]], colWidths=self.table._colWidths)
+            _w, self._head_height = first.wrap(aW, 1e6)
+        return self._head_height
 
     def draw(self) -> None:  # only drawn when it fits whole
         self.text.drawOn(self.canv, 0, self.table._height if hasattr(self.table, "_height") else 0)
