@@ -47,7 +47,8 @@ def fit_widths(header: Sequence[str], rows: Sequence[Sequence[str]], total: floa
     for c in range(count):
         cells = [str(r[c] or "") for r in body]
         head = str(header[c] or "")
-        pieces = [_longest_piece(x) for x in cells] + [min(ems(head), 2.0)]
+        # a header of up to four characters stays on one line (处室, 责任人, 完成时限); a longer one may wrap
+        pieces = [_longest_piece(x) for x in cells] + [ems(head) if len(head) <= 4 else 2.0]
         minimum.append(min(max(pieces), 8.0) + padding)
         longest = max([ems(part) for x in cells for part in x.split("\n")] + [ems(head) / 2 if len(head) > 4
                                                                               else ems(head)])
