@@ -15,6 +15,7 @@ from .linebreak import CLOSING, ems, tokens
 
 SAMPLE_ROWS = 80     # rows looked at when moving widths
 MEASURED_ROWS = 240  # rows whose text sets the columns' least and natural widths
+READABLE = 6.0       # ems: the narrowest a column of running text gets when there is room
 
 
 def _longest_piece(text: str) -> float:
@@ -47,8 +48,11 @@ def fit_widths(header: Sequence[str], rows: Sequence[Sequence[str]], total: floa
     for c in range(count):
         cells = [str(r[c] or "") for r in body]
         head = str(header[c] or "")
-        # a header of up to four characters stays on one line (处室, 责任人, 完成时限); a longer one may wrap
-        pieces = [_longest_piece(x) for x in cells] + [ems(head) if len(head) <= 4 else 2.0]
+        # a header of up to four characters stays on one line (配合处室, 完成时限) where the column's text is
+        # about as wide; over a narrow column (序号, 1份) and when longer, it may wrap
+        widest = max([ems(part) for x in cells for part in x.split("\n")] + [0.0])
+        pieces = [_longest_piece(x) for x in cells] + [ems(head) if len(head) <= 4 and widest >= ems(head) - 1
+                                                       else min(ems(head), 2.0)]
         minimum.append(min(max(pieces), 8.0) + padding)
         longest = max([ems(part) for x in cells for part in x.split("\n")] + [ems(head) / 2 if len(head) > 4
                                                                               else ems(head)])
@@ -61,6 +65,11 @@ def fit_widths(header: Sequence[str], rows: Sequence[Sequence[str]], total: floa
         spare = total - sum(natural)
         weight = sum(natural)
         return [n + spare * n / weight for n in natural]
+    # a column of text is never narrower than six characters when the block allows (a column of
+    # three-character lines is hard to read, whatever it saves)
+    floor = [max(m, min(n, READABLE + padding)) for m, n in zip(minimum, natural)]
+    if sum(floor) <= total:
+        minimum = floor
     # short columns get their natural width; long ones share the rest by the text they hold
     widths = list(minimum)
     short = [c for c in range(count) if natural[c] <= 8 + padding]

@@ -139,7 +139,7 @@ class RuledTable(Table):
         return parts
 
 
-PIECE_PT = 120  # the tallest table row: a longer one goes on in the next rows (a page then wastes little)
+PIECE_PT = 180  # the tallest table row: a longer one goes on in the next rows (a page then wastes little)
 
 
 def _may_be_taller(para: Paragraph, width: float) -> bool:
