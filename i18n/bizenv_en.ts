@@ -1867,6 +1867,105 @@ The file stays in the evidence store and other records that use it are not affec
     </message>
 </context>
 <context>
+    <name>FieldsPage</name>
+    <message>
+        <source>如：吉科法〔2026〕12号（可不填）</source>
+        <translation>e.g. JKF [2026] No. 12 (optional)</translation>
+    </message>
+    <message>
+        <source>如：省优化营商环境建设领导小组办公室</source>
+        <translation>e.g. the office of the provincial leading group for the business environment</translation>
+    </message>
+    <message>
+        <source>上报的报告填写（可不填）</source>
+        <translation>For a report to a superior body (optional)</translation>
+    </message>
+    <message>
+        <source>如：联系人：陈静，联系电话：0431-88880000</source>
+        <translation>e.g. Contact: Chen Jing, tel. 0431-88880000</translation>
+    </message>
+    <message>
+        <source>如：厅领导，各处室</source>
+        <translation>e.g. department leaders, all divisions</translation>
+    </message>
+    <message>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>印发日期</source>
+        <translation>Printed on</translation>
+    </message>
+    <message>
+        <source>按附件部分的标题列出</source>
+        <translation>List the attachment sections&apos; titles</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>发文</source>
+        <translation>Issuing</translation>
+    </message>
+    <message>
+        <source>发文机关署名</source>
+        <translation>Issuing authority (signature)</translation>
+    </message>
+    <message>
+        <source>成文日期</source>
+        <translation>Date of the document</translation>
+    </message>
+    <message>
+        <source>发文字号</source>
+        <translation>Document number</translation>
+    </message>
+    <message>
+        <source>主送机关</source>
+        <translation>Main recipient</translation>
+    </message>
+    <message>
+        <source>签发人</source>
+        <translation>Signed off by</translation>
+    </message>
+    <message>
+        <source>附件说明</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>附注（联系人）</source>
+        <translation>Note (contact)</translation>
+    </message>
+    <message>
+        <source>版记（可不填）</source>
+        <translation>Colophon (optional)</translation>
+    </message>
+    <message>
+        <source>抄送</source>
+        <translation>Copy to</translation>
+    </message>
+    <message>
+        <source>印发机关</source>
+        <translation>Printed by</translation>
+    </message>
+    <message>
+        <source>保存文件要素</source>
+        <translation>Save Document Fields</translation>
+    </message>
+    <message>
+        <source>这些要素按报告类型记住，下一期的报告沿用（成文日期、文号和附件除外）。</source>
+        <translation>These fields are remembered per kind of report and carried to the next period&apos;s report (except the date, the document number and the attachments).</translation>
+    </message>
+    <message>
+        <source>附件名称</source>
+        <translation>Attachment name</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <source>欢迎使用：本单位信息</source>
@@ -1997,6 +2096,65 @@ Legal Affairs Division</translation>
     <message>
         <source>（未转）</source>
         <translation>(not yet)</translation>
+    </message>
+</context>
+<context>
+    <name>FontsNotice</name>
+    <message>
+        <source>方正小标宋（标题）</source>
+        <translation>FZ XiaoBiaoSong (title)</translation>
+    </message>
+    <message>
+        <source>仿宋_GB2312 或 仿宋（正文）</source>
+        <translation>FangSong_GB2312 or FangSong (body text)</translation>
+    </message>
+    <message>
+        <source>黑体（一级标题）</source>
+        <translation>SimHei (level-1 headings)</translation>
+    </message>
+    <message>
+        <source>楷体（二级标题）</source>
+        <translation>KaiTi (level-2 headings)</translation>
+    </message>
+    <message>
+        <source>宋体（页码）</source>
+        <translation>SimSun (page numbers)</translation>
+    </message>
+    <message>
+        <source>文泉驿微米黑</source>
+        <translation>WenQuanYi Micro Hei</translation>
+    </message>
+    <message>
+        <source>AR PL UMing（明体）</source>
+        <translation>AR PL UMing (Ming)</translation>
+    </message>
+    <message>
+        <source>霞鹜文楷</source>
+        <translation>LXGW WenKai</translation>
+    </message>
+    <message>
+        <source>%1 暂用 %2</source>
+        <translation>%1: %2 is used instead</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>未找到正式字体：</source>
+        <translation>Official fonts not found: </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>。</source>
+        <translation>. </translation>
+    </message>
+    <message>
+        <source>把正式字体文件（simfang.ttf、simhei.ttf、simkai.ttf、方正小标宋简体.ttf 等）放在一个文件夹里，在&lt;a href=&quot;settings&quot;&gt;文件 › 设置 › 报告字体&lt;/a&gt;中选择该文件夹。</source>
+        <translation>Put the official font files (simfang.ttf, simhei.ttf, simkai.ttf, the FZ XiaoBiaoSong file …) in one folder and choose that folder in &lt;a href=&quot;settings&quot;&gt;File › Settings › Report fonts&lt;/a&gt;.</translation>
     </message>
 </context>
 <context>
@@ -3702,6 +3860,13 @@ Legal Affairs Division</translation>
     </message>
 </context>
 <context>
+    <name>PdfPages</name>
+    <message>
+        <source>打印机无法开始打印：请检查打印机是否连接、是否有纸。</source>
+        <translation>The printer cannot start printing: check that it is connected and has paper.</translation>
+    </message>
+</context>
+<context>
     <name>PlanImportDialog</name>
     <message>
         <source>导入方案文档</source>
@@ -4133,6 +4298,63 @@ Legal Affairs Division</translation>
     </message>
 </context>
 <context>
+    <name>PreviewPane</name>
+    <message>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>第 </source>
+        <translation>Page </translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom Out</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom In</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit Width</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>保存正在编辑的部分，重新生成预览</source>
+        <translation>Save the section being edited and build the preview again</translation>
+    </message>
+    <message>
+        <source>正在生成预览……</source>
+        <translation>Building the preview…</translation>
+    </message>
+    <message>
+        <source>页，共 %1 页</source>
+        <translation>of %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>共 %n 页。</source>
+        <translation>
+            <numerusform>%n page.</numerusform>
+            <numerusform>%n pages.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PublicationDialog</name>
     <message>
         <source>编辑公开记录</source>
@@ -4554,6 +4776,14 @@ Legal Affairs Division</translation>
         <translation>All divisions</translation>
     </message>
     <message>
+        <source>恢复按数据起草…</source>
+        <translation>Back to the Drafted Text…</translation>
+    </message>
+    <message>
+        <source>放弃本期草稿的全部修改（可撤销）</source>
+        <translation>Discard every change to this period&apos;s draft (can be undone)</translation>
+    </message>
+    <message>
         <source>报告</source>
         <translation>Report</translation>
     </message>
@@ -4574,12 +4804,120 @@ Legal Affairs Division</translation>
         <translation>Division</translation>
     </message>
     <message>
-        <source>生成预览</source>
-        <translation>Preview</translation>
+        <source>正文</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>文件要素</source>
+        <translation>Document Fields</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>正在读取……</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>本期草稿已保存（%1）</source>
+        <translation>This period&apos;s draft is saved (%1)</translation>
+    </message>
+    <message>
+        <source>按数据起草，尚未修改</source>
+        <translation>Drafted from the data, not changed yet</translation>
+    </message>
+    <message>
+        <source>修改报告部分“%1”</source>
+        <translation>Edit report section “%1”</translation>
+    </message>
+    <message>
+        <source>按数据重新生成报告部分“%1”</source>
+        <translation>Regenerate report section “%1” from the data</translation>
+    </message>
+    <message>
+        <source>新的附件</source>
+        <translation>New attachment</translation>
+    </message>
+    <message>
+        <source>新的部分</source>
+        <translation>New section</translation>
+    </message>
+    <message>
+        <source>添加报告部分“%1”</source>
+        <translation>Add report section “%1”</translation>
+    </message>
+    <message>
+        <source>删除报告部分“%1”</source>
+        <translation>Remove report section “%1”</translation>
+    </message>
+    <message>
+        <source>恢复报告部分“%1”</source>
+        <translation>Restore report section “%1”</translation>
+    </message>
+    <message>
+        <source>移动报告部分“%1”</source>
+        <translation>Move report section “%1”</translation>
+    </message>
+    <message>
+        <source>修改报告标题</source>
+        <translation>Edit the report&apos;s title</translation>
+    </message>
+    <message>
+        <source>修改报告的文件要素</source>
+        <translation>Edit the report&apos;s document fields</translation>
+    </message>
+    <message>
+        <source>恢复按数据起草</source>
+        <translation>Back to the Drafted Text</translation>
+    </message>
+    <message>
+        <source>放弃本期草稿的全部修改，按当前数据重新起草？可以用“撤销”找回。</source>
+        <translation>Discard every change to this period&apos;s draft and draft it again from the current data? Undo brings the changes back.</translation>
+    </message>
+    <message>
+        <source>放弃报告草稿的修改</source>
+        <translation>Discard the changes to the report draft</translation>
+    </message>
+    <message>
+        <source>撤销输入</source>
+        <translation>Undo Typing</translation>
+    </message>
+    <message>
+        <source>撤销 %1</source>
+        <translation>Undo %1</translation>
+    </message>
+    <message>
+        <source>重做 %1</source>
+        <translation>Redo %1</translation>
+    </message>
+    <message>
+        <source>正在生成预览……</source>
+        <translation>Building the preview…</translation>
     </message>
     <message>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>另存为 Word…</source>
+        <translation>Save as Word…</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print Preview…</translation>
     </message>
     <message>
         <source>打印…</source>
@@ -4590,83 +4928,28 @@ Legal Affairs Division</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <source>选择报告和期间，然后“生成预览”。</source>
-        <translation>Choose a report and a period, then click “Preview”.</translation>
-    </message>
-    <message>
-        <source>无法生成报告</source>
-        <translation>Cannot Make the Report</translation>
-    </message>
-    <message>
-        <source>正在生成……</source>
-        <translation>Generating…</translation>
-    </message>
-    <message>
-        <source>正在生成报告……</source>
-        <translation>Generating the report…</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>已取消。</source>
-        <translation>Cancelled.</translation>
-    </message>
-    <message numerus="yes">
-        <source>共 %n 页。</source>
-        <translation>
-            <numerusform>%n page.</numerusform>
-            <numerusform>%n pages.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>另存为 PDF</source>
-        <translation>Save as PDF</translation>
-    </message>
-    <message>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
-        <source>无法保存</source>
-        <translation>Cannot Save</translation>
-    </message>
-    <message>
-        <source>无法写入“%1”：%2</source>
-        <translation>Cannot write “%1”: %2</translation>
-    </message>
-    <message>
-        <source>已保存到 %1</source>
-        <translation>Saved to %1</translation>
-    </message>
-    <message>
-        <source>无法打印</source>
-        <translation>Cannot Print</translation>
-    </message>
-    <message>
         <source>任务分工表</source>
-        <translation>Task assignment sheet</translation>
+        <translation>Task Assignment Sheet</translation>
     </message>
     <message>
         <source>年度实施方案</source>
-        <translation>Annual implementation plan</translation>
+        <translation>Annual Implementation Plan</translation>
     </message>
     <message>
         <source>月调度情况</source>
-        <translation>Monthly dispatch</translation>
+        <translation>Monthly Dispatch Report</translation>
     </message>
     <message>
         <source>季度报告（报省软环境办）</source>
-        <translation>Quarterly report (to the provincial office)</translation>
+        <translation>Quarterly Report (to the Provincial Office)</translation>
     </message>
     <message>
         <source>季度汇报（厅主要领导）</source>
-        <translation>Quarterly report (to the leaders)</translation>
+        <translation>Quarterly Briefing (Department Leaders)</translation>
     </message>
     <message>
         <source>自我评价报告</source>
-        <translation>Self-evaluation report</translation>
+        <translation>Self-evaluation Report</translation>
     </message>
     <message>
         <source>第一季度</source>
@@ -4683,6 +4966,69 @@ Legal Affairs Division</translation>
     <message>
         <source>第四季度</source>
         <translation>Q4</translation>
+    </message>
+</context>
+<context>
+    <name>ReportOutput</name>
+    <message>
+        <source>另存为 Word</source>
+        <translation>Save as Word</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>正在保存“%1”……</source>
+        <translation>Saving “%1”…</translation>
+    </message>
+    <message>
+        <source>已取消，未保存。</source>
+        <translation>Cancelled; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>已保存到 %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>无法写入“%1”：%2</source>
+        <translation>Cannot write “%1”: %2</translation>
+    </message>
+    <message>
+        <source>无法保存</source>
+        <translation>Cannot Save</translation>
+    </message>
+    <message>
+        <source>正在打印……</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>已取消打印。</source>
+        <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+        <source>已送往打印机：%1 页。</source>
+        <translation>Sent to the printer: %1 pages.</translation>
+    </message>
+    <message>
+        <source>无法打印</source>
+        <translation>Cannot Print</translation>
+    </message>
+    <message>
+        <source>正在准备打印预览……</source>
+        <translation>Preparing the print preview…</translation>
+    </message>
+    <message>
+        <source>打印预览</source>
+        <translation>Print Preview</translation>
     </message>
 </context>
 <context>
@@ -4802,6 +5148,136 @@ Legal Affairs Division</translation>
     <message>
         <source>本月还没有交回记录。</source>
         <translation>No returns this month yet.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionsPage</name>
+    <message>
+        <source>按数据起草的标题</source>
+        <translation>The title drafted from the data</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>在此后添加正文部分</source>
+        <translation>Add a Section After This One</translation>
+    </message>
+    <message>
+        <source>添加附件</source>
+        <translation>Add an Attachment</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>从报告中删去本部分（可恢复，可撤销）</source>
+        <translation>Take this section out of the report (can be restored or undone)</translation>
+    </message>
+    <message>
+        <source>恢复</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>恢复删去的按数据起草的部分</source>
+        <translation>Bring back a drafted section that was removed</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>本部分的标题（不带序号，序号按顺序自动编排）</source>
+        <translation>This section&apos;s heading (without its number: sections are numbered in order)</translation>
+    </message>
+    <message>
+        <source>光标所在段落的级别（Ctrl+0 正文，Ctrl+1 至 Ctrl+4 各级标题）</source>
+        <translation>The level of the paragraph at the cursor (Ctrl+0 body text, Ctrl+1 to Ctrl+4 heading levels)</translation>
+    </message>
+    <message>
+        <source>本部分的文字：一段一行。以“一、”“（一）”“1.”“（1）”开头的段落是各级标题，可用上面的“段落级别”设置。</source>
+        <translation>This section&apos;s text, one paragraph a line. A paragraph that starts with a numbering of the Chinese heading levels is a heading: set its level with “Paragraph level” above.</translation>
+    </message>
+    <message>
+        <source>按数据重新生成本部分</source>
+        <translation>Regenerate This Section from the Data</translation>
+    </message>
+    <message>
+        <source>用当前数据重新起草本部分，替换改写的文字（可撤销）</source>
+        <translation>Draft this section again from the current data, replacing the edited text (can be undone)</translation>
+    </message>
+    <message>
+        <source>保存本部分</source>
+        <translation>Save Section</translation>
+    </message>
+    <message>
+        <source>保存本部分的标题和文字（Ctrl+S）</source>
+        <translation>Save this section&apos;s heading and text (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>段落级别</source>
+        <translation>Paragraph level</translation>
+    </message>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>正文</source>
+        <translation>Body text</translation>
+    </message>
+    <message>
+        <source>一级标题 一、</source>
+        <translation>Level-1 heading</translation>
+    </message>
+    <message>
+        <source>二级标题 （一）</source>
+        <translation>Level-2 heading</translation>
+    </message>
+    <message>
+        <source>三级标题 1.</source>
+        <translation>Level-3 heading</translation>
+    </message>
+    <message>
+        <source>四级标题 （1）</source>
+        <translation>Level-4 heading</translation>
+    </message>
+    <message>
+        <source>附件%1：%2</source>
+        <translation>Attachment %1: %2</translation>
+    </message>
+    <message>
+        <source>（无标题）</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>（无标题）%1…</source>
+        <translation>(untitled) %1…</translation>
+    </message>
+    <message>
+        <source>自行添加</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>已改写</source>
+        <translation>edited</translation>
+    </message>
+    <message numerus="yes">
+        <source>本部分另有 %n 个表格，按数据生成，见预览。</source>
+        <translation>
+            <numerusform>This section also has %n table, made from the data: see the preview.</numerusform>
+            <numerusform>This section also has %n tables, made from the data: see the preview.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>附件%1</source>
+        <translation>Attachment %1</translation>
     </message>
 </context>
 <context>

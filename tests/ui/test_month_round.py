@@ -131,8 +131,9 @@ def drive_the_round(qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch:
         check_dialog(dialog)
         assert dialog.kind.currentData() == "monthly" and dialog.month.value() == 11  # type: ignore[attr-defined]
         assert dialog.year.currentData() == 2026  # type: ignore[attr-defined]
-        with qtbot.waitSignal(dialog.signals.done, timeout=60000):  # type: ignore[attr-defined]
-            dialog.generate(show_progress=False)  # type: ignore[attr-defined]
+        with qtbot.waitSignal(dialog.preview_ready, timeout=60000):  # type: ignore[attr-defined]
+            dialog.refresh_preview()  # type: ignore[attr-defined]
+        assert dialog.state.request.month == 11  # type: ignore[attr-defined]
         pages.append(len(dialog.page_labels()))  # type: ignore[attr-defined]
     when_modal(qtbot, report)
     ops.act_report.trigger()
