@@ -137,3 +137,14 @@ def test_urge_count_must_be_a_whole_number(workspace: Any) -> None:
     workspace.apply("改", lambda w: supervision.update_item(w, item, urge_count="4", urgency="特急"))
     got = supervision.list_items(workspace.db)[0]
     assert (got.urge_count, got.urgency, got.leader) == (4, "特急", "张三")
+
+
+def test_the_ledger_fields_survive_an_export_and_import(ledger: Path, workspace: Any, tmp_path: Path) -> None:
+    from bizenv_desktop.services.excel.export import export_supervision
+    workspace.apply("导入", lambda w: apply_supervision_import(w, read_supervision_ledger(ledger), TODAY))
+    out = tmp_path / "导出.xlsx"
+    assert export_supervision(workspace.db, out) == 3
+    pv = read_supervision_ledger(out)
+    assert [(i.no, i.ledger.get("leader"), i.ledger.get("urge_count", 0)) for i in pv.items] == [
+        ("2", "李四", 0), ("1", "张三", 2), ("3", "王五", 1)]  # by date received, undated last
+    assert not plan_supervision_import(workspace.db, pv)  # read back: nothing to change

@@ -50,6 +50,11 @@ def supervision_rows(db: Database) -> list[dict[str, Any]]:
     return items
 
 
+_LEDGER_COLUMNS = (("requirements", "督办内容及要求", 30), ("supervision_type", "督办类型", 10), ("urgency", "紧急程度", 9),
+                   ("leader", "分管领导", 10), ("feedback_cycle", "反馈周期", 10), ("completion", "完成进度", 10),
+                   ("urge_count", "催办次数", 9))
+
+
 def export_supervision(db: Database, path: str | Path) -> int:
     """交办督办事项台账: every item, with filter buttons and a 状态 list."""
     items = supervision_rows(db)
@@ -57,6 +62,9 @@ def export_supervision(db: Database, path: str | Path) -> int:
                Column("事项内容", 40), Column("牵头处室", 12, "center"), Column("配合处室", 12, "center"),
                Column("办结时限", 14, "center"), Column("办理情况", 32), Column("状态", 9, "center"),
                Column("办结日期", 11, "center"), Column("备注", 16)]
+    # the fields full ledgers carry, when any item has them (so the import reads them back)
+    ledger = [(f, title, width) for f, title, width in _LEDGER_COLUMNS if any(i.get(f) for i in items)]
+    columns += [Column(title, width, "center" if width < 12 else "left") for _f, title, width in ledger]
     open_items = sum(1 for i in items if i["status"] in SUPERVISION_STATUSES[:2])
     wb = Workbook()
     ws = wb.active
@@ -71,7 +79,8 @@ def export_supervision(db: Database, path: str | Path) -> int:
         if item["accountability"]:
             note = "；".join(t for t in (note, f"追责：{item['accountability']}") if t)
         table.add_row([item["no"], item["source"], item["received_on"], item["content"], item["lead"],
-                       item["cooperate"], deadline, item["progress"], item["status"], item["done_on"], note])
+                       item["cooperate"], deadline, item["progress"], item["status"], item["done_on"], note,
+                       *(item[f] if f != "urge_count" or item[f] else "" for f, _t, _w in ledger)])
     if items:
         _status_validation(ws, 9, table.first_body_row, table.next_row - 1, SUPERVISION_STATUSES, "状态")
     table.finish(autofilter=True)
