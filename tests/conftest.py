@@ -17,7 +17,7 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name(screen_file)}"
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT.parent / "shared" / "seed" / "000_5763d13bf4c99379.txt"
+SEED = ROOT / "bizenv_desktop" / "data" / "builtin_plan_source.txt"  # the seed plan, packaged
 
 
 @pytest.fixture(autouse=True, scope="session")
