@@ -34,13 +34,11 @@ def _exists(module: str) -> bool:
         return False
 
 
-def available() -> str | None:
-    """'supervision', 'indicator' or None."""
-    if _exists("supervision_import"):
-        return "supervision"
-    if _exists("indicator_import") and _exists("indicator_read"):
-        return "indicator"
-    return None
+def kinds() -> list[str]:
+    """The imports the app has: 'indicator', 'supervision'."""
+    return [kind for kind, modules in (("indicator", ("indicator_import", "indicator_read")),
+                                       ("supervision", ("supervision_import",)))
+            if all(_exists(m) for m in modules)]
 
 
 def _division_names(db: Path) -> list[str]:
@@ -152,9 +150,11 @@ def _indicator_import(ws: Any, xlsx: Path) -> dict[str, Any]:
 def _supervision_import(ws: Any, xlsx: Path) -> dict[str, Any]:
     """The ledger import, called the way the indicator import is called (read, then apply in one
     action). Extend this when supervision_import.py settles on other names."""
-    module = importlib.import_module(f"{EXCEL}.supervision_import")
-    functions = {n: f for n, f in inspect.getmembers(module, inspect.isfunction)
-                 if f.__module__ == module.__name__ and not n.startswith("_")}
+    functions: dict[str, Any] = {}
+    for name in ("supervision_import", "supervision_apply"):  # the reader, and what it re-exports
+        if _exists(name):
+            module = importlib.import_module(f"{EXCEL}.{name}")
+            functions.update((n, f) for n, f in inspect.getmembers(module, inspect.isfunction) if not n.startswith("_"))
     read = next((functions[n] for n in ("read_supervision_ledger", "read_ledger", "read_supervision_table")
                  if n in functions), None)
     plan = functions.get("plan_supervision_import")

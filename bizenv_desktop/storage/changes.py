@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
@@ -101,6 +102,22 @@ def _stored_as_given(row: Row, shape: dict[str, type | None], types: tuple[type 
     return True
 
 
+_UNKNOWN = object()
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def _literal(default: str | None) -> Any:
+    """The value a column's DEFAULT gives, as a row read back holds it: NULL (no default too),
+    a quoted text, a number; _UNKNOWN for an expression (CURRENT_TIMESTAMP, (…))."""
+    if default is None or default.upper() == "NULL":
+        return None
+    if len(default) >= 2 and default[0] == default[-1] == "'":
+        return default[1:-1].replace("''", "'")
+    if _NUMBER.fullmatch(default):
+        return float(default) if "." in default else int(default)
+    return _UNKNOWN
+
+
 def _values_of(cols: list[str]) -> Callable[[Row], tuple[Any, ...]]:
     """row -> (row[c] for c in cols) as a tuple, in C (operator.itemgetter)."""
     get = itemgetter(*cols)
@@ -137,6 +154,7 @@ class Writer:
         self.at = datetime.now().isoformat(timespec="seconds")
         self.user = current_user()
         self._shapes: dict[str, dict[str, type | None] | None] = {}
+        self._defaults: dict[str, dict[str, Any]] = {}
 
     # -- reading -----------------------------------------------------------
     def get(self, table: str, row_id: Any) -> Row | None:
@@ -164,14 +182,28 @@ class Writer:
         return {values[at]: dict(zip(names, values)) for values in cur}
 
     def _shape(self, table: str) -> dict[str, type | None] | None:
-        """{column: the Python type it keeps exactly} of a STRICT table (None for REAL, BLOB, ANY);
-        None for any other table, whose values SQLite may convert (affinity, generated columns)."""
+        """{column: the Python type it keeps exactly} of a STRICT table (None for BLOB, ANY);
+        None for any other table, whose values SQLite may convert (affinity, generated columns).
+        Also notes each column's literal default (_defaults), what a row that leaves it out gets."""
         if table not in self._shapes:
             listed = self.db.query(f"PRAGMA table_list({table})") if _HAS_TABLE_LIST else []
             columns = self.db.query(f"PRAGMA table_xinfo({table})")
             strict = bool(listed) and bool(listed[0]["strict"]) and not any(c["hidden"] for c in columns)
             self._shapes[table] = {c["name"]: _EXACT.get(c["type"].upper()) for c in columns} if strict else None
+            self._defaults[table] = {c["name"]: _literal(c["dflt_value"]) for c in columns
+                                     if not c["pk"] and _literal(c["dflt_value"]) is not _UNKNOWN}
         return self._shapes[table]
+
+    def _complete(self, table: str, row: Row, shape: dict[str, type | None]) -> Row | None:
+        """row with the columns it leaves out as SQLite fills them (their literal defaults), in the
+        table's order; None when one has no default it can be sure of."""
+        if len(row) == len(shape):
+            return row
+        defaults = self._defaults[table]
+        missing = [c for c in shape if c not in row]
+        if not all(c in defaults for c in missing):
+            return None
+        return {c: row[c] if c in row else defaults[c] for c in shape}
 
     # -- writing -----------------------------------------------------------
     def insert(self, table: str, values: Row) -> Any:
@@ -218,9 +250,10 @@ class Writer:
         ids = [r[key] for r in rows]
         shape = self._shape(table)
         types = tuple(shape.values()) if shape is not None else ()
-        if shape is not None and all(_stored_as_given(r, shape, types) for r in rows):
+        full = [self._complete(table, r, shape) for r in rows] if shape is not None else [None]
+        if shape is not None and all(r is not None and _stored_as_given(r, shape, types) for r in full):
             columns, values = list(shape), _values_of(list(shape))
-            after = {r[key]: dict(zip(columns, values(r))) for r in rows}  # what SELECT * would give back
+            after = {r[key]: dict(zip(columns, values(r))) for r in full if r is not None}  # what SELECT * gives
         elif assigned:  # one range of ids
             after = self._select(f"SELECT * FROM {table} WHERE id BETWEEN ? AND ?", (ids[0], ids[-1]), key)
         else:
@@ -367,24 +400,25 @@ class Writer:
         self._record_all([change])
 
     def _record_all(self, changes: list[RowChange]) -> None:
-        """Keep the changes for undo and write their audit rows (one executemany): an insert or a
-        delete is one row holding the whole record, an update one row per changed field."""
+        """Keep the changes for undo and write their audit rows (one executemany, fed one row at a
+        time: an import's 30 000 JSON texts are never all held at once): an insert or a delete is
+        one row holding the whole record, an update one row per changed field."""
         self.changes.changes.extend(changes)
+        if changes:
+            self.db.conn.executemany(
+                "INSERT INTO audit (at, user, action, entity, entity_id, field, old, new)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", self._audit_rows(changes))
+
+    def _audit_rows(self, changes: list[RowChange]) -> Iterator[AuditRow]:
         at, user = self.at, self.user
         insert, delete, update = (f"{self.action} [{verb}]" for verb in ("insert", "delete", "update"))
-        rows: list[AuditRow] = []
-        add = rows.append  # (a loop of its own: an import records tens of thousands of changes)
         for c in changes:
             if c.before is None:
-                add((at, user, insert, c.table, c.row_id, "", None, _text(c.after)))
+                yield at, user, insert, c.table, c.row_id, "", None, _text(c.after)
             elif c.after is None:
-                add((at, user, delete, c.table, c.row_id, "", _text(c.before), None))
+                yield at, user, delete, c.table, c.row_id, "", _text(c.before), None
             else:
                 before = c.before
                 for k, new in c.after.items():
                     if before.get(k) != new:
-                        add((at, user, update, c.table, c.row_id, k, _text(before[k]), _text(new)))
-        if rows:
-            self.db.conn.executemany(
-                "INSERT INTO audit (at, user, action, entity, entity_id, field, old, new)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                        yield at, user, update, c.table, c.row_id, k, _text(before[k]), _text(new)

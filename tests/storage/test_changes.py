@@ -459,3 +459,19 @@ def test_real_columns_read_back_as_the_file_holds_them(ws: Workspace) -> None:
     cs = ws.apply("批量改", lambda w: w.update_many("indicator", updates))
     assert [c.after for c in cs.changes] == [dict(ws.db.query("SELECT * FROM indicator WHERE id = ?", (c.row_id,))[0])
                                              for c in cs.changes]
+
+
+def test_columns_left_out_get_their_defaults_in_the_image_without_reading_back(ws: Workspace) -> None:
+    """insert_many of rows that leave out columns with a literal default (code '', kind
+    'qualitative', target_op NULL …): the images are what SELECT * gives, made without a SELECT."""
+    ws.apply("年度", lambda w: w.insert("plan_year", {"year": 2030, "title": "方案", "created_at": "2026-01-01T00:00:00"}))
+    dim = ws.apply("维度", lambda w: w.insert("dimension", {"year": 2030, "name": "维度", "position": 1})).changes[0].row_id
+    rows = [{"dimension_id": dim, "level": 1, "name": f"指标{n}", "position": n} for n in range(5)]
+    statements: list[str] = []
+    ws.db.conn.set_trace_callback(statements.append)
+    cs = ws.apply("批量", lambda w: w.insert_many("indicator", rows))
+    ws.db.conn.set_trace_callback(None)
+    assert [c.after for c in cs.changes] == [dict(r) for r in ws.db.query("SELECT * FROM indicator ORDER BY id")]
+    assert cs.changes[0].after["kind"] == "qualitative" and cs.changes[0].after["target_op"] is None
+    assert list(cs.changes[0].after) == [r["name"] for r in ws.db.query("PRAGMA table_info(indicator)")]
+    assert not [s for s in statements if s.startswith("SELECT * FROM indicator")]
