@@ -10,7 +10,7 @@ month view stays quick on ten years of data. Writes take the action's Writer.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from operator import attrgetter
 from typing import Any
@@ -23,6 +23,7 @@ from ..storage.batch import insert_rows
 from ..storage.batch import update_rows as update_rows_of
 from ..storage.changes import Writer
 from ..storage.database import Database
+from ..storage.rows import columns
 
 Key = tuple[int, int, int]  # (indicator, sub-task or 0, division or 0)
 _filled = attrgetter(*rules.FILLED)  # what a division reports, for as_dict (two months' rows per load)
@@ -139,14 +140,19 @@ class Month:
         return messages.render("dispatch.compared_over_gap", {"month": self.previous_month, "skipped": self.skipped})
 
 
-# The columns in DispatchRow's order (the target's four in the middle), read by position:
-# looking up twenty columns by name in sqlite3.Row costs more than the query itself.
-_COLUMNS = """r.id, r.month, r.indicator_id, i.code, i.name, i.kind, i.target_op, i.target_value, i.target_unit,
-       i.target_metric, r.subtask_id, coalesce(s.name, ''), r.division_id, coalesce(dv.name, ''), r.status,
-       r.progress, r.problems, r.next_steps, r.person, r.numerator, r.denominator, r.value, r.remarks"""
+# Each column labelled with the DispatchRow field it fills (the target's four as target_*), read
+# by name once per query (storage.rows): no sqlite3.Row per row, no order to keep in step.
+_COLUMNS = """r.id AS id, r.month AS month, r.indicator_id AS indicator_id, i.code AS indicator_code,
+       i.name AS indicator_name, i.kind AS kind, i.target_op AS target_op, i.target_value AS target_value,
+       i.target_unit AS target_unit, i.target_metric AS target_metric, r.subtask_id AS subtask_id,
+       coalesce(s.name, '') AS subtask_name, r.division_id AS division_id, coalesce(dv.name, '') AS division_name,
+       r.status AS status, r.progress AS progress, r.problems AS problems, r.next_steps AS next_steps,
+       r.person AS person, r.numerator AS numerator, r.denominator AS denominator, r.value AS value,
+       r.remarks AS remarks"""
 _ROW_SQL = f"""
 SELECT {_COLUMNS},
        (SELECT count(*) FROM evidence_link l WHERE l.target_kind = 'dispatch_row' AND l.target_id = r.id)
+       AS evidence_count
 FROM dispatch_row r
 JOIN indicator i ON i.id = r.indicator_id
 JOIN indicator f ON f.id = i.parent_id
@@ -159,26 +165,34 @@ ORDER BY d.position, f.position, i.position, coalesce(s.position, 0), r.position
 # Last month's rows are only looked up by key (to compare, and for last month's figures):
 # no plan order and no evidence count (left 0), so no sort and no sub-query per row.
 _PREVIOUS_SQL = f"""
-SELECT {_COLUMNS}, 0
+SELECT {_COLUMNS}, 0 AS evidence_count
 FROM dispatch_row r
 JOIN indicator i ON i.id = r.indicator_id
 LEFT JOIN subtask s ON s.id = r.subtask_id
 LEFT JOIN division dv ON dv.id = r.division_id
 WHERE r.month = ?
 """
+_TARGET = ("target_op", "target_value", "target_unit", "target_metric")  # Target's fields, in its order
+_FIELDS = [f.name for f in fields(DispatchRow)]
+_HEAD, _TAIL = _FIELDS[:_FIELDS.index("target")], _FIELDS[_FIELDS.index("target") + 1:]
+_NAMES = (*_HEAD, *_TARGET, *_TAIL)
+_INDICATOR = _NAMES.index("indicator_id")
 
 
-def _rows(cursor_rows: list[Any]) -> list[DispatchRow]:
-    """DispatchRows from _COLUMNS rows; one Target per indicator, shared by its rows."""
+def _rows(db: Database, sql: str, month: str) -> list[DispatchRow]:
+    """DispatchRows of sql's rows, each field from the column labelled with its name; one Target
+    per indicator, shared by its rows."""
     targets: dict[int, Target | None] = {}
     out = []
-    for v in cursor_rows:
-        indicator_id = v[2]
+    head, top = len(_HEAD), len(_HEAD) + len(_TARGET)
+    for v in columns(db, sql, (month,), _NAMES):
+        indicator_id = v[_INDICATOR]
         if indicator_id in targets:
             target = targets[indicator_id]
         else:
-            target = targets[indicator_id] = Target(*v[6:10]) if v[6] is not None and v[7] is not None else None
-        out.append(DispatchRow(v[0], v[1], indicator_id, v[3], v[4], v[5], target, *v[10:24]))
+            op, value = v[head], v[head + 1]
+            target = targets[indicator_id] = Target(*v[head:top]) if op is not None and value is not None else None
+        out.append(DispatchRow(*v[:head], target, *v[top:]))  # type: ignore[call-arg]  # _HEAD, _TAIL: its fields
     return out
 
 
@@ -243,9 +257,9 @@ def load_month(db: Database, month: str) -> Month:
     if head is None:
         raise NotFound("dispatch.not_started", month=month)
     result = Month(month, head["year"], head["closed_at"], head["reopen_reason"],
-                   _rows(db.query(_ROW_SQL, (month,))), previous_month=head["before"],
+                   _rows(db, _ROW_SQL, month), previous_month=head["before"],
                    closed_by=head["closed_by"] or "")
-    result.previous = {row.key: row for row in _rows(db.query(_PREVIOUS_SQL, (result.previous_month or "",)))}
+    result.previous = {row.key: row for row in _rows(db, _PREVIOUS_SQL, result.previous_month or "")}
     result.diff = rules.diff_rows([r.as_dict() for r in result.previous.values()],
                                   [r.as_dict() for r in result.rows])
     return result

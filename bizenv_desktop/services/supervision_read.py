@@ -6,11 +6,12 @@ which re-exports everything here.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
 from ..storage.database import Database
+from ..storage.rows import columns
 from .calendar import load_calendar
 
 SOURCES = ("省软环境办交办", "省软环境办督办", "明察暗访", "投诉", "领导批示", "会议议定", "其他")
@@ -21,7 +22,7 @@ STATUS_DATES = {"待签收": "received_on", "办理中": "signed_on", "已办结
 OPEN_STATUSES = STATUSES[:2]   # still being handled: can be overdue
 DONE_STATUSES = STATUSES[2:]
 DUE_SOON_WORKDAYS = 5
-# the stored columns in the order of SupervisionItem's first fields (list_items builds it by position)
+# the stored columns SupervisionItem holds (list_items reads them by name, storage.rows)
 # what full ledgers carry besides (督办内容及要求, 督办类型, 紧急程度, 分管领导, 反馈周期, 完成进度, 催办次数)
 LEDGER_FIELDS = ("requirements", "supervision_type", "urgency", "leader", "feedback_cycle", "completion", "urge_count")
 ITEM_COLUMNS = ("i.id, i.no, i.source, i.received_on, i.content, i.deadline, i.deadline_text, i.progress, i.status,"
@@ -128,10 +129,9 @@ def list_items(db: Database, status: str | None = None, division_id: int | None 
     Two queries: the items, then the divisions of those items."""
     today = today or date.today()
     where, params = _where(status, division_id, text, overdue_only, today)
-    rows = db.query(
-        f"SELECT {ITEM_COLUMNS}, (SELECT count(*) FROM evidence_link l WHERE l.target_kind = 'supervision_item'"
-        " AND l.target_id = i.id) AS evidence_count FROM supervision_item i" + where
-        + " ORDER BY i.received_on = '', i.received_on, i.no, i.id", params)
+    rows = columns(db, f"SELECT {ITEM_COLUMNS}, (SELECT count(*) FROM evidence_link l WHERE l.target_kind ="
+                   " 'supervision_item' AND l.target_id = i.id) AS evidence_count FROM supervision_item i" + where
+                   + " ORDER BY i.received_on = '', i.received_on, i.no, i.id", params, _STORED)
     units: dict[int, dict[str, list[Any]]] = {}
     for r in db.query(
             "SELECT s.item_id, s.role, d.id, d.name FROM supervision_division s JOIN division d ON d.id = s.division_id"
@@ -141,15 +141,17 @@ def list_items(db: Database, status: str | None = None, division_id: int | None 
         u[r["role"]].append(r["id"])
         u[r["role"] + "_n"].append(r["name"])
     items = []
-    for r in rows:  # by position: looking up 18 columns by name in sqlite3.Row costs more than the query
-        v = tuple(r)
-        u = units.get(v[0], {"lead": [], "lead_n": [], "cooperate": [], "cooperate_n": []})
-        deadline = date.fromisoformat(v[5]) if v[5] else None
-        overdue = v[8] in OPEN_STATUSES and deadline is not None and deadline < today
-        items.append(SupervisionItem(  # type: ignore[call-arg]  # v[:14] fills the first 14 fields
-            *v[:14], bool(v[14]), v[15], v[16], u["lead"], u["lead_n"], u["cooperate"], u["cooperate_n"], deadline,
-            overdue, (today - deadline).days if overdue and deadline else 0, v[-1],
-            **dict(zip(LEDGER_FIELDS, v[17:17 + len(LEDGER_FIELDS)]))))
+    empty: dict[str, list[Any]] = {"lead": [], "lead_n": [], "cooperate": [], "cooperate_n": []}
+    for v in rows:  # each field from the column of its name (storage.rows: no sqlite3.Row per row)
+        stored = dict(zip(_STORED, v))
+        u = units.get(stored["id"], empty)
+        deadline = date.fromisoformat(stored["deadline"]) if stored["deadline"] else None
+        overdue = stored["status"] in OPEN_STATUSES and deadline is not None and deadline < today
+        stored["complaint_verified"] = bool(stored["complaint_verified"])
+        items.append(SupervisionItem(
+            **stored, lead_ids=u["lead"], lead_names=u["lead_n"], cooperating_ids=u["cooperate"],
+            cooperating_names=u["cooperate_n"], deadline_date=deadline, overdue=overdue,
+            days_overdue=(today - deadline).days if overdue and deadline else 0))
     return items
 
 
@@ -181,3 +183,8 @@ def workdays_left(db: Database, items: list[SupervisionItem], today: date | None
     calendar = load_calendar(db)
     return {i.id: calendar.workdays_between(today, i.deadline_date) for i in items
             if i.is_open and i.deadline_date is not None and i.deadline_date >= today}
+
+
+# what list_items reads from the item's row: every field but the divisions and what is worked out
+_STORED = tuple(f.name for f in fields(SupervisionItem) if f.name not in (
+    "lead_ids", "lead_names", "cooperating_ids", "cooperating_names", "deadline_date", "overdue", "days_overdue"))
