@@ -269,7 +269,7 @@ class ReportDialog(PreserveGeometry, QDialog):
             self.load()
 
     # -- reading the draft -------------------------------------------------------------------------
-    def load(self) -> None:
+    def load(self, same_period: bool = False) -> None:
         request = self.request
         assert request is not None
         try:
@@ -278,6 +278,8 @@ class ReportDialog(PreserveGeometry, QDialog):
             self._failed(exc)
             return
         self.draft_status.setText(self.tr("正在读取……"))
+        if not same_period:
+            self.tabs.setEnabled(False)  # what is shown is another period's until the new one comes
         self.jobs.read("state", lambda db: load_state(db, request), done=self._show_state, failed=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
@@ -290,6 +292,7 @@ class ReportDialog(PreserveGeometry, QDialog):
         if state.request != self.request:
             return  # an answer for a period no longer shown
         self.state = state
+        self.tabs.setEnabled(True)
         self.sections.show_state(state, current)
         self.fields.show_document(state.doc)
         if state.saved:
@@ -306,7 +309,7 @@ class ReportDialog(PreserveGeometry, QDialog):
     def _data_changed(self) -> None:
         """An undo or redo (ours are not news: their state comes with them)."""
         if not self.jobs.pushing and self.request is not None:
-            self.load()
+            self.load(same_period=True)
 
     # -- writing -----------------------------------------------------------------------------------
     def _write(self, label: str, fn: Any, select: Any = None) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu,
                                QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
 from ..core.document import ATTACHMENT, BODY, Section
@@ -44,6 +44,9 @@ class SectionsPage(QWidget):
         self.sections.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole name is the tool tip
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sections.currentItemChanged.connect(self._chosen)
+        # dragging a section to another place is a move (one undo step, as 上移/下移)
+        self.sections.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.sections.model().rowsMoved.connect(self._dragged)
         self.add_button = QToolButton()
         self.add_button.setText(self.tr("添加"))
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -288,6 +291,16 @@ class SectionsPage(QWidget):
         self.flush()
         row = self.sections.currentRow()
         self.move_requested.emit(self.key, row + step)
+
+    def _dragged(self, _parent: object, start: int, _end: int, _dest: object, row: int) -> None:
+        if self._filling:
+            return
+        item = self.sections.item(row if row < start else row - 1)
+        if item is None:
+            return
+        key = str(item.data(KEY))
+        self.flush()
+        self.move_requested.emit(key, self.sections.row(item))
 
     def _set_level(self) -> None:
         self.editor.set_level(int(self.level.currentData()))

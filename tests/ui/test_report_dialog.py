@@ -199,6 +199,15 @@ def test_add_drop_restore_move_and_regenerate(qtbot: Any, controller: Controller
     settle(qtbot, dialog)
     assert listed(dialog).index("next") == at - 1 and pages.key == "next"
     assert [s.key for s in drafting.document(controller.db, Q3).sections].index("next") == at - 1
+    # or dragged in the list: 下一步 back down one place
+    from PySide6.QtCore import QModelIndex
+
+    assert pages.sections.model().moveRow(QModelIndex(), at - 1, QModelIndex(), at + 1)
+    settle(qtbot, dialog)
+    assert listed(dialog).index("next") == at and controller.undo_stack.undoText() == "移动报告部分“下一步工作安排”"
+    dialog.act_undo.trigger()
+    settle(qtbot, dialog)
+    assert listed(dialog).index("next") == at - 1
     # regenerate an edited drafted section from the data: one click, undoable
     choose(dialog, "overview")
     drafted = pages.editor.text()
