@@ -1244,10 +1244,6 @@
             <numerusform>%n working days left</numerusform>
         </translation>
     </message>
-    <message>
-        <source>（日历未确认）</source>
-        <translation> (calendar not confirmed)</translation>
-    </message>
 </context>
 <context>
     <name>DetailView</name>

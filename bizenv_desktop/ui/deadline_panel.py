@@ -38,7 +38,7 @@ class DeadlineStates(QObject):
             return self.tr("逾期 %n 天", "", (today - d.due).days)
         left = calendar.workdays_between(today, d.due)
         text = self.tr("今天到期") if d.due == today else self.tr("剩 %n 个工作日", "", left)
-        return text if d.confirmed else text + self.tr("（日历未确认）")
+        return text if d.confirmed else text + "?"  # as the date: the tool tip says the calendar is not confirmed
 
 
 _STATES: list[DeadlineStates] = []
@@ -179,6 +179,8 @@ class DeadlinePanel(QWidget):
         if not self.show_done.isChecked():
             items = [d for d in items if not d.done_on]
         self.model.set_items(items, today, load_calendar(db), self.soon_box.value())
+        for col in (COL_DUE, COL_STATE):  # "2027-01-08?" and "剩 27 个工作日?" were cut at 1366
+            self.table.resizeColumnToContents(col)
         overdue = sum(1 for d in items if d.overdue(today))
         soon = sum(1 for d in items if self.model.is_soon(d))
         self.summary.setText(self.tr("逾期 %n 项，", "", overdue) +

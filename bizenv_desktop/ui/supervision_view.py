@@ -180,6 +180,7 @@ class SupervisionView(ReloadWhenShown, QWidget):
         for status in STATUSES:
             self.status_box.addItem(status_label(status), status)
         self.division_box = QComboBox(self)
+        self.division_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "All divisions" was cut
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索编号、内容、进度、处室…"))
         self.search.setClearButtonEnabled(True)

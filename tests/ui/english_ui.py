@@ -13,7 +13,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QCheckBox, QComboBox, QGroupBox, QHeaderView, QLabel,
-                               QLineEdit, QMainWindow, QMenu, QPushButton, QTabBar, QToolBar, QToolButton, QWidget)
+                               QLineEdit, QMainWindow, QMenu, QPushButton, QStyle, QStyleOptionComboBox, QTabBar,
+                               QToolBar, QToolButton, QWidget)
 
 from bizenv_desktop.ui.text_line import TextLine
 
@@ -109,6 +110,13 @@ class Reader:
             elif isinstance(w, QComboBox):
                 for i in range(w.count()):
                     self.text(f"{where} item", w.itemText(i))
+                if not w.isEditable() and w.currentText():
+                    option = QStyleOptionComboBox()
+                    w.initStyleOption(option)
+                    field = w.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                                     QStyle.SubControl.SC_ComboBoxEditField, w)
+                    self.fit(f"{where} current", w.currentText(),
+                             _fits(w.fontMetrics(), w.currentText(), field.width() + 2))
             elif isinstance(w, QLineEdit):
                 self.text(f"{where} placeholder", w.placeholderText())
             elif isinstance(w, QTabBar):
@@ -133,7 +141,7 @@ class Reader:
         model = header.model()
         if model is None:
             return
-        margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin) + 2
+        margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin)  # as Qt lays it out
         for col in range(header.count()):
             if header.isSectionHidden(col) or header.sectionSize(col) == 0:
                 continue
@@ -160,9 +168,9 @@ class Reader:
                 self.text(f"{where} cell {row},{col}", text)
                 if col in generated and without(text, self.data) == text and "\n" not in text:
                     rect = view.visualRect(index)
-                    if rect.width() > 0:
+                    if rect.width() > 0:  # what the cell's delegate needs for the text, margins included
                         self.fit(f"{where} cell {row},{col}", text,
-                                 _fits(view.fontMetrics(), text, rect.width() - 8))
+                                 view.sizeHintForIndex(index).width() <= rect.width() + 1)
 
     def _menus(self, name: str, window: QMainWindow) -> None:
         for top in window.menuBar().actions():

@@ -124,3 +124,41 @@ def test_the_monthly_round_from_the_menu_fits_the_screen(qtbot: Any, workspace: 
         assert outside(dialog, screen) == []
     drive_the_round(qtbot, window, tmp_path, monkeypatch, fits)
     assert seen == ["MonthPickerDialog", "MakeFormsDialog", "CollectFormsDialog", "ReportDialog"]
+
+
+def test_nothing_is_cut_short_in_the_chinese_ui_either(qtbot: Any, workspace: Any, qapp: QApplication) -> None:
+    """The same read of every tab and dialog in Chinese: no label elided or cut at 1366 x 768."""
+    from datetime import date
+
+    from bizenv_desktop.app import install_translators
+    from bizenv_desktop.ui.main_window import MainWindow
+    from tests.ui.english_ui import Reader
+    from tests.ui.every_dialog import prepared
+    from tests.ui.test_english_everywhere import generated_columns
+
+    translators = install_translators(qapp, "zh")
+    screen_fit.install(qapp)
+    try:
+        controller = Controller(workspace)
+        prepared(controller)
+        window = MainWindow(controller)
+        qtbot.addWidget(window)
+        window.round_ops.fixed_today = date(2026, 11, 20)
+        with qtbot.waitSignal(window.ready, timeout=30000):
+            window.show()
+        reader = Reader([])
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            qtbot.wait(50)
+            reader.read(window, f"tab {index} {window.tab_key()}", generated_columns(window))
+        for name, make in makers(controller, window):
+            dialog = make()
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            reader.read(dialog, name)
+            dialog.close()
+            dialog.deleteLater()
+        assert not reader.elided, "\n".join(reader.elided)
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
