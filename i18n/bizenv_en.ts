@@ -5954,6 +5954,22 @@ Legal Affairs Division</translation>
         <translation>Record the feedback for one date of the feedback cycle</translation>
     </message>
     <message>
+        <source>催办单…</source>
+        <translation>Reminder notice…</translation>
+    </message>
+    <message>
+        <source>打印催办单（PDF 或 Word，公文格式）：所选事项，或筛选出的处室牵头的全部未办结事项</source>
+        <translation>Print a reminder notice (PDF or Word, official format): the selected item, or every open item the filtered division leads</translation>
+    </message>
+    <message>
+        <source>所选事项的催办单…</source>
+        <translation>Notice for the selected item…</translation>
+    </message>
+    <message>
+        <source>所选处室牵头的全部未办结事项…</source>
+        <translation>Notice for every open item of the selected division…</translation>
+    </message>
+    <message>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
@@ -6028,6 +6044,30 @@ Legal Affairs Division</translation>
     <message>
         <source>删除督办事项“%1”？此操作可以撤销。</source>
         <translation>Delete supervised item “%1”? This can be undone.</translation>
+    </message>
+    <message>
+        <source>打印催办单（%1 项）</source>
+        <translation>Reminder notice printed (%1 items)</translation>
+    </message>
+    <message>
+        <source>已生成催办单：%1</source>
+        <translation>Reminder notice written: %1</translation>
+    </message>
+    <message>
+        <source>保存催办单</source>
+        <translation>Save the reminder notice</translation>
+    </message>
+    <message>
+        <source>催办单（%1）.pdf</source>
+        <translation>Reminder notice (%1).pdf</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf);;Word 文档 (*.docx)</source>
+        <translation>PDF files (*.pdf);;Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>是否同时登记为一次催办（方式：催办单）？</source>
+        <translation>Also record it as a reminder (by notice)?</translation>
     </message>
 </context>
 <context>

@@ -60,9 +60,15 @@ def test_supervision_add_then_list_returns_the_item_with_its_warning_level(db: P
     bad = bizenv(db, "supervision", "advance", "DB-2026-001", "--to", "已办结")
     assert bad.returncode == 2 and "办结报告" in bad.stderr
     ok(db, "supervision", "remind", "DB-2026-001", "--on", "2026-06-16", "--division", "法规处", "--how", "电话", "--json")
+    notice = ok(db, "supervision", "notice", "DB-2026-001", "-o", str(db.parent / "催办单.pdf"), "--record",
+                "--today", "2026-06-16", "--json")
+    assert (notice["items"], notice["pages"], notice["recorded"]) == (["DB-2026-001"], 1, True)
+    assert (db.parent / "催办单.pdf").read_bytes().startswith(b"%PDF")
     done = ok(db, "supervision", "advance", "DB-2026-001", "--to", "已办结", "--on", "2026-06-17", "--text", "已整改",
               "--json")
-    assert (done["status"], done["warning"], done["reminders"]) == ("已办结", None, 1)
+    assert (done["status"], done["warning"], done["reminders"]) == ("已办结", None, 2)
+    bad = bizenv(db, "supervision", "notice", "DB-2026-001", "-o", str(db.parent / "again.pdf"))
+    assert bad.returncode == 2 and "不需要催办单" in bad.stderr
 
 
 def test_publication_workplan_event_selfeval_liaison(db: Path, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ through the services the window uses (same rules, same messages).
     bizenv --db F supervision advance ITEM [--to STATUS] [--on D] [--text T] [--json]
     bizenv --db F supervision remind ITEM [--on D] [--division NAME] [--to WHOM] [--how METHOD] [--json]
     bizenv --db F supervision feedback ITEM --due D [--on D] [--text T] [--json]   (one date of its 反馈周期)
+    bizenv --db F supervision notice [ITEM ...] [--division NAME] -o FILE.pdf|FILE.docx [--record] [--json]
 
 ITEM is an item's number (DB-2026-001) or its id. Every item in --json output carries its
 warning level (黄/红/null), next date, working days left, 催办 count and linked indicators.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from ..core import messages
@@ -31,7 +33,7 @@ messages.register({
 def register(subparsers: Any) -> dict[str, Handler]:
     parser = subparsers.add_parser("supervision", help="交办督办事项：列出、登记、修改、推进、催办")
     sub = parser.add_subparsers(dest="supervision_command", required=True,
-                                metavar="{list,add,update,advance,remind,feedback}")
+                                metavar="{list,add,update,advance,remind,feedback,notice}")
     ls = sub.add_parser("list", help="列出督办事项（含预警等级）")
     ls.add_argument("--year", type=int, help="交办年度")
     ls.add_argument("--status", help="只列该状态")
@@ -72,6 +74,13 @@ def register(subparsers: Any) -> dict[str, Handler]:
     rem.add_argument("--note", default="")
     rem.add_argument("--today", help=argparse.SUPPRESS)
     add_json(rem)
+    nt = sub.add_parser("notice", help="打印催办单（PDF 或 Word，公文格式）：某几项，或某处室牵头的全部未办结事项")
+    nt.add_argument("items", nargs="*", metavar="ITEM", help="编号或 id")
+    nt.add_argument("--division", help="该处室牵头的全部未办结事项")
+    nt.add_argument("-o", "--out", required=True, type=Path, help="FILE.pdf 或 FILE.docx")
+    nt.add_argument("--record", action="store_true", help="同时登记一次催办（方式：催办单）")
+    nt.add_argument("--today", help=argparse.SUPPRESS)
+    add_json(nt)
     fb = sub.add_parser("feedback", help="登记某一期的定期反馈（按反馈周期）")
     fb.add_argument("item", help="编号或 id")
     fb.add_argument("--due", required=True, help="应反馈日期（反馈周期中的一期）")
@@ -144,6 +153,8 @@ def run(args: argparse.Namespace) -> int:
 
     today = today_of(args)
     command = args.supervision_command
+    if command == "notice":
+        return _notice(args, today)
     with workspace(args, write=command != "list") as ws:
         if command == "list":
             division = None
@@ -211,3 +222,24 @@ def run(args: argparse.Namespace) -> int:
         _print([one])
     return 0
 
+
+def _notice(args: argparse.Namespace, today: date) -> int:
+    """The printable 催办单 (and, with --record, a 催办 record per item)."""
+    from ..services import reminder_notice
+    from ..services.lookup import division_by_name
+
+    with workspace(args, write=args.record) as ws:
+        items = [_find(ws.db, i) for i in args.items] or None
+        division = division_by_name(ws.db, args.division) if args.division else None
+        notice = reminder_notice.build(ws.db, items, division, today)
+        pages = reminder_notice.write(notice.document, args.out)
+        if args.record:
+            apply(ws, "打印催办单", lambda w: reminder_notice.record(w, notice, today))
+        numbers = [r[0] for r in ws.db.query(
+            f"SELECT no FROM supervision_item WHERE id IN ({', '.join('?' * len(notice.item_ids))}) ORDER BY no",
+            notice.item_ids)]
+    if args.json:
+        out({"file": str(args.out), "pages": pages or None, "items": numbers, "recorded": bool(args.record)})
+    else:
+        print(f"已生成催办单：{args.out}（{len(numbers)} 项：{'、'.join(numbers)}）" + ("，已登记催办" if args.record else ""))
+    return 0

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QLineEdit, QMenu, QMessageBox, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ..services import plan_read, supervision, supervision_links, supervision_watch
 from ..services.supervision import STATUSES, SupervisionItem
@@ -194,6 +195,18 @@ class SupervisionView(ReloadWhenShown, QWidget):
         self.remind_button.setToolTip(self.tr("登记一次催办：日期、对象、方式"))
         self.feedback_button = QPushButton(self.tr("定期反馈…"), self)
         self.feedback_button.setToolTip(self.tr("按反馈周期登记一期反馈"))
+        self.notice_button = QPushButton(self.tr("催办单…"), self)
+        self.notice_button.setToolTip(self.tr("打印催办单（PDF 或 Word，公文格式）：所选事项，或筛选出的处室牵头的全部未办结事项"))
+        notice_menu = QMenu(self.notice_button)
+        self.notice_item_action = notice_menu.addAction(self.tr("所选事项的催办单…"))
+        self.notice_division_action = notice_menu.addAction(self.tr("所选处室牵头的全部未办结事项…"))
+        self.notice_button.setMenu(notice_menu)
+        self.notice_item_action.triggered.connect(lambda: self.ask_notice(division=False))
+        self.notice_division_action.triggered.connect(lambda: self.ask_notice(division=True))
+        self.notice_loader = BackgroundRead(self)
+        self.notice_loader.done.connect(self._notice_done)
+        self.notice_loader.failed.connect(lambda message: self.controller.report(Exception(message)))
+        self._notice_pending: tuple[str, Any] | None = None
         self.reminders = RemindersList(self)
         self.summary = TextLine(self)  # changes at every keystroke in the search box: see TextLine
         self.evidence = EvidencePanel(controller, self)
@@ -204,7 +217,7 @@ class SupervisionView(ReloadWhenShown, QWidget):
         filters.setStretchFactor(self.search, 1)
         actions = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.advance_button, self.revert_button, self.delete_button,
-                  self.remind_button, self.feedback_button):
+                  self.remind_button, self.feedback_button, self.notice_button):
             actions.addWidget(b)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -401,6 +414,8 @@ class SupervisionView(ReloadWhenShown, QWidget):
         watch = self._watch.get(item.id) if item is not None else None
         self.remind_button.setEnabled(item is not None and item.status not in supervision_watch.FINISHED)
         self.feedback_button.setEnabled(bool(watch and watch.feedback))
+        self.notice_item_action.setEnabled(item is not None and item.status in supervision_watch.OPEN)
+        self.notice_division_action.setEnabled(self.division_box.currentData() is not None)
         shown = self.selected()
         if shown is None:
             self.reminders.show_item([], 0, [], self.today)
@@ -541,6 +556,67 @@ class SupervisionView(ReloadWhenShown, QWidget):
         dialog.deleteLater()
         if accepted and due:
             self.give_feedback(item.id, due, given, text)
+
+    # -- the printable 催办单 (services.reminder_notice; the file is written in a worker) ------------
+    def make_notice(self, path: str | Path, item_ids: list[int] | None = None, division_id: int | None = None,
+                    record: bool = True) -> None:
+        """Write the 催办单 of the items (or of the division's open items) to path, off the GUI thread;
+        then, with record, keep one 催办 (方式 催办单) per item as one undo step."""
+        from ..services import reminder_notice
+
+        today = self.today
+        self._notice_pending = (str(path), record)
+        self.notice_loader.start(self.controller.workspace.path, lambda db: _write_notice(
+            db, Path(path), item_ids, division_id, today, reminder_notice))
+
+    @property
+    def notice_busy(self) -> bool:
+        return self.notice_loader.busy
+
+    def _notice_done(self, result: Any) -> None:
+        from ..services import reminder_notice
+
+        pending, self._notice_pending = self._notice_pending, None
+        if isinstance(result, Exception):
+            self.controller.report(result)
+            return
+        if pending is None:
+            return
+        path, record = pending
+        notice = result
+        if record:
+            self.controller.run(self.tr("打印催办单（%1 项）").replace("%1", str(len(notice.item_ids))),
+                                lambda w: reminder_notice.record(w, notice, self.today))
+        self.summary.setText(self.tr("已生成催办单：%1").replace("%1", path))
+
+    def ask_notice(self, division: bool) -> None:
+        from . import file_dialogs
+
+        item = self.selected()
+        division_id = self.division_box.currentData() if division else None
+        if (division and division_id is None) or (not division and item is None):
+            return
+        name = (self.division_box.currentText() if division else (item.no if item else "")) or self.tr("催办单")
+        path = file_dialogs.save_file(self, "reports", self.tr("保存催办单"), self.tr("催办单（%1）.pdf").replace("%1", name),
+                                      self.tr("PDF 文件 (*.pdf);;Word 文档 (*.docx)"))
+        if not path:
+            return
+        record = QMessageBox.question(self, self.tr("催办单"), self.tr("是否同时登记为一次催办（方式：催办单）？")
+                                      ) == QMessageBox.StandardButton.Yes
+        self.make_notice(path, None if division else [item.id] if item else None, division_id, record)
+
+
+def _write_notice(db: Database, path: Path, item_ids: list[int] | None, division_id: int | None, today: date,
+                  reminder_notice: Any) -> Any:
+    """In the worker: build and write the notice; an error comes back as the result."""
+    from ..core.errors import BizenvError
+
+    try:
+        notice = reminder_notice.build(db, item_ids, division_id, today)
+        reminder_notice.write(notice.document, path)
+        return notice
+    except BizenvError as exc:
+        return exc
 
 
 def _set_codes(w: Any, item_id: int, codes: str, today: date) -> None:

@@ -327,3 +327,28 @@ def test_reminders_feedback_and_indicator_links_from_the_ledger(qtbot: Any, view
     qtbot.waitUntil(lambda: not view.loading and shown(view)[0][10] == "黄（2026-05-25 应反馈）")
     controller.undo_stack.undo()
     qtbot.waitUntil(lambda: not view.loading and shown(view)[0][10] == "红（2026-04-24 应反馈）")
+
+
+def test_a_printable_reminder_notice_from_the_ledger(qtbot: Any, view: SupervisionView, controller: Controller,
+                                                     workspace: Any, tmp_path: Any,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx
+
+    from bizenv_desktop.services import supervision_watch
+
+    a, _b, _c = fill(view, workspace)
+    qtbot.waitUntil(lambda: len(view.rows()) == 3 and not view.loading)
+    view.select(a)
+    assert view.notice_item_action.isEnabled() and not view.notice_division_action.isEnabled()
+    path = tmp_path / "催办单.docx"
+    monkeypatch.setattr("bizenv_desktop.ui.file_dialogs.save_file", lambda *args, **kw: str(path))
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kw: QMessageBox.StandardButton.Yes)
+    view.ask_notice(division=False)
+    qtbot.waitUntil(lambda: not view.notice_busy and path.exists() and bool(supervision_watch.reminders(workspace.db, a)))
+    document = docx.Document(str(path))
+    assert document.paragraphs[0].text == "督办事项催办单"
+    assert document.tables[0].rows[1].cells[0].text == "DB-2026-001"
+    assert [r.method for r in supervision_watch.reminders(workspace.db, a)] == ["催办单"]
+    qtbot.waitUntil(lambda: not view.loading and shown(view)[0][11] == "1 次")
+    controller.undo_stack.undo()  # the 催办 it recorded
+    assert supervision_watch.reminders(workspace.db, a) == []

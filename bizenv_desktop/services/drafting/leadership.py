@@ -14,6 +14,7 @@ from ...core import dispatch as rules
 from ...core.document import ATTACHMENT, Document, Section
 from ...core.workdays import quarter_end, quarter_start
 from ..deadlines import list_deadlines
+from . import records
 from .context import Context
 from .facts import (ItemOnDay, MonthFacts, evaluations, event_phrase, events_between, last_month_of_quarter,
                     month_facts, supervision_on)
@@ -78,6 +79,7 @@ def _overview(ctx: Context, q: int, facts: MonthFacts | None, before: MonthFacts
     t.add("（五）宣传推广和表扬情况。本季度{quarter}；{year}年以来累计{total}。",
           quarter=event_phrase(quarter_events) or "暂无通报表扬、媒体宣传、简报刊发和全省推广事项",
           year=year, total=event_phrase(year_events) or "暂无")
+    records.leadership_paragraph(t, ctx, start, "六")  # rankings, publications, 催办 (issue 16)
     return Section("overview", "总体进展", t.template, t.values)
 
 

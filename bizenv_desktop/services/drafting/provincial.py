@@ -13,6 +13,7 @@ from ...core.document import Document, Section, escape
 from ...core.model import Indicator
 from ...core.workdays import quarter_start
 from ..dispatch import DispatchRow
+from . import records
 from .context import Context
 from .facts import (ItemOnDay, MonthFacts, event_phrase, events_between, last_month_of_quarter,
                     month_facts, months_with_rows, supervision_on)
@@ -54,6 +55,14 @@ def _ledger_text(items: list[ItemOnDay], ctx: Context, q: int) -> str:
 
 
 def _indicator_text(ind: Indicator, facts: MonthFacts | None, items: list[ItemOnDay], ctx: Context, q: int) -> str:
+    """The indicator's words, with what issue 16's records add: (1), (7), (15) and the 催办 of (17)."""
+    text, first = _indicator_base(ind, facts, items, ctx, q), quarter_start(ctx.year, q)
+    if _is_ledger(ind):
+        return text + records.urge_phrase(ctx, first)
+    return records.provincial_text(ctx, ind, first) + text
+
+
+def _indicator_base(ind: Indicator, facts: MonthFacts | None, items: list[ItemOnDay], ctx: Context, q: int) -> str:
     if _is_ledger(ind):
         return _ledger_text(items, ctx, q)
     if ind.event_type:
