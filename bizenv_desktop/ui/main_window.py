@@ -98,7 +98,7 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.filter_edit.textChanged.connect(self.plan_tree.set_filter)
         self.year_box.activated.connect(lambda _i: self.set_year(self.year_box.currentData()))
         controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
-        screen_fit.fit_size(self, 1360, 820)  # 1360 x 820 did not fit a 1366 x 768 screen
+        screen_fit.first_size(self, 1360, 820)  # from the screen: 1360 x 820 did not fit 1366 x 768
         self.restore_geometry()
         shown = bool(settings.get("ui/detail_visible"))
         self.detail.setVisible(shown)

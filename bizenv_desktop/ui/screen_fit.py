@@ -52,6 +52,13 @@ def fit_size(widget: QWidget, width: int, height: int) -> QSize:
     return widget.size()
 
 
+def first_size(widget: QWidget, width: int, height: int, share: float = 0.9) -> QSize:
+    """A main window's first size: at least width x height, or a share of a larger screen,
+    never more than the screen (1366 x 768: all of it; 1920 x 1080: nine tenths)."""
+    room = largest_size(widget)
+    return fit_size(widget, max(width, int(room.width() * share)), max(height, int(room.height() * share)))
+
+
 def share_of_screen(widget: QWidget, width: float, height: float, most: QSize | None = None) -> QSize:
     """Resize to a share of the available screen (0.9 x 0.85 …), at most `most`."""
     room = largest_size(widget)

@@ -80,3 +80,15 @@ def test_the_app_on_a_1366x768_office_screen() -> None:
                          timeout=900)
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-3000:]
     assert " passed" in run.stdout and "skipped" not in run.stdout, run.stdout[-2000:]
+
+
+def test_the_main_window_first_takes_its_size_from_the_screen(qtbot: Any, workspace: Any) -> None:
+    """It opened at 1360 x 820 whatever the screen: too large for 1366 x 768, small on 1920 x 1080."""
+    from bizenv_desktop.ui.controller import Controller
+    from bizenv_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(Controller(workspace))
+    qtbot.addWidget(window)
+    room = screen_fit.largest_size(window)
+    assert window.width() == max(1360, int(room.width() * 0.9)) <= room.width()
+    assert window.height() == min(room.height(), max(820, int(room.height() * 0.9)))
