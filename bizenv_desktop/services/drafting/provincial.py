@@ -21,6 +21,7 @@ from .words import (QUARTER_WORDS, Text, chinese_date, codes, count_phrase, figu
                     paren_code, quarter_months, sentence)
 
 ADDRESSEE = "省软环境建设办公室"
+MANY_ROWS = 4   # more rows than this for one indicator (every division reports on it): summed up
 
 
 def title_of(office: str, year: int, quarter: int) -> str:
@@ -77,6 +78,12 @@ def _indicator_base(ind: Indicator, facts: MonthFacts | None, items: list[ItemOn
     rows = [r for r in facts.reported_rows() if r.indicator_id == ind.id]
     if not rows:
         return ""
+    if len(rows) > MANY_ROWS:  # many divisions report on it: the counts, the late ones, two examples
+        late = [r.subtask_name or r.division_name for r in rows if r.status == rules.LATE]
+        shown = [r for r in rows if r.status in (rules.DONE, rules.IN_PROGRESS) and r.progress.strip()][:2]
+        text = f"{len(rows)}项具体任务中，{count_phrase(r.status for r in rows)}"
+        text += f"，滞后的为{codes(late, 4).replace('项', '个')}" if late else ""
+        return sentence(text) + "".join(sentence(_row_text(r, True)) for r in shown)
     many = len(rows) > 1
     return "；".join(_row_text(r, many) for r in rows).rstrip("。") + "。"
 
