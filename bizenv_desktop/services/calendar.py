@@ -9,7 +9,6 @@ from ..core.errors import InvalidInput
 from ..core.workdays import WorkCalendar, library_knows
 from ..storage.changes import Writer
 from ..storage.database import Database
-from .plan_edit import check_date
 
 
 @dataclass(frozen=True)
@@ -43,6 +42,8 @@ def list_overrides(db: Database, year: int | None = None) -> list[Override]:
 
 def set_override(w: Writer, day: str, is_workday: bool, note: str = "") -> int:
     """Mark a date as a working day or a holiday (replacing an earlier mark of that date)."""
+    from .plan_edit import check_date  # here: plan_edit loads the plan model, which reading the deadlines never needs
+
     iso = check_date(day, "field.date")
     if not iso:
         raise InvalidInput("calendar.date_needed")

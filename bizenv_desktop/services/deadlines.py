@@ -22,7 +22,6 @@ from ..core.workdays import WorkCalendar, month_end, quarter_end, quarter_start
 from ..storage.changes import Writer
 from ..storage.database import Database
 from .calendar import load_calendar
-from .plan_edit import check_date
 
 CLOSED_SUPERVISION = ("已办结", "已报结", "已销号")
 
@@ -236,6 +235,8 @@ def mark_done(w: Writer, key: str, done_on: str = "", note: str = "", file: str 
     """Record that a deadline was met: when, and optionally with which file (kept as evidence)."""
     if not key or ":" not in key:
         raise InvalidInput("deadline.bad_key", key=key)
+    from .plan_edit import check_date  # here: plan_edit loads the plan model, which reading the deadlines never needs
+
     day = check_date(done_on, "field.done_on") or date.today().isoformat()
     evidence_id = None
     if file is not None:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from .. import APP_NAME
 from ..storage.database import Database
-from .plan_read import list_years
 from .workspace import Workspace
 
 
@@ -21,7 +20,7 @@ def ensure_builtin_year(db: Database, year: int) -> bool:
     """Install the built-in plan as `year` unless the year exists; True if it was added."""
     from .years import create_builtin_year  # the built-in plan's data: only for a new file
 
-    if year in list_years(db):
+    if db.scalar("SELECT count(*) FROM plan_year WHERE year = ?", (year,)):
         return False
     Workspace(db).apply(f"创建 {year} 年度（内置方案）", lambda w: create_builtin_year(w, year))
     return True
@@ -31,6 +30,6 @@ def open_workspace(path: str | Path | None, first_year: int | None = None,
                    read_only_ok: bool = False) -> Workspace:
     """Open (creating if needed) the database; a new, empty file gets the built-in plan."""
     ws = Workspace.open(path or default_database_path(), read_only_ok)
-    if not ws.read_only and not list_years(ws.db):
+    if not ws.read_only and not ws.db.scalar("SELECT count(*) FROM plan_year"):  # (plan_read: not for every command)
         ensure_builtin_year(ws.db, first_year or date.today().year)
     return ws
