@@ -5,7 +5,7 @@ import gc
 import sqlite3
 import sys
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
@@ -107,11 +107,16 @@ def run_gui(db_path: Path | None, lang: str | None = None) -> int:
             continue
         return opened
     workspace, window = opened
-    from .ui.maintenance import DamageWatch
+    watches: list[Any] = []
 
-    watch = DamageWatch(window.controller, window)  # damage met later: the same offer, not a traceback
+    def watch_damage() -> None:  # after the first paint: ui.maintenance loads backups, restore, zipfile …
+        from .ui.maintenance import DamageWatch
+
+        watches.append(DamageWatch(window.controller, window))  # damage met later: the same offer, not a traceback
+    window.first_shown.connect(watch_damage)
     code = app.exec()
-    watch.remove()
+    for watch in watches:
+        watch.remove()
     workspace.close()
     return code
 
