@@ -18,7 +18,11 @@ ROLES = ("lead", "responsible", "cooperate")
 
 # Names that stand for a set of divisions rather than one division.
 KNOWN_GROUPS = ("相关业务处室", "相关处室", "机关各业务处室", "厅内各处室", "各处室", "有关处室",
-                "有关部门", "各直属单位")
+                "有关部门", "各直属单位",
+                # county and city bureaus name their units 股/科/室/站/所
+                "各股室", "各科室", "各业务股室", "各业务科室", "相关股室", "相关科室", "相关业务股室",
+                "相关业务科室", "有关股室", "有关科室", "机关各科室", "局内各股室", "局内各科室", "各站所",
+                "业务股室", "业务科室", "业务处室")
 
 _SEPARATORS = re.compile(r"[、，,；;／/]|及|和|与")
 _TRAILING = re.compile(r"[。．.！!\s]+$")

@@ -113,3 +113,60 @@ def test_looks_like_unit(name: str, unit: bool) -> None:
                                   "厅内各处室", "各成员单位", "其他成员单位"])
 def test_groups(name: str) -> None:
     assert is_group(name)
+
+
+# county and city bureaus name their units 股/科/室/中心/站/所/队 (follow-up of issue 13)
+BUREAU_SHAPES = [
+    ("完善行政执法制度（法规股牵头，各业务股室配合）",
+     ("完善行政执法制度", [("法规股", L, False), ("各业务股室", C, True)], "")),
+    ("推行“一窗受理”（政务服务科负责）。", ("推行“一窗受理”。", [("政务服务科", R, False)], "")),
+    ("做好监测工作（法规科牵头，办公室、财务室、信息中心、环境监测站、产品检验所、执法大队配合）",
+     ("做好监测工作", [("法规科", L, False), ("办公室", C, False), ("财务室", C, False), ("信息中心", C, False),
+                   ("环境监测站", C, False), ("产品检验所", C, False), ("执法大队", C, False)], "")),
+    ("清理涉企收费（综合股、审批股）", ("清理涉企收费", [("综合股", R, False), ("审批股", R, False)], "")),
+    ("规范检查（牵头股室：法规股；配合股室：各股室，9月底前完成）",
+     ("规范检查", [("法规股", L, False), ("各股室", C, True)], "9月底前完成")),
+    ("压缩办理时限（行政审批科牵头，业务科室、各市场监管所配合）",
+     ("压缩办理时限", [("行政审批科", L, False), ("业务科室", C, True), ("各市场监管所", C, True)], "")),
+    ("推进便民服务（责任科室：政务服务科；配合科室：相关股室、局属单位）",
+     ("推进便民服务", [("政务服务科", R, False), ("相关股室", C, True), ("局属单位", C, True)], "")),
+]
+
+
+@pytest.mark.parametrize("text, expected", BUREAU_SHAPES, ids=[t[:10] for t, _ in BUREAU_SHAPES])
+def test_bureau_unit_shapes(text: str, expected: tuple) -> None:
+    assert read(text) == expected
+
+
+# brackets that end in those characters but are no unit list
+BUREAU_NOT_UNITS = ["在门户网站公开（政府网站）", "召开推进会（三楼会议室）", "坚持服务理念（以企业为中心）",
+                    "压实责任（责任到股）", "核查登记信息（经营场所、住所）", "组建服务力量（专业团队）",
+                    "保障能源供应（加油站、充电站）", "引进人才（含本科、专科）", "规范国企改革（国有控股、参股）",
+                    "优化服务（一站式）", "加强队伍建设（人才梯队）"]
+
+
+@pytest.mark.parametrize("text", BUREAU_NOT_UNITS)
+def test_bureau_words_that_are_not_units_stay(text: str) -> None:
+    found = take_inline_units(text)
+    assert not found and found.text == text and found.removed == ""
+
+
+@pytest.mark.parametrize("name, unit", [
+    ("法规股", True), ("政务服务科", True), ("财务室", True), ("信息中心", True), ("环境监测站", True),
+    ("市场监管所", True), ("执法大队", True), ("司法所", True), ("入股", False), ("国有控股", False),
+    ("本科", False), ("重点学科", False), ("政府网站", False), ("加油站", False), ("经营场所", False),
+    ("专业团队", False), ("会议室", False), ("以企业为中心", False)])
+def test_bureau_unit_words(name: str, unit: bool) -> None:
+    assert looks_like_unit(name) is unit
+
+
+@pytest.mark.parametrize("name", ["各业务股室", "各股室", "各科室", "相关股室", "相关业务科室", "有关科室",
+                                  "局内各股室", "机关各科室", "业务股室", "业务科室", "内设科室", "局属单位",
+                                  "基层站所", "各站所"])
+def test_bureau_groups(name: str) -> None:
+    assert is_group(name)
+
+
+@pytest.mark.parametrize("name", ["法规股", "政务服务科", "办公室", "信息中心", "业务指导科"])
+def test_bureau_units_are_not_groups(name: str) -> None:
+    assert not is_group(name)

@@ -202,3 +202,26 @@ def test_subtitle_and_sign_off() -> None:
     assert [i.name for i in plan.second_level()] == ["一网通办"] and plan.stopped is None
     assert "落款和版记（4 段" in " ".join(n.text() for n in plan.notes)
     assert all("印发" not in p for s in plan.sections for p in s.paragraphs)
+
+
+COUNTY_POINTS = """江川县市场监督管理局2027年优化营商环境工作要点
+一、提升政务服务
+（一）推行“一窗受理”。整合登记窗口，实现一窗通办（政务服务科负责）。
+（二）压缩办理时限。企业开办时间压缩至1个工作日以内（行政审批股牵头，各业务股室配合）。
+二、规范执法监管
+（一）规范涉企检查。推行“综合查一次”。
+责任股室：法规股牵头，综合执法大队、各市场监管所配合
+（二）加强信用监管。开展信用修复（信用监管科、信息中心）。
+"""
+
+
+def test_a_county_bureau_names_its_units_gu_ke_shi_zhan_suo() -> None:
+    plan = read_plan_text(COUNTY_POINTS)
+    s = plan.second_level()
+    assert [i.name for i in s] == ["推行“一窗受理”", "压缩办理时限", "规范涉企检查", "加强信用监管"]
+    assert units(s[0]) == [("政务服务科", "responsible", False)]
+    assert s[0].criteria == "整合登记窗口，实现一窗通办。"
+    assert units(s[1]) == [("行政审批股", "lead", False), ("各业务股室", "cooperate", True)]
+    assert units(s[2]) == [("法规股", "lead", False), ("综合执法大队", "cooperate", False),
+                           ("各市场监管所", "cooperate", True)]
+    assert units(s[3]) == [("信用监管科", "responsible", False), ("信息中心", "responsible", False)]

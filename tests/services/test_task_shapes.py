@@ -204,3 +204,19 @@ def test_inline_units_in_the_criteria_column(tmp_path: Path, text: str, role: st
     pv = read_indicator_table(build(tmp_path / "crit.xlsx", rows))
     [ind] = pv.second_level()
     assert ind.criteria == "制定方案并公开。" and units(ind) == [("法规处", role)]
+
+
+def test_a_county_bureau_task_table_with_gu_and_ke_units(tmp_path: Path, workspace: Any) -> None:
+    rows = [["序号", "重点任务", "责任股室", "完成时限"],
+            [1, "推行“一窗受理”（政务服务科负责）", None, "6月底前"],
+            [2, "压缩办理时限", "行政审批股牵头，各业务股室配合", "9月底前"],
+            [3, "规范涉企检查（法规股牵头，综合执法大队、各市场监管所配合）", None, None]]
+    pv = read_indicator_table(build(tmp_path / "county.xlsx", rows))
+    assert not pv.errors and [c.role for c in pv.columns] == ["seq", "second", "responsible", "deadline"]
+    assert [(t.name, units(t)) for t in pv.second_level()] == [
+        ("推行“一窗受理”", [("政务服务科", "responsible")]),
+        ("压缩办理时限", [("行政审批股", "lead"), ("各业务股室", "cooperate")]),
+        ("规范涉企检查", [("法规股", "lead"), ("综合执法大队", "cooperate"), ("各市场监管所", "cooperate")])]
+    kinds = {u.name: u.kind for u in plan_changes(workspace.db, 2027, pv).units}
+    assert kinds == {"政务服务科": "new", "行政审批股": "new", "各业务股室": "group", "法规股": "new",
+                     "综合执法大队": "new", "各市场监管所": "group"}

@@ -26,7 +26,7 @@ _ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("criteria", re.compile(r"考评内容|考核内容|评分标准|考核标准|评价标准|评分细则|评分办法|指标说明|工作内容|主要内容|具体措施"
                             r"|工作措施|工作要求|目标要求|^标准$|^内容$|工作目标")),
     ("score", re.compile(r"分值|分数|权重|标准分")),
-    ("responsibility", re.compile(r"责任处室|责任科室")),
+    ("responsibility", re.compile(r"责任处室|责任科室|责任股室")),
     ("lead", re.compile(r"牵头")),
     ("cooperate", re.compile(r"配合|协办|参与")),
     ("responsible", re.compile(r"责任单位|责任部门|承办单位|实施单位")),
