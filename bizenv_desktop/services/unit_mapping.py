@@ -30,6 +30,7 @@ from ..core.errors import InvalidInput
 from ..core.inline_units import is_group, looks_like_unit
 from ..storage.changes import Writer
 from ..storage.database import Database
+from .department import get_department
 
 KINDS = ("existing", "alias", "new", "group", "not_unit")
 
@@ -62,7 +63,13 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
              "衣信展阴昝智幸奉植衡富尧闭由")
 _PERSON = re.compile(rf"^[{_SURNAMES}](?:[\u4e00-\u9fff]\s?){{1,2}}$|^(?:欧阳|司马|上官|诸葛|东方|皇甫|令狐|慕容|尉迟|长孙|宇文)"
                      r"[\u4e00-\u9fff]{1,2}$")
-_PREFIXES = ("吉林省", "省", "本厅", "厅", "机关", "本局", "局")
+# what a name may carry before the unit itself, stripped when comparing (吉林省科技厅 ~ 科技厅):
+# a region (the department's own, from its name, or any 省/自治区, …市/…县), then 省/市/县 alone,
+# then the department's own 本厅/厅/机关 …; nothing of one province in code
+_REGION_PART = re.compile(r"[^省市县区州旗盟局厅委办部院处室\s]{2,7}?(?:特别行政区|自治区|自治州|自治县|省|市|州|盟|地区|县|区|旗)")
+_ANY_REGION = re.compile(r"^(?:[\u4e00-\u9fff]{2,7}?(?:特别行政区|自治区|自治州|自治县|省)|[\u4e00-\u9fff]{2,4}?(?:市|县)(?!场))")
+_LEVEL = re.compile(r"^(?:省|市|县)(?!场)")
+_OWN = ("本厅", "厅机关", "厅", "机关", "本局", "局机关", "局", "本委", "委机关", "本单位")
 
 
 @dataclass
@@ -163,11 +170,39 @@ def is_person_or_post(name: str) -> bool:
     return bool(_PERSON.match(t)) and not is_group(t)
 
 
-def _core(name: str) -> str:
+def region_prefixes(department: str) -> tuple[str, ...]:
+    """The regions that begin the department's name, whole and each alone, longest first:
+    吉林省长春市市场监督管理局 → (吉林省长春市, 吉林省, 长春市); 吉林省科学技术厅 → (吉林省,)."""
+    parts: list[str] = []
+    pos = 0
+    name = unicodedata.normalize("NFKC", department.strip())
+    while (m := _REGION_PART.match(name, pos)) is not None:
+        parts.append(m.group())
+        pos = m.end()
+    whole = ["".join(parts)] if len(parts) > 1 else []
+    return tuple(sorted(dict.fromkeys(whole + parts), key=len, reverse=True))
+
+
+def _strip(t: str, prefix: str) -> str:
+    return t[len(prefix):] if prefix and t.startswith(prefix) and len(t) - len(prefix) >= 2 else t
+
+
+def _core(name: str, own_regions: tuple[str, ...] = ()) -> str:
     t = unicodedata.normalize("NFKC", name)
-    for prefix in _PREFIXES:
-        if t.startswith(prefix) and len(t) - len(prefix) >= 2:
-            t = t[len(prefix):]
+    for region in own_regions:
+        if (shorter := _strip(t, region)) != t:
+            t = shorter
+            break
+    for _ in range(3):  # 吉林省长春市法规处: one region after the other
+        m = _ANY_REGION.match(t)
+        if m is None or (shorter := _strip(t, m.group())) == t:
+            break
+        t = shorter
+    m = _LEVEL.match(t)
+    t = _strip(t, m.group()) if m else t
+    for prefix in _OWN:
+        if (shorter := _strip(t, prefix)) != t:
+            t = shorter
             break
     return t.replace("委员会", "委")
 
@@ -177,11 +212,12 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _near_score(name: str, division: str) -> float:
+def _near_score(name: str, division: str, own_regions: tuple[str, ...] = ()) -> float:
     """How alike a file's unit name and a division's name are, 0 when not a candidate:
     one inside the other (政策法规处 ~ 法规处, 省科技厅 ~ 科技厅), or an abbreviation
-    (科技厅 ~ 科学技术厅), always with the same last character (处 ~ 处, 厅 ~ 厅)."""
-    a, b = _core(name), _core(division)
+    (科技厅 ~ 科学技术厅), always with the same last character (处 ~ 处, 厅 ~ 厅).
+    own_regions: the regions of the department's name (region_prefixes)."""
+    a, b = _core(name, own_regions), _core(division, own_regions)
     if not a or not b or a == b:
         return 1.0 if a == b and a else 0.0
     if a[-1] != b[-1]:
@@ -221,6 +257,7 @@ def map_units(db: Database, names: Iterable[str] | Mapping[str, Iterable[int]],
     aliases = {r["name"]: r["division_id"] for r in db.query("SELECT name, division_id FROM unit_alias")}
     candidates = [n for n, (_i, kind, retired) in by_name.items() if kind != "group" and retired is None]
     group_set = {clean_unit(g) for g in groups}
+    own_regions = region_prefixes(get_department(db).name)
     out = UnitMap(divisions=by_name)
     rows_of: Mapping[str, Iterable[int]] = names if isinstance(names, Mapping) else {}
     for raw in names:
@@ -231,14 +268,15 @@ def map_units(db: Database, names: Iterable[str] | Mapping[str, Iterable[int]],
         if name in out.units:
             out.units[name].rows = sorted(set(out.units[name].rows) | set(rows))
             continue
-        out.units[name] = _propose(name, by_name, id_names, merged, aliases, candidates, name in group_set)
+        out.units[name] = _propose(name, by_name, id_names, merged, aliases, candidates, name in group_set,
+                                   own_regions)
         out.units[name].rows = rows
     return out
 
 
 def _propose(name: str, by_name: dict[str, tuple[int, str, str | None]], id_names: dict[int, str],
              merged: dict[int, int], aliases: dict[str, int | None], candidates: list[str],
-             known_group: bool) -> UnitMatch:
+             known_group: bool, own_regions: tuple[str, ...] = ()) -> UnitMatch:
     if name in by_name:
         division_id, kind, retired = by_name[name]
         if division_id in merged:  # a merged division's old name: the surviving one
@@ -261,7 +299,7 @@ def _propose(name: str, by_name: dict[str, tuple[int, str, str | None]], id_name
         return UnitMatch(name, "group")
     if is_person_or_post(name):
         return UnitMatch(name, "not_unit")
-    scored = sorted(((s, c) for c in candidates if (s := _near_score(name, c)) > 0), reverse=True)
+    scored = sorted(((s, c) for c in candidates if (s := _near_score(name, c, own_regions)) > 0), reverse=True)
     if scored and (len(scored) == 1 or scored[0][0] > scored[1][0]):
         target = scored[0][1]
         return UnitMatch(name, "alias", target, by_name[target][0], suggested=True)

@@ -6,7 +6,8 @@ import pytest
 
 from bizenv_desktop.core.errors import InvalidInput
 from bizenv_desktop.services import divisions
-from bizenv_desktop.services.unit_mapping import (is_person_or_post, list_aliases, map_units, resolve)
+from bizenv_desktop.services.department import set_department
+from bizenv_desktop.services.unit_mapping import (is_person_or_post, list_aliases, map_units, region_prefixes, resolve)
 
 
 def kinds(unit_map) -> dict[str, tuple[str, str, bool]]:
@@ -110,3 +111,30 @@ def test_deleting_a_division_forgets_its_aliases(workspace) -> None:
     ("审批办", False), ("规划处处长", True)])
 def test_people_and_posts(name: str, expected: bool) -> None:
     assert is_person_or_post(name) is expected
+
+
+@pytest.mark.parametrize("department, regions", [
+    ("吉林省科学技术厅", ("吉林省",)), ("江川市市场监督管理局", ("江川市",)), ("某某省市场监督管理局", ("某某省",)),
+    ("长春市朝阳区市场监督管理局", ("长春市朝阳区", "长春市", "朝阳区")), ("长白朝鲜族自治县商务局", ("长白朝鲜族自治县",)),
+    ("新疆维吾尔自治区发展和改革委员会", ("新疆维吾尔自治区",)), ("国家税务总局吉林省税务局", ()), ("", ())])
+def test_region_prefixes_come_from_the_department_name(department: str, regions: tuple[str, ...]) -> None:
+    assert region_prefixes(department) == regions
+
+
+def test_near_matches_strip_the_department_s_own_region_and_any_province_or_city(workspace) -> None:
+    # 政法科 ~ 政策法规科 is an abbreviation: found only once what comes before the unit is stripped
+    ws = workspace
+    ws.apply("单位", lambda w: (set_department(w, "长春市朝阳区市场监督管理局"), divisions.add_division(w, "政策法规科")))
+    found = map_units(ws.db, ["朝阳区政法科", "长春市朝阳区政法科", "某某省政法科", "江川县政法科", "延边朝鲜族自治州政法科",
+                              "本局政法科", "市政法科", "城市政法科", "市场政法科"])
+    assert {n: (k, d) for n, (k, d, _s) in kinds(found).items()} == {
+        "朝阳区政法科": ("alias", "政策法规科"),        # the department's own district, from its name
+        "长春市朝阳区政法科": ("alias", "政策法规科"), "某某省政法科": ("alias", "政策法规科"),  # any province
+        "江川县政法科": ("alias", "政策法规科"), "延边朝鲜族自治州政法科": ("alias", "政策法规科"),
+        "本局政法科": ("alias", "政策法规科"), "市政法科": ("alias", "政策法规科"),
+        "城市政法科": ("new", ""), "市场政法科": ("new", "")}  # 城市, 市场: no city
+    # another department: its own district is no longer stripped; provinces and cities still are
+    ws.apply("单位", lambda w: set_department(w, "某某省科学技术厅"))
+    found = map_units(ws.db, ["朝阳区政法科", "某某省政法科", "吉林省政法科"])
+    assert [kinds(found)[n][:2] for n in ("朝阳区政法科", "某某省政法科", "吉林省政法科")] == [
+        ("new", ""), ("alias", "政策法规科"), ("alias", "政策法规科")]
