@@ -3557,6 +3557,10 @@ Legal Affairs Division</translation>
         <translation>Choose the month to start. Last month&apos;s status, problems, next steps and figures are carried over; progress only where finished.</translation>
     </message>
     <message>
+        <source>%1 仍在填报中，尚未关闭；关闭它用“月调度 › 关闭本月”。</source>
+        <translation>%1 is still open for entries; close it with Monthly Dispatch › Close the Month.</translation>
+    </message>
+    <message>
         <source>没有可以开始的月份：本月和下月都已开始，或还没有年度方案。</source>
         <translation>No month can be started: this month and next month have been started, or there is no plan year yet.</translation>
     </message>

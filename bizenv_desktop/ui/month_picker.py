@@ -26,6 +26,10 @@ class MonthPickerDialog(QDialog):
             self.box.setCurrentIndex(self.box.findData(later[0]))
         note = QLabel(self.tr("选择要开始的月份。上月的状态、存在问题、下步打算和数值会带入，进展只在已完成时带入。"), self)
         note.setWordWrap(True)
+        head = dispatch.month_head(db, self.due)
+        self.open_note = QLabel(self.tr("%1 仍在填报中，尚未关闭；关闭它用“月调度 › 关闭本月”。").replace("%1", self.due), self)
+        self.open_note.setWordWrap(True)
+        self.open_note.setVisible(head is not None and head["closed_at"] is None)
         self.empty = QLabel(self.tr("没有可以开始的月份：本月和下月都已开始，或还没有年度方案。"), self)
         self.empty.setWordWrap(True)
         self.empty.setVisible(not months)
@@ -36,7 +40,7 @@ class MonthPickerDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for w in (note, self.box, self.empty, self.buttons):
+        for w in (note, self.open_note, self.box, self.empty, self.buttons):
             layout.addWidget(w)
         self.resize(420, 160)
 

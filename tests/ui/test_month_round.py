@@ -174,3 +174,14 @@ def test_the_picker_lists_months_and_preselects_the_due_one(qtbot: Any, workspac
     qtbot.addWidget(picker)
     assert [picker.box.itemData(i) for i in range(picker.box.count())] == ["2026-11", "2026-12"]
     assert picker.month() == "2026-11" and picker.box.currentText() == "2026年11月（应办）"
+    assert picker.open_note.isHidden()  # 2026-11 not started yet: nothing open to mention
+
+
+def test_the_picker_says_when_the_due_month_is_still_open(qtbot: Any, workspace: Any) -> None:
+    from bizenv_desktop.ui.month_picker import MonthPickerDialog
+
+    workspace.apply("s", lambda w: dispatch.start_month(w, "2026-11"))
+    picker = MonthPickerDialog(workspace.db, date(2026, 12, 1))
+    qtbot.addWidget(picker)
+    assert not picker.open_note.isHidden() and "2026-11" in picker.open_note.text()
+    assert [picker.box.itemData(i) for i in range(picker.box.count())] == ["2026-12"]
