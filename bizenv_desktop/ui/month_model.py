@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core import dispatch as rules
 from ..services import dispatch
-from ..services.dispatch import DispatchRow, Month
+from ..services.dispatch_read import DispatchRow, Month
 
 (COL_INDICATOR, COL_SUBTASK, COL_DIVISION, COL_STATUS, COL_PROGRESS, COL_PROBLEMS, COL_NEXT, COL_PERSON,
  COL_NUMERATOR, COL_DENOMINATOR, COL_VALUE, COL_TARGET, COL_MET, COL_REMARKS, COL_EVIDENCE) = range(15)

@@ -15,7 +15,7 @@ from datetime import date
 
 from ...core import dispatch as rules
 from ...storage.database import Database
-from ..dispatch import DispatchRow, Month, load_month
+from ..dispatch_read import DispatchRow, Month, load_month
 from ..events import Event, list_events
 from ..form_returns import returned_divisions
 from ..self_evaluation import Evaluation, load_evaluations

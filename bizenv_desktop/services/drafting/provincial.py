@@ -12,7 +12,7 @@ from ...core import dispatch as rules
 from ...core.document import Document, Section, escape
 from ...core.model import Indicator
 from ...core.workdays import quarter_start
-from ..dispatch import DispatchRow
+from ..dispatch_read import DispatchRow
 from . import records
 from .context import Context
 from .facts import (ItemOnDay, MonthFacts, event_phrase, events_between, last_month_of_quarter,

@@ -7,7 +7,7 @@ from ...core import dispatch as rules
 from ...core.document import Table
 from ...core.model import Plan, Target
 from ...storage.database import Database
-from ..dispatch import DispatchRow
+from ..dispatch_read import DispatchRow
 from .facts import ItemOnDay, MonthFacts
 from .words import figure_text, iso_chinese, label_maker, met_text, month_word
 

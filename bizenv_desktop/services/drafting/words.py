@@ -7,7 +7,7 @@ from datetime import date
 from ...core import dispatch as rules
 from ...core.document import escape
 from ...core.model import Plan, Target
-from ..dispatch import DispatchRow
+from ..dispatch_read import DispatchRow
 
 QUARTER_WORDS = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
 # the order the office reports statuses in: finished first, then what is under way, late, …

@@ -18,7 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ...core import dispatch as rules
 from ...core.model import Indicator, Plan
 from ...storage.database import Database
-from ..dispatch import load_month
+from ..dispatch_read import load_month
 from ..plan_read import load_plan
 from .export_ledgers import export_audit, export_events, export_supervision
 from .labels import format_label
