@@ -3773,6 +3773,18 @@ Legal Affairs Division</translation>
         <translation>Open for entries</translation>
     </message>
     <message>
+        <source>%1 尚未登记</source>
+        <translation>%1 not recorded yet</translation>
+    </message>
+    <message>
+        <source>排名（考评记录）：%1</source>
+        <translation>Ranking (Assessment records): %1</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
         <source>状态变化</source>
         <translation>Status changes</translation>
     </message>

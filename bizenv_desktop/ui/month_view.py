@@ -139,6 +139,8 @@ class MonthView(ReloadWhenShown, QWidget):
         self.close_button.setToolTip(self.tr("本月已上报：关闭后只读"))
         self.reopen_button = QPushButton(self.tr("重新打开…"), self)
         self.state_label = TextLine(self)  # these two change at every month switch: see TextLine
+        self.ranking_label = TextLine(self)  # the recorded ranking of ranking-kind indicators ((7)), if any
+        self.ranking_label.hide()
         self.division_box = QComboBox(self)
         self.status_box = QComboBox(self)
         self.status_box.addItem(self.tr("全部状态"), "")
@@ -239,6 +241,7 @@ class MonthView(ReloadWhenShown, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.state_label)
+        layout.addWidget(self.ranking_label)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.count_label)
@@ -261,6 +264,7 @@ class MonthView(ReloadWhenShown, QWidget):
         was_reset = self.model.set_month(month)
         self._refresh_filters(month)
         self._update_state(month)
+        self._update_ranking(month)
         self._update_changes(month)
         self._update_counts()
         if was_reset and selected is not None:
@@ -339,6 +343,24 @@ class MonthView(ReloadWhenShown, QWidget):
         else:
             reopened = self.tr("；曾重新打开：%1").replace("%1", month.reopen_reason) if month.reopen_reason else ""
             self.state_label.setText(self.tr("填报中") + reopened)
+
+    def _update_ranking(self, month: dispatch.Month | None) -> None:
+        """The ranking recorded in 考评记录 for each ranking-kind indicator of the month (issue 16)."""
+        from ..services import rankings
+
+        ranked: dict[int, str] = {}
+        for r in month.rows if month is not None else ():
+            if r.kind == "ranking":
+                ranked.setdefault(r.indicator_id, r.indicator_code)
+        if not ranked:
+            self.ranking_label.hide()
+            return
+        assert month is not None
+        found = rankings.rankings(self.controller.db, int(month.month[:4]), with_evidence=False)
+        parts = [f"{code} {found[i].text}" if i in found else self.tr("%1 尚未登记").replace("%1", code)
+                 for i, code in ranked.items()]
+        self.ranking_label.setText(self.tr("排名（考评记录）：%1").replace("%1", self.tr("；").join(parts)))
+        self.ranking_label.show()
 
     def _filters_set(self) -> bool:
         p = self.proxy

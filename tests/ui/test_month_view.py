@@ -133,7 +133,8 @@ def test_ten_years_of_months_load_without_per_row_queries(qtbot: Any, tmp_path: 
     # first shown at the month that is due: the earliest one still open (it was the last month)
     assert view.current == dispatch.due_month(ws.db, date.today()) and view.proxy.rowCount() > 300
     # the month list, the month head, this month, last month, the selected row's evidence and
-    # the returned-forms panel (with its send-backs): a fixed handful, never one per row (400+ rows)
+    # the returned-forms panel (with its send-backs), the ranking of (7): a fixed handful, never one
+    # per row (400+ rows)
     assert len(statements) <= 11, statements
     statements.clear()
     view.show_month("2021-05")
@@ -162,3 +163,20 @@ def test_changes_panel_is_filled_when_it_is_in_front(qtbot: Any, view: MonthView
     assert title.text() == "状态变化（1）" and title.begin().fragment().charFormat().fontWeight() == 700
     view.show_month("2026-10")  # back to a month without a previous one, the panel in front
     assert view.changes.toPlainText() == "上月没有调度记录，无可比较。"
+
+
+def test_the_month_shows_the_ranking_recorded_for_7_and_follows_its_changes(qtbot: Any, view: MonthView,
+                                                                             workspace: Any) -> None:
+    from bizenv_desktop.services import rankings
+
+    assert not view.ranking_label.isVisible()  # no month yet
+    view.start_month("2026-11")
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 29)
+    assert view.ranking_label.isVisible()
+    assert view.ranking_label.text() == "排名（考评记录）：(7) 尚未登记"
+    seven = db_row(workspace, "2026-11", "(7)").indicator_id
+    assert view.controller.run("排名", lambda w: rankings.set_ranking(w, seven, 3, 40, data_year=2025))
+    qtbot.waitUntil(lambda: "第 3 名" in view.ranking_label.text())
+    assert view.ranking_label.text() == "排名（考评记录）：(7) 长春市 第 3 名 / 共 40（2025 年数据）"
+    view.controller.undo_stack.undo()
+    qtbot.waitUntil(lambda: view.ranking_label.text().endswith("尚未登记"))
