@@ -108,6 +108,13 @@ def test_leadership_and_provincial_reports_show_rankings_publications_and_remind
     assert "2026年度实施方案已于2026年2月10日在厅门户网站公开。" in text
     assert "本期公布落实政策的具体措施1次（《科技成果转化若干措施》）。" in text
     assert "本期对1项交办督办事项催办2次。" in text  # as of 9-30: the 10-08 reminder is not counted
+    province_pdf = tmp_path / "provincial.pdf"
+    build_report(workspace.db, ReportRequest("provincial", 2026, quarter=3, today=date(2026, 10, 9)), province_pdf)
+    text = flat(text_of(province_pdf))
+    assert "完成国标任务。长春市排名第3位（共40个，2025年数据，来源：国家营商环境评价报告）" in text
+    assert "2026年度实施方案已于2026年2月10日在厅门户网站公开" in text
+    assert "本期公布落实政策的具体措施1次（《科技成果转化若干措施》）" in text
+    assert "本期对1项交办督办事项催办2次。" in text
     province = tmp_path / "provincial.docx"
     build_report(workspace.db, ReportRequest("provincial", 2026, quarter=3, today=date(2026, 10, 9)), province)
     body = flat("\n".join(p.text for p in docx.Document(str(province)).paragraphs))
