@@ -121,3 +121,22 @@ def test_monthly_send_back_returns_auto_close_and_compare(db: Path, tmp_path: Pa
     assert ok(db, "monthly", "auto-close", "--today", "2026-12-31", "--json")["closed"] == []  # off by default
     bad = bizenv(db, "monthly", "compare", "--quarter", "2026Q1")
     assert bad.returncode == 2 and "快照" in bad.stderr
+
+
+def test_supervision_update_and_feedback_with_the_services_refusals(db: Path) -> None:
+    ok(db, "supervision", "add", "--content", "按月报送整改进展", "--received", "2026-03-10", "--deadline", "2026-09-30",
+       "--feedback-cycle", "每月25日前", "--lead", "审批办", "--json")
+    bad = bizenv(db, "supervision", "update", "DB-2026-001", "--deadline", "2026-03-01")
+    assert bad.returncode == 2 and "不能早于交办日期" in bad.stderr
+    moved = ok(db, "supervision", "update", "DB-2026-001", "--indicator", "17", "--deadline", "2026-10-30", "--json")
+    assert (moved["indicators"], moved["deadline"]) == (["(17)"], "2026-10-30")
+    listed = ok(db, "supervision", "list", "--today", "2026-05-20", "--json")["items"][0]
+    # the feedback dates follow the working-day calendar: 4-25 is a Saturday, so 4-24
+    assert [f["due"] for f in listed["feedback_due"][:3]] == ["2026-03-25", "2026-04-24", "2026-05-25"]
+    assert (listed["next_due"], listed["warning"]) == ("2026-03-25", "红")  # March not given: red
+    ok(db, "supervision", "feedback", "DB-2026-001", "--due", "2026-03-25", "--on", "2026-03-24", "--json")
+    given = ok(db, "supervision", "feedback", "DB-2026-001", "--due", "2026-04-24", "--on", "2026-04-24",
+               "--today", "2026-05-20", "--json")
+    assert (given["next_due"], given["warning"]) == ("2026-05-25", "黄")
+    bad = bizenv(db, "--lang", "en", "supervision", "feedback", "DB-2026-001", "--due", "2026-04-25")
+    assert bad.returncode == 2 and "2026-04-24" in bad.stderr and "错误" not in bad.stderr
