@@ -209,7 +209,7 @@ def chase_line(db: Database, year: int) -> str:
         return ""
     due = min(p.due_on for p in late)
     return messages.render("workplan.chase_line", {"year": year, "due": due,
-                                                   "names": "、".join(p.division for p in late)})
+                                                   "names": [p.division for p in late]})  # 、 or ", "
 
 
 messages.register({

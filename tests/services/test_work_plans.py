@@ -58,3 +58,16 @@ def test_missing_plans_are_a_deadline_and_a_chase_line(workspace: Any, div: Any)
     assert wp.chase_line(workspace.db, 2026) == ""
     workspace.apply("撤", lambda w: wp.unreceive(w, 2026, div("规划处")))
     assert "规划处" in wp.chase_line(workspace.db, 2026)
+
+
+def test_the_chase_line_in_english_joins_the_names_the_english_way(workspace: Any, div: Any) -> None:
+    from bizenv_desktop.core import messages
+
+    for name in OWNERS[2:]:
+        workspace.apply("收", lambda w, n=name: wp.receive(w, 2026, div(n), "2026-03-25"))
+    assert wp.chase_line(workspace.db, 2026) == "2026 年度工作方案未交（截止 2026-03-31）：法规处、规划处"
+    messages.set_language("en")
+    try:
+        assert wp.chase_line(workspace.db, 2026) == "2026 work plans not yet in (due 2026-03-31): 法规处, 规划处"
+    finally:
+        messages.set_language("zh")

@@ -12,13 +12,15 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QWidget
 
 from bizenv_desktop.services import dispatch, plan_read, self_evaluation, supervision
+from bizenv_desktop.services.supervision_watch import FeedbackDue
 from bizenv_desktop.ui.controller import Controller
 
 Maker = Callable[[], QDialog]
 
 
 def prepared(controller: Controller) -> dict[str, Any]:
-    """A month started, a supervised item and a self-evaluation: what the dialogs show."""
+    """A month started, a supervised item (with a feedback cycle) and a self-evaluation: what the
+    dialogs show."""
     db = controller.db
     if not dispatch.month_head(db, "2026-11"):
         assert controller.run("start", lambda w: dispatch.start_month(w, "2026-11"))
@@ -26,7 +28,7 @@ def prepared(controller: Controller) -> dict[str, Any]:
         divisions = [d for d in plan_read.list_divisions(db) if not d.is_group]
         assert controller.run("item", lambda w: supervision.add_item(
             w, "关于进一步压减企业开办时间的督办事项", source="省软环境办", received_on="2026-11-02",
-            deadline="2026-12-15", lead=[divisions[0].id], today=date(2026, 11, 20)))
+            deadline="2026-12-15", lead=[divisions[0].id], feedback_cycle="每月25日前", today=date(2026, 11, 20)))
     plan = plan_read.load_plan(db, 2026)
     indicator = next(i for i in plan.second_level() if i.code == "(9)")
     evaluations = self_evaluation.load_evaluations(db, 2026)
@@ -44,16 +46,20 @@ def makers(controller: Controller, parent: QWidget) -> Iterator[tuple[str, Maker
     from bizenv_desktop.ui.forms_dialog import CollectFormsDialog, MakeFormsDialog
     from bizenv_desktop.ui.help_window import HelpWindow
     from bizenv_desktop.ui.import_dialog import ImportIndicatorsDialog
+    from bizenv_desktop.ui.inspections_view import FollowupDialog, InspectionDialog
     from bizenv_desktop.ui.indicator_dialog import IndicatorDialog
     from bizenv_desktop.ui.liaison_dialog import LiaisonDialog, LiaisonForm
     from bizenv_desktop.ui.month_picker import MonthPickerDialog
     from bizenv_desktop.ui.plan_import_dialog import PlanImportDialog
+    from bizenv_desktop.ui.publications_view import PublicationDialog
     from bizenv_desktop.ui.report_dialog import ReportDialog
     from bizenv_desktop.ui.self_eval_view import NarrativeDialog
     from bizenv_desktop.ui.settings_dialog import SettingsDialog
     from bizenv_desktop.ui.subtask_dialog import SubtaskDialog
+    from bizenv_desktop.ui.supervision_chase import FeedbackDialog, ReminderDialog
     from bizenv_desktop.ui.supervision_dialog import AdvanceDialog, ItemDialog
     from bizenv_desktop.ui.supervision_import_dialog import ImportSupervisionDialog
+    from bizenv_desktop.ui.work_plans_view import ReceiveDialog
 
     data = prepared(controller)
     divisions, indicator, item = data["divisions"], data["indicator"], data["item"]
@@ -80,3 +86,29 @@ def makers(controller: Controller, parent: QWidget) -> Iterator[tuple[str, Maker
     yield "ImportSupervisionDialog", lambda: ImportSupervisionDialog(controller, parent)
     yield "PlanImportDialog", lambda: PlanImportDialog(controller, parent, 2026, allow_replace=True)
     yield "FirstStartDialog", lambda: FirstStartDialog(controller, parent)
+    # the records of issue 16: publications, work plans, 督查, 催办 and periodic feedback
+    yield "PublicationDialog", lambda: PublicationDialog(lambda _y: data["plan"].second_level(), None, 2026, parent)
+    yield "ReceiveDialog", lambda: ReceiveDialog(divisions[0].name, today, parent)
+    yield "InspectionDialog", lambda: InspectionDialog(divisions, None, today, parent)
+    yield "FollowupDialog", lambda: FollowupDialog(divisions, today, parent)
+    lead = list(zip(item.lead_ids, item.lead_names))
+    yield "ReminderDialog", lambda: ReminderDialog(item.no, lead, today, parent)
+    dues = [FeedbackDue(date(2026, 10, 23), True, "2026-10-22", "十月进展已报"), FeedbackDue(date(2026, 11, 25), True)]
+    yield "FeedbackDialog", lambda: FeedbackDialog(item.no, item.feedback_cycle, dues, today, parent)
+
+
+def inner_pages(window: Any) -> Iterator[str]:
+    """Bring each page inside a tab to the front in turn (the 考评记录 pages, the 月调度 side
+    panels: 与上月相比, 报送情况, 佐证材料, 季度快照); yields a name for each, the page then shown."""
+    from bizenv_desktop.ui.records_view import PAGES
+
+    records = window.view("records")
+    window.tabs.setCurrentWidget(records)
+    for key, _title in PAGES:
+        records.show_page(key)
+        yield f"records/{key}"
+    month = window.month_view
+    window.tabs.setCurrentWidget(month)
+    for index in range(month.side_tabs.count()):
+        month.side_tabs.setCurrentIndex(index)
+        yield f"month side {index}"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from bizenv_desktop.ui import screen_fit
 from bizenv_desktop.ui.controller import Controller
 
-from tests.ui.every_dialog import makers
+from tests.ui.every_dialog import inner_pages, makers
 # the English checks (no Chinese, no label cut short) again, now on the office screen
 from tests.ui.test_english_everywhere import english  # noqa: F401 (their fixture)
 from tests.ui.test_english_everywhere import test_every_dialog_in_english  # noqa: F401
@@ -73,6 +73,9 @@ def test_the_main_window_fits_with_its_status_bar_and_todo_buttons(language: str
     count = window.month_view.count_label
     assert count.isVisible() and screen.contains(global_rect(count)), global_rect(count)
     assert outside(window, screen) == []
+    for name in inner_pages(window):  # the 考评记录 pages and the 月调度 side panels: every button on screen
+        qtbot.wait(20)
+        assert outside(window, screen) == [], name
     # the whole toolbar shows, the filter box last (it fell behind » as the undo label grew)
     from PySide6.QtWidgets import QToolButton
 
@@ -151,6 +154,9 @@ def test_nothing_is_cut_short_in_the_chinese_ui_either(qtbot: Any, workspace: An
             window.tabs.setCurrentIndex(index)
             qtbot.wait(50)
             reader.read(window, f"tab {index} {window.tab_key()}", generated_columns(window))
+        for name in inner_pages(window):
+            qtbot.wait(50)
+            reader.read(window, name, generated_columns(window))
         for name, make in makers(controller, window):
             dialog = make()
             dialog.show()

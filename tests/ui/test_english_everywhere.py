@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from bizenv_desktop.ui.controller import Controller
 from tests.ui.english_ui import Reader, database_texts
-from tests.ui.every_dialog import makers, prepared
+from tests.ui.every_dialog import inner_pages, makers, prepared
 
 
 @pytest.fixture
@@ -62,6 +62,9 @@ def test_every_tab_of_the_window_in_english(english: None, qtbot: Any, workspace
         if window.supervision_view.isVisible():
             qtbot.waitUntil(lambda: not window.supervision_view.loading, timeout=10000)
         reader.read(window, f"tab {index} {window.tab_key()}", cells)
+    for name in inner_pages(window):
+        qtbot.wait(50)
+        reader.read(window, name, cells)
     # what opens from the window without a dialog of ours: the reminder, the menus of the
     # 待办 panel and of a header
     box = window.show_reminders(today=date(2026, 11, 20))
