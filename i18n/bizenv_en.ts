@@ -4324,12 +4324,12 @@ Legal Affairs Division</translation>
         <translation>Page </translation>
     </message>
     <message>
-        <source>缩小</source>
-        <translation>Zoom Out</translation>
+        <source>缩小（Ctrl+-）</source>
+        <translation>Zoom out (Ctrl+-)</translation>
     </message>
     <message>
-        <source>放大</source>
-        <translation>Zoom In</translation>
+        <source>放大（Ctrl++）</source>
+        <translation>Zoom in (Ctrl++)</translation>
     </message>
     <message>
         <source>适合宽度</source>
@@ -5201,8 +5201,8 @@ Legal Affairs Division</translation>
         <translation>Up</translation>
     </message>
     <message>
-        <source>下移</source>
-        <translation>Down</translation>
+        <source>下移（也可以拖动）</source>
+        <translation>Down (or drag it)</translation>
     </message>
     <message>
         <source>本部分的标题（不带序号，序号按顺序自动编排）</source>

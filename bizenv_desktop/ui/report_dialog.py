@@ -34,6 +34,7 @@ from .report_sections import SectionsPage
 from .report_state import DraftState, load_state
 from .screen_fit import fit_size
 from .settings import PreserveGeometry
+from .text_line import TextLine
 
 QUARTERS = (1, 2, 3, 4)
 PREVIEW_DELAY_MS = 250   # a burst of changes makes one preview
@@ -56,6 +57,9 @@ class ReportDialog(PreserveGeometry, QDialog):
         self._builds = 0
         self._after_writes: list[Any] = []
         self.kind = QComboBox()
+        # as wide as a short name: a long English name is elided here, whole in the list
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(24)  # a Chinese name whole (two widths a character)
         for key in KINDS:
             self.kind.addItem(self.kind_name(key), key)
         self.year = QComboBox()
@@ -77,7 +81,7 @@ class ReportDialog(PreserveGeometry, QDialog):
         for d in plan_read.list_divisions(controller.db, include_retired=False):
             if not d.is_group:
                 self.division.addItem(d.name, d.name)
-        self.draft_status = QLabel()
+        self.draft_status = TextLine()  # elided, not widening the dialog (the whole text: tool tip)
         self.discard_button = QPushButton(self.tr("恢复按数据起草…"))
         self.discard_button.setToolTip(self.tr("放弃本期草稿的全部修改（可撤销）"))
         self.discard_button.clicked.connect(self.discard)
@@ -109,8 +113,7 @@ class ReportDialog(PreserveGeometry, QDialog):
         self.print_preview_button = QPushButton(self.tr("打印预览…"))
         self.print_button = QPushButton(self.tr("打印…"))
         close = QPushButton(self.tr("关闭"))
-        self.info = QLabel()
-        self.info.setWordWrap(True)
+        self.info = TextLine()
         bottom = QHBoxLayout()
         bottom.addWidget(self.info, 1)
         for b in (self.save_pdf_button, self.save_docx_button, self.print_preview_button, self.print_button, close):

@@ -34,15 +34,16 @@ class PreviewPane(QWidget):
         self.zoom = 100
         self.drawn: dict[int, float] = {}   # page -> dpi its pixmap was drawn at
         self.labels: list[QLabel] = []
-        self.prev_button = self._tool(self.tr("上一页"), self.previous_page)
-        self.next_button = self._tool(self.tr("下一页"), self.next_page)
+        # arrows and signs with tool tips: the bar fits beside the editor at 1366 px in English too
+        self.prev_button = self._tool("", self.previous_page, self.tr("上一页"), Qt.ArrowType.LeftArrow)
+        self.next_button = self._tool("", self.next_page, self.tr("下一页"), Qt.ArrowType.RightArrow)
         self.page = QSpinBox()
         self.page.setRange(0, 0)
         self.page.setPrefix(self.tr("第 "))
         self.page.setKeyboardTracking(False)
         self.page.valueChanged.connect(lambda n: self.go_to(n - 1))
         self.of = QLabel()
-        self.zoom_out = self._tool(self.tr("缩小"), lambda: self.step_zoom(-1))
+        self.zoom_out = self._tool("−", lambda: self.step_zoom(-1), self.tr("缩小（Ctrl+-）"))
         self.zoom_box = QSpinBox()
         self.zoom_box.setRange(ZOOMS[0], ZOOMS[-1])
         self.zoom_box.setSingleStep(25)
@@ -50,7 +51,7 @@ class PreviewPane(QWidget):
         self.zoom_box.setValue(self.zoom)
         self.zoom_box.setKeyboardTracking(False)
         self.zoom_box.valueChanged.connect(lambda z: self.set_zoom(z, keep_fit=False))
-        self.zoom_in = self._tool(self.tr("放大"), lambda: self.step_zoom(1))
+        self.zoom_in = self._tool("+", lambda: self.step_zoom(1), self.tr("放大（Ctrl++）"))
         self.fit_button = QToolButton()
         self.fit_button.setText(self.tr("适合宽度"))
         self.fit_button.setCheckable(True)
@@ -94,9 +95,12 @@ class PreviewPane(QWidget):
             shortcut.activated.connect(slot)
         self._enable()
 
-    def _tool(self, text: str, slot: object) -> QToolButton:
+    def _tool(self, text: str, slot: object, tip: str = "", arrow: Qt.ArrowType | None = None) -> QToolButton:
         button = QToolButton()
         button.setText(text)
+        button.setToolTip(tip)
+        if arrow is not None:
+            button.setArrowType(arrow)
         button.clicked.connect(slot)
         return button
 

@@ -67,10 +67,12 @@ class SectionsPage(QWidget):
         self.restore_menu = QMenu(self.restore_button)
         self.restore_button.setMenu(self.restore_menu)
         self.up_button = QToolButton()
-        self.up_button.setText(self.tr("上移"))
+        self.up_button.setArrowType(Qt.ArrowType.UpArrow)  # arrows: the row stays narrow in English too
+        self.up_button.setToolTip(self.tr("上移"))
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button = QToolButton()
-        self.down_button.setText(self.tr("下移"))
+        self.down_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.down_button.setToolTip(self.tr("下移（也可以拖动）"))
         self.down_button.clicked.connect(lambda: self._move(1))
         list_tools = QHBoxLayout()
         for b in (self.add_button, self.drop_button, self.restore_button, self.up_button, self.down_button):

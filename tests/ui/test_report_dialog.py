@@ -515,6 +515,8 @@ def test_the_dialog_in_english(qtbot: Any, controller: Controller) -> None:
     items = dialog.sections.sections
     texts += [("section", items.item(i).text()) for i in range(items.count())]
     texts.append(("number", dialog.sections.number.text()))
+    texts += [("draft status", dialog.draft_status.text()), ("info", dialog.info.text())]
+    assert dialog.draft_status.text() == "Drafted from the data, not changed yet"
     assert [a.text() for a in dialog.menu_bar.actions()] == ["&File", "&Edit"]
     assert "Official fonts not found" in dialog.fonts.label.text() or not dialog.fonts.isVisible()
     assert_english(texts, *data, "一、", "二、", "三、", "四、", "五、")
