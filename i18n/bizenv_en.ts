@@ -1964,6 +1964,10 @@ The file stays in the evidence store and other records that use it are not affec
 <context>
     <name>FirstStartDialog</name>
     <message>
+        <source>季度报告的主送机关；待办事项和督办事项来源中使用简称</source>
+        <translation>Addressee of the quarterly report; the short name is used in the to-do list and as a source of supervised items</translation>
+    </message>
+    <message>
         <source>欢迎使用：本单位信息</source>
         <translation>Welcome: your department</translation>
     </message>
@@ -1994,6 +1998,14 @@ Legal Affairs Division</translation>
     <message>
         <source>简称</source>
         <translation>Short form</translation>
+    </message>
+    <message>
+        <source>上级办公室（全称）</source>
+        <translation>Superior office (full name)</translation>
+    </message>
+    <message>
+        <source>上级办公室（简称）</source>
+        <translation>Superior office (short name)</translation>
     </message>
     <message>
         <source>处室</source>
@@ -4381,8 +4393,8 @@ Legal Affairs Division</translation>
         <translation>The plan year it counts for (next year&apos;s plan published at the end of this year counts for next year)</translation>
     </message>
     <message>
-        <source>如 厅门户网站、吉林日报</source>
-        <translation>e.g. the department&apos;s website, Jilin Daily</translation>
+        <source>如 本单位门户网站、省级日报</source>
+        <translation>e.g. the department&apos;s website, a provincial daily</translation>
     </message>
     <message>
         <source>类别</source>
@@ -5485,6 +5497,14 @@ Legal Affairs Division</translation>
         <translation>Short form (how reports refer to it)</translation>
     </message>
     <message>
+        <source>上级办公室（全称）</source>
+        <translation>Superior office (full name)</translation>
+    </message>
+    <message>
+        <source>上级办公室（简称）</source>
+        <translation>Superior office (short name)</translation>
+    </message>
+    <message>
         <source>处室</source>
         <translation>Divisions</translation>
     </message>
@@ -5559,6 +5579,10 @@ Legal Affairs Division</translation>
     <message>
         <source>修改本单位信息</source>
         <translation>Change the department</translation>
+    </message>
+    <message>
+        <source>修改上级办公室</source>
+        <translation>Change the superior office</translation>
     </message>
     <message>
         <source>修改备份设置</source>
@@ -5836,6 +5860,14 @@ Legal Affairs Division</translation>
     <message>
         <source>会议议定</source>
         <translation>Meeting decision</translation>
+    </message>
+    <message>
+        <source>%1交办</source>
+        <translation>Assigned by %1</translation>
+    </message>
+    <message>
+        <source>%1督办</source>
+        <translation>Supervised by %1</translation>
     </message>
     <message>
         <source>电话</source>

@@ -2,7 +2,8 @@
 
 Kinds: monthly_dispatch (last working day of each month), leadership_quarterly_report
 (last working day of each quarter, 每季度末向厅主要领导汇报), provincial_quarterly_report
-(5th working day of each quarter, about the previous quarter, 报省软环境办), subtask,
+(5th working day of each quarter, about the previous quarter, to the superior office:
+省软环境办 unless the liaison set another, services/department.py), subtask,
 supervision, supervision_feedback (the due dates of an item's 反馈周期), work_plan (the
 divisions' work plans of a year, 四（二）) and liaison_report (a liaison change reported within
 one working day; an unreported change stays listed, overdue, until its report is recorded).
@@ -36,8 +37,10 @@ messages.register({
     "deadline.office_yuan": ("院", "institute"), "deadline.office_shu": ("署", "administration"),
     "deadline.office_hui": ("会", "association"), "deadline.office_bu": ("部", "ministry"),
     "deadline.office_unit": ("单位", "unit"),
-    "deadline.provincial": ("向省软环境办报送{year}年{quarter}重点工作任务推进落实情况",
-                            "Report to the provincial soft-environment office on the key tasks of {quarter} {year}"),
+    "deadline.provincial": ("向{office}报送{year}年{quarter}重点工作任务推进落实情况",
+                            "Report to {office} on the key tasks of {quarter} {year}"),
+    # the superior office until the liaison names another (services/department.py)
+    "deadline.superior_default": ("省软环境办", "the provincial soft-environment office"),
     "deadline.quarter1": ("第一季度", "Q1"),
     "deadline.quarter2": ("第二季度", "Q2"),
     "deadline.quarter3": ("第三季度", "Q3"),
@@ -88,9 +91,20 @@ def office_word(short: str) -> str:
     return _OFFICE_IDS.get(short.removeprefix("我"), "deadline.office_unit")
 
 
+def superior_word(db: Database) -> str:
+    """The superior office as the 待办 list names it: its short name once the liaison set it,
+    else the message id of the default (translated in English)."""
+    from .department import get_superior
+
+    superior = get_superior(db)
+    return superior.short if superior.configured else "deadline.superior_default"
+
+
 def _plan_deadlines(cal: WorkCalendar, first: date, last: date,
-                    office: str = "deadline.office_ting") -> list[Deadline]:
-    """office: a message id naming whose principal leaders the quarterly report goes to."""
+                    office: str = "deadline.office_ting", superior: str = "deadline.superior_default"
+                    ) -> list[Deadline]:
+    """office: a message id naming whose principal leaders the quarterly report goes to;
+    superior: the office the provincial report goes to (superior_word)."""
     out: list[Deadline] = []
     for year, q in _quarters(first - timedelta(days=100), last + timedelta(days=100)):
         for mon in range(3 * q - 2, 3 * q + 1):
@@ -108,7 +122,8 @@ def _plan_deadlines(cal: WorkCalendar, first: date, last: date,
         fifth = cal.nth_workday_from(quarter_start(year, q), 5)
         out.append(Deadline("provincial_quarterly_report", f"provincial_quarterly_report:{prev_year}Q{prev_q}",
                             messages.render("deadline.provincial",
-                                            {"year": prev_year, "quarter": f"deadline.quarter{prev_q}"}),
+                                            {"year": prev_year, "quarter": f"deadline.quarter{prev_q}",
+                                             "office": superior}),
                             fifth.day, f"{prev_year}Q{prev_q}", fifth.confirmed))
     return out
 
@@ -185,7 +200,7 @@ def list_deadlines(db: Database, first: date, last: date) -> list[Deadline]:
     from .department import get_department
 
     office = office_word(get_department(db).short)
-    for d in _plan_deadlines(cal, first, last, office) + _record_deadlines(db, cal, first, last):
+    for d in _plan_deadlines(cal, first, last, office, superior_word(db)) + _record_deadlines(db, cal, first, last):
         if not first <= d.due <= last and not (d.kind == "liaison_report" and not d.done_on and d.due < first):
             continue  # (an unreported liaison change stays listed, however long ago it was due)
         if d.period and int(d.period[:4]) not in years:  # a period with no plan year: not ours to report

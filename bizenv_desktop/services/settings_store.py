@@ -8,6 +8,7 @@ from ..storage.database import Database
 
 DEFAULTS: dict[str, Any] = {"backup.keep": 20, "backup.daily": True,
                             "department.name": "", "department.short": "",
+                            "superior.name": "", "superior.short": "",  # '' = the default (services/department.py)
                             # issue 16: work-plan deadline (MM-DD), warning levels and auto-close (working days)
                             "workplan.due": "03-31", "supervision.warn_yellow": 5, "supervision.warn_red": 2,
                             "dispatch.auto_close_workdays": 0}

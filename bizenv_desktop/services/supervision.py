@@ -30,11 +30,11 @@ from ..storage.changes import Writer
 from .calendar import WorkCalendar, load_calendar
 from .plan_edit import check_date, set_division_rows
 from .supervision_read import (COMPLAINT, DONE_STATUSES, LEDGER_FIELDS, OPEN_STATUSES, SOURCES, STATUS_DATES, STATUSES,
-                               SupervisionItem, counts, list_items, workdays_left)
+                               SupervisionItem, counts, list_items, sources, workdays_left)
 
 __all__ = ["COMPLAINT", "DONE_STATUSES", "LEDGER_FIELDS", "OPEN_STATUSES", "SOURCES", "STATUSES", "STATUS_DATES", "SupervisionItem",
            "ItemBatch", "NewItem", "add_item", "advance", "counts", "delete_item", "list_items", "next_number",
-           "revert", "set_accountability", "split_deadline", "update_item", "workdays_left"]
+           "revert", "set_accountability", "sources", "split_deadline", "update_item", "workdays_left"]
 
 TEXT_FIELDS = ("no", "source", "content", "progress", "note", "closure_report", "accountability",
                *LEDGER_FIELDS[:-1])

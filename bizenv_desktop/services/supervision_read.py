@@ -13,8 +13,11 @@ from typing import Any
 from ..storage.database import Database
 from ..storage.rows import columns
 from .calendar import load_calendar
+from .department import DEFAULT_SUPERIOR, get_superior
 
-SOURCES = ("省软环境办交办", "省软环境办督办", "明察暗访", "投诉", "领导批示", "会议议定", "其他")
+OTHER_SOURCES = ("明察暗访", "投诉", "领导批示", "会议议定", "其他")
+# with the default superior office; sources(db) gives them with the one the liaison set
+SOURCES = (*DEFAULT_SUPERIOR.sources, *OTHER_SOURCES)
 COMPLAINT = "投诉"
 STATUSES = ("待签收", "办理中", "已办结", "已报结", "已销号")
 STATUS_DATES = {"待签收": "received_on", "办理中": "signed_on", "已办结": "done_on",
@@ -97,6 +100,12 @@ class SupervisionItem:
     @property
     def finished_late(self) -> bool:
         return bool(self.deadline and self.done_on and self.done_on > self.deadline)
+
+
+def sources(db: Database) -> tuple[str, ...]:
+    """The ledger's sources: what the superior office (services/department.py) hands down and
+    supervises (省软环境办交办, 省软环境办督办 by default), then 明察暗访, 投诉 …"""
+    return (*get_superior(db).sources, *OTHER_SOURCES)
 
 
 def _where(status: str | None, division_id: int | None, text: str | None, overdue_only: bool,

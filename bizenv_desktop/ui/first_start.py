@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
-from ..services.department import default_short, get_department
+from ..services.department import Superior, default_short, get_department, set_superior
 from ..services.department_setup import needs_setup, plan_divisions, setup_department
 from ..services.plan_read import list_years
 from .screen_fit import fit_size, scrolling
@@ -30,6 +30,16 @@ def short_box(current: str) -> QComboBox:
     box.addItems(SHORT_FORMS)
     box.setCurrentText(current)
     return box
+
+
+def superior_fields(superior: Superior) -> tuple[QLineEdit, QLineEdit]:
+    """The superior office's full and short names (主送机关 of the quarterly report; the short
+    name in the 待办 list and the ledger's sources)."""
+    tip = QCoreApplication.translate("FirstStartDialog", "季度报告的主送机关；待办事项和督办事项来源中使用简称")
+    name, short = QLineEdit(superior.name), QLineEdit(superior.short)
+    for box in (name, short):
+        box.setToolTip(tip)
+    return name, short
 
 
 class FirstStartDialog(QDialog):
@@ -52,6 +62,10 @@ class FirstStartDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("单位名称"), self.name)
         form.addRow(self.tr("简称"), self.short)
+        self.superior_name, self.superior_short = superior_fields(department.superior)
+        self._superior = (department.superior.name, department.superior.short)
+        form.addRow(self.tr("上级办公室（全称）"), self.superior_name)
+        form.addRow(self.tr("上级办公室（简称）"), self.superior_short)
         form.addRow(self.tr("处室"), self.divisions)
         liaison_box, data_box = self._liaison_box(), self._data_box()
         buttons = QDialogButtonBox()
@@ -170,9 +184,12 @@ class FirstStartDialog(QDialog):
         lines = self.divisions.toPlainText().splitlines()
         liaison = self.liaison_name.text().strip() if self.current_liaison is None else ""
         division, phone = self.liaison_division.currentText().strip(), self.liaison_phone.text().strip()
+        superior = (self.superior_name.text().strip(), self.superior_short.text().strip())
 
         def save(w: Any) -> None:
             setup_department(w, name, short, lines)
+            if superior != self._superior:
+                set_superior(w, *superior)
             if liaison:  # one step with the department: one undo
                 from datetime import date
 

@@ -89,7 +89,7 @@ class PublicationDialog(QDialog):
         self.year.setValue(p.year if p else (year or d.year))
         self.year.setToolTip(self.tr("计入哪一年度的方案（上年年底公开的下年方案计入下年）"))
         self.outlet = QLineEdit(p.outlet if p else "")
-        self.outlet.setPlaceholderText(self.tr("如 厅门户网站、吉林日报"))
+        self.outlet.setPlaceholderText(self.tr("如 本单位门户网站、省级日报"))
         self.url = QLineEdit(p.url if p else "")
         self.url.setPlaceholderText("https://")
         self.note = QLineEdit(p.note if p else "")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..services.department import default_short, get_department, set_department
+from ..services.department import default_short, get_department, set_department, set_superior
 from ..services.pdf.fonts import ROLE_NAMES, choose_fonts
 from ..services.settings_store import get_setting, set_setting
 from . import file_dialogs, settings
@@ -55,6 +55,10 @@ class SettingsDialog(QDialog):
         divisions = QPushButton(self.tr("处室管理…"))
         divisions.clicked.connect(self._divisions)
         self._department = (department.name, department.short, department.configured)
+        from .first_start import superior_fields
+
+        self.superior_name, self.superior_short = superior_fields(department.superior)
+        self._superior = (department.superior.name, department.superior.short)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.font_folder, 1)
         folder_row.addWidget(browse)
@@ -62,6 +66,8 @@ class SettingsDialog(QDialog):
         unit_form = QFormLayout(unit_box)
         unit_form.addRow(self.tr("单位名称"), self.department_name)
         unit_form.addRow(self.tr("简称（报告中的自称）"), self.department_short)
+        unit_form.addRow(self.tr("上级办公室（全称）"), self.superior_name)
+        unit_form.addRow(self.tr("上级办公室（简称）"), self.superior_short)
         unit_form.addRow(self.tr("处室"), divisions)
         ui_box = QGroupBox(self.tr("界面"))
         ui_form = QFormLayout(ui_box)
@@ -91,7 +97,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(lower)
         layout.addWidget(buttons)
         self.show_fonts()
-        fit_size(self, 720, 640)
+        fit_size(self, 720, 700)  # bounded by the screen (1366 x 768 has room)
 
     def _round_box(self, controller: Any) -> QGroupBox:
         """督办 warnings (working days ahead), closing a month on its own, the work-plan deadline."""
@@ -140,6 +146,11 @@ class SettingsDialog(QDialog):
         if (name, short, True) != self._department and (name or self._department[2]):
             if not self.controller.run(self.tr("修改本单位信息"), lambda w: set_department(w, name, short)):
                 return  # the message said what is wrong; the dialog stays open
+        superior = (self.superior_name.text().strip(), self.superior_short.text().strip())
+        if superior != self._superior:
+            if not self.controller.run(self.tr("修改上级办公室"), lambda w: set_superior(w, *superior)):
+                return
+            self._superior = superior
         settings.put("ui/language", self.language.currentData())
         settings.put("pdf/font_folder", self.font_folder.text().strip())
         keep, daily = self.keep.value(), self.daily.isChecked()

@@ -35,8 +35,18 @@ def status_label(status: str) -> str:
     return QCoreApplication.translate(CTX, STATUS_NAMES[status]) if status in STATUS_NAMES else status
 
 
+# what another superior office (文件 › 设置) hands down or supervises: 市营商办交办 → "Assigned by 市营商办"
+_BY_OFFICE: tuple[tuple[str, str], ...] = (("交办", str(QT_TRANSLATE_NOOP("SupervisionView", "%1交办"))),
+                                           ("督办", str(QT_TRANSLATE_NOOP("SupervisionView", "%1督办"))))
+
+
 def source_label(source: str) -> str:
-    return QCoreApplication.translate(CTX, SOURCE_NAMES[source]) if source in SOURCE_NAMES else source
+    if source in SOURCE_NAMES:
+        return QCoreApplication.translate(CTX, SOURCE_NAMES[source])
+    for suffix, text in _BY_OFFICE:
+        if len(source) > len(suffix) and source.endswith(suffix):
+            return QCoreApplication.translate(CTX, text).replace("%1", source[:-len(suffix)])
+    return source
 
 
 def _text_box(text: str, height: int = 56) -> QPlainTextEdit:
@@ -69,7 +79,9 @@ class ItemDialog(QDialog):
     """Every field of one item; values() gives them for supervision.add_item / update_item."""
 
     def __init__(self, divisions: list[Division], item: SupervisionItem | None = None,
-                 today: date | None = None, parent: QWidget | None = None, indicator_codes: str = "") -> None:
+                 today: date | None = None, parent: QWidget | None = None, indicator_codes: str = "",
+                 sources: tuple[str, ...] = SOURCES) -> None:
+        """sources: the ledger's sources, the superior office's first (supervision.sources)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("编辑督办事项") if item else self.tr("新增督办事项"))
         self.today = today or date.today()
@@ -77,9 +89,9 @@ class ItemDialog(QDialog):
         self.no.setPlaceholderText(self.tr("留空则自动编号（DB-年份-序号）"))
         self.source = QComboBox()
         self.source.setEditable(True)
-        for s in SOURCES:
+        for s in sources:
             self.source.addItem(source_label(s), s)
-        current = item.source if item else SOURCES[0]
+        current = item.source if item else sources[0]
         if self.source.findData(current) >= 0:
             self.source.setCurrentIndex(self.source.findData(current))
         else:

@@ -495,7 +495,8 @@ class SupervisionView(ReloadWhenShown, QWidget):
 
     # -- interactive ----------------------------------------------------------------
     def ask_add(self) -> None:
-        dialog = ItemDialog(plan_read.list_divisions(self.controller.db), None, self.today, self)
+        dialog = ItemDialog(plan_read.list_divisions(self.controller.db), None, self.today, self,
+                            sources=supervision.sources(self.controller.db))
         accepted, values = dialog.exec() == QDialog.DialogCode.Accepted, dialog.values()
         dialog.deleteLater()
         if accepted:
@@ -507,7 +508,8 @@ class SupervisionView(ReloadWhenShown, QWidget):
             return
         links = supervision_links.indicators_of(self.controller.db, [item.id]).get(item.id, [])
         codes = self.tr("、").join(code.strip("()（）") for _i, code in links)
-        dialog = ItemDialog(plan_read.list_divisions(self.controller.db), item, self.today, self, codes)
+        dialog = ItemDialog(plan_read.list_divisions(self.controller.db), item, self.today, self, codes,
+                            sources=supervision.sources(self.controller.db))
         accepted, values = dialog.exec() == QDialog.DialogCode.Accepted, dialog.values()
         dialog.deleteLater()
         if accepted:

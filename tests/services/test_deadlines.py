@@ -61,6 +61,26 @@ def test_plan_deadlines_of_a_quarter(workspace: Any) -> None:
         ("2026-10-13", "2026Q3")]
 
 
+def test_the_provincial_report_goes_to_the_superior_office_of_the_settings(workspace: Any) -> None:
+    from bizenv_desktop.core import messages
+    from bizenv_desktop.services.department import set_superior
+
+    def title(lang: str) -> str:
+        messages.set_language(lang)
+        try:
+            items = deadlines.list_deadlines(workspace.db, date(2026, 10, 1), date(2026, 10, 31))
+        finally:
+            messages.set_language("zh")
+        return by_kind(items, "provincial_quarterly_report")[0].title
+    assert title("zh") == "向省软环境办报送2026年第三季度重点工作任务推进落实情况"
+    assert title("en") == "Report to the provincial soft-environment office on the key tasks of Q3 2026"
+    changes = workspace.apply("上级", lambda w: set_superior(w, "江川市优化营商环境建设办公室", "市营商办"))
+    assert title("zh") == "向市营商办报送2026年第三季度重点工作任务推进落实情况"
+    assert title("en") == "Report to 市营商办 on the key tasks of Q3 2026"
+    workspace.undo(changes)
+    assert title("zh").startswith("向省软环境办报送")
+
+
 def test_overdue_done_and_closed_months(workspace: Any) -> None:
     today = date(2026, 11, 5)
     items = deadlines.list_deadlines(workspace.db, date(2026, 10, 1), date(2026, 11, 30))

@@ -45,6 +45,15 @@ def test_constants() -> None:
     assert supervision.SOURCES[:6] == ("省软环境办交办", "省软环境办督办", "明察暗访", "投诉", "领导批示", "会议议定")
 
 
+def test_the_sources_name_the_superior_office_of_the_settings(workspace: Any) -> None:
+    from bizenv_desktop.services.department import set_superior
+
+    assert supervision.sources(workspace.db) == supervision.SOURCES
+    workspace.apply("上级", lambda w: set_superior(w, "江川市优化营商环境建设办公室", "市营商办"))
+    assert supervision.sources(workspace.db) == ("市营商办交办", "市营商办督办", "明察暗访", "投诉", "领导批示", "会议议定",
+                                                 "其他")
+
+
 def test_add_numbers_divisions_and_listing(workspace: Any, div: Any) -> None:
     a = add(workspace, " 清理拖欠企业账款 ", source="省软环境办交办", received_on="2026-03-02", deadline="2026-06-30",
             lead=[div("法规处")], cooperating=[div("办公室"), div("相关处室")], progress="已摸底")

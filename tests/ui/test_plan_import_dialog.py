@@ -183,3 +183,21 @@ def test_settings_keep_the_department(qtbot: Any, workspace: Any, warnings: list
     dialog.accept()
     dept = get_department(workspace.db)
     assert (dept.name, dept.short, dept.configured) == ("某某市某某委员会", "我委", True) and not dialog.isVisible()
+
+
+def test_the_first_start_page_asks_for_the_superior_office(qtbot: Any, workspace: Any) -> None:
+    from bizenv_desktop.services.department import get_superior
+
+    controller = Controller(workspace)
+    page = FirstStartDialog(controller)
+    qtbot.addWidget(page)
+    assert (page.superior_name.text(), page.superior_short.text()) == ("省软环境建设办公室", "省软环境办")
+    page.name.setText("江川市市场监督管理局")
+    page.superior_name.setText("江川市优化营商环境建设办公室")
+    page.superior_short.setText("市营商办")
+    page.accept()
+    superior, dept = get_superior(workspace.db), get_department(workspace.db)
+    assert (superior.name, superior.short, dept.name, dept.configured) == (
+        "江川市优化营商环境建设办公室", "市营商办", "江川市市场监督管理局", True)
+    controller.undo_stack.undo()  # the department and its superior office: one step
+    assert not get_superior(workspace.db).configured and not get_department(workspace.db).configured

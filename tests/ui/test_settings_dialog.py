@@ -55,3 +55,34 @@ def test_warning_days_auto_close_and_work_plan_deadline_are_kept_in_the_database
     again.accept()
     assert seen and "红色须少于黄色" in seen[-1] and again.result() == 0
     assert get_setting(db, "supervision.warn_red") == 3
+
+
+def test_the_superior_office_is_kept_beside_the_department(qtbot: Any, workspace: Any,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from bizenv_desktop.services import supervision
+    from bizenv_desktop.services.department import DEFAULT_SUPERIOR, get_superior
+
+    controller = Controller(workspace)
+    dialog = SettingsDialog(controller)
+    qtbot.addWidget(dialog)
+    assert (dialog.superior_name.text(), dialog.superior_short.text()) == ("省软环境建设办公室", "省软环境办")
+    dialog.accept()  # unchanged: nothing written, still the default
+    assert not get_superior(workspace.db).configured
+    seen: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: seen.append(text))
+    again = SettingsDialog(controller)
+    qtbot.addWidget(again)
+    again.superior_name.setText("")
+    again.accept()
+    assert seen and "不能为空" in seen[-1] and again.result() == 0 and not get_superior(workspace.db).configured
+    again.superior_name.setText("江川市优化营商环境建设办公室")
+    again.superior_short.setText("市营商办")
+    again.accept()
+    superior = get_superior(workspace.db)
+    assert (superior.name, superior.short, superior.configured) == ("江川市优化营商环境建设办公室", "市营商办", True)
+    assert supervision.sources(workspace.db)[:2] == ("市营商办交办", "市营商办督办")
+    assert controller.undo_stack.undoText().endswith("修改上级办公室")
+    controller.undo_stack.undo()  # one step of the undo stack
+    assert get_superior(workspace.db) == DEFAULT_SUPERIOR

@@ -352,3 +352,36 @@ def test_a_printable_reminder_notice_from_the_ledger(qtbot: Any, view: Supervisi
     qtbot.waitUntil(lambda: not view.loading and shown(view)[0][11] == "1 次")
     controller.undo_stack.undo()  # the 催办 it recorded
     assert supervision_watch.reminders(workspace.db, a) == []
+
+
+def test_the_item_dialog_offers_the_superior_office_of_the_settings(qtbot: Any, view: SupervisionView, workspace: Any,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialog
+
+    from bizenv_desktop.services.department import set_superior
+    from bizenv_desktop.ui.supervision_dialog import source_label
+
+    workspace.apply("上级", lambda w: set_superior(w, "江川市优化营商环境建设办公室", "市营商办"))
+    offered: list[list[str]] = []
+
+    def accept_first(dialog: ItemDialog) -> int:
+        offered.append([dialog.source.itemData(i) for i in range(dialog.source.count())])
+        dialog.content.setPlainText("市营商办交办事项")
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(ItemDialog, "exec", accept_first)
+    view.add_button.click()
+    qtbot.waitUntil(lambda: len(view.rows()) == 1)
+    assert offered[0][:3] == ["市营商办交办", "市营商办督办", "明察暗访"] and "省软环境办交办" not in offered[0]
+    assert view.rows()[0].source == "市营商办交办" and shown(view)[0][1] == "市营商办交办"
+    assert source_label("省软环境办督办") == "省软环境办督办"  # items of before keep their source
+    from bizenv_desktop.app import install_translators
+
+    translators = install_translators(QCoreApplication.instance(), "en")
+    try:  # in English the office keeps its own name, in an English phrase
+        assert source_label("市营商办交办") == "Assigned by 市营商办"
+        assert source_label("市营商办督办") == "Supervised by 市营商办"
+        assert source_label("省软环境办交办") == "Assigned by the Provincial Soft-Environment Office"
+    finally:
+        for t in translators:
+            QCoreApplication.instance().removeTranslator(t)
