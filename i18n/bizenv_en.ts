@@ -859,6 +859,10 @@
         <translation>Spreadsheets (*.xlsx *.xls *.ods);;All files (*)</translation>
     </message>
     <message>
+        <source>正在检查交回的调度表</source>
+        <translation>Checking the returned dispatch forms</translation>
+    </message>
+    <message>
         <source>可写入 %1 个，有问题 %2 个。已交回：%3；未交回：%4</source>
         <translation>%1 can be written, %2 have problems. Returned: %3; not returned: %4</translation>
     </message>
@@ -907,6 +911,10 @@
         <source>收回调度表：%1 %2</source>
         <translation>Collect dispatch form: %1 %2</translation>
     </message>
+    <message>
+        <source>正在写入调度表</source>
+        <translation>Writing the dispatch forms</translation>
+    </message>
 </context>
 <context>
     <name>ColumnChooser</name>
@@ -924,6 +932,14 @@
     <message>
         <source>无法写入数据库，未作任何修改：%1。请检查磁盘空间和文件权限。</source>
         <translation>Cannot write to the database; nothing was changed: %1. Please check the free disk space and the file permissions.</translation>
+    </message>
+    <message>
+        <source>撤销“%1”</source>
+        <translation>Undoing “%1”</translation>
+    </message>
+    <message>
+        <source>重做“%1”</source>
+        <translation>Redoing “%1”</translation>
     </message>
     <message>
         <source>无法完成操作</source>
@@ -1805,6 +1821,10 @@ The file stays in the evidence store and other records that use it are not affec
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
+        <source>正在导出“%1”</source>
+        <translation>Exporting “%1”</translation>
+    </message>
+    <message>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
@@ -1814,6 +1834,10 @@ The file stays in the evidence store and other records that use it are not affec
             <numerusform>Exported %n row to %2</numerusform>
             <numerusform>Exported %n rows to %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>正在导出佐证材料包</source>
+        <translation>Exporting the evidence package</translation>
     </message>
     <message numerus="yes">
         <source>已导出 %n 个文件到 %2</source>
@@ -2418,6 +2442,14 @@ Legal Affairs Division</translation>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</translation>
     </message>
     <message>
+        <source>正在读取“%1”</source>
+        <translation>Reading “%1”</translation>
+    </message>
+    <message>
+        <source>正在比对“%1”</source>
+        <translation>Comparing “%1” with the database</translation>
+    </message>
+    <message>
         <source>无法导入：请先更正列的含义。</source>
         <translation>Cannot import: correct the meaning of the columns first.</translation>
     </message>
@@ -2539,6 +2571,14 @@ Legal Affairs Division</translation>
     <message>
         <source>电子表格 (*.xlsx *.xlsm *.xls *.ods);;所有文件 (*)</source>
         <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods);;All files (*)</translation>
+    </message>
+    <message>
+        <source>正在读取“%1”</source>
+        <translation>Reading “%1”</translation>
+    </message>
+    <message>
+        <source>正在比对“%1”</source>
+        <translation>Comparing “%1” with the database</translation>
     </message>
     <message>
         <source>单位（请确认）</source>
@@ -3320,6 +3360,10 @@ Legal Affairs Division</translation>
         <translation>Cannot Back Up</translation>
     </message>
     <message>
+        <source>正在备份</source>
+        <translation>Backing up</translation>
+    </message>
+    <message>
         <source>备份完成</source>
         <translation>Backup Complete</translation>
     </message>
@@ -3342,6 +3386,10 @@ Legal Affairs Division</translation>
     <message>
         <source>用“%1”替换当前的全部数据和佐证材料？当前数据会先自动备份。</source>
         <translation>Replace all current data and evidence with “%1”? The current data is backed up first.</translation>
+    </message>
+    <message>
+        <source>正在从备份恢复</source>
+        <translation>Restoring from the backup</translation>
     </message>
     <message>
         <source>无法恢复</source>
@@ -3382,6 +3430,10 @@ Legal Affairs Division</translation>
     <message>
         <source>数据库完整，外键无误，所有佐证材料文件与登记一致。</source>
         <translation>The database is intact, its foreign keys are valid, and every evidence file matches its record.</translation>
+    </message>
+    <message>
+        <source>正在检查数据</source>
+        <translation>Checking the data</translation>
     </message>
     <message>
         <source>数据库文件已损坏</source>
@@ -3437,6 +3489,10 @@ Legal Affairs Division</translation>
     <message>
         <source>文件夹中已有 %1 个同名调度表（可能是已交回的表）。覆盖它们吗？</source>
         <translation>The folder already has %1 dispatch forms with the same names (they may be returned forms). Overwrite them?</translation>
+    </message>
+    <message>
+        <source>正在生成 %1 处室调度表</source>
+        <translation>Making the division dispatch forms of %1</translation>
     </message>
     <message>
         <source>无法写入文件夹“%1”：%2。请检查路径和权限。</source>
@@ -6116,6 +6172,21 @@ Legal Affairs Division</translation>
     <message>
         <source>是否同时登记为一次催办（方式：催办单）？</source>
         <translation>Also record it as a reminder (by notice)?</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <source>正在取消……</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ from typing import Any, BinaryIO
 from ..core.cell_safety import csv_text
 from ..core.errors import BizenvError, InvalidInput, NotFound
 from ..storage import files
+from ..core.progress import Progress, step
 from ..storage.changes import Writer, current_user
 from ..storage.database import Database
 
@@ -336,10 +337,13 @@ def _supports(db: Database, year: int) -> Iterator[tuple[int | None, Any, str, s
     yield from extra_supports(db, year)
 
 
-def export_package(db: Database, db_path: str | Path, year: int, out_zip: str | Path) -> ExportSummary:
+def export_package(db: Database, db_path: str | Path, year: int, out_zip: str | Path,
+                   progress: Progress | None = None) -> ExportSummary:
     """Write the evidence package of a year: one folder per second-level indicator, the files
-    under their original names, 索引.csv and 索引.txt. All or nothing: a failure leaves no zip."""
+    under their original names, 索引.csv and 索引.txt. All or nothing: a failure (or a Cancelled
+    raised by progress, called before each file) leaves no zip."""
     out_zip = Path(out_zip)
+    report = step(progress)
     if db.scalar("SELECT year FROM plan_year WHERE year = ?", (year,)) is None:
         raise NotFound(f"数据库中没有 {year} 年度的方案。")
     used_folders: set[str] = set()
@@ -379,7 +383,8 @@ def export_package(db: Database, db_path: str | Path, year: int, out_zip: str | 
             for folder in all_folders:
                 zf.mkdir(folder)
             used: dict[str, set[str]] = {}
-            for (folder, _eid), entry in entries.items():
+            for n, ((folder, _eid), entry) in enumerate(entries.items()):
+                report(n, len(entries), folder)
                 r = entry["row"]
                 item = EvidenceItem(0, r["evidence_id"], r["sha256"], r["link_name"] or r["original_name"],
                                     r["size"], r["added_at"], r["added_by"], stored_path(db_path, r["sha256"]), False)
@@ -395,6 +400,7 @@ def export_package(db: Database, db_path: str | Path, year: int, out_zip: str | 
                 index.append([folder, file_name, str(item.size), item.sha256, "；".join(entry["supports"]),
                               item.added_at, item.added_by])
             safe = [[csv_text(v) for v in row] for row in index]  # a file named "=…" is no formula in Excel
+            report(len(entries), len(entries), "")
             text = io.StringIO()
             csv.writer(text, lineterminator="\r\n").writerows([INDEX_COLUMNS, *safe])
             zf.writestr("索引.csv", "\ufeff" + text.getvalue())

@@ -38,6 +38,7 @@ from ..core import dispatch as rules
 from .form_returns import DivisionReturn, _return_key, _returned_marks, returned_divisions  # noqa: F401 (re-exported)
 from ..core import messages
 from ..core.errors import BizenvError, InvalidInput, StorageFull
+from ..core.progress import Progress, step
 from ..storage import faults, files
 from ..storage.changes import Writer
 from ..storage.database import Database
@@ -186,10 +187,12 @@ def planned_files(db: Database, month: str, out_dir: str | Path) -> list[Path]:
 
 
 def make_forms(db: Database, month: str, out_dir: str | Path, today: date, overwrite: bool = True,
-               only: list[int] | None = None, notes: dict[int, str] | None = None) -> list[Path]:
+               only: list[int] | None = None, notes: dict[int, str] | None = None,
+               progress: Progress | None = None) -> list[Path]:
     """Write one form per division with rows into out_dir; returns the paths written.
     only: just these divisions' forms; notes: a line printed on a division's form above the
-    guide (a send-back's reason, services/sendbacks.py).
+    guide (a send-back's reason, services/sendbacks.py); progress: before each form and before
+    the renames (a Cancelled there leaves none).
 
     All or none: every form is written into a temporary folder inside out_dir first, then
     each is renamed into place (renames need no room), so a full disk or a failure leaves
@@ -209,25 +212,27 @@ def make_forms(db: Database, month: str, out_dir: str | Path, today: date, overw
         raise InvalidInput(f"文件夹“{out}”中已有：{'、'.join(existing)}。为免覆盖已交回的表，请换一个空文件夹，"
                            f"或确认覆盖（命令行加 --force）。")
     with faults.quiet_write_cleanup():
-        problem = _write_forms(m, plan, paths, out, today, notes or {})
+        problem = _write_forms(m, plan, paths, out, today, notes or {}, step(progress))
     if problem is not None:
         raise problem
     return paths
 
 
 def _write_forms(m: dispatch.Month, plan: dict, paths: list[Path], out: Path, today: date,
-                 notes: dict[int, str]) -> BizenvError | None:
+                 notes: dict[int, str], report: Progress) -> BizenvError | None:
     """Write the forms into a staging folder, then rename each into place; the error, if any."""
     try:
         out.mkdir(parents=True, exist_ok=True)
         files.sweep(out)  # what a killed run left
         staging = files.temp_dir(out, "forms")
         try:
-            for path, (division_id, (name, rows)) in zip(paths, plan.items()):
+            for n, (path, (division_id, (name, rows))) in enumerate(zip(paths, plan.items())):
+                report(n, len(paths), path.name)
                 staged = staging / path.name
                 _workbook(m, division_id, name, rows, today, notes.get(division_id, "")).save(staged)
                 files.make_document(staged)
                 files.fsync_file(staged)
+            report(len(paths), len(paths), "")  # the last moment a Cancel leaves no form
             for path in paths:  # a form open in Excel on Windows cannot be replaced: find out before any is
                 if path.exists():
                     open(path, "r+b").close()
@@ -661,11 +666,15 @@ def _changes(db: Database, form: FormData, expected: str | None) -> tuple[list[R
     return changes, problems
 
 
-def collect_preview(db: Database, paths: list[str | Path], month: str | None = None) -> list[FilePreview]:
-    """Per file: the rows it would change (old → new) and every problem; month defaults to the latest."""
+def collect_preview(db: Database, paths: list[str | Path], month: str | None = None,
+                    progress: Progress | None = None) -> list[FilePreview]:
+    """Per file: the rows it would change (old → new) and every problem; month defaults to the latest.
+    progress: before each file (core/progress.py)."""
     expected = rules.check_month(month) if month else db.scalar("SELECT max(month) FROM dispatch_month")
     previews = []
-    for path in paths:
+    report = step(progress)
+    for n, path in enumerate(paths):
+        report(n, len(paths), Path(path).name)
         form = read_form(path)
         changes, problems = _changes(db, form, expected)
         previews.append(FilePreview(form, changes, form.problems + problems))

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..core.progress import Progress
 from ..storage.changes import ChangeSet, Writer
 from ..core.errors import DatabaseBusy
 from ..storage.database import Database, check_file, open_database, open_reader
@@ -57,13 +58,20 @@ class Workspace:
             action(writer)
         return writer.changes
 
-    def undo(self, changes: ChangeSet) -> None:
-        with self.db.transaction():
-            Writer(self.db, changes.label, f"撤销：{changes.label}").replay(changes, undo=True)
+    def on_this_thread(self) -> Workspace:
+        """The same file on a new connection, for work on another thread (sqlite3 connections
+        belong to their thread). It shares this workspace's writer lock: close only its db."""
+        if self.read_only:
+            raise DatabaseBusy("db.read_only")
+        return Workspace(open_database(self.path, create=False), None)
 
-    def redo(self, changes: ChangeSet) -> None:
+    def undo(self, changes: ChangeSet, progress: Progress | None = None) -> None:
         with self.db.transaction():
-            Writer(self.db, changes.label, f"重做：{changes.label}").replay(changes, undo=False)
+            Writer(self.db, changes.label, f"撤销：{changes.label}").replay(changes, undo=True, progress=progress)
+
+    def redo(self, changes: ChangeSet, progress: Progress | None = None) -> None:
+        with self.db.transaction():
+            Writer(self.db, changes.label, f"重做：{changes.label}").replay(changes, undo=False, progress=progress)
 
     def reopen(self) -> None:
         """A fresh connection to the same file (after a restore replaced it), lock kept."""

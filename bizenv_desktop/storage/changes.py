@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import Any
 
 from ..core.errors import UndoConflict
+from ..core.progress import Progress, step
 from .database import Database
 
 TABLES = frozenset({
@@ -34,6 +35,7 @@ Row = dict[str, Any]
 AuditRow = tuple[str, str, str, str, Any, str, str | None, str | None]
 CHUNK = 500           # ids per "IN (...)" look-up: well under SQLite's limit on parameters
 MAX_ROWID = 2 ** 63 - 1
+REPLAY_RUN = 2000     # rows put back together at most: a cancel is seen between two runs
 
 
 @dataclass(frozen=True)
@@ -326,20 +328,24 @@ class Writer:
         self._record_all([RowChange(table, i, row, None) for i, row in gone])
 
     # -- undo / redo -------------------------------------------------------
-    def replay(self, changes: ChangeSet, undo: bool) -> None:
+    def replay(self, changes: ChangeSet, undo: bool, progress: Progress | None = None) -> None:
         """Put rows back to their before (undo) or after (redo) image.
 
         Refuses with UndoConflict, changing nothing, if a row is not as the action left it.
         Consecutive changes of one table and one kind (the rows of an import) are put back
         together, a few statements per few hundred rows, with the same checks, RowChanges and
         audit rows as one at a time: undoing a 10 000-row import no longer takes seconds.
+        progress(done, total, '') is called before each run of at most REPLAY_RUN rows (a
+        Cancelled it raises rolls the caller's transaction back).
         """
         seq = list(reversed(changes.changes) if undo else changes.changes)
+        report = step(progress)
         start = 0
         while start < len(seq):
+            report(start, len(seq), "")
             table, kind = seq[start].table, _replay_kind(seq[start], undo)
-            end = start + 1
-            while end < len(seq) and seq[end].table == table and _replay_kind(seq[end], undo) == kind:
+            end, last = start + 1, min(len(seq), start + REPLAY_RUN)
+            while end < last and seq[end].table == table and _replay_kind(seq[end], undo) == kind:
                 end += 1
             run = seq[start:end]
             if len(run) > 1 and len({c.row_id for c in run}) == len(run):
@@ -348,6 +354,7 @@ class Writer:
                 for change in run:
                     self._replay_one(changes.label, change, undo)
             start = end
+        report(len(seq), len(seq), "")
 
     def _replay_one(self, label: str, change: RowChange, undo: bool) -> None:
         expected, target = (change.after, change.before) if undo else (change.before, change.after)

@@ -14,8 +14,10 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..core.errors import BizenvError, DatabaseDamaged
+from ..core.progress import Progress
 from ..services.workspace import Workspace
 from ..storage.changes import ChangeSet, Writer
+from .tasks import Tasks, explain
 
 
 BUSY_CHANGES = 2000  # rows an undo or redo puts back before the pointer shows it is working
@@ -29,23 +31,27 @@ class ChangeCommand(QUndoCommand):
         self.controller = controller
         self.changes = changes
         self.where = controller.where()  # the tab it was made in (the undo label names it)
-        self._applied = True  # the first redo() (from push) must not apply it again
+        self._skip = True  # the first redo() (from push) must not apply it again
+
+    def replayed_elsewhere(self) -> None:
+        """The next undo()/redo() only moves the stack: a task has already put the rows back."""
+        self._skip = True
 
     def redo(self) -> None:
-        if self._applied:
-            return
         self._replay(undo=False)
 
     def undo(self) -> None:
         self._replay(undo=True)
 
     def _replay(self, undo: bool) -> None:
+        if self._skip:
+            self._skip = False
+            return
         busy = len(self.changes.changes) >= BUSY_CHANGES  # an import: a second or more
         if busy:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             (self.controller.workspace.undo if undo else self.controller.workspace.redo)(self.changes)
-            self._applied = not undo
         except BizenvError as exc:
             self.setObsolete(True)  # the stack drops a step it cannot replay
             if busy:
@@ -69,6 +75,7 @@ class Controller(QObject):
         self.undo_stack = QUndoStack(self)
         self.dialog_parent: QWidget | None = None
         self.where: Callable[[], str] = lambda: ""  # the window sets it: the key of the tab in front
+        self.tasks = Tasks(self)  # long work off the GUI thread (ui/tasks.py)
 
     @property
     def db(self) -> Any:
@@ -76,6 +83,9 @@ class Controller(QObject):
 
     def run(self, label: str, action: Callable[[Writer], Any]) -> bool:
         """Apply action as one undoable step; False (after telling the user) on an error."""
+        if self.tasks.writing:  # a task holds the file's one writer: nothing may wait on it here
+            self.report(BizenvError("task.busy", title=self.tasks.current.title if self.tasks.current else ""))
+            return False
         try:
             changes = self.workspace.apply(label, action)
         except BizenvError as exc:
@@ -88,10 +98,56 @@ class Controller(QObject):
             self.report(Exception(self.tr("无法写入数据库，未作任何修改：%1。请检查磁盘空间和文件权限。")
                                   .replace("%1", str(exc))))
             return False
+        self.push(changes)
+        return True
+
+    def push(self, changes: ChangeSet) -> None:
+        """An action applied (here or by a task): one undo step, and the views are told."""
         if changes:
             self.undo_stack.push(ChangeCommand(self, changes))
             self.changed.emit()
-        return True
+
+    # -- undo and redo from the window: a large step runs as a task ------------------------
+    def undo(self) -> None:
+        self._step(undo=True)
+
+    def redo(self) -> None:
+        self._step(undo=False)
+
+    def _step(self, undo: bool) -> None:
+        stack = self.undo_stack
+        if not (stack.canUndo() if undo else stack.canRedo()):
+            return
+        if self.tasks.busy or self.tasks.writing:
+            self.report(BizenvError("task.busy", title=self.tasks.current.title if self.tasks.current else ""))
+            return
+        cmd = stack.command(stack.index() - 1 if undo else stack.index())
+        move = stack.undo if undo else stack.redo
+        if not isinstance(cmd, ChangeCommand) or len(cmd.changes.changes) < BUSY_CHANGES:
+            move()
+            return
+        workspace, changes = self.workspace, cmd.changes
+
+        def replay(progress: Progress) -> None:
+            progress(0, len(changes.changes), "")
+            ws = workspace.on_this_thread()
+            try:
+                (ws.undo if undo else ws.redo)(changes, progress)
+            finally:
+                ws.db.close()
+
+        def done(_result: Any) -> None:
+            cmd.replayed_elsewhere()
+            move()
+            self.changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            cmd.setObsolete(True)  # as a step replayed here: the stack drops what it cannot replay
+            move()
+            self.report(explain(exc))
+            self.changed.emit()
+        text = (self.tr("撤销“%1”") if undo else self.tr("重做“%1”")).replace("%1", changes.label)
+        self.tasks.run(text, replay, writes=True, done=done, failed=failed)
 
     def report(self, exc: Exception) -> None:
         if isinstance(exc, DatabaseDamaged):  # not a warning: the offer to restore a backup

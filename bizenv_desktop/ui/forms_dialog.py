@@ -2,9 +2,9 @@
 
 MakeFormsDialog writes one workbook per division into a folder (files only, no database change).
 CollectFormsDialog reads returned workbooks, shows per file the rows it would change (old → new)
-and every problem, and writes each good file as one controller action (one transaction, one
-undo step); a file with problems is never written. Reading runs on the GUI thread: a form is a
-few dozen rows, read in well under a second.
+and every problem, and writes each good file as one action (one transaction, one undo step);
+a file with problems is never written. Making, reading and writing run on a worker
+(ui/tasks.py) with a progress dialog; Cancel leaves no new form behind and no file half-written.
 """
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from ..core.errors import BizenvError
 from ..services import forms
 from . import file_dialogs
 from .screen_fit import fit_size
+from .tasks import Latest, Task
 
 RED, GREEN, GREY = QColor("#b71c1c"), QColor("#1b5e20"), QColor("#616161")
 
@@ -78,33 +79,43 @@ class MakeFormsDialog(QDialog):
         if chosen:
             self.folder.setText(chosen)
 
-    def make(self, confirm: bool = True) -> list[Path]:
-        """Write the forms; asks before overwriting files of the same names. The paths written."""
+    def make(self, confirm: bool = True) -> Task | None:
+        """Write the forms on a worker; asks before overwriting files of the same names.
+        Returns the task (its result: the paths written), None when nothing was started."""
         folder = self.folder.text().strip()
         if not folder:
             self.controller.report(Exception(self.tr("请先选择保存调度表的文件夹。")))
-            return []
+            return None
         try:
             existing = [p for p in forms.planned_files(self.controller.db, self.month, folder) if p.exists()]
-            if existing and confirm and QMessageBox.question(
-                    self, self.tr("覆盖文件"),
-                    self.tr("文件夹中已有 %1 个同名调度表（可能是已交回的表）。覆盖它们吗？").replace("%1", str(len(existing)))) \
-                    != QMessageBox.StandardButton.Yes:
-                return []
-            self.paths = forms.make_forms(self.controller.db, self.month, folder, date.today())
         except BizenvError as exc:
             self.controller.report(exc)
-            return []
-        except OSError as exc:
+            return None
+        if existing and confirm and QMessageBox.question(
+                self, self.tr("覆盖文件"),
+                self.tr("文件夹中已有 %1 个同名调度表（可能是已交回的表）。覆盖它们吗？").replace("%1", str(len(existing)))) \
+                != QMessageBox.StandardButton.Yes:
+            return None
+        month, today = self.month, date.today()
+        return self.controller.tasks.read(
+            self.tr("正在生成 %1 处室调度表").replace("%1", month),
+            lambda db, p: forms.make_forms(db, month, folder, today, progress=p),
+            done=lambda paths: self._made(folder, paths), failed=lambda exc: self._failed(folder, exc), parent=self)
+
+    def _failed(self, folder: str, exc: BaseException) -> None:
+        if isinstance(exc, OSError):
             self.controller.report(Exception(self.tr("无法写入文件夹“%1”：%2。请检查路径和权限。")
                                              .replace("%1", folder).replace("%2", exc.strerror or str(exc))))
-            return []
+        else:
+            self.controller.tasks.report(exc)
+
+    def _made(self, folder: str, paths: list[Path]) -> None:
+        self.paths = paths
         self.result.clear()
         self.result.addItems([p.name for p in self.paths])
         self.info.setText(self.tr("已生成 %1 个调度表，保存在 %2。发给各处室填写，交回后用“收回调度表”读入。")
                           .replace("%1", str(len(self.paths))).replace("%2", folder))
         self.open_button.setEnabled(True)
-        return self.paths
 
 
 class CollectFormsDialog(QDialog):
@@ -116,7 +127,9 @@ class CollectFormsDialog(QDialog):
         self.month = month
         self.paths: list[str] = []
         self.previews: list[forms.FilePreview] = []
+        self.pending: list[str] = []  # the files self.previews are of
         self.applied: dict[str, forms.FilePreview] = {}
+        self.reading = Latest(self)  # reading and checking the files (the newest request wins)
         self.setWindowTitle(self.tr("收回处室调度表"))
         self.info = QLabel(self.tr("%1：选择处室交回的调度表（可多选、可分几次、顺序不限）。每个文件先检查，下面列出"
                                    "将改动的内容和全部问题；只写入没有问题的文件，每个文件要么全部写入，要么不写。")
@@ -171,21 +184,35 @@ class CollectFormsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        """Read and check every file not yet written, against the database as it is now."""
-        pending = [p for p in self.paths if p not in self.applied]
-        self.previews = forms.collect_preview(self.controller.db, pending, self.month) if pending else []
+        """Read and check every file not yet written, against the database as it is now (on a
+        worker; reading.busy until the list shows the result)."""
+        pending, month = [p for p in self.paths if p not in self.applied], self.month
+        self.apply_button.setEnabled(False)
+
+        def read(db: Any, progress: Any) -> tuple[list[str], list[forms.FilePreview], Any]:
+            previews = forms.collect_preview(db, list(pending), month, progress) if pending else []
+            try:
+                returned = forms.returned_divisions(db, month)
+            except BizenvError:
+                returned = [], []
+            return pending, previews, returned
+        self.reading.request(lambda: self.controller.tasks.read(self.tr("正在检查交回的调度表"), read, parent=self,
+                                                                 failed=lambda _e: None),
+                             done=lambda result: self._show(*result), failed=self.controller.tasks.report)
+
+    def _show(self, pending: list[str], previews: list[forms.FilePreview], returned_missing: Any) -> None:
+        self.previews, self.pending = previews, pending
         self.tree.clear()
         fresh = dict(zip(pending, self.previews))
         for path in self.paths:  # in the order the files were added
-            self._add_item(self.applied.get(path) or fresh[path], path, path in self.applied)
+            pv = self.applied.get(path) or fresh.get(path)
+            if pv is not None:  # (a file added while this was read shows with the next reading)
+                self._add_item(pv, path, path in self.applied)
         good = [pv for pv in self.previews if pv.ok]
         self.apply_button.setEnabled(bool(good))
         self.copy_button.setEnabled(any(not pv.ok for pv in self.previews))
         self.remove_button.setEnabled(bool(self.paths))
-        try:
-            returned, missing = forms.returned_divisions(self.controller.db, self.month)
-        except BizenvError:
-            returned, missing = [], []
+        returned, missing = returned_missing
         self.summary.setText(self.tr("可写入 %1 个，有问题 %2 个。已交回：%3；未交回：%4")
                              .replace("%1", str(len(good))).replace("%2", str(len(self.previews) - len(good)))
                              .replace("%3", self.tr("、").join(r.name for r in returned) or self.tr("无"))
@@ -232,25 +259,26 @@ class CollectFormsDialog(QDialog):
     def copy_problems(self) -> None:
         QApplication.clipboard().setText(self.problem_text())
 
-    def apply_good(self, confirm: bool = True) -> int:
-        """Write each good file as its own action; the number written."""
+    def apply_good(self, confirm: bool = True) -> Task | None:
+        """Write each good file as its own action (one undo step each), on a worker. Returns the
+        task (its result: one entry per file written), None when nothing was started."""
         good = [pv for pv in self.previews if pv.ok]
-        if not good:
-            return 0
+        if not good or self.reading.busy:
+            return None
         rows = sum(len(pv.changes) for pv in good)
         if confirm and QMessageBox.question(
                 self, self.tr("写入调度表"),
                 self.tr("写入 %1 个文件（共改动 %2 行）？有问题的文件不会写入。每个文件可单独撤销。")
                 .replace("%1", str(len(good))).replace("%2", str(rows))) != QMessageBox.StandardButton.Yes:
-            return 0
-        pending = [p for p in self.paths if p not in self.applied]
-        written = 0
-        for pv, path in zip(self.previews, pending):
-            if not pv.ok:
-                continue
-            label = self.tr("收回调度表：%1 %2").replace("%1", pv.form.month or "").replace("%2", pv.form.division_name)
-            if self.controller.run(label, lambda w, form=pv.form: forms.apply_form(w, w.db, form, self.month)):
+            return None
+        month = self.month
+        chosen = [(path, pv) for pv, path in zip(self.previews, self.pending) if pv.ok]
+        steps = [(self.tr("收回调度表：%1 %2").replace("%1", pv.form.month or "").replace("%2", pv.form.division_name),
+                  lambda w, _p, form=pv.form: forms.apply_form(w, w.db, form, month)) for _path, pv in chosen]
+
+        def written(results: list[Any]) -> None:
+            for path, pv in chosen[:len(results)]:
                 self.applied[path] = pv
-                written += 1
-        self.refresh()
-        return written
+            self.refresh()
+        return self.controller.tasks.write_each(self.tr("正在写入调度表"), steps, done=written,
+                                                cancelled=self.refresh, parent=self)

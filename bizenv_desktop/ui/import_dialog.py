@@ -3,8 +3,9 @@ confirm how every unit it names is mapped (单位 tab: existing division, a near
 new, a group, not a unit), see what will be created or updated, then import into a year as one
 undoable step (the choices are remembered for the next file).
 
-Reading a table is quick (one sheet, in memory), so it runs on the GUI thread; nothing is
-written until 导入, which goes through controller.run (one transaction, one undo step).
+Reading the table and matching it against the year run on a worker (ui/tasks.py: a read
+task; a newer read, after a role, sheet or unit change, replaces one still running); nothing
+is written until 导入, a write task (one transaction, one undo step, Cancel leaves nothing).
 """
 from __future__ import annotations
 
@@ -13,20 +14,22 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.errors import BizenvError
+from ..core.progress import Progress
 from ..services.excel.columns import ROLES
 from ..services.excel.indicator_import import Change, PlanChanges, apply_import, plan_changes, table_units
 from ..services.excel.indicator_read import read_indicator_table
 from ..services.excel.preview import ImportPreview
 from .settings import PreserveGeometry
+from .tasks import Latest, Task
 from .unit_mapping_table import UnitMappingTable
 
 COL_LETTER, COL_HEADER, COL_ROLE = range(3)
+Planned = tuple[Any, "PlanChanges | BizenvError | None"]  # (unit mapping, plan) read on the worker
 
 
 class ImportIndicatorsDialog(PreserveGeometry, QDialog):
@@ -38,6 +41,7 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
         self.changes: PlanChanges | None = None
         self.imported_year: int | None = None
         self._filling = False
+        self.reading = Latest(self)  # reading the file and matching it (the newest request wins)
         self.setWindowTitle(self.tr("从 Excel 导入指标"))
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
@@ -149,21 +153,26 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
         if name:
             self.load(name)
 
-    def load(self, path: str | Path, sheet: str | None = None, roles: dict[int, str] | None = None) -> bool:
-        """Read path (sheet and column roles as given); False after telling the user why not."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            preview = read_indicator_table(path, sheet, roles)
-        except BizenvError as exc:
-            self.controller.report(exc)
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    def load(self, path: str | Path, sheet: str | None = None, roles: dict[int, str] | None = None) -> None:
+        """Read path (sheet and column roles as given) and match it against the year, on a
+        worker; the dialog fills in when it is read (reading.busy until then), or says why not."""
+        chosen = self.year.value()
+
+        def read(db: Any, progress: Progress) -> tuple[ImportPreview, int, Planned]:
+            preview = read_indicator_table(path, sheet, roles, progress=progress)
+            year = preview.year_hint if sheet is None and preview.year_hint else chosen
+            return preview, year, self._plan(db, year, preview, None, progress)
+        self.reading.request(
+            lambda: self.controller.tasks.read(self.tr("正在读取“%1”").replace("%1", Path(path).name), read,
+                                               parent=self, failed=lambda _e: None),
+            done=lambda result: self._loaded(path, *result), failed=self.controller.tasks.report)
+
+    def _loaded(self, path: str | Path, preview: ImportPreview, year: int, planned: Planned) -> None:
         self.preview = preview
         self.file_edit.setText(str(path))
-        if sheet is None and preview.year_hint:
+        if year != self.year.value():
             self.year.blockSignals(True)
-            self.year.setValue(preview.year_hint)
+            self.year.setValue(year)
             self.year.blockSignals(False)
         self._filling = True
         self.sheet.clear()
@@ -171,8 +180,7 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
         self.sheet.setCurrentText(preview.sheet)
         self._fill_columns(preview)
         self._filling = False
-        self.refresh_changes()
-        return True
+        self._show_changes(planned, new_units=True)
 
     def _sheet_changed(self) -> None:
         if not self._filling and self.preview is not None and self.sheet.currentText() != self.preview.sheet:
@@ -220,28 +228,56 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
         self.load(self.preview.path, self.preview.sheet, self.current_roles())
 
     # -- planning --------------------------------------------------------------------------
+    @staticmethod
+    def _plan(db: Any, year: int, preview: ImportPreview, units: Any, progress: Progress | None) -> Planned:
+        """On the worker: (the unit mapping, what importing would do); the plan is None when the
+        roles must be corrected first, the error when it cannot be planned."""
+        if preview.errors:
+            return None, None
+        try:
+            unit_map = units if units is not None else table_units(db, preview)
+            return unit_map, plan_changes(db, year, preview, unit_map, progress)
+        except BizenvError as exc:
+            return None, exc
+
     def refresh_changes(self, keep_units: bool = False) -> None:
+        """Match the table read against the year now chosen (keep_units: with the mapping as the
+        liaison set it), on a worker."""
+        pv, year = self.preview, self.year.value()
+        if pv is None:
+            return
+        units = self.units.unit_map if keep_units else None
+        self.import_button.setEnabled(False)
+        self.reading.request(
+            lambda: self.controller.tasks.read(self.tr("正在比对“%1”").replace("%1", pv.path.name),
+                                               lambda db, p: self._plan(db, year, pv, units, p), parent=self,
+                                               failed=lambda _e: None),
+            done=lambda planned: self._show_changes(planned, new_units=units is None),
+            failed=self.controller.tasks.report)
+
+    def _show_changes(self, planned: Planned, new_units: bool) -> None:
         self.tree.clear()
         self.changes = None
         pv = self.preview
         if pv is None:
             return
+        unit_map, changes = planned
         notes = [str(w) for w in pv.warnings] + [str(s) for s in pv.skipped]
-        if pv.errors:
+        if pv.errors or (changes is None and unit_map is None):
             self.summary.setText(self.tr("无法导入：请先更正列的含义。"))
             self.notes.setPlainText("\n".join(pv.errors + notes))
             self.import_button.setEnabled(False)
             return
-        try:
-            if not keep_units or self.units.unit_map is None:
-                self.units.set_map(table_units(self.controller.db, pv))
-                asks = self.units.needs_confirming()
-                self.left_tabs.setTabText(1, self.tr("单位（请确认）") if asks else self.tr("单位"))
-            self.changes = plan_changes(self.controller.db, self.year.value(), pv, self.units.unit_map)
-        except BizenvError as exc:
-            self.controller.report(exc)
+        if isinstance(changes, BizenvError) or changes is None:
+            if changes is not None:
+                self.controller.report(changes)
             self.import_button.setEnabled(False)
             return
+        if new_units:
+            self.units.set_map(unit_map)
+            asks = self.units.needs_confirming()
+            self.left_tabs.setTabText(1, self.tr("单位（请确认）") if asks else self.tr("单位"))
+        self.changes = changes
         self.notes.setPlainText("\n".join(notes + self.changes.warnings))
         self._fill_tree(self.changes.changes)
         self.summary.setText(" ".join(filter(None, [self.changes.summary(), self.units.counts_text()])))
@@ -274,14 +310,16 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
         return text if len(text) <= 24 else text[:23] + "…"
 
     # -- importing -------------------------------------------------------------------------
-    def do_import(self) -> bool:
-        """Import into the chosen year as one undoable step; True when it was written."""
-        if self.preview is None or not self.changes:
-            return False
+    def do_import(self) -> Task | None:
+        """Import into the chosen year as one undoable step, on a worker; the dialog closes
+        when it is written. Returns the task (None when there is nothing to import)."""
+        if self.preview is None or not self.changes or self.reading.busy:
+            return None
         preview, year, units = self.preview, self.year.value(), self.units.unit_map
         label = self.tr("从 Excel 导入指标（%1）").replace("%1", preview.path.name)
-        if not self.controller.run(label, lambda w: apply_import(w, year, preview, units)):
-            return False
-        self.imported_year = year
-        self.accept()
-        return True
+
+        def imported(_changes: Any) -> None:
+            self.imported_year = year
+            self.accept()
+        return self.controller.tasks.write(label, lambda w, p: apply_import(w, year, preview, units, progress=p),
+                                           done=imported, parent=self)

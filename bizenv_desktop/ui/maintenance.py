@@ -1,9 +1,10 @@
 """Backups, restore, the data check, and what the window does about a damaged database.
 
-Automatic backups run off the GUI thread with their own read-only connection: one at start,
-then one whenever a day has passed on a forward-only clock (services.backup.DailyBackups,
-checked every hour). A read-only window (another one holds the database) makes none.
-Restore and check run on the open connection (they are what the user is waiting for).
+Backups, restore and the check run on a worker through the runner (ui/tasks.py), each with
+a connection of its own: automatic backups quietly, one at start, then one whenever a day
+has passed on a forward-only clock (services.backup.DailyBackups, checked every hour; a
+read-only window makes none); the others with the progress dialog. Restoring over a file
+found damaged runs on the open connection (the file may have to be replaced under it).
 
 A damaged database (sqlite3.DatabaseError "malformed" at start or later in any action) gets
 DamagedDialog: what happened, the newest backup that passes the check, a button that
@@ -17,15 +18,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
 from ..core.errors import BizenvError, DatabaseDamaged
 from ..services import backup, integrity, restore
 from ..storage import faults
-from ..storage.database import open_reader
 from ..storage.lock import WriterLock
+from .tasks import Task, explain
 
 HOUR_MS = 60 * 60 * 1000
 
@@ -50,29 +51,22 @@ class BackupScheduler(QObject):
         self.run("start")
         self.timer.start()
 
-    def run(self, reason: str) -> None:
+    def run(self, reason: str) -> Task | None:
         path = self.controller.workspace.path
         schedule = self.schedule
 
-        def work() -> None:
-            try:
-                db = open_reader(path)
-            except (BizenvError, OSError, sqlite3.Error) as exc:
-                self.failed.emit(str(exc))
-                return
-            try:
-                if reason == "daily":
-                    made = backup.backup_if_due(db, schedule)
-                else:
-                    made = backup.make_backup(db, reason)
-                    schedule.made()
-                self.finished.emit(str(made or ""))
-            except (BizenvError, OSError, sqlite3.Error) as exc:
-                problem = faults.translate(exc, path) if isinstance(exc, sqlite3.Error) else exc
-                self.failed.emit(str(problem or exc))
-            finally:
-                db.close()
-        QThreadPool.globalInstance().start(work)
+        def work(db: Any, _progress: Any) -> Path | None:
+            if reason == "daily":
+                return backup.backup_if_due(db, schedule)
+            made = backup.make_backup(db, reason)
+            schedule.made()
+            return made
+
+        def failed(exc: BaseException) -> None:
+            problem = faults.translate(exc, path) if isinstance(exc, sqlite3.Error) else None
+            self.failed.emit(str(problem or exc))
+        return self.controller.tasks.read("", work, quiet=True, snapshot=False,
+                                          done=lambda made: self.finished.emit(str(made or "")), failed=failed)
 
 
 def _refuse_read_only(parent: QWidget | None, controller: Any) -> bool:
@@ -83,19 +77,25 @@ def _refuse_read_only(parent: QWidget | None, controller: Any) -> bool:
     return False
 
 
-def backup_now(parent: QWidget, controller: Any) -> Path | None:
+def backup_now(parent: QWidget, controller: Any) -> Task | None:
+    """A manual backup on a worker (the task's result: its path)."""
     if _refuse_read_only(parent, controller):
         return None
-    try:
-        path = backup.make_backup(controller.db, "manual")
-    except DatabaseDamaged as exc:
-        offer_restore(parent, controller, exc)
-        return None
-    except BizenvError as exc:
-        QMessageBox.warning(parent, QCoreApplication.translate("Maintenance", "无法备份"), str(exc))
-        return None
-    QMessageBox.information(parent, QCoreApplication.translate("Maintenance", "备份完成"), QCoreApplication.translate("Maintenance", "已备份到：%1").replace("%1", str(path)))
-    return path
+
+    def work(db: Any, progress: Any) -> Path:
+        progress(0, 1, "")  # the backup is written whole or not at all: Cancel stops it before it starts
+        return backup.make_backup(db, "manual")
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, DatabaseDamaged):
+            offer_restore(parent, controller, exc)
+        else:
+            QMessageBox.warning(parent, QCoreApplication.translate("Maintenance", "无法备份"), str(explain(exc)))
+    return controller.tasks.read(
+        QCoreApplication.translate("Maintenance", "正在备份"), work, snapshot=False, parent=parent, failed=failed,
+        done=lambda path: QMessageBox.information(
+            parent, QCoreApplication.translate("Maintenance", "备份完成"),
+            QCoreApplication.translate("Maintenance", "已备份到：%1").replace("%1", str(path))))
 
 
 def _choose_backup(parent: QWidget | None, db_path: Path) -> str:
@@ -105,7 +105,10 @@ def _choose_backup(parent: QWidget | None, db_path: Path) -> str:
     return chosen
 
 
-def restore_from(parent: QWidget | None, controller: Any, source: str | Path | None = None, confirm: bool = True) -> bool:
+def restore_from(parent: QWidget | None, controller: Any, source: str | Path | None = None, confirm: bool = True,
+                 damaged: bool = False) -> Task | bool:
+    """Replace the data with a backup's: on a worker with its own connection (returns the
+    task), or, over a file found damaged, here on the open one (returns True if restored)."""
     if _refuse_read_only(parent, controller):
         return False
     if source is None:
@@ -117,6 +120,33 @@ def restore_from(parent: QWidget | None, controller: Any, source: str | Path | N
             QCoreApplication.translate("Maintenance", "用“%1”替换当前的全部数据和佐证材料？当前数据会先自动备份。").replace("%1", str(source))) \
             != QMessageBox.StandardButton.Yes:
         return False
+    ws = controller.workspace
+    if damaged:
+        return _restore_here(parent, controller, source)
+    chosen = source
+
+    def work(progress: Any) -> restore.RestoreResult:
+        progress(0, 1, "")  # the restore checks first, then replaces all at once: Cancel stops it before
+        own = ws.on_this_thread()
+        try:
+            return restore.restore(ws.path, chosen, own.db)
+        finally:
+            if not own.db.closed:
+                own.db.close()
+
+    def restored(result: restore.RestoreResult) -> None:
+        if result.replaced_file:
+            ws.reopen()  # the file itself was replaced: this window's connection is to the old one
+        controller.undo_stack.clear()  # the undo history describes data that is gone
+        controller.changed.emit()
+        QMessageBox.information(parent, QCoreApplication.translate("Maintenance", "恢复完成"), restored_text(result))
+    return controller.tasks.run(
+        QCoreApplication.translate("Maintenance", "正在从备份恢复"), work, writes=True, done=restored, parent=parent,
+        failed=lambda exc: QMessageBox.warning(parent, QCoreApplication.translate("Maintenance", "无法恢复"),
+                                               str(explain(exc))))
+
+
+def _restore_here(parent: QWidget | None, controller: Any, source: str | Path) -> bool:
     ws = controller.workspace
     try:
         result = restore.restore(ws.path, source, ws.db)
@@ -148,18 +178,27 @@ def restored_text(result: restore.RestoreResult) -> str:
     return "\n".join(lines)
 
 
-def check_data(parent: QWidget, controller: Any) -> list[str]:
-    try:
-        problems, damaged = integrity.check_report(controller.db)
-    except sqlite3.DatabaseError as exc:
-        problems, damaged = [str(exc)], True
-    if damaged:
-        offer_restore(parent, controller, DatabaseDamaged(str(controller.workspace.path), problems[0]))
-    elif problems:
-        QMessageBox.warning(parent, QCoreApplication.translate("Maintenance", "检查发现问题"), "\n".join(problems[:30]))
-    else:
-        QMessageBox.information(parent, QCoreApplication.translate("Maintenance", "检查完成"), QCoreApplication.translate("Maintenance", "数据库完整，外键无误，所有佐证材料文件与登记一致。"))
-    return problems
+def check_data(parent: QWidget, controller: Any) -> Task | None:
+    """The data check on a worker (the task's result: the problems found)."""
+    path = controller.workspace.path
+
+    def work(db: Any, progress: Any) -> tuple[list[str], bool]:
+        progress(0, 1, "")  # one pass; a Cancel meanwhile drops its result
+        try:
+            return integrity.check_report(db)
+        except sqlite3.DatabaseError as exc:
+            return [str(exc)], True
+
+    def checked(found: tuple[list[str], bool]) -> None:
+        problems, damaged = found
+        if damaged:
+            offer_restore(parent, controller, DatabaseDamaged(str(path), problems[0]))
+        elif problems:
+            QMessageBox.warning(parent, QCoreApplication.translate("Maintenance", "检查发现问题"), "\n".join(problems[:30]))
+        else:
+            QMessageBox.information(parent, QCoreApplication.translate("Maintenance", "检查完成"), QCoreApplication.translate("Maintenance", "数据库完整，外键无误，所有佐证材料文件与登记一致。"))
+    return controller.tasks.read(QCoreApplication.translate("Maintenance", "正在检查数据"), work, done=checked,
+                                 parent=parent)
 
 
 # -- a damaged database -----------------------------------------------------------------------
@@ -244,7 +283,7 @@ def offer_restore(parent: QWidget | None, controller: Any, error: BaseException)
     dialog = DamagedDialog(ws.path, error, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.chosen:
         return False
-    return restore_from(parent, controller, dialog.chosen, confirm=False)
+    return bool(restore_from(parent, controller, dialog.chosen, confirm=False, damaged=True))
 
 
 class DamageWatch:

@@ -3,31 +3,35 @@ read (and whether it will be new, updated or left as it is) with the warnings, c
 unit the ledger names is mapped (单位 tab; 分管领导 are people and never divisions), then import as
 one undoable step (the unit choices are remembered for the next file).
 
-Reading is quick (one sheet, in memory), so it runs on the GUI thread; nothing is written
-until 导入, which goes through controller.run (one transaction, one undo step).
+Reading the ledger and matching it against the database run on a worker (ui/tasks.py: a
+read task; another sheet or unit choice replaces a read still running); nothing is written
+until 导入, a write task (one transaction, one undo step; Cancel leaves nothing).
 """
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from ..core.errors import BizenvError
+from ..core.progress import Progress
 from ..services.excel.supervision_apply import ledger_units, mapped_units
 from ..services.excel.supervision_import import (LedgerChanges, LedgerPreview, apply_supervision_import,
                                                  plan_supervision_import, read_supervision_ledger)
 from .columns import widen_to_titles
 from .settings import PreserveGeometry
 from .supervision_dialog import status_label
+from .tasks import Latest, Task
 from .unit_mapping_table import UnitMappingTable
 
 (COL_ACTION, COL_ROW, COL_NO, COL_SOURCE, COL_RECEIVED, COL_CONTENT, COL_LEAD, COL_COOP, COL_DEADLINE, COL_STATUS,
  COL_LEADER, COL_TYPE) = range(12)
+
+
+Planned = tuple[Any, "LedgerChanges | BizenvError"]  # (unit mapping, plan) made on the worker
 
 
 class ImportSupervisionDialog(PreserveGeometry, QDialog):
@@ -38,6 +42,7 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
         self.changes: LedgerChanges | None = None
         self.imported = False
         self._filling = False
+        self.reading = Latest(self)  # reading the file and matching it (the newest request wins)
         self.setWindowTitle(self.tr("从 Excel 导入督办事项台账"))
         self.file_edit = QLineEdit()
         self.file_edit.setReadOnly(True)
@@ -116,16 +121,25 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
         if name:
             self.load(name)
 
-    def load(self, path: str | Path, sheet: str | None = None) -> bool:
-        """Read path (the sheet given, else the first with a ledger); False after telling the user why not."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            preview = read_supervision_ledger(path, sheet)
-        except BizenvError as exc:
-            self.controller.report(exc)
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    def load(self, path: str | Path, sheet: str | None = None) -> None:
+        """Read path (the sheet given, else the first with a ledger) and match it, on a worker;
+        the dialog fills in when it is read (reading.busy until then), or says why not."""
+        def read(db: Any, progress: Progress) -> tuple[LedgerPreview, Planned]:
+            preview = read_supervision_ledger(path, sheet, progress=progress)
+            return preview, self._plan(db, preview, None, progress)
+        self.reading.request(
+            lambda: self.controller.tasks.read(self.tr("正在读取“%1”").replace("%1", Path(path).name), read,
+                                               parent=self, failed=lambda _e: None),
+            done=lambda result: self._loaded(path, *result), failed=self._read_failed)
+
+    def _read_failed(self, exc: BaseException) -> None:
+        self.controller.tasks.report(exc)
+        if self.preview is not None and self.sheet.currentText() != self.preview.sheet:
+            self._filling = True  # the other sheet could not be read: show the one that was
+            self.sheet.setCurrentText(self.preview.sheet)
+            self._filling = False
+
+    def _loaded(self, path: str | Path, preview: LedgerPreview, planned: Planned) -> None:
         self.preview = preview
         self.file_edit.setText(str(path))
         self._filling = True
@@ -133,32 +147,51 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
         self.sheet.addItems(preview.sheets)
         self.sheet.setCurrentText(preview.sheet)
         self._filling = False
-        self.refresh()
-        return True
+        self._show(planned, new_units=True)
 
     def _sheet_changed(self) -> None:
         if not self._filling and self.preview is not None and self.sheet.currentText() != self.preview.sheet:
-            if not self.load(self.preview.path, self.sheet.currentText()):
-                self._filling = True
-                self.sheet.setCurrentText(self.preview.sheet)
-                self._filling = False
+            self.load(self.preview.path, self.sheet.currentText())
 
     # -- planning --------------------------------------------------------------------------
+    @staticmethod
+    def _plan(db: Any, preview: LedgerPreview, units: Any, progress: Progress | None) -> Planned:
+        """On the worker: (the unit mapping, what importing would do, or why it cannot)."""
+        try:
+            unit_map = units if units is not None else ledger_units(db, preview)
+            return unit_map, plan_supervision_import(db, preview, unit_map, progress=progress)
+        except BizenvError as exc:
+            return None, exc
+
     def refresh(self, keep_units: bool = False) -> None:
-        """Match the items read against the database (units as the 单位 tab maps them) and show it."""
+        """Match the items read against the database again (keep_units: units as the 单位 tab
+        maps them now), on a worker."""
+        pv = self.preview
+        if pv is None:
+            return
+        units = self.units.unit_map if keep_units else None
+        self.import_button.setEnabled(False)
+        self.reading.request(
+            lambda: self.controller.tasks.read(self.tr("正在比对“%1”").replace("%1", pv.path.name),
+                                               lambda db, p: self._plan(db, pv, units, p), parent=self,
+                                               failed=lambda _e: None),
+            done=lambda planned: self._show(planned, new_units=units is None), failed=self.controller.tasks.report)
+
+    def _show(self, planned: Planned, new_units: bool) -> None:
+        """Show the items read and what importing them would do."""
         self.changes = None
         pv = self.preview
         if pv is None:
             return
-        try:
-            if not keep_units or self.units.unit_map is None:
-                self.units.set_map(ledger_units(self.controller.db, pv))
-                self.tabs.setTabText(1, self.tr("单位（请确认）") if self.units.needs_confirming() else self.tr("单位"))
-            self.changes = plan_supervision_import(self.controller.db, pv, self.units.unit_map)
-        except BizenvError as exc:
-            self.controller.report(exc)
+        unit_map, changes = planned
+        if isinstance(changes, BizenvError):
+            self.controller.report(changes)
             self.import_button.setEnabled(False)
             return
+        if new_units:
+            self.units.set_map(unit_map)
+            self.tabs.setTabText(1, self.tr("单位（请确认）") if self.units.needs_confirming() else self.tr("单位"))
+        self.changes = changes
         actions = {c.row: c.action for c in self.changes.changes}
         names = {"create": self.tr("新建"), "update": self.tr("更新")}
         self.table.setRowCount(len(pv.items))
@@ -186,14 +219,17 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
         self.import_button.setEnabled(bool(self.changes))
 
     # -- importing -------------------------------------------------------------------------
-    def do_import(self) -> bool:
-        """Import as one undoable step; True when it was written."""
-        if self.preview is None or not self.changes:
-            return False
+    def do_import(self) -> Task | None:
+        """Import as one undoable step, on a worker; the dialog closes when it is written.
+        Returns the task (None when there is nothing to import)."""
+        if self.preview is None or not self.changes or self.reading.busy:
+            return None
         preview, units = self.preview, self.units.unit_map
         label = self.tr("从 Excel 导入督办事项（%1）").replace("%1", preview.path.name)
-        if not self.controller.run(label, lambda w: apply_supervision_import(w, preview, units=units)):
-            return False
-        self.imported = True
-        self.accept()
-        return True
+
+        def imported(_changes: Any) -> None:
+            self.imported = True
+            self.accept()
+        return self.controller.tasks.write(
+            label, lambda w, p: apply_supervision_import(w, preview, units=units, progress=p), done=imported,
+            parent=self)

@@ -26,7 +26,6 @@ from ..services import plan_read, supervision, supervision_links, supervision_wa
 from ..services.supervision import STATUSES, SupervisionItem
 from ..services.supervision_watch import Watch
 from ..storage.database import Database
-from .background import BackgroundRead
 from .columns import ColumnChooser, widen_to_titles
 from .evidence_panel import EvidencePanel
 from .frozen_columns import FrozenColumns
@@ -34,6 +33,7 @@ from .lazy import ReloadWhenShown
 from .rows_model import RowsModel
 from .supervision_chase import FeedbackDialog, ReminderDialog, RemindersList, warning_label
 from .supervision_dialog import AdvanceDialog, ItemDialog, source_label, status_label
+from .tasks import Latest, quiet_read
 from .text_line import TextLine
 
 if TYPE_CHECKING:  # PySide6's stub returns object; the marked text is the string itself
@@ -242,9 +242,7 @@ class SupervisionView(ReloadWhenShown, QWidget):
         self._watch: dict[int, Watch] = {}
         self._read_once = False
         self._read_pending = False  # a read asked for, to start after this event-loop turn
-        self.loader = BackgroundRead(self)
-        self.loader.done.connect(self._read_done)
-        self.loader.failed.connect(self._read_failed)
+        self.loader = Latest(self)  # the newest read wins (ui/tasks.py)
         self.status_box.activated.connect(lambda _i: self.apply_filter())
         self.division_box.activated.connect(lambda _i: self.apply_filter())
         self.search.textChanged.connect(lambda _t: self.apply_filter())
@@ -325,7 +323,10 @@ class SupervisionView(ReloadWhenShown, QWidget):
     def _start_read(self) -> None:
         self._read_pending = False
         if not self._closed():
-            self.loader.start(self.controller.workspace.path, lambda db, today=self.today: read_ledger(db, today))
+            path, today = self.controller.workspace.path, self.today
+            self.loader.request(lambda: quiet_read(path, lambda db: read_ledger(db, today), self),
+                                done=self._read_done,
+                                failed=lambda exc: self._read_failed(str(exc) or type(exc).__name__))
 
     def refresh_stale(self) -> None:
         self.reload_in_background()

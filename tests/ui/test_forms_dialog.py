@@ -29,12 +29,22 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+def done(task: Any) -> Any:
+    """The result of a task the dialog started (it runs on a worker)."""
+    assert task is not None and task.wait() and task.state == "done", getattr(task, "state", None)
+    return task.result
+
+
+def settle(qtbot: Any, dialog: CollectFormsDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.reading.busy, timeout=10000)
+
+
 @pytest.fixture
 def made(qtbot: Any, controller: Controller, tmp_path: Path) -> dict[str, Path]:
     dialog = MakeFormsDialog(controller, MONTH)
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(tmp_path / "out"))
-    return {p.name.split("（")[1].split("）")[0]: p for p in dialog.make(confirm=False)}
+    return {p.name.split("（")[1].split("）")[0]: p for p in done(dialog.make(confirm=False))}
 
 
 def fill(path: Path, code: str, column: str, value: Any) -> Path:
@@ -57,7 +67,7 @@ def test_make_dialog_writes_the_forms_and_asks_before_overwriting(qtbot: Any, co
     assert dialog.windowTitle() == "生成处室调度表" and dialog.folder.text().endswith("2026-05 月调度表")
     assert not dialog.open_button.isEnabled()
     dialog.folder.setText(str(tmp_path / "out"))
-    paths = dialog.make()
+    paths = done(dialog.make())
     assert len(paths) == 6 and all(p.is_file() for p in paths)
     assert [dialog.result.item(i).text() for i in range(dialog.result.count())][0] == "2026-05 月调度表（法规处）.xlsx"
     assert "已生成 6 个调度表" in dialog.info.text() and dialog.open_button.isEnabled()
@@ -65,7 +75,7 @@ def test_make_dialog_writes_the_forms_and_asks_before_overwriting(qtbot: Any, co
     asked: list[str] = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.No)
-    assert dialog.make() == [] and "已有 6 个同名调度表" in asked[0]
+    assert dialog.make() is None and "已有 6 个同名调度表" in asked[0]
     assert paths[0].stat().st_mtime_ns == stamp
 
 
@@ -75,7 +85,8 @@ def test_make_dialog_reports_a_closed_month(qtbot: Any, controller: Controller, 
     dialog = MakeFormsDialog(controller, MONTH)
     qtbot.addWidget(dialog)
     dialog.folder.setText(str(tmp_path / "out"))
-    assert dialog.make(confirm=False) == [] and "已关闭" in warnings[0]
+    task = dialog.make(confirm=False)
+    assert task is not None and task.wait() and task.state == "failed" and "已关闭" in warnings[0]
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
 
 
@@ -88,8 +99,10 @@ def test_collect_dialog_previews_applies_good_files_one_step_each(qtbot: Any, co
     not_a_form.write_text("hello", encoding="utf-8")
     dialog = CollectFormsDialog(controller, MONTH)
     qtbot.addWidget(dialog)
+    settle(qtbot, dialog)
     assert not dialog.apply_button.isEnabled()
     dialog.add_files([bad, made["法规处"], not_a_form, made["规划处"]])
+    settle(qtbot, dialog)
     rows = top_items(dialog)
     assert [r[:3] for r in rows] == [["2026-05 月调度表（审批办）.xlsx", "审批办", MONTH],
                                      ["2026-05 月调度表（法规处）.xlsx", "法规处", MONTH],
@@ -101,7 +114,8 @@ def test_collect_dialog_previews_applies_good_files_one_step_each(qtbot: Any, co
     assert law.text(0).startswith("第 4 行 (1) ") and law.child(0).text(0) == "完成状态：未启动 → 已完成"
     dialog.copy_problems()
     assert "文件“notes.xlsx”" in QApplication.clipboard().text() and "约八成" in QApplication.clipboard().text()
-    assert dialog.apply_good(confirm=False) == 2
+    assert len(done(dialog.apply_good(confirm=False))) == 2
+    settle(qtbot, dialog)
     assert controller.undo_stack.count() == 2
     assert controller.undo_stack.text(0) == "收回调度表：2026-05 法规处"
     statuses = {(r.indicator_code, r.division_name): r for r in dispatch.load_month(controller.db, MONTH).rows}
@@ -112,8 +126,9 @@ def test_collect_dialog_previews_applies_good_files_one_step_each(qtbot: Any, co
     assert not dialog.apply_button.isEnabled()
     fill(bad, "(11)", "N", 60)  # the division corrects its file; the liaison reads it again
     dialog.refresh()
+    settle(qtbot, dialog)
     assert top_items(dialog)[0][3] == "可写入：改动 1 行"
-    assert dialog.apply_good(confirm=False) == 1
+    assert len(done(dialog.apply_good(confirm=False))) == 1
     controller.undo_stack.undo()
     assert forms.returned_divisions(controller.db, MONTH)[0][-1].name == "规划处"
 
@@ -123,12 +138,14 @@ def test_remove_and_refused_confirmation(qtbot: Any, controller: Controller, mad
     dialog = CollectFormsDialog(controller, MONTH)
     qtbot.addWidget(dialog)
     dialog.add_files([made["诚信处"], made["机关党委"], made["诚信处"]])
+    settle(qtbot, dialog)
     assert len(top_items(dialog)) == 2
     dialog.tree.topLevelItem(0).setSelected(True)
     dialog.remove_selected()
+    settle(qtbot, dialog)
     assert [r[1] for r in top_items(dialog)] == ["机关党委"]
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
-    assert dialog.apply_good() == 0 and controller.undo_stack.count() == 0
+    assert dialog.apply_good() is None and controller.undo_stack.count() == 0
 
 
 def test_returns_panel_follows_the_month_and_every_change(qtbot: Any, controller: Controller,

@@ -24,10 +24,21 @@ def book(path: Path) -> Path:
     return path
 
 
+def settle(qtbot: Any, dialog: ImportIndicatorsDialog) -> None:
+    """Reading and matching run on a worker: wait until the dialog shows the result."""
+    qtbot.waitUntil(lambda: not dialog.reading.busy, timeout=10000)
+
+
+def done(task: Any) -> bool:
+    """An import the dialog started (on a worker) has been written."""
+    return task is not None and task.wait() and task.state == "done"
+
+
 def test_read_correct_roles_and_import(qtbot: Any, workspace: Any, tmp_path: Path) -> None:
     controller = Controller(workspace)
     dialog = ImportIndicatorsDialog(controller, year=2026, path=book(tmp_path / "a.xlsx"))
     qtbot.addWidget(dialog)
+    settle(qtbot, dialog)
     assert dialog.preview is not None and dialog.preview.sheet == "指标"
     assert dialog.sheet.count() == 2 and dialog.sheet.currentText() == "指标"
     assert dialog.year.value() == 2027  # from the title
@@ -37,22 +48,29 @@ def test_read_correct_roles_and_import(qtbot: Any, workspace: Any, tmp_path: Pat
     assert dialog.tree.topLevelItemCount() > 0 and dialog.import_button.isEnabled()
     assert "新建 3 项指标" in dialog.summary.text()
     dialog.set_role(4, "cooperate")
+    settle(qtbot, dialog)
     assert dialog.preview.roles[4] == "cooperate"
     assert dialog.preview.second_level()[0].divisions[0].role == "cooperate"
     dialog.set_role(2, "ignore")  # no second level: the first-level names are the indicators
+    settle(qtbot, dialog)
     assert not dialog.preview.errors and [f.name for f in dialog.preview.first_level()] == ["服务"]
     dialog.set_role(1, "ignore")  # no names left: nothing can be imported
+    settle(qtbot, dialog)
     assert dialog.preview.errors and not dialog.import_button.isEnabled()
     dialog.set_role(1, "first")
+    settle(qtbot, dialog)
     dialog.set_role(2, "second")
+    settle(qtbot, dialog)
     assert dialog.import_button.isEnabled()
-    assert dialog.do_import() and dialog.imported_year == 2027
+    assert done(dialog.do_import()) and dialog.imported_year == 2027
     assert controller.undo_stack.count() == 1
     assert workspace.db.scalar("SELECT count(*) FROM plan_year WHERE year = 2027") == 1
     again = ImportIndicatorsDialog(controller, year=2027, path=tmp_path / "a.xlsx")
     qtbot.addWidget(again)
+    settle(qtbot, again)
     assert "修改 3 条责任分工" in again.summary.text()  # read as 承办 = responsible this time
     again.set_role(4, "cooperate")
+    settle(qtbot, again)
     assert not again.import_button.isEnabled() and "不需要导入" in again.summary.text()
     controller.undo_stack.undo()
     assert workspace.db.scalar("SELECT count(*) FROM plan_year WHERE year = 2027") == 0
@@ -65,7 +83,9 @@ def test_a_bad_file_is_reported(qtbot: Any, workspace: Any, tmp_path: Path, monk
     bad.write_text("序号,指标\n", encoding="utf-8")
     dialog = ImportIndicatorsDialog(Controller(workspace), year=2026)
     qtbot.addWidget(dialog)
-    assert not dialog.load(bad)
+    settle(qtbot, dialog)
+    dialog.load(bad)
+    settle(qtbot, dialog)
     assert messages and "bad.xlsx" in messages[0] and "CSV" in messages[0]
     assert dialog.preview is None and not dialog.import_button.isEnabled()
 
@@ -84,6 +104,7 @@ def test_every_unit_is_listed_and_the_liaison_confirms_the_mapping(qtbot: Any, w
     controller = Controller(workspace)
     dialog = ImportIndicatorsDialog(controller, year=2026, path=tmp_path / "u.xlsx")
     qtbot.addWidget(dialog)
+    settle(qtbot, dialog)
     rows = {r["name"]: r for r in unit_rows(dialog.units)}
     assert rows["政策法规处"]["division"] == "法规处" and "请确认" in rows["政策法规处"]["kind_text"]
     assert rows["各县（市、区）人民政府"]["kind"] == "group" and rows["督查专班"]["kind"] == "new"
@@ -92,12 +113,14 @@ def test_every_unit_is_listed_and_the_liaison_confirms_the_mapping(qtbot: Any, w
     assert "1 个名称相近待确认" in dialog.summary.text() and "1 个新处室" in dialog.summary.text()
     assert "新建处室“督查专班”" in [c.describe() for c in dialog.changes.changes]
     dialog.units.choose("督查专班", "division", "办公室")
+    settle(qtbot, dialog)
     assert "新建处室“督查专班”" not in [c.describe() for c in dialog.changes.changes]
-    assert dialog.do_import()
+    assert done(dialog.do_import())
     names = {r[0] for r in workspace.db.query("SELECT name FROM division")}
     assert not {"督查专班", "政策法规处", "王明"} & names and "各县（市、区）人民政府" in names
     assert {("政策法规处", "法规处"), ("督查专班", "办公室"), ("王明", None)} <= set(list_aliases(workspace.db))
     again = ImportIndicatorsDialog(controller, year=2026, path=tmp_path / "u.xlsx")
     qtbot.addWidget(again)
+    settle(qtbot, again)
     assert {r["name"]: r["division"] for r in unit_rows(again.units)}["督查专班"] == "办公室"
     assert again.left_tabs.tabText(1) == "单位" and "不需要导入" in again.summary.text()

@@ -19,8 +19,9 @@ def test_every_export_writes_a_workbook(qtbot: Any, workspace: Any, tmp_path: Pa
     assert [a.text() for a in window.exchange_ops.export_actions][0] == "指标表（任务分工表）…"
     for kind in ("indicators", "dispatch", "supervision", "events", "audit"):
         target = tmp_path / f"{kind}.xlsx"
-        rows = window.exchange_ops.export_excel(kind, str(target))
-        assert rows is not None and target.is_file(), kind
+        task = window.exchange_ops.export_excel(kind, str(target))
+        assert task is not None and task.wait() and task.state == "done", kind
+        assert task.result is not None and target.is_file(), kind
         book = openpyxl.load_workbook(target)
         assert book.active.max_row >= 2, kind
 
@@ -32,7 +33,8 @@ def test_a_failed_export_says_why(qtbot: Any, workspace: Any, tmp_path: Path, mo
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: messages.append(a[2]))
     window = MainWindow(Controller(workspace))
     qtbot.addWidget(window)
-    assert window.exchange_ops.export_excel("dispatch", str(tmp_path / "x.xlsx")) is None  # no month started
+    task = window.exchange_ops.export_excel("dispatch", str(tmp_path / "x.xlsx"))  # no month started
+    assert task is not None and task.wait() and task.state == "failed"
     assert messages and not (tmp_path / "x.xlsx").exists()
 
 

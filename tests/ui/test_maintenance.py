@@ -136,11 +136,13 @@ def test_restore_from_the_window_puts_evidence_back(qtbot: Any, workspace: Any, 
         evidence.stored_path(workspace.path, sha).unlink()
     workspace.apply("x", lambda w: w.insert("setting", {"key": "later", "value": "1"}))
     controller = Controller(workspace)
-    assert maintenance.restore_from(None, controller, whole, confirm=False)
+    task = maintenance.restore_from(None, controller, whole, confirm=False)  # on a worker (ui/tasks.py)
+    assert not isinstance(task, bool) and task is not None and task.wait() and task.state == "done"
     assert workspace.db.scalar("SELECT count(*) FROM setting WHERE key = 'later'") == 0
     assert all(evidence.stored_path(workspace.path, sha).read_bytes() == data for sha, data in made.items())
     assert "放回了 3 个佐证材料文件" in boxes[-1][1]
-    assert maintenance.check_data(None, controller) == []
+    check = maintenance.check_data(None, controller)
+    assert check is not None and check.wait() and check.result == ([], False)
 
 
 @pytest.fixture

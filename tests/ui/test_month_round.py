@@ -89,7 +89,9 @@ def drive_the_round(qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch:
     def make(dialog: QDialog) -> None:
         check_dialog(dialog)
         dialog.folder.setText(str(out))  # type: ignore[attr-defined]
-        written.extend(dialog.make(confirm=False))  # type: ignore[attr-defined]
+        task = dialog.make(confirm=False)  # type: ignore[attr-defined]  # on a worker (ui/tasks.py)
+        assert task is not None and task.wait() and task.state == "done"
+        written.extend(task.result)
     when_modal(qtbot, make)
     ops.act_make.trigger()
     assert len(written) == 6 and all(p.is_file() for p in written)
@@ -102,7 +104,9 @@ def drive_the_round(qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch:
     def collect(dialog: QDialog) -> None:
         check_dialog(dialog)
         dialog.add_files([by_division["法规处"], by_division["规划处"]])  # type: ignore[attr-defined]
-        assert dialog.apply_good(confirm=False) == 2  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: not dialog.reading.busy, timeout=10000)  # type: ignore[attr-defined]
+        task = dialog.apply_good(confirm=False)  # type: ignore[attr-defined]
+        assert task is not None and task.wait() and len(task.result) == 2
     when_modal(qtbot, collect)
     ops.act_collect.trigger()
     returned, missing = forms.returned_divisions(db, "2026-11")

@@ -17,6 +17,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ...core import dispatch as rules
 from ...core.model import Indicator, Plan
+from ...core.progress import Progress
 from ...storage.database import Database
 from ..dispatch_read import load_month
 from ..plan_read import load_plan
@@ -50,7 +51,7 @@ def _second_values(ind: Indicator) -> list[str | float | None]:
             persons, ind.deadline]
 
 
-def export_indicators(db: Database, year: int, path: str | Path) -> int:
+def export_indicators(db: Database, year: int, path: str | Path, progress: Progress | None = None) -> int:
     """任务分工表 of year: one row per second-level indicator (and per sub-task, marked └),
     dimension and first-level cells merged over their rows."""
     plan = load_plan(db, year)
@@ -59,7 +60,9 @@ def export_indicators(db: Database, year: int, path: str | Path) -> int:
     wb = Workbook()
     ws = wb.active
     ws.title = sheet_title(f"{year}年度任务分工表")
-    table = TableSheet(ws, f"{year}年度营商环境考核评价任务分工表", columns, f"导出日期：{_today()}")
+    rows = sum(len(i.subtasks) + 1 for i in plan.second_level())
+    table = TableSheet(ws, f"{year}年度营商环境考核评价任务分工表", columns, f"导出日期：{_today()}",
+                       progress=progress, total=rows)
     off = 1 if has_dim else 0  # column offset of the first-level column
     for dim in plan.dimensions:
         dim_start = table.next_row
@@ -88,7 +91,7 @@ def export_indicators(db: Database, year: int, path: str | Path) -> int:
 DISPATCH_INPUT = ("进展情况", "存在问题", "下步打算", "完成状态", "数值", "责任人", "备注")
 
 
-def export_dispatch(db: Database, month: str, path: str | Path) -> int:
+def export_dispatch(db: Database, month: str, path: str | Path, progress: Progress | None = None) -> int:
     """月调度台账 of month: a form the divisions can fill in. The columns they fill are
     unlocked, the rest protected (no password); 完成状态 offers the five statuses."""
     m = load_month(db, month)
@@ -106,7 +109,8 @@ def export_dispatch(db: Database, month: str, path: str | Path) -> int:
     wb = Workbook()
     ws = wb.active
     ws.title = sheet_title(f"{m.month}月调度")
-    table = TableSheet(ws, f"{year}年{int(mon)}月营商环境建设工作月调度台账", columns, subtitle)
+    table = TableSheet(ws, f"{year}年{int(mon)}月营商环境建设工作月调度台账", columns, subtitle,
+                       progress=progress, total=len(m.rows))
     number = 0
     start = table.next_row
     previous: int | None = None

@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ...core.errors import InvalidInput
+from ...core.progress import Progress
 from ...storage.database import Database
 from ..audit import VERBS, describe, entity_name, field_name, iter_entries
 from ..events import EVENT_KINDS, list_events
@@ -55,7 +56,7 @@ _LEDGER_COLUMNS = (("requirements", "督办内容及要求", 30), ("supervision_
                    ("urge_count", "催办次数", 9))
 
 
-def export_supervision(db: Database, path: str | Path) -> int:
+def export_supervision(db: Database, path: str | Path, progress: Progress | None = None) -> int:
     """交办督办事项台账: every item, with filter buttons and a 状态 list."""
     items = supervision_rows(db)
     columns = [Column("编号", 10, "center"), Column("来源", 12, "center"), Column("交办日期", 11, "center"),
@@ -70,7 +71,8 @@ def export_supervision(db: Database, path: str | Path) -> int:
     ws = wb.active
     ws.title = "督办事项台账"
     table = TableSheet(ws, "交办督办事项台账", columns,
-                       f"共 {len(items)} 项，其中未办结 {open_items} 项　导出日期：{_today()}")
+                       f"共 {len(items)} 项，其中未办结 {open_items} 项　导出日期：{_today()}",
+                       progress=progress, total=len(items))
     for item in items:
         deadline = item["deadline"]
         if item["deadline_text"]:
@@ -88,7 +90,7 @@ def export_supervision(db: Database, path: str | Path) -> int:
     return len(items)
 
 
-def export_events(db: Database, year: int | None, path: str | Path) -> int:
+def export_events(db: Database, year: int | None, path: str | Path, progress: Progress | None = None) -> int:
     """事件登记: commendations, media reports, briefings and talks of year (all if None)."""
     events = list_events(db, year)
     columns = [Column("序号", 6, "center"), Column("日期", 11, "center"), Column("类别", 10, "center"),
@@ -100,7 +102,8 @@ def export_events(db: Database, year: int | None, path: str | Path) -> int:
     ws.title = sheet_title(f"{what}事件登记")
     counts = {kind: sum(1 for e in events if e.kind == kind) for kind in EVENT_KINDS}
     subtitle = "，".join(f"{name} {counts[k]}" for k, name in EVENT_KINDS.items()) + f"　导出日期：{_today()}"
-    table = TableSheet(ws, f"{what}通报表扬、媒体宣传、简报刊发、全省推广事件登记表", columns, subtitle)
+    table = TableSheet(ws, f"{what}通报表扬、媒体宣传、简报刊发、全省推广事件登记表", columns, subtitle,
+                       progress=progress, total=len(events))
     for n, e in enumerate(events, 1):
         table.add_row([n, e.date, e.kind_name, e.level, e.title, e.outlet,
                        f"{e.indicator_code} {e.indicator_name}".strip(), e.note])
@@ -112,7 +115,7 @@ def export_events(db: Database, year: int | None, path: str | Path) -> int:
 AUDIT_MAX_ROWS = 1_000_000  # one sheet holds 1,048,576 rows
 
 
-def export_audit(db: Database, path: str | Path, **filters: Any) -> int:
+def export_audit(db: Database, path: str | Path, progress: Progress | None = None, **filters: Any) -> int:
     """修改记录: the audit entries matching filters (date_from, date_to, entity, text, as
     services.audit.query takes them), newest first, on a protected sheet."""
     columns = [Column("时间", 18, "center"), Column("操作人", 10, "center"), Column("操作", 22),
@@ -129,7 +132,7 @@ def export_audit(db: Database, path: str | Path, **filters: Any) -> int:
     if filters.get("text"):
         parts.append(f"含“{filters['text']}”")
     subtitle = ("；".join(parts) + "　" if parts else "") + f"导出日期：{_today()}"
-    table = TableSheet(ws, "修改记录（审计日志）", columns, subtitle, max_row_height=90.0)
+    table = TableSheet(ws, "修改记录（审计日志）", columns, subtitle, max_row_height=90.0, progress=progress)
     count = 0
     for e in iter_entries(db, **filters):
         count += 1

@@ -21,6 +21,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ...core.deadline_text import derive_deadline
+from ...core.progress import Progress, step
 from ...core.workdays import WorkCalendar
 from ...storage.batch import Batch
 from ...storage.changes import Writer
@@ -106,17 +107,20 @@ def table_units(db: Database, preview: ImportPreview) -> UnitMap:
     return map_units(db, found, groups)
 
 
-def plan_changes(db: Database, year: int, preview: ImportPreview, units: UnitMap | None = None) -> PlanChanges:
+def plan_changes(db: Database, year: int, preview: ImportPreview, units: UnitMap | None = None,
+                 progress: Progress | None = None) -> PlanChanges:
     """What importing preview into year would create and update (nothing is written); units: the
     mapping the liaison confirmed (default: the one proposed)."""
     preview.check()
-    return _Walk(db, None, year, preview, units).run()
+    return _Walk(db, None, year, preview, units, progress).run()
 
 
-def apply_import(w: Writer, year: int, preview: ImportPreview, units: UnitMap | None = None) -> PlanChanges:
-    """Write preview into year (created if missing) with the action's Writer."""
+def apply_import(w: Writer, year: int, preview: ImportPreview, units: UnitMap | None = None,
+                 progress: Progress | None = None) -> PlanChanges:
+    """Write preview into year (created if missing) with the action's Writer; progress is
+    called before each first-level indicator (core/progress.py)."""
     preview.check()
-    return _Walk(w.db, w, year, preview, units).run()
+    return _Walk(w.db, w, year, preview, units, progress).run()
 
 
 class _Pool:
@@ -147,9 +151,10 @@ class _Walk:
     """Matches the preview against the database; writes when it has a Writer."""
 
     def __init__(self, db: Database, w: Writer | None, year: int, preview: ImportPreview,
-                 units: UnitMap | None = None) -> None:
+                 units: UnitMap | None = None, progress: Progress | None = None) -> None:
         self.db, self.w, self.year, self.pv = db, w, year, preview
         self.batch = Batch(w) if w is not None else None  # what is written, at the end
+        self.progress = step(progress)
         self.units = units if units is not None else table_units(db, preview)
         self.out = PlanChanges(year, units=self.units)
         if w is not None:
@@ -184,6 +189,8 @@ class _Walk:
         return self.pools.setdefault(key, _Pool([]))
 
     def run(self) -> PlanChanges:
+        total, done = sum(len(d.indicators) for d in self.pv.dimensions), 0
+        self.progress(0, total, "")
         if self.db.scalar("SELECT count(*) FROM plan_year WHERE year = ?", (self.year,)) == 0:
             title = self.pv.title or f"{self.year}年度营商环境考核评价实施方案"
             self.out.changes.append(Change("create", "year", f"{self.year} 年度"))
@@ -205,6 +212,8 @@ class _Walk:
             else:  # no dimensions in the table: first levels are matched across the year
                 dim_id, pool = dims[-1]["id"], ("year", None)
             for first in pdim.indicators:
+                self.progress(done, total, first.name)
+                done += 1
                 if first.made_up:
                     self._flat(first, pool, dim_id)
                     continue
@@ -217,6 +226,7 @@ class _Walk:
                     if second_id is not None:
                         self._assignments(second, second_id, label)
                         self._subtasks(second, second_id, label)
+        self.progress(total, total, "")
         if self.batch is not None:
             self.batch.flush()
         return self.out

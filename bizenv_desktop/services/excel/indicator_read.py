@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from ...core.errors import InvalidInput
+from ...core.progress import Progress, step
 from .columns import DIVISION_ROLES, ROLE_NAMES, ROLES, SINGLE_ROLES, detect_roles, norm
 from ...core.inline_units import take_inline_units
 from .divisions_cell import parse_division_cell
@@ -29,22 +30,24 @@ UNGROUPED = "未分组指标"
 
 
 def read_indicator_table(path: str | Path, sheet: str | None = None,
-                         roles: dict[int, str] | None = None) -> ImportPreview:
+                         roles: dict[int, str] | None = None, progress: Progress | None = None) -> ImportPreview:
     """Read the indicator table in path (the first sheet that has one, or the named sheet).
 
     roles overrides the detected role of columns: {column number (1 = A): role}, roles
     from columns.ROLES. Raises InvalidInput for unreadable files, a missing sheet or a
     sheet without a recognisable header; problems that the user can fix by choosing column
-    roles are listed in preview.errors instead.
+    roles are listed in preview.errors instead. progress: before each sheet read (core/progress.py).
     """
     p = Path(path)
+    report = step(progress)
     wb = open_workbook(p, read_only=True)
     try:
         if sheet is not None:
             candidates = [get_sheet(wb, sheet, p.name)]
         else:
             candidates = sorted(wb.worksheets, key=lambda s: s.sheet_state != "visible")
-        for ws in candidates:
+        for n, ws in enumerate(candidates):
+            report(n, len(candidates), ws.title)
             try:  # a read-only sheet is parsed only now: damage shows here
                 grid = read_grid(ws)
             except Exception as exc:

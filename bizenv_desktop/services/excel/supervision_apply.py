@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from ...core.errors import BizenvError, InvalidInput
+from ...core.progress import Progress, every
 from ...storage.changes import Writer
 from ...storage.database import Database
 from ..calendar import load_calendar
@@ -92,18 +93,20 @@ def ledger_units(db: Database, preview: Any) -> UnitMap:
     return map_units(db, found, groups)
 
 
-def plan_supervision_import(db: Database, preview: Any, units: UnitMap | None = None) -> LedgerChanges:
+def plan_supervision_import(db: Database, preview: Any, units: UnitMap | None = None,
+                            progress: Progress | None = None) -> LedgerChanges:
     """What importing preview would create and update (nothing is written); units: the mapping
     the liaison confirmed (default: the one proposed)."""
-    return _run(db, None, preview, date.today(), units)
+    return _run(db, None, preview, date.today(), units, progress)
 
 
 def apply_supervision_import(w: Writer, preview: Any, today: date | None = None,
-                             units: UnitMap | None = None) -> LedgerChanges:
+                             units: UnitMap | None = None, progress: Progress | None = None) -> LedgerChanges:
     """Write preview with the Writer of one Workspace.apply; an error names the row and undoes all.
-    Steps reached without a date in the ledger are dated today (never before an earlier step)."""
+    Steps reached without a date in the ledger are dated today (never before an earlier step).
+    progress: every 100 items (core/progress.py)."""
     with _collector_paused():
-        return _run(w.db, w, preview, today or date.today(), units)
+        return _run(w.db, w, preview, today or date.today(), units, progress)
 
 
 def mapped_units(it: Any, unit_map: UnitMap) -> tuple[list[str], list[str]]:
@@ -120,7 +123,8 @@ def mapped_units(it: Any, unit_map: UnitMap) -> tuple[list[str], list[str]]:
     return lead, [n for n in mapped(it.cooperating) if n not in lead]
 
 
-def _run(db: Database, w: Writer | None, pv: Any, today: date, units: UnitMap | None) -> LedgerChanges:
+def _run(db: Database, w: Writer | None, pv: Any, today: date, units: UnitMap | None,
+         progress: Progress | None = None) -> LedgerChanges:
     from .supervision_import import text_deadline
 
     unit_map = units if units is not None else ledger_units(db, pv)
@@ -144,7 +148,9 @@ def _run(db: Database, w: Writer | None, pv: Any, today: date, units: UnitMap | 
     division_ids = {r[0]: r[1] for r in db.query("SELECT name, id FROM division")} if w is not None else {}
     batch = ItemBatch(w, today) if w is not None else None
     used: dict[int, int] = {}
-    for it in pv.items:
+    tick = every(progress, 100)
+    for n, it in enumerate(pv.items, 1):
+        tick(n, len(pv.items), "")
         row = _match(it, by_no, by_key)
         where = f"工作表“{pv.sheet}”第 {it.row} 行"
         if row is not None and row["id"] in used:

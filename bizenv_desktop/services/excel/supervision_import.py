@@ -27,6 +27,7 @@ from typing import Any
 
 from ...core.deadline_text import derive_deadline
 from ...core.errors import InvalidInput
+from ...core.progress import Progress, every
 from ...core.workdays import WorkCalendar
 from ..supervision import LEDGER_FIELDS, STATUS_DATES, STATUSES
 from .columns import norm
@@ -219,19 +220,22 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_supervision_ledger(path: str | Path, sheet: str | None = None) -> LedgerPreview:
+def read_supervision_ledger(path: str | Path, sheet: str | None = None,
+                            progress: Progress | None = None) -> LedgerPreview:
     """Read the ledger in path (the first sheet with one, visible sheets first, or the named
-    sheet). Raises InvalidInput for unreadable files, a missing sheet, no header or no items."""
+    sheet). Raises InvalidInput for unreadable files, a missing sheet, no header or no items.
+    progress: before each sheet read (core/progress.py)."""
     with _collector_paused():
-        return _read_ledger(Path(path), sheet)
+        return _read_ledger(Path(path), sheet, every(progress, 1))
 
 
-def _read_ledger(p: Path, sheet: str | None) -> LedgerPreview:
+def _read_ledger(p: Path, sheet: str | None, report: Progress) -> LedgerPreview:
     wb = open_workbook(p, read_only=True)
     try:
         candidates = [get_sheet(wb, sheet, p.name)] if sheet is not None else \
             sorted(wb.worksheets, key=lambda s: s.sheet_state != "visible")
-        for ws in candidates:
+        for n, ws in enumerate(candidates):
+            report(n, len(candidates), ws.title)
             try:  # a read-only sheet is parsed only now: damage shows here
                 grid = read_grid(ws)
             except Exception as exc:

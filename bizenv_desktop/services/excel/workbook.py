@@ -30,6 +30,7 @@ from ...core.cell_safety import formula_guarded
 from ...core.errors import InvalidInput
 from ...storage import files
 from .other_formats import TooLarge, is_ods, ods_encrypted, open_ods, open_xls
+from ...core.progress import Progress, every
 
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 MAX_CELL = 32767  # Excel's limit on the characters of one cell
@@ -99,8 +100,10 @@ class TableSheet:
     (repeated on every printed page), bordered body rows, A4 landscape fitted to width."""
 
     def __init__(self, ws: Worksheet, title: str, columns: list[Column], subtitle: str = "",
-                 max_row_height: float = 300.0) -> None:
+                 max_row_height: float = 300.0, progress: Progress | None = None, total: int = 0) -> None:
+        """progress(rows written, total, '') every 100 rows and in finish() (core/progress.py)."""
         self.ws = ws
+        self._tick, self._total, self._rows = every(progress, 100), total, 0
         self.columns = columns
         self.max_row_height = max_row_height
         n = len(columns)
@@ -149,6 +152,8 @@ class TableSheet:
         """Write one body row (values in column order); returns its row number."""
         r = self.next_row
         self.next_row += 1
+        self._rows += 1
+        self._tick(self._rows, self._total, "")
         for i, col in enumerate(self.columns, 1):
             value = values[i - 1] if i - 1 < len(values) else None
             cell = safe_text(self.ws.cell(r, i), "" if value is None else value)
@@ -179,6 +184,7 @@ class TableSheet:
 
     def finish(self, protect: bool = False, autofilter: bool = False) -> None:
         """Row heights from the wrapped text; optional sheet protection and filter buttons."""
+        self._tick(self._rows, self._rows, "")  # a last chance to cancel before the file is written
         for r, texts in self._texts.items():
             if not texts:
                 continue

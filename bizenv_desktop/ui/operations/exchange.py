@@ -1,17 +1,20 @@
 """Files in and out (menu 文件): the indicator-table and ledger imports, the Excel exports,
-the evidence package. The import dialogs own their preview and apply; exports read only.
+the evidence package. The import dialogs own their preview and apply; exports and the
+package are built on a worker (ui/tasks.py) with a progress dialog and Cancel.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
-from ...core.errors import BizenvError
 from .. import file_dialogs
 from ..modal import modal, run_modal
+from ...core.progress import Progress
+from ..tasks import Task, explain
 from . import make_action
 
 if TYPE_CHECKING:
@@ -60,8 +63,9 @@ class ExchangeOps(QObject):
 
         run_modal(ImportSupervisionDialog(self.window.controller, self.window))
 
-    def export_excel(self, kind: str, target: str | None = None) -> int | None:
-        """Write one of the Excel exports; the month is the month view's current month."""
+    def export_excel(self, kind: str, target: str | None = None) -> Task | None:
+        """Write one of the Excel exports on a worker (ui/tasks.py); the month is the month
+        view's current month. Returns the task (its result: the rows written)."""
         from ...services.excel import export
 
         year, month = self.window.year, self.window.month_view.current
@@ -74,23 +78,21 @@ class ExchangeOps(QObject):
                                             self.tr("Excel 工作簿 (*.xlsx)"))
             if not target:
                 return None
-        db, out = self.window.controller.db, target
-        calls = {"indicators": lambda: export.export_indicators(db, year, out),
-                 "dispatch": lambda: export.export_dispatch(db, month, out),
-                 "supervision": lambda: export.export_supervision(db, out),
-                 "events": lambda: export.export_events(db, year, out),
-                 "audit": lambda: export.export_audit(db, out)}
-        try:
-            rows = calls[kind]()
-        except (BizenvError, OSError) as exc:
-            QMessageBox.warning(self.window, self.tr("无法导出"), str(exc))
-            return None
-        self.window.statusBar().showMessage(
-            self.tr("已导出 %n 行到 %2", "", rows).replace("%2", str(target)), 8000)
-        return rows
+        out = target
+        calls: dict[str, Callable[[Any, Progress], int]] = {
+            "indicators": lambda db, p: export.export_indicators(db, year, out, progress=p),
+            "dispatch": lambda db, p: export.export_dispatch(db, month, out, progress=p),
+            "supervision": lambda db, p: export.export_supervision(db, out, progress=p),
+            "events": lambda db, p: export.export_events(db, year, out, progress=p),
+            "audit": lambda db, p: export.export_audit(db, out, progress=p)}
+        return self.window.controller.tasks.read(
+            self.tr("正在导出“%1”").replace("%1", Path(out).name), calls[kind],
+            done=lambda rows: self.window.statusBar().showMessage(
+                self.tr("已导出 %n 行到 %2", "", rows).replace("%2", str(out)), 8000),
+            failed=lambda exc: QMessageBox.warning(self.window, self.tr("无法导出"), str(explain(exc))))
 
-    def export_evidence(self, target: str | None = None) -> None:
-        """Zip this year's evidence, one folder per indicator, with an index."""
+    def export_evidence(self, target: str | None = None) -> Task | None:
+        """Zip this year's evidence on a worker, one folder per indicator, with an index."""
         from ...services import evidence
 
         year = self.window.year
@@ -99,12 +101,11 @@ class ExchangeOps(QObject):
                                             self.tr("%1年佐证材料.zip").replace("%1", str(year)),
                                             self.tr("压缩包 (*.zip)"))
             if not target:
-                return
-        workspace = self.window.controller.workspace
-        try:
-            summary = evidence.export_package(workspace.db, workspace.path, year, Path(target))
-        except (BizenvError, OSError) as exc:
-            QMessageBox.warning(self.window, self.tr("无法导出"), str(exc))
-            return
-        self.window.statusBar().showMessage(
-            self.tr("已导出 %n 个文件到 %2", "", summary.files).replace("%2", str(target)), 8000)
+                return None
+        out, db_path = Path(target), self.window.controller.workspace.path
+        return self.window.controller.tasks.read(
+            self.tr("正在导出佐证材料包"),
+            lambda db, p: evidence.export_package(db, db_path, year, out, progress=p),
+            done=lambda summary: self.window.statusBar().showMessage(
+                self.tr("已导出 %n 个文件到 %2", "", summary.files).replace("%2", str(out)), 8000),
+            failed=lambda exc: QMessageBox.warning(self.window, self.tr("无法导出"), str(explain(exc))))
