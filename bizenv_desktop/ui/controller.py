@@ -108,6 +108,12 @@ class Controller(QObject):
             self.changed.emit()
 
     # -- undo and redo from the window: a large step runs as a task ------------------------
+    def take_undo_actions(self, act_undo: Any, act_redo: Any) -> None:
+        """Undo/redo actions made by the stack call these instead of the stack directly."""
+        for action, step in ((act_undo, self.undo), (act_redo, self.redo)):
+            action.triggered.disconnect()
+            action.triggered.connect(lambda _checked=False, step=step: step())
+
     def undo(self) -> None:
         self._step(undo=True)
 

@@ -142,9 +142,7 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
     def _build_own_actions(self) -> None:
         self.undo_labels = UndoLabels.for_window(self)  # what undo does, and in which tab it was done
         self.act_undo, self.act_redo = self.undo_labels.act_undo, self.undo_labels.act_redo
-        for action, step in ((self.act_undo, self.controller.undo), (self.act_redo, self.controller.redo)):
-            action.triggered.disconnect()  # through the controller: a large step runs as a task
-            action.triggered.connect(lambda _checked=False, step=step: step())
+        self.controller.take_undo_actions(self.act_undo, self.act_redo)  # a large step runs as a task
         self.act_quit = make_action(self, self.tr("退出(&X)"), self.close, QKeySequence("Ctrl+Q"))
         self.act_find = make_action(self, self.tr("筛选(&F)"), self.filter_edit.setFocus,
                                     QKeySequence.StandardKey.Find)
