@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDate, QModelIndex,
                             QPersistentModelIndex, Qt, QTimer)
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
@@ -20,6 +19,7 @@ from ..core.errors import BizenvError
 from ..services import audit
 from ..services.audit import AuditEntry
 from . import file_dialogs
+from .lazy import ReloadWhenShown
 from .settings import PreserveGeometry
 
 CTX = "AuditDialog"
@@ -209,8 +209,10 @@ def _date_filter(label: str, parent: QWidget) -> tuple[QDateEdit, QCheckBox]:
     return edit, any_box
 
 
-class AuditDialog(PreserveGeometry, QDialog):
+class AuditDialog(ReloadWhenShown, PreserveGeometry, QDialog):
     """修改记录: filters on top, the paged table, the count, export and close."""
+
+    WATCHES = frozenset({"audit"})  # what refresh() reads (tests/ui/test_watches.py)
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -265,8 +267,7 @@ class AuditDialog(PreserveGeometry, QDialog):
         self.entity_box.activated.connect(lambda _i: self.reload())
         self.export_button.clicked.connect(self.ask_export)
         self.close_button.clicked.connect(self.reject)
-        self._connected = True
-        controller.changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
+        self.watch(controller)
         self.reload()
         self.resize(1100, 600)
         self.restore_geometry()
@@ -298,6 +299,9 @@ class AuditDialog(PreserveGeometry, QDialog):
         except BizenvError as exc:
             self.controller.report(exc)
         self._update_count()
+
+    def refresh_stale(self) -> None:  # a change it watches (when hidden: once, when shown again)
+        self.refresh()
 
     def refresh(self) -> None:
         """Re-read after a change elsewhere, keeping as many rows loaded as before."""
@@ -346,17 +350,6 @@ class AuditDialog(PreserveGeometry, QDialog):
                                     self.tr("已导出 %n 条记录到“%2”。", "", count).replace("%2", path))
 
     # -- closing --------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        if not self._connected:  # shown again after being closed
-            self._connected = True
-            self.controller.changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
-            self.refresh()
-        super().showEvent(event)
-
     def done(self, result: int) -> None:
-        """Closing (also by Esc or the title bar) stops listening to the controller."""
-        if self._connected:
-            self._connected = False
-            self.controller.changed.disconnect(self.refresh)
         self.save_geometry()
         super().done(result)

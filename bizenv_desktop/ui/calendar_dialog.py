@@ -10,13 +10,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent, QTextCharFormat
+from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (QCalendarWidget, QDialog, QHBoxLayout, QInputDialog, QLabel, QListWidget,
                                QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from ..core.workdays import WorkCalendar, month_end
 from ..services import calendar
 from ..services.calendar import Override
+from .lazy import ReloadWhenShown
 from .settings import PreserveGeometry
 
 HOLIDAY_FG, HOLIDAY_BG = QColor(198, 40, 40), QColor(253, 226, 225)
@@ -33,8 +34,10 @@ def _pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
-class CalendarDialog(PreserveGeometry, QDialog):
+class CalendarDialog(ReloadWhenShown, PreserveGeometry, QDialog):
     """The month calendar with marked days, the year's status, its overrides and the actions."""
+
+    WATCHES = frozenset({"calendar_year", "workday_override"})  # what refresh() reads (tests/ui/test_watches.py)
 
     def __init__(self, controller: Any, parent: QWidget | None = None, day: date | None = None) -> None:
         super().__init__(parent)
@@ -93,8 +96,7 @@ class CalendarDialog(PreserveGeometry, QDialog):
         self.calendar.currentPageChanged.connect(lambda _y, _m: self.refresh())
         self.calendar.selectionChanged.connect(self._sync_buttons)
         self.override_list.itemActivated.connect(lambda item: self.show_date(date.fromisoformat(item.data(DAY_ROLE))))
-        self._connected = True
-        controller.changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
+        self.watch(controller)
         self.show_date(day or date.today())
         self.refresh()
         self.resize(760, 420)
@@ -125,6 +127,9 @@ class CalendarDialog(PreserveGeometry, QDialog):
         if work:
             return "makeup" if weekend else "workday"
         return "rest" if weekend else "holiday"
+
+    def refresh_stale(self) -> None:  # a change it watches (when hidden: once, when shown again)
+        self.refresh()
 
     def refresh(self) -> None:
         """Re-read the calendar and repaint the shown month, the status line and the list."""
@@ -227,17 +232,6 @@ class CalendarDialog(PreserveGeometry, QDialog):
             self.confirm_year(year)
 
     # -- closing --------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        if not self._connected:  # shown again after being closed
-            self._connected = True
-            self.controller.changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
-            self.refresh()
-        super().showEvent(event)
-
     def done(self, result: int) -> None:
-        """Closing (also by Esc or the title bar) stops listening to the controller."""
-        if self._connected:
-            self._connected = False
-            self.controller.changed.disconnect(self.refresh)
         self.save_geometry()
         super().done(result)

@@ -2,6 +2,12 @@
 
 Widgets call `controller.run(label, fn)`; errors the services raise come back as a
 message box that says what is wrong and what to do, and nothing is changed.
+
+After every change (an action, undo, redo, a task's write, an import, a restore, another
+file opened) `changed` carries a storage.touched.Touched: the tables and rows written. Views
+follow it through ui/lazy.ReloadWhenShown (declare WATCHES, call self.watch(controller)) and
+re-read only what they show. A slot taking no argument still works (it gets called for every
+change); one with an optional argument would receive the Touched.
 """
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ from ..core.errors import BizenvError, DatabaseDamaged
 from ..core.progress import Progress
 from ..services.workspace import Workspace
 from ..storage.changes import ChangeSet, Writer
+from ..storage.touched import Touched
 from .tasks import Tasks, explain
 
 
@@ -61,13 +68,13 @@ class ChangeCommand(QUndoCommand):
         finally:
             if busy:
                 QApplication.restoreOverrideCursor()
-        self.controller.changed.emit()
+        self.controller.notify(Touched.of(self.changes))  # on a refusal too: harmless, and nothing is missed
 
 
 class Controller(QObject):
     """Holds the open workspace and the undo stack shared by all windows."""
 
-    changed = Signal()
+    changed = Signal(object)  # a Touched: what the change wrote (Touched.everything(): the whole file)
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -105,7 +112,11 @@ class Controller(QObject):
         """An action applied (here or by a task): one undo step, and the views are told."""
         if changes:
             self.undo_stack.push(ChangeCommand(self, changes))
-            self.changed.emit()
+            self.notify(Touched.of(changes))
+
+    def notify(self, touched: Touched | None = None) -> None:
+        """Tell the views what changed (None: anything may have: a restore, another file)."""
+        self.changed.emit(touched if touched is not None else Touched.everything())
 
     # -- undo and redo from the window: a large step runs as a task ------------------------
     def take_undo_actions(self, act_undo: Any, act_redo: Any) -> None:
@@ -145,13 +156,13 @@ class Controller(QObject):
         def done(_result: Any) -> None:
             cmd.replayed_elsewhere()
             move()
-            self.changed.emit()
+            self.notify(Touched.of(changes))
 
         def failed(exc: BaseException) -> None:
             cmd.setObsolete(True)  # as a step replayed here: the stack drops what it cannot replay
             move()
             self.report(explain(exc))
-            self.changed.emit()
+            self.notify(Touched.of(changes))
         text = (self.tr("撤销“%1”") if undo else self.tr("重做“%1”")).replace("%1", changes.label)
         self.tasks.run(text, replay, writes=True, done=done, failed=failed)
 
@@ -167,4 +178,4 @@ class Controller(QObject):
         self.workspace.close()
         self.workspace = workspace
         self.undo_stack.clear()
-        self.changed.emit()
+        self.notify()

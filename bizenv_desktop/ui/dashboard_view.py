@@ -151,6 +151,13 @@ class DashboardView(ReloadWhenShown, QWidget):
     """The 看板 tab: status grid, late items per division, the quantitative chart,
     supervised items by status and the next deadlines."""
 
+    # the tables reload() reads (tests/ui/test_watches.py)
+    WATCHES = frozenset({"assignment", "calendar_year", "deadline_done", "dimension", "dispatch_month",
+                         "dispatch_row", "division", "evidence", "evidence_link", "form_sendback", "indicator",
+                         "liaison", "plan_year", "publication", "ranking", "setting", "subtask",
+                         "supervision_division", "supervision_feedback", "supervision_item",
+                         "supervision_reminder", "work_plan", "workday_override"})
+
     def __init__(self, controller: Any, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -203,7 +210,7 @@ class DashboardView(ReloadWhenShown, QWidget):
         self.year_box.activated.connect(lambda _i: self.set_year(self.year_box.currentData()))
         self.month_box.activated.connect(lambda _i: self.set_month(self.month_box.currentData()))
         self.print_button.clicked.connect(self.print_dashboard)
-        controller.changed.connect(self.reload_when_shown, Qt.ConnectionType.QueuedConnection)
+        self.watch(controller)
         # Read once this event-loop turn is over (the window may set the year first), shown or
         # not: a tab built after the window's first paint then only paints when first shown.
         self._stale = True

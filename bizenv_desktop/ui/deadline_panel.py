@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QHBoxLayout, QHeaderView
 
 from ..core.workdays import WorkCalendar
 from . import file_dialogs
+from .lazy import ReloadWhenShown
 from .widgets import as_record_list
 
 if TYPE_CHECKING:
@@ -107,10 +108,15 @@ class DeadlineModel(QAbstractTableModel):
         return None
 
 
-class DeadlinePanel(QWidget):
+class DeadlinePanel(ReloadWhenShown, QWidget):
     """List of deadlines from 60 days back to 120 days ahead, with done marks. Double-click or
     Enter opens the item a deadline comes from (open_requested; the window goes there); the
     right-click menu opens, marks done or undone, and copies."""
+
+    # the tables reload() reads (tests/ui/test_watches.py)
+    WATCHES = frozenset({"assignment", "calendar_year", "deadline_done", "dimension", "dispatch_month",
+                         "dispatch_row", "division", "evidence_link", "indicator", "liaison", "plan_year",
+                         "setting", "subtask", "supervision_item", "work_plan", "workday_override"})
 
     open_requested = Signal(object)  # the Deadline
 
@@ -160,7 +166,7 @@ class DeadlinePanel(QWidget):
         self.table.activated.connect(lambda index: self.open_item(index.data(ROW_ROLE)))  # double-click, Enter
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_menu)
-        controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        self.watch(controller)
         if load:
             self.reload()
         else:

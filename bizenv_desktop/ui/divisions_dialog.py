@@ -10,13 +10,14 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QInputDialog, QLineEdit, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.model import DIVISION_KINDS, Division
 from ..services import divisions, plan_read
+from .lazy import ReloadWhenShown
 from .settings import PreserveGeometry
 from .widgets import as_record_list
 
@@ -51,8 +52,10 @@ class NewDivisionDialog(QDialog):
         form.addRow(buttons)
 
 
-class DivisionsDialog(PreserveGeometry, QDialog):
+class DivisionsDialog(ReloadWhenShown, PreserveGeometry, QDialog):
     """The list of all divisions and groups, with the actions that change them."""
+
+    WATCHES = frozenset({"assignment", "division", "subtask"})  # what refresh() reads (tests/ui/test_watches.py)
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,8 +99,7 @@ class DivisionsDialog(PreserveGeometry, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body)
         layout.addWidget(self.show_retired)
-        self._connected = True
-        controller.changed.connect(self.refresh)
+        self.watch(controller, queued=False)
         self.refresh()
         self.resize(640, 420)
         self.restore_geometry()
@@ -150,6 +152,9 @@ class DivisionsDialog(PreserveGeometry, QDialog):
                 self.table.selectRow(row)
                 return True
         return False
+
+    def refresh_stale(self) -> None:  # a change it watches (when hidden: once, when shown again)
+        self.refresh()
 
     def refresh(self) -> None:
         """Re-read the divisions, keeping the selection when the row is still shown."""
@@ -298,20 +303,6 @@ class DivisionsDialog(PreserveGeometry, QDialog):
             self.delete(d.id)
 
     # -- closing ------------------------------------------------------------
-    def _disconnect(self) -> None:
-        if self._connected:
-            self._connected = False
-            self.controller.changed.disconnect(self.refresh)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        if not self._connected:  # shown again after being closed
-            self._connected = True
-            self.controller.changed.connect(self.refresh)
-            self.refresh()
-        super().showEvent(event)
-
     def done(self, result: int) -> None:
-        """Closing (also by Esc or the title bar) stops listening to the controller."""
-        self._disconnect()
         self.save_geometry()
         super().done(result)

@@ -20,6 +20,7 @@ from ..services import events, plan_read
 from ..services.events import Event
 from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
+from .lazy import ReloadWhenShown
 from .rows_model import RowsModel
 from .widgets import as_record_list
 
@@ -155,8 +156,11 @@ class EventDialog(QDialog):
                 "note": self.note.text(), "indicator_id": self.indicator.currentData()}
 
 
-class EventsView(QWidget):
+class EventsView(ReloadWhenShown, QWidget):
     """The register of counted events, filtered by year and kind, with counts per kind."""
+
+    # the tables reload() reads (tests/ui/test_watches.py)
+    WATCHES = frozenset({"dimension", "event", "evidence_link", "indicator", "plan_year"})
 
     def __init__(self, controller: Any, parent: QWidget | None = None, year: int | None = None) -> None:
         super().__init__(parent)
@@ -210,7 +214,7 @@ class EventsView(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._sync_buttons())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_evidence())
         self.proxy.modelReset.connect(self._show_evidence)
-        controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        self.watch(controller)
         self.reload()
 
     def _show_evidence(self) -> None:

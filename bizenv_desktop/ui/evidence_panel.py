@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListWidg
 
 from ..core.errors import BizenvError
 from ..services import evidence
-from . import file_dialogs
 from ..services.evidence import EvidenceItem
+from . import file_dialogs
+from .lazy import ReloadWhenShown
 
 LINK_ROLE = Qt.ItemDataRole.UserRole
 
@@ -33,8 +34,10 @@ def format_size(size: int) -> str:
     return f"{size} B"
 
 
-class EvidencePanel(QWidget):
+class EvidencePanel(ReloadWhenShown, QWidget):
     """List of a record's evidence files with add, open and remove; accepts dropped files."""
+
+    WATCHES = frozenset({"evidence", "evidence_link"})  # the tables refresh() reads (tests/ui/test_watches.py)
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,7 +71,7 @@ class EvidencePanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.hint)
         self.setAcceptDrops(True)
-        controller.changed.connect(self.refresh)
+        self.watch(controller, queued=False)
         self.refresh()
 
     # -- target and reading -----------------------------------------------------
@@ -78,6 +81,9 @@ class EvidencePanel(QWidget):
             raise ValueError(kind)
         self.kind, self.target_id = (kind, target_id) if kind is not None and target_id is not None else (None, None)
         self.read_only = read_only
+        self.refresh()
+
+    def refresh_stale(self) -> None:
         self.refresh()
 
     def items(self) -> list[EvidenceItem]:

@@ -19,6 +19,7 @@ from ..services.inspections import Followup, Inspection
 from ..services.lookup import indicator_by_code
 from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
+from .lazy import ReloadWhenShown
 from .rows_model import RowsModel
 from .supervision_dialog import _division_list, checked_ids
 from .widgets import as_record_list
@@ -143,8 +144,12 @@ class FollowupDialog(QDialog):
         return self.content.toPlainText(), self.division.currentData(), self.deadline.text().strip()
 
 
-class InspectionsView(QWidget):
+class InspectionsView(ReloadWhenShown, QWidget):
     """The year's 督查, the selected one's findings and follow-up items, and its evidence."""
+
+    # the tables reload() reads (tests/ui/test_watches.py)
+    WATCHES = frozenset({"division", "evidence", "evidence_link", "indicator", "inspection", "inspection_followup",
+                         "inspection_scope", "plan_year"})
 
     def __init__(self, controller: Any, parent: QWidget | None = None, year: int | None = None,
                  today: date | None = None) -> None:
@@ -209,7 +214,7 @@ class InspectionsView(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.follow_table.selectionModel().currentRowChanged.connect(lambda *_: self._sync_buttons())
         self.model.modelReset.connect(self._selection_changed)
-        controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        self.watch(controller)
         self.reload()
 
     @property

@@ -10,13 +10,14 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.model import Division, Liaison
 from ..services import liaisons, plan_read
+from .lazy import ReloadWhenShown
 from .settings import PreserveGeometry
 from .widgets import as_record_list
 
@@ -100,8 +101,10 @@ class LiaisonForm(QDialog):
         return out
 
 
-class LiaisonDialog(PreserveGeometry, QDialog):
+class LiaisonDialog(ReloadWhenShown, PreserveGeometry, QDialog):
     """The registry table, a line about the current liaison, and the actions on entries."""
+
+    WATCHES = frozenset({"division", "liaison"})  # what refresh() reads (tests/ui/test_watches.py)
 
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,8 +138,7 @@ class LiaisonDialog(PreserveGeometry, QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self._connected = True
-        controller.changed.connect(self.refresh)
+        self.watch(controller, queued=False)
         self.refresh()
         self.resize(820, 400)
         self.restore_geometry()
@@ -173,6 +175,9 @@ class LiaisonDialog(PreserveGeometry, QDialog):
             items = [self.tr("%1（%2 起）").replace("%1", r["name"]).replace("%2", r["start_date"]) for r in unreported]
             return head + self.tr("尚未报备的变更：%1。").replace("%1", self.tr("、").join(items))
         return head + (self.tr("所有变更均已报备。") if self._rows else "")
+
+    def refresh_stale(self) -> None:  # a change it watches (when hidden: once, when shown again)
+        self.refresh()
 
     def refresh(self) -> None:
         """Re-read the registry, keeping the selection."""
@@ -283,20 +288,6 @@ class LiaisonDialog(PreserveGeometry, QDialog):
             self.delete(x.id)
 
     # -- closing ------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        if not self._connected:  # shown again after being closed
-            self._connected = True
-            self.controller.changed.connect(self.refresh)
-            self.refresh()
-        super().showEvent(event)
-
-    def _disconnect(self) -> None:
-        if self._connected:
-            self._connected = False
-            self.controller.changed.disconnect(self.refresh)
-
     def done(self, result: int) -> None:
-        """Closing (also by Esc or the title bar) stops listening to the controller."""
-        self._disconnect()
         self.save_geometry()
         super().done(result)

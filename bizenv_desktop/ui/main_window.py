@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QDockWidget, QLabel, QLineEdit, QMainWi
 
 from ..core.errors import BizenvError
 from ..services import events, plan_read
-from . import screen_fit, settings
+from . import lazy, screen_fit, settings
 from .controller import Controller
 from .deadline_panel import DeadlinePanel, reminder_html
 from .lazy_tabs import LazyPage, LazyTabs
@@ -43,9 +43,11 @@ if TYPE_CHECKING:
     from .supervision_view import SupervisionView
 
 
-class MainWindow(settings.PreserveGeometry, QMainWindow):
+class MainWindow(lazy.ReloadWhenShown, settings.PreserveGeometry, QMainWindow):
     first_shown = Signal()  # after the first paint: the moment for reminders and the start-up backup
     ready = Signal()  # every tab is built
+    WATCHES = frozenset({"assignment", "dimension", "division", "event", "indicator", "plan_year", "subtask"})
+    _painted = False  # until the first paint (paintEvent)
 
     def __init__(self, controller: Controller, year: int | None = None) -> None:
         super().__init__()
@@ -97,7 +99,7 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         self.plan_tree.open_requested.connect(self.plan_ops.edit_current)
         self.filter_edit.textChanged.connect(self.plan_tree.set_filter)
         self.year_box.activated.connect(lambda _i: self.set_year(self.year_box.currentData()))
-        controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        self.watch(controller)
         screen_fit.first_size(self, 1360, 820)  # from the screen: 1360 x 820 did not fit 1366 x 768
         self.restore_geometry()
         shown = bool(settings.get("ui/detail_visible"))
@@ -261,8 +263,6 @@ class MainWindow(settings.PreserveGeometry, QMainWindow):
         box.open()
         settings.put("ui/reminded_on", today.isoformat())
         return box
-
-    _painted = False
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
         super().paintEvent(event)

@@ -138,7 +138,7 @@ def restore_from(parent: QWidget | None, controller: Any, source: str | Path | N
         if result.replaced_file:
             ws.reopen()  # the file itself was replaced: this window's connection is to the old one
         controller.undo_stack.clear()  # the undo history describes data that is gone
-        controller.changed.emit()
+        controller.notify()  # the whole file
         QMessageBox.information(parent, QCoreApplication.translate("Maintenance", "恢复完成"), restored_text(result))
     return controller.tasks.run(
         QCoreApplication.translate("Maintenance", "正在从备份恢复"), work, writes=True, done=restored, parent=parent,
@@ -160,7 +160,7 @@ def _restore_here(parent: QWidget | None, controller: Any, source: str | Path) -
             except (BizenvError, sqlite3.Error) as exc:
                 QMessageBox.critical(parent, QCoreApplication.translate("Maintenance", "无法恢复"), str(exc))
     controller.undo_stack.clear()  # the undo history describes data that is gone
-    controller.changed.emit()
+    controller.notify()  # the whole file
     QMessageBox.information(parent, QCoreApplication.translate("Maintenance", "恢复完成"), restored_text(result))
     return True
 

@@ -6,7 +6,7 @@ close and reopen is one controller action (one transaction, one undo step).
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
@@ -26,6 +26,9 @@ from .month_model import (COL_DIVISION, COL_INDICATOR, COL_STATUS, COL_SUBTASK, 
                           MonthModel, status_label)
 from .returns_panel import ReturnsPanel
 from .text_line import TextLine
+
+if TYPE_CHECKING:
+    from ..storage.touched import Scope
 
 
 class StatusDelegate(QStyledItemDelegate):
@@ -96,6 +99,10 @@ _SHOWN: Any = object()  # MonthView._changes_for when the changes panel shows it
 
 class MonthView(ReloadWhenShown, QWidget):
     """The 月调度 tab."""
+
+    # the tables reload() reads (tests/ui/test_watches.py)
+    WATCHES = frozenset({"assignment", "deadline_done", "dimension", "dispatch_month", "dispatch_row", "division",
+                         "evidence_link", "form_sendback", "indicator", "quarter_snapshot", "subtask"})
 
     month_changed = Signal(str)
 
@@ -180,7 +187,7 @@ class MonthView(ReloadWhenShown, QWidget):
         self.proxy.modelReset.connect(self._update_counts)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_evidence())
         self.proxy.modelReset.connect(self._show_evidence)
-        controller.changed.connect(self.reload_when_shown, Qt.ConnectionType.QueuedConnection)
+        self.watch(controller)
         self.reload()  # at once (40 ms): the window asks which month is current before the tab is shown
 
     def _show_evidence(self) -> None:
@@ -247,6 +254,14 @@ class MonthView(ReloadWhenShown, QWidget):
         layout.addWidget(self.count_label)
 
     # -- loading ----------------------------------------------------------------
+    def watch_scope(self) -> Scope | None:
+        """Rows of months neither shown nor compared with change nothing here (a month started,
+        closed or reopened does: dispatch_month is not limited)."""
+        month = self.model.month
+        if month is None:
+            return None
+        return {"dispatch_row": {"month": {self.current, month.month, month.previous_month}}}
+
     def reload(self) -> None:
         heads = dispatch.month_heads(self.controller.db)
         names = [month for month, _closed in heads]

@@ -20,6 +20,7 @@ from ..services import publications as pub
 from ..services.publications import Publication
 from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
+from .lazy import ReloadWhenShown
 from .rows_model import RowsModel
 from .widgets import as_record_list
 
@@ -122,8 +123,11 @@ class PublicationDialog(QDialog):
                 "indicator_id": self.indicator.currentData()}
 
 
-class PublicationsView(QWidget):
+class PublicationsView(ReloadWhenShown, QWidget):
     """The year's publications, (1)'s and (15)'s state, and the selected one's evidence."""
+
+    # the tables reload() reads (tests/ui/test_watches.py)
+    WATCHES = frozenset({"dimension", "evidence", "evidence_link", "indicator", "plan_year", "publication"})
 
     def __init__(self, controller: Any, parent: QWidget | None = None, year: int | None = None,
                  today: date | None = None) -> None:
@@ -165,7 +169,7 @@ class PublicationsView(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.ask_edit())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.model.modelReset.connect(self._selection_changed)
-        controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        self.watch(controller)
         self.reload()
 
     @property

@@ -15,6 +15,7 @@ from ..services import plan_read, rankings
 from ..services.rankings import DEFAULT_BENCHMARK, Ranking
 from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
+from .lazy import ReloadWhenShown
 from .rows_model import RowsModel
 from .widgets import as_record_list
 
@@ -57,8 +58,12 @@ class RankingsModel(RowsModel):
         return None
 
 
-class RankingsView(QWidget):
+class RankingsView(ReloadWhenShown, QWidget):
     """The year's ranking-kind indicators and the form for the selected one's ranking."""
+
+    # the tables reload() reads (tests/ui/test_watches.py)
+    WATCHES = frozenset({"assignment", "dimension", "division", "evidence", "evidence_link", "indicator",
+                         "plan_year", "ranking", "subtask"})
 
     def __init__(self, controller: Any, parent: QWidget | None = None, year: int | None = None) -> None:
         super().__init__(parent)
@@ -113,7 +118,7 @@ class RankingsView(QWidget):
         self.save_button.clicked.connect(lambda: self.save_form())
         self.clear_button.clicked.connect(lambda: self.clear_selected())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
-        controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        self.watch(controller)
         self.reload()
 
     def set_year(self, year: int) -> None:

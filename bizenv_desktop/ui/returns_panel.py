@@ -7,7 +7,7 @@ and its form re-issued with the reason on it); 交回记录 lists every return a
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from datetime import date
 from pathlib import Path
@@ -20,12 +20,20 @@ from ..core.errors import BizenvError
 from ..services import dispatch
 from ..services import form_returns as forms
 from ..services import sendbacks
+from .lazy import ReloadWhenShown
 from .modal import run_modal
+
+if TYPE_CHECKING:
+    from ..storage.touched import Scope
 
 DIVISION_ROLE = Qt.ItemDataRole.UserRole + 50
 
 
-class ReturnsPanel(QWidget):
+class ReturnsPanel(ReloadWhenShown, QWidget):
+
+    # the tables reload() reads (tests/ui/test_watches.py)
+    WATCHES = frozenset({"assignment", "deadline_done", "dispatch_month", "dispatch_row", "division",
+                         "form_sendback"})
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -73,8 +81,12 @@ class ReturnsPanel(QWidget):
         self.sendback_button.clicked.connect(lambda: self.ask_send_back())
         self.history_button.clicked.connect(lambda: self.show_history())
         self.returned.currentRowChanged.connect(lambda _r: self._sync())
-        controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        self.watch(controller)
         self.reload()
+
+    def watch_scope(self) -> Scope | None:
+        """Only the shown month's rows and send-backs count."""
+        return {"dispatch_row": {"month": {self.month}}, "form_sendback": {"month": {self.month}}}
 
     def set_month(self, month: str) -> None:
         self.month = month or ""

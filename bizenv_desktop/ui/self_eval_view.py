@@ -19,6 +19,7 @@ from ..services import self_evaluation as se
 from ..services.self_evaluation import Evaluation
 from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
+from .lazy import ReloadWhenShown
 from .rows_model import RowsModel
 
 CTX = "SelfEvalView"
@@ -173,8 +174,11 @@ class NarrativeDialog(QDialog):
         self.resize(560, 360)
 
 
-class SelfEvalView(QWidget):
+class SelfEvalView(ReloadWhenShown, QWidget):
     """The 逐项自评 tab."""
+
+    # the tables reload() reads (tests/ui/test_watches.py)
+    WATCHES = frozenset({"dimension", "event", "evidence_link", "indicator", "plan_year", "self_evaluation"})
 
     def __init__(self, controller: Any, parent: QWidget | None = None, year: int | None = None) -> None:
         super().__init__(parent)
@@ -229,7 +233,7 @@ class SelfEvalView(QWidget):
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_evidence())
         self.proxy.modelReset.connect(self._show_evidence)
-        controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        self.watch(controller)
         self.reload()
 
     def _show_evidence(self) -> None:

@@ -154,6 +154,11 @@ def read_ledger(db: Database, today: date) -> Ledger:
 class SupervisionView(ReloadWhenShown, QWidget):
     """The ledger with its filters, counts, actions and the selected item's evidence."""
 
+    # the tables reload() reads (tests/ui/test_watches.py)
+    WATCHES = frozenset({"assignment", "calendar_year", "division", "evidence", "evidence_link", "indicator",
+                         "setting", "subtask", "supervision_division", "supervision_feedback",
+                         "supervision_indicator", "supervision_item", "supervision_reminder", "workday_override"})
+
     def __init__(self, controller: Any, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -257,7 +262,7 @@ class SupervisionView(ReloadWhenShown, QWidget):
         self.table.doubleClicked.connect(lambda _i: self.ask_edit())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.model.modelReset.connect(self._selection_changed)
-        controller.changed.connect(self.reload_when_shown, Qt.ConnectionType.QueuedConnection)
+        self.watch(controller)
         # read when first shown (in the background): 5 000 items cost 15 MB, which a window that
         # is never switched to this tab need not hold
         self._stale = True

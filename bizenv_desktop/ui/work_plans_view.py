@@ -19,6 +19,7 @@ from ..services.work_plans import WorkPlan
 from . import file_dialogs
 from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
+from .lazy import ReloadWhenShown
 from .rows_model import RowsModel
 from .widgets import as_record_list
 
@@ -96,8 +97,12 @@ class ReceiveDialog(QDialog):
         return self.date.date().toString("yyyy-MM-dd"), self.title.text(), self.file.text().strip()
 
 
-class WorkPlansView(QWidget):
+class WorkPlansView(ReloadWhenShown, QWidget):
     """The divisions that owe a work plan in the year, what came in, and who to chase."""
+
+    # the tables reload() reads (tests/ui/test_watches.py)
+    WATCHES = frozenset({"assignment", "calendar_year", "dimension", "division", "evidence", "evidence_link",
+                         "indicator", "plan_year", "setting", "work_plan", "workday_override"})
 
     def __init__(self, controller: Any, parent: QWidget | None = None, year: int | None = None,
                  today: date | None = None) -> None:
@@ -149,7 +154,7 @@ class WorkPlansView(QWidget):
         self.copy_button.clicked.connect(lambda: QApplication.clipboard().setText(self.chase.text()))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.model.modelReset.connect(self._selection_changed)
-        controller.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        self.watch(controller)
         self.reload()
 
     @property

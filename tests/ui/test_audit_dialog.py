@@ -136,12 +136,17 @@ def test_export_writes_the_filtered_rows(dialog: AuditDialog, tmp_path: Path,
     assert "x.csv" in seen[-1]
 
 
-def test_close_stops_listening(qtbot: Any, dialog: AuditDialog, controller: Controller) -> None:
+def test_a_closed_dialog_reads_again_once_when_shown(qtbot: Any, dialog: AuditDialog, controller: Controller) -> None:
     dialog.reject()
-    assert not dialog._connected
-    controller.changed.emit()  # no refresh of a closed dialog
+    reads, total = dialog.reloads, dialog.model.total
+    for name in ("关闭后甲处", "关闭后乙处"):
+        assert controller.run("新增处室", lambda w, name=name: w.insert("division", {"name": name}))
+    qtbot.wait(20)  # the queued notices
+    assert dialog.reloads == reads and dialog.model.total == total  # closed: nothing read
     dialog.show()
-    assert dialog._connected
+    assert dialog.reloads == reads + 1 and dialog.model.total == total + 2
+    dialog.show()
+    assert dialog.reloads == reads + 1  # nothing new
 
 
 def test_every_audit_name_is_marked_for_translation() -> None:

@@ -19,6 +19,7 @@ def test_overdue_and_soon_are_highlighted_and_marking_done_is_undoable(qtbot: An
     controller = Controller(workspace)
     panel = DeadlinePanel(controller, today=date(2026, 10, 9))
     qtbot.addWidget(panel)
+    panel.show()  # a hidden panel re-reads only when shown
     items = rows(panel)
     sep = next(i for i, d in enumerate(items) if d.period == "2026-09")
     report = next(i for i, d in enumerate(items) if d.kind == "provincial_quarterly_report")

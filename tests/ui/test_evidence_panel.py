@@ -157,6 +157,7 @@ def test_evidence_attached_to_an_indicator_itself_from_the_plan_tree(qtbot: Any,
     controller = Controller(workspace)
     tree = PlanTree(controller)
     qtbot.addWidget(tree)
+    tree.show()  # a hidden panel re-reads only when shown
     plan = plan_read.load_plan(workspace.db, 2026)
     tree.show_plan(plan, {}, expand_all=True)
     one = next(i for i in plan.second_level() if i.code == "(1)")

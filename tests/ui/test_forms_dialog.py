@@ -152,6 +152,7 @@ def test_returns_panel_follows_the_month_and_every_change(qtbot: Any, controller
                                                           made: dict[str, Path]) -> None:
     panel = ReturnsPanel(controller)
     qtbot.addWidget(panel)
+    panel.show()  # a hidden panel re-reads only when shown
     assert panel.title.text() == "处室调度表：未选择月份。" and not panel.collect_button.isEnabled()
     panel.set_month(MONTH)
     assert panel.title.text() == "2026-05 处室调度表：已交回 0 个，未交回 6 个。"

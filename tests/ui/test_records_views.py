@@ -73,6 +73,7 @@ def test_publications_page_shows_1_and_flags_a_quarter_without_one(qtbot: Any, c
 
     page = PublicationsView(controller, year=2026, today=date(2026, 8, 1))
     qtbot.addWidget(page)
+    page.show()  # a hidden page re-reads only when shown
     assert "尚未登记公开" in page.plan_state.text()
     assert page.flags() == [1, 2]
     pid = page.add(title="2026年营商环境建设实施方案", published_on="2026-02-10", kind="plan", outlet="厅门户网站",
@@ -99,6 +100,7 @@ def test_work_plans_page_receives_with_a_file_and_keeps_the_chase_line(qtbot: An
 
     page = WorkPlansView(controller, year=2026, today=date(2026, 4, 2))
     qtbot.addWidget(page)
+    page.show()  # a hidden page re-reads only when shown
     assert len(page.rows()) == 6 and all(p.missing for p in page.rows())
     assert page.chase.text().startswith("2026 年度工作方案未交（截止 2026-03-31）：")
     plan = tmp_path / "规划处工作方案.docx"
@@ -124,6 +126,7 @@ def test_inspections_page_records_a_inspection_and_makes_a_follow_up_a_supervise
 
     page = InspectionsView(controller, year=2026, today=date(2026, 4, 1))
     qtbot.addWidget(page)
+    page.show()  # a hidden page re-reads only when shown
     assert page.add_inspection("2026-03-28", "2026-03-28", codes=["99"]) is None and "99" in warnings[-1]
     iid = page.add_inspection("2026-03-28", "第一季度考核评价工作督查", "（10）统计口径不一", codes=["10", "13"],
                               divisions=[div_id(workspace, "审批办")])

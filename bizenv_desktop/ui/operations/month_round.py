@@ -20,6 +20,7 @@ from ..modal import modal, run_modal
 from . import make_action
 
 if TYPE_CHECKING:
+    from ...storage.touched import Touched
     from ..main_window import MainWindow
     from ..month_view import MonthView
 
@@ -31,6 +32,10 @@ def _returns() -> Any:
 
 
 class MonthRoundOps(QObject):
+    # what update_steps() reads: the months, the plan years, who owes a form (tests/ui/test_watches.py)
+    WATCHES = frozenset({"assignment", "deadline_done", "dispatch_month", "dispatch_row", "division",
+                         "form_sendback", "plan_year"})
+
     def __init__(self, window: MainWindow, today: date | None = None) -> None:
         super().__init__(window)
         self.window = window
@@ -48,7 +53,7 @@ class MonthRoundOps(QObject):
             action.setData(step)
         w.menus.add("month", "round", *self.round_actions)
         w.tabs.built.connect(self._view_built)
-        w.controller.changed.connect(self.update_steps, Qt.ConnectionType.QueuedConnection)
+        w.controller.changed.connect(self._changed, Qt.ConnectionType.QueuedConnection)
         self.update_steps()
 
     @property
@@ -70,6 +75,10 @@ class MonthRoundOps(QObject):
         if view is self._view():
             view.set_round_actions(self.round_actions)
             view.month_changed.connect(lambda _m: self.update_steps())
+            self.update_steps()
+
+    def _changed(self, touched: Touched) -> None:
+        if touched.touches(self.WATCHES):
             self.update_steps()
 
     def update_steps(self) -> None:
