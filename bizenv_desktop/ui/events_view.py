@@ -160,7 +160,7 @@ class EventsView(ReloadWhenShown, QWidget):
     """The register of counted events, filtered by year and kind, with counts per kind."""
 
     # the tables reload() reads (tests/ui/test_watches.py)
-    WATCHES = frozenset({"dimension", "event", "evidence_link", "indicator", "plan_year"})
+    WATCHES = frozenset({"dimension", "event", "evidence", "evidence_link", "indicator", "plan_year"})
 
     def __init__(self, controller: Any, parent: QWidget | None = None, year: int | None = None) -> None:
         super().__init__(parent)

@@ -149,7 +149,7 @@ class InspectionsView(ReloadWhenShown, QWidget):
 
     # the tables reload() reads (tests/ui/test_watches.py)
     WATCHES = frozenset({"division", "evidence", "evidence_link", "indicator", "inspection", "inspection_followup",
-                         "inspection_scope", "plan_year"})
+                         "inspection_scope", "plan_year", "supervision_item"})
 
     def __init__(self, controller: Any, parent: QWidget | None = None, year: int | None = None,
                  today: date | None = None) -> None:

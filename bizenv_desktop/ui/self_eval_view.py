@@ -178,7 +178,8 @@ class SelfEvalView(ReloadWhenShown, QWidget):
     """The 逐项自评 tab."""
 
     # the tables reload() reads (tests/ui/test_watches.py)
-    WATCHES = frozenset({"dimension", "event", "evidence_link", "indicator", "plan_year", "self_evaluation"})
+    WATCHES = frozenset({"dimension", "event", "evidence", "evidence_link", "indicator", "plan_year",
+                         "self_evaluation"})
 
     def __init__(self, controller: Any, parent: QWidget | None = None, year: int | None = None) -> None:
         super().__init__(parent)
