@@ -30,7 +30,6 @@ from bizenv_desktop.ui.divisions_dialog import DivisionsDialog
 from bizenv_desktop.ui.lazy import ReloadWhenShown
 from bizenv_desktop.ui.liaison_dialog import LiaisonDialog
 from bizenv_desktop.ui.main_window import MainWindow
-from bizenv_desktop.ui.operations.month_round import MonthRoundOps
 
 YEAR = 2026
 
