@@ -4117,6 +4117,10 @@ Legal Affairs Division</translation>
         <translation>Reading…</translation>
     </message>
     <message>
+        <source>正在读取方案文档</source>
+        <translation>Reading the plan document</translation>
+    </message>
+    <message>
         <source>无法导入：%1</source>
         <translation>Cannot import: %1</translation>
     </message>

@@ -3,9 +3,9 @@ PDF reader) as a new plan year. The dialog shows the tree the import makes, how 
 the year before, how each unit it names is mapped (the liaison can change any), and the
 reader's notes; 导入 writes it all as one undoable step (controller.run).
 
-Reading a file runs in the thread pool (a large Word file takes a moment, and python-docx is
-loaded on first use); the preview, which reads the database, runs on the GUI thread and takes
-a few milliseconds.
+Reading a file (or the pasted text) runs on the runner (controller.tasks.read: a large Word
+file takes a moment, and python-docx is loaded on first use); only the newest read counts. The
+preview, which reads the database, runs on the GUI thread and takes a few milliseconds.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
@@ -25,16 +25,12 @@ from ..services.plan_doc import ParsedPlan, read_plan_document, read_plan_text
 from ..services.plan_import import PlanImportPreview, apply_plan_import, default_year, preview_plan_import
 from ..services.plan_read import list_years
 from ..services.unit_mapping import UnitMap
+from ..storage.database import Database
 from .screen_fit import fit_size
 from .settings import PreserveGeometry
+from .tasks import Latest, Task, explain
 
 COL_MAP = 1
-
-
-class _Relay(QObject):
-    """Brings a worker's result back to the GUI thread."""
-
-    finished = Signal(int, object, object)  # ticket, plan or None, error or None
 
 
 class PlanImportDialog(PreserveGeometry, QDialog):
@@ -51,10 +47,9 @@ class PlanImportDialog(PreserveGeometry, QDialog):
         self.source_name = ""
         # opened to replace a year (first start): that year, unless the document names another
         self._replace_year = year if allow_replace else None
-        self._ticket = 0
         self._filling = False
-        self._relay = _Relay(self)
-        self._relay.finished.connect(self._read_done)
+        self._reads = Latest(self)  # a newer read replaces one still running
+        self._ticket = 0  # of the newest read: the outcome of an older one is not shown
         self.setWindowTitle(self.tr("导入方案文档"))
         # -- where the document comes from
         self.file_edit = QLineEdit()
@@ -158,44 +153,47 @@ class PlanImportDialog(PreserveGeometry, QDialog):
             self.load_file(name)
 
     def load_file(self, path: str | Path) -> None:
-        """Read a file in the thread pool; `loaded` is emitted when the preview shows it."""
+        """Read a file on a worker; `loaded` is emitted when the preview shows it."""
         self.file_edit.setText(str(path))
         self.source_name = Path(path).name
-        known = division_names(self.controller.db)
-        self._read(lambda: read_plan_document(path, known))
+        self._read(lambda db: read_plan_document(path, division_names(db)))
 
     def load_text(self, text: str) -> None:
         self.source_name = self.tr("粘贴的文字")
-        known = division_names(self.controller.db)
-        self._read(lambda: read_plan_text(text, known=known))
+        self._read(lambda db: read_plan_text(text, known=division_names(db)))
 
-    def _read(self, read: Callable[[], ParsedPlan]) -> None:
+    def _read(self, read: Callable[[Database], ParsedPlan]) -> None:
         self._ticket += 1
-        ticket, relay = self._ticket, self._relay
+        ticket = self._ticket
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("正在读取……"))
 
-        def work() -> None:
-            result: tuple[ParsedPlan | None, Exception | None]
-            try:
-                result = (read(), None)
-            except Exception as exc:  # noqa: BLE001 shown to the user, never lost in the worker
-                result = (None, exc)
-            try:
-                relay.finished.emit(ticket, *result)
-            except RuntimeError:  # the dialog was closed meanwhile: nobody to tell
-                pass
-        QThreadPool.globalInstance().start(work)
+        def start() -> Task | None:
+            task = self.controller.tasks.read(
+                self.tr("正在读取方案文档"), lambda db, _progress: read(db), parent=self,
+                failed=lambda exc: self._read_failed(ticket, exc), cancelled=lambda: self._read_stopped(ticket))
+            if task is None:  # another long action is running (the controller said so)
+                self._read_stopped(ticket)
+            return task
+        self._reads.request(start, done=self._read_done)  # only the newest read's plan arrives
 
-    def _read_done(self, ticket: int, plan: ParsedPlan | None, error: Exception | None) -> None:
+    def _read_failed(self, ticket: int, error: BaseException) -> None:
         if ticket != self._ticket:
             return  # an older read: a newer one is on its way
-        if plan is None:
-            self.plan = self.preview = self.units = None
-            self._clear()
-            self.summary.setText(self.tr("无法导入：%1").replace("%1", str(error)))
-            self.loaded.emit()
+        self.plan = self.preview = self.units = None
+        self._clear()
+        self.summary.setText(self.tr("无法导入：%1").replace("%1", str(explain(error))))
+        self.loaded.emit()
+
+    def _read_stopped(self, ticket: int) -> None:
+        if ticket != self._ticket:
             return
+        if self.plan is None:
+            self.summary.setText(self.tr("请选择方案文档，或粘贴方案全文。"))
+        else:
+            self.refresh()  # the plan read before stays
+
+    def _read_done(self, plan: ParsedPlan) -> None:
         self.plan, self.units = plan, None
         suggested = plan.year or self._replace_year or default_year(self.controller.db, plan)
         self.year.blockSignals(True)

@@ -50,6 +50,23 @@ def test_import_the_seed_document_as_next_year_and_undo_it(qtbot: Any, workspace
     assert list_years(workspace.db) == [2026]
 
 
+def test_reading_runs_on_the_runner_and_a_cancelled_read_changes_nothing(qtbot: Any, workspace: Any) -> None:
+    controller = Controller(workspace)
+    dialog = PlanImportDialog(controller)
+    qtbot.addWidget(dialog)
+    started: list[Any] = []
+    controller.tasks.started.connect(started.append)
+    dialog.load_file(SEED)
+    assert [t.title for t in started] == ["正在读取方案文档"] and controller.tasks.busy
+    started[0].cancel()  # as the progress dialog's Cancel does: what was read is not shown
+    assert started[0].wait()
+    assert started[0].state == "cancelled" and dialog.plan is None
+    assert dialog.summary.text() == "请选择方案文档，或粘贴方案全文。" and not dialog.import_button.isEnabled()
+    load(qtbot, dialog, SEED)  # read again, to the end
+    assert len(started) == 2 and dialog.plan is not None and dialog.import_button.isEnabled()
+    assert list_years(workspace.db) == [2026] and controller.undo_stack.count() == 0  # a read writes nothing
+
+
 def test_pasted_text_shows_the_diff_and_units_can_be_remapped(qtbot: Any, workspace: Any) -> None:
     controller = Controller(workspace)
     dialog = PlanImportDialog(controller)
