@@ -208,9 +208,7 @@ class SupervisionView(ReloadWhenShown, QWidget):
         self.notice_button.setMenu(notice_menu)
         self.notice_item_action.triggered.connect(lambda: self.ask_notice(division=False))
         self.notice_division_action.triggered.connect(lambda: self.ask_notice(division=True))
-        self.notice_loader = BackgroundRead(self)
-        self.notice_loader.done.connect(self._notice_done)
-        self.notice_loader.failed.connect(lambda message: self.controller.report(Exception(message)))
+        self._notice_task: Any = None
         self._notice_pending: tuple[str, Any] | None = None
         self.reminders = RemindersList(self)
         self.summary = TextLine(self)  # changes at every keystroke in the search box: see TextLine
@@ -574,12 +572,14 @@ class SupervisionView(ReloadWhenShown, QWidget):
 
         today = self.today
         self._notice_pending = (str(path), record)
-        self.notice_loader.start(self.controller.workspace.path, lambda db: _write_notice(
-            db, Path(path), item_ids, division_id, today, reminder_notice))
+        self._notice_task = self.controller.tasks.read(
+            self.tr("正在生成催办单…"), lambda db, _progress: _write_notice(
+                db, Path(path), item_ids, division_id, today, reminder_notice),
+            done=self._notice_done, parent=self.window())
 
     @property
     def notice_busy(self) -> bool:
-        return self.notice_loader.busy
+        return self._notice_task is not None and self._notice_task.running
 
     def _notice_done(self, result: Any) -> None:
         from ..services import reminder_notice
