@@ -6154,6 +6154,10 @@ Legal Affairs Division</translation>
         <translation>Delete supervised item “%1”? This can be undone.</translation>
     </message>
     <message>
+        <source>正在生成催办单…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>打印催办单（%1 项）</source>
         <translation>Reminder notice printed (%1 items)</translation>
     </message>
