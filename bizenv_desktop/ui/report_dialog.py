@@ -309,7 +309,7 @@ class ReportDialog(PreserveGeometry, QDialog):
         self.state_shown.emit()
         self._preview_timer.start()
 
-    def _data_changed(self) -> None:
+    def _data_changed(self, *_touched: Any) -> None:
         """An undo or redo (ours are not news: their state comes with them)."""
         if not self.jobs.pushing and self.request is not None:
             self.load(same_period=True)

@@ -215,12 +215,9 @@ class Jobs(QObject):
         """The write's ChangeSet as one step of the app's undo stack, as Controller.run does."""
         if not changes:
             return
-        from .controller import ChangeCommand
-
         self.pushing = True
         try:
-            self.controller.undo_stack.push(ChangeCommand(self.controller, changes))
-            self.controller.changed.emit()
+            self.controller.push(changes)  # one undo step, and the views told what it touched
         finally:
             self.pushing = False
 
