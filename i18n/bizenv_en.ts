@@ -6155,7 +6155,7 @@ Legal Affairs Division</translation>
     </message>
     <message>
         <source>正在生成催办单…</source>
-        <translation type="unfinished"></translation>
+        <translation>Making the reminder notice…</translation>
     </message>
     <message>
         <source>打印催办单（%1 项）</source>

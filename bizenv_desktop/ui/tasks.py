@@ -78,6 +78,7 @@ class Task(QObject):
         self.last: tuple[int, int, str] = (0, 0, "")
         self.dialog: QProgressDialog | None = None
         self._stop = threading.Event()
+        self._discard_on_cancel = True   # a result arriving after Cancel counts as cancelled
         self._on_end: Callable[[str, Any], Any] | None = None  # set by whoever launches it
         self._relay = _Relay(self)
         self._relay.progressed.connect(self._progressed)  # bound methods of a GUI-thread object:
@@ -124,6 +125,8 @@ class Task(QObject):
 
     # -- on the GUI thread -------------------------------------------------------------
     def _relay_ended(self, state: str, payload: Any) -> None:
+        if state == "done" and self._discard_on_cancel and self._stop.is_set():
+            state, payload = "cancelled", None  # Cancel came after the worker's last look
         if self._on_end is not None:
             self._on_end(state, payload)
 
@@ -345,6 +348,7 @@ def launch(task: Task, body: Callable[[Progress], Any], discard_on_cancel: bool 
     thread. discard_on_cancel: work that returns after Cancel was asked for counts as cancelled
     (a read's result is not wanted any more; a write that committed is done, whatever was asked)."""
     progress, relay, stop = task._progress_fn(), task._relay, task._stop
+    task._discard_on_cancel = discard_on_cancel
 
     def work() -> None:
         try:
