@@ -202,9 +202,12 @@ def unreceive(w: Writer, year: int, division_id: int) -> None:
     w.update("work_plan", row_id, {"received_on": ""})
 
 
-def chase_line(db: Database, year: int) -> str:
-    """'2026 年度工作方案未交（截止 2026-03-31）：规划处、审批办' or '' when none is missing."""
+def chase_line(db: Database, year: int, overdue_on: date | None = None) -> str:
+    """'2026 年度工作方案未交（截止 2026-03-31）：规划处、审批办' or '' when none is missing;
+    overdue_on: only the plans whose deadline has passed by then (the month's 催报名单)."""
     late = missing(db, year)
+    if overdue_on is not None:
+        late = [p for p in late if p.due_on and p.due_on < overdue_on.isoformat()]
     if not late:
         return ""
     due = min(p.due_on for p in late)

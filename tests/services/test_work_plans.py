@@ -52,6 +52,9 @@ def test_missing_plans_are_a_deadline_and_a_chase_line(workspace: Any, div: Any)
     d = deadline()
     assert d.due == date(2026, 3, 31) and not d.done_on and "未交 6 个" in d.title and d.overdue(date(2026, 4, 1))
     assert wp.chase_line(workspace.db, 2026).startswith("2026 年度工作方案未交（截止 2026-03-31）：")
+    # the month's 催报名单 names them only once the deadline has passed
+    assert wp.chase_line(workspace.db, 2026, date(2026, 3, 31)) == ""
+    assert wp.chase_line(workspace.db, 2026, date(2026, 4, 1)) == wp.chase_line(workspace.db, 2026)
     for name in OWNERS:
         workspace.apply("收", lambda w, n=name: wp.receive(w, 2026, div(n), "2026-03-25"))
     assert deadline().done_on == "2026-03-25" and "已全部收到" in deadline().title

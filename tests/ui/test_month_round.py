@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from bizenv_desktop.services import dispatch, forms
+from bizenv_desktop.services import dispatch, forms, work_plans
 from bizenv_desktop.ui.controller import Controller
 from bizenv_desktop.ui.main_window import MainWindow
 
@@ -116,7 +116,10 @@ def drive_the_round(qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch:
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text, *a: told.append(text))
     names = ops.act_chase.trigger() or QApplication.clipboard().text()
-    assert names == "、".join(r.name for r in missing)
+    # the year's work plans, due 2026-03-31 and none received, are chased in the same list
+    plans = work_plans.chase_line(db, 2026, TODAY)
+    assert plans.startswith("2026 年度工作方案未交（截止 2026-03-31）：") and "法规处" in plans
+    assert names == "、".join(r.name for r in missing) + "\n" + plans
     assert told and "还有 4 个处室没有交回调度表" in told[0] and names in told[0]
     assert month_view.side_tabs.currentWidget() is month_view.returns
     # 5. 关闭本月: with returns missing it names them and asks

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ...core.errors import BizenvError
-from ...services import dispatch
+from ...services import dispatch, work_plans
 from ..modal import modal, run_modal
 from . import make_action
 
@@ -153,6 +153,10 @@ class MonthRoundOps(QObject):
         month = self.month()
         names = self.missing_divisions(month)
         text = self.tr("、").join(names)
+        # the year's work plans past their deadline are chased in the same message (四（二）)
+        plans = work_plans.chase_line(self.window.controller.db, int(month[:4]), self.today)
+        if plans:
+            text += "\n" + plans
         QApplication.clipboard().setText(text)
         view = self._show_month_tab()
         view.show_returns()
