@@ -9,6 +9,7 @@ even pages left, one character in. Fonts are named as on a Chinese Windows (仿�
 """
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 from datetime import date
@@ -23,6 +24,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from docx.text.paragraph import Paragraph
 
 from ..core.document import Document, Section, paragraphs
 from ..core.document import Table as DocTable
@@ -31,7 +33,12 @@ from ..core.table_fit import fit_widths
 
 FONTS = {"title": "方正小标宋简体", "body": "仿宋", "heading1": "黑体", "heading2": "楷体", "number": "宋体"}
 BODY_PT, TITLE_PT, CELL_PT, NUMBER_PT = 16, 22, 10.5, 14
-LINE_PT = 225 / 22 * 72 / 25.4          # 28.95 pt: 22 lines in 225 mm
+# 28.95 pt: 22 lines in 225 mm, rounded down to Word's twentieths of a point (29.00 pt, rounded to
+# the nearest, makes 22 lines 225.07 mm: LibreOffice then sets 21 a page)
+LINE_PT = math.floor(225 / 22 * 72 / 25.4 * 20) / 20
+CELL_LEADING = 1.35                     # a table line's pitch in cell-font sizes, as in the PDF
+FOOTER_BELOW_DASH_MM = 2.4             # the number line's bottom below its dashes' middle (measured)
+CELL_PAD_PT = (3, 4)                    # a cell's top/bottom and left/right padding, as in the PDF
 PITCH_PT = 156 / 28 * 72 / 25.4         # 15.79 pt: 28 characters in 156 mm
 CONDENSE_PT = 0.25                      # character spacing of the text styles (16 pt − 0.25 pt < 15.79 pt)
 PORTRAIT = {"width": 210, "height": 297, "top": 37, "bottom": 35, "left": 28, "right": 26}
@@ -119,10 +126,10 @@ class Writer:
         self._style("主送机关", FONTS["body"], BODY_PT, align=WD_ALIGN_PARAGRAPH.LEFT)
         self._style("署名", FONTS["body"], BODY_PT, align=WD_ALIGN_PARAGRAPH.RIGHT)
         self._style("附件标签", FONTS["heading1"], BODY_PT, align=WD_ALIGN_PARAGRAPH.LEFT, keep=True)
-        self._style("表格文字", FONTS["body"], CELL_PT, align=WD_ALIGN_PARAGRAPH.LEFT, line=None, grid=False,
-                    condense=False)
+        self._style("表格文字", FONTS["body"], CELL_PT, align=WD_ALIGN_PARAGRAPH.LEFT, line=CELL_PT * CELL_LEADING,
+                    grid=False, condense=False)
         self._style("版记", FONTS["body"], NUMBER_PT, align=WD_ALIGN_PARAGRAPH.LEFT, line=None, grid=False)
-        self._style("页码", FONTS["number"], NUMBER_PT, align=WD_ALIGN_PARAGRAPH.RIGHT, line=None, grid=False,
+        self._style("页码", FONTS["number"], NUMBER_PT, align=WD_ALIGN_PARAGRAPH.RIGHT, line=NUMBER_PT, grid=False,
                     condense=False)
 
     def _page(self) -> None:
@@ -134,8 +141,9 @@ class Writer:
         section.top_margin, section.bottom_margin = Mm(g["top"]), Mm(g["bottom"])
         section.left_margin, section.right_margin = Mm(g["left"]), Mm(g["right"])
         section.header_distance = Mm(15)
-        # the footer's line sits so that the dashes of "— 1 —" are 7 mm below the block
-        section.footer_distance = Mm(g["bottom"] - 7 - 5.5)
+        # the footer's one line (exactly 4号 high) sits so that the dashes of "— 1 —" are 7 mm below the
+        # block: Word and LibreOffice put the footer's last line footer_distance above the page's edge
+        section.footer_distance = Mm(g["bottom"] - 7 - FOOTER_BELOW_DASH_MM)
         # 22 lines on the line grid; 28 characters come from the text styles' spacing (-0.25 pt), which
         # Word, WPS and LibreOffice all read alike (a character grid they do not)
         grid = _set(section._sectPr, "w:docGrid", type="lines", linePitch=round(LINE_PT * 20))
@@ -218,6 +226,10 @@ class Writer:
         tbl_pr = table._tbl.tblPr
         _set(tbl_pr, "w:tblLayout", type="fixed")
         _set(tbl_pr, "w:tblW", w=round(sum(widths) / 25.4 * 1440), type="dxa")
+        margins = _set(tbl_pr, "w:tblCellMar")
+        for side, pad in (("top", CELL_PAD_PT[0]), ("bottom", CELL_PAD_PT[0]), ("left", CELL_PAD_PT[1]),
+                          ("right", CELL_PAD_PT[1])):
+            _set(margins, f"w:{side}", w=pad * 20, type="dxa")
         grid = table._tbl.tblGrid
         for col, w in zip(grid.findall(qn("w:gridCol")), widths):
             col.set(qn("w:w"), str(round(w / 25.4 * 1440)))
@@ -264,23 +276,46 @@ class Writer:
         if date_w > sig_w:  # a date longer than the signature ends 2 characters in; the signature moves left
             date_right = 2.0
             sig_right = date_right + date_w + 2 - sig_w
-        self.para("", "正文")
+        self._keep_with_what_follows()
+        self.para("", "正文").paragraph_format.keep_with_next = True
         for text, right in ((issuer, sig_right), (day, date_right)):
             p = self.para(text, "署名")
+            p.paragraph_format.keep_with_next = text == issuer  # the date on the signature's page
             _set(p._p.get_or_add_pPr(), "w:ind", rightChars=int(right * 100), right=int(right * PITCH_PT * 20))
         if f.contact:
             contact = f.contact if f.contact.startswith(("（", "(")) else f"（{f.contact}）"
             self.para(contact, "正文")
 
+    def _keep_with_what_follows(self) -> None:
+        """The body's last text goes to the next page with the signature block rather than leave it
+        alone there: the last paragraph (with its widow control, its last two lines), or the last
+        table's last row, is kept with what follows. (LibreOffice 7.4 keeps a table's row with the
+        next paragraph only when every row is marked, and then moves the whole table.)"""
+        body = self.word.element.body
+        last = next((el for el in reversed(body) if el.tag in (qn("w:p"), qn("w:tbl"))
+                     and (el.tag == qn("w:tbl") or "".join(el.itertext()).strip())), None)
+        if last is None:
+            return
+        if last.tag == qn("w:tbl"):
+            paras = last.findall(qn("w:tr"))[-1].findall(".//" + qn("w:p"))
+        else:
+            paras = [last]
+        start = list(body).index(last)
+        paras += [el for el in list(body)[start + 1:] if el.tag == qn("w:p")]  # the blank ones after it
+        for p in paras:
+            Paragraph(p, self.word._body).paragraph_format.keep_with_next = True
+
     def attachment_note(self) -> None:
         names = self.doc.attachment_names()
         if not names:
             return
-        self.para("", "正文")
+        self._keep_with_what_follows()
+        self.para("", "正文").paragraph_format.keep_with_next = True
         for n, name in enumerate(names, 1):
             label = "附件：" if n == 1 else ""
             number = f"{n}." if len(names) > 1 else ""
             p = self.para(f"{label}{number}{name}", "正文")
+            p.paragraph_format.keep_with_next = True  # the list and the signature on one page
             hang = 3 + ems(number) if n == 1 else ems(number)
             left = 5 + ems(number)
             _set(p._p.get_or_add_pPr(), "w:ind", leftChars=int(left * 100), left=int(left * PITCH_PT * 20),

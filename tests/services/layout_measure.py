@@ -288,3 +288,42 @@ def title_is_balanced(lines: list[str], words: tuple[str, ...] = TITLE_WORDS) ->
     trapezoid = all(a + 1 >= b for a, b in zip(lengths, lengths[1:]))
     lozenge = len(lengths) == 3 and lengths[1] >= max(lengths[0], lengths[2])
     return trapezoid or lozenge
+
+
+@dataclass
+class Converted:
+    """What LibreOffice made of a .docx, read from its PDF by pdfplumber's characters (its font
+    substitutes' line boxes are not 16 pt high, so poppler's line heights do not tell the body)."""
+    pages: int
+    lines_per_page: list[int]          # 16 pt lines
+    thin_pages: list[int]              # not the last, with < 3 lines of any text
+    number_gap: list[float]            # page 1 and 2: the dashes below the block, mm
+    signature_page: int                # the page with the signature and, on the next line, the date
+    signature_right: float             # in characters from the block's right edge
+    lines_above_signature: int         # lines of any text above the signature on its page
+
+
+def measure_converted(pdf: Path, orientation: str, signature: str, date_text: str) -> Converted:
+    import pdfplumber
+
+    block = LANDSCAPE if orientation == "landscape" else PORTRAIT
+
+    def text(line: list[dict[str, Any]]) -> str:
+        return "".join(c["text"] for c in line).replace(" ", "")
+
+    c = Converted(0, [], [], [], 0, 0.0, 0)
+    with pdfplumber.open(str(pdf)) as doc:
+        c.pages = len(doc.pages)
+        for n, page in enumerate(doc.pages, 1):
+            lines = [ln for ln in _lines([dict(ch) for ch in page.chars]) if not re.fullmatch(r"—\d+—", text(ln))]
+            if len(lines) < 3 and n < c.pages:
+                c.thin_pages.append(n)
+            body = [ln for ln in lines if abs(ln[0]["size"] - 16) < 0.3]
+            c.lines_per_page.append(len(body))
+            for k, line in enumerate(body[:-1]):
+                if text(line) == signature and text(body[k + 1]) == date_text and not c.signature_page:
+                    c.signature_page = n
+                    c.signature_right = (block["right"] - _mm(line[-1]["x1"])) / PITCH
+                    c.lines_above_signature = sum(1 for ln in lines if ln[0]["top"] < line[0]["top"] - 1)
+    c.number_gap = [dash_gap(pdf, n, block["bottom"], block["height"]) for n in (1, 2) if n <= c.pages]
+    return c
