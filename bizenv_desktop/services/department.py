@@ -64,6 +64,11 @@ class Department:
     configured: bool    # set by the liaison (not a fallback)
     superior: Superior = field(default=DEFAULT_SUPERIOR)  # the office it reports to
 
+    @property
+    def office(self) -> str:
+        """The department as its leaders' title names it: 厅 (厅主要领导), 局, 委 … or 单位."""
+        return self.short[1:] if self.short.startswith("我") and len(self.short) > 1 else "单位"
+
 
 def default_short(name: str) -> str:
     name = name.strip()

@@ -1,4 +1,4 @@
-"""季度汇报（厅主要领导）: where the department stands at a quarter's end, for its leaders.
+"""季度汇报（本单位主要领导，如厅主要领导）: where the department stands at a quarter's end, for its leaders.
 
 The body is short (a leader reads the first page): 一、总体进展 (figures and the change since
 last quarter, supervised items, quantitative targets, self-evaluation, counted events),
@@ -228,6 +228,6 @@ def draft(ctx: Context) -> Document:
         sections.append(Section("att_figures", "定量指标完成情况表", "", {},
                                 [figures_table(data, quarter_months(year, q), last)], part=ATTACHMENT, carry=False))
     return Document("leadership", title_of(year, q), ctx.default_fields(), sections, author=ctx.department.name,
-                    subject="季度工作情况（向厅主要领导汇报）")
+                    subject=f"季度工作情况（向{ctx.department.office}主要领导汇报）")
 
 

@@ -1,4 +1,4 @@
-"""季度报告（报省软环境办）: the department's report on the key tasks of the last quarter.
+"""季度报告（报上级主管机关，如省软环境办）: the department's report on the key tasks of the last quarter.
 
 Due within the first 5 working days of the next quarter. About that quarter only: the tasks'
 progress by indicator (一、（一）1.（1）), (17) from the supervised-items ledger, (20)–(23) from
@@ -20,7 +20,6 @@ from .facts import (ItemOnDay, MonthFacts, event_phrase, events_between, last_mo
 from .words import (QUARTER_WORDS, Text, chinese_date, codes, count_phrase, figure_text, first_sentence, met_text,
                     paren_code, quarter_months, sentence)
 
-ADDRESSEE = "省软环境建设办公室"
 MANY_ROWS = 4   # more rows than this for one indicator (every division reports on it): summed up
 
 
@@ -96,7 +95,7 @@ def draft(ctx: Context) -> Document:
     items = supervision_on(ctx.db, ctx.as_of, date(ctx.year, 1, 1))
     scheme = ctx.scheme
     opening = Text().add("{basis}，现将{we}{period}营商环境建设重点工作任务推进落实情况报告如下：",
-                         basis=(f"按照{scheme}关于每季度前5个工作日内将上季度重点工作任务推进落实情况报省软环境建设办公室的要求"
+                         basis=(f"按照{scheme}关于每季度前5个工作日内将上季度重点工作任务推进落实情况报{ctx.department.superior.name}的要求"
                                 if scheme else "按照营商环境考核评价工作要求"),
                          we=ctx.we, period=f"{year}年{QUARTER_WORDS[q]}")
     summary = Text()
@@ -149,7 +148,7 @@ def draft(ctx: Context) -> Document:
         if steps:
             nexts.add("（一）推进滞后任务。{steps}。", steps="；".join(steps[:3]))
     nexts.add("（" + "一二三四"[len(nexts.lines)] + "）持续抓好落实。继续实行月调度，对照考评内容及标准逐项推进，"
-              "及时办理省软环境办交办、督办事项，按时报送推进落实情况。")
+              "及时办理{superior}交办、督办事项，按时报送推进落实情况。", superior=ctx.department.superior.short)
     sections = [Section("opening", "", opening.template, opening.values),
                 Section("summary", "总体推进情况", summary.template, summary.values),
                 Section("tasks", "重点工作任务推进情况", tasks.template, tasks.values, carry=False),
@@ -157,7 +156,7 @@ def draft(ctx: Context) -> Document:
                 Section("next", "下一步工作打算", nexts.template, nexts.values),
                 Section("closing", "", "特此报告。")]
     return Document("provincial", title_of(ctx.department.name, year, q),
-                    ctx.default_fields(ADDRESSEE, contact=True), sections, author=ctx.department.name,
-                    subject="季度重点工作任务推进落实情况（报省软环境办）")
+                    ctx.default_fields(ctx.department.superior.name, contact=True), sections, author=ctx.department.name,
+                    subject=f"季度重点工作任务推进落实情况（报{ctx.department.superior.short}）")
 
 
