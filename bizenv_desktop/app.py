@@ -4,6 +4,7 @@ from __future__ import annotations
 import gc
 import sqlite3
 import sys
+import threading
 from pathlib import Path
 from typing import Any, cast
 
@@ -86,6 +87,16 @@ def open_main_window(controller: Controller) -> MainWindow:
     return window
 
 
+def clean_scratch_folders() -> threading.Thread:
+    """The report dialog's scratch folders a crash left behind (over a day old), removed off the
+    GUI thread (hundreds of them take longer than a frame)."""
+    from .ui.report_tmp import remove_stale
+
+    worker = threading.Thread(target=remove_stale, name="bizenv-clean-tmp", daemon=True)
+    worker.start()
+    return worker
+
+
 def run_gui(db_path: Path | None, lang: str | None = None) -> int:
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName(APP_NAME)
@@ -99,6 +110,7 @@ def run_gui(db_path: Path | None, lang: str | None = None) -> int:
 
     messages.set_language(language)  # the services' messages in the UI language
     path = Path(db_path) if db_path else default_database_path()
+    clean_scratch_folders()
     while True:
         opened = _open_window(app, path)
         if isinstance(opened, tuple):

@@ -9,8 +9,6 @@ draft as saved. Saving a file and printing are in ui/report_output.py.
 """
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QMenuBar
 
 from ..services import drafting, plan_read
 from ..services.drafting.kinds import KINDS, ReportRequest, check_request
-from . import settings
+from . import report_tmp, settings
 from .report_fields import FieldsPage
 from .report_fonts import FontsNotice, missing
 from .report_jobs import Jobs, explain
@@ -48,7 +46,9 @@ class ReportDialog(PreserveGeometry, QDialog):
         super().__init__(parent)
         self.controller = controller
         self.setWindowTitle(self.tr("报告与打印"))
-        self.tmpdir = Path(tempfile.mkdtemp(prefix="bizenv-report-"))
+        self.tmpdir = report_tmp.make()
+        folder = self.tmpdir  # (not self: the slot runs while the dialog is destroyed)
+        self.destroyed.connect(lambda *_: report_tmp.remove(folder))  # deleted without done()
         self.jobs = Jobs(controller, self)
         self.state: DraftState | None = None
         self.request: ReportRequest | None = None
@@ -442,6 +442,8 @@ class ReportDialog(PreserveGeometry, QDialog):
         if state is None:
             return
         self._builds += 1
+        if not report_tmp.ensure(self.tmpdir):  # gone with the dialog: no preview to make
+            return
         target = self.tmpdir / f"preview-{self._builds}.pdf"
         request = replace(state.request, font_folder=self.font_folder())
         self.preview.show_message(self.tr("正在生成预览……"))
@@ -499,5 +501,5 @@ class ReportDialog(PreserveGeometry, QDialog):
             self.jobs.close()
             self.controller.changed.disconnect(self._data_changed)
         self.save_geometry()
-        shutil.rmtree(self.tmpdir, ignore_errors=True)
+        report_tmp.remove(self.tmpdir)
         super().done(result)

@@ -524,3 +524,63 @@ def test_the_dialog_in_english(qtbot: Any, controller: Controller) -> None:
     dialog.sections.flush()
     settle(qtbot, dialog)
     assert dialog.act_undo.text() == "Undo Edit report section “滞后事项和逾期未办结事项清单”"
+
+
+def test_the_scratch_folder_goes_with_the_dialog_however_it_ends(qtbot: Any, controller: Controller) -> None:
+    """done() removed the previews' folder; a dialog destroyed with its parent window (never
+    closed) left it behind: 322 of them in /tmp on one machine. Now it goes then too, and at exit."""
+    from shiboken6 import delete
+
+    from bizenv_desktop.ui import report_tmp
+    from PySide6.QtWidgets import QWidget
+
+    closed = open_dialog(qtbot, controller)
+    qtbot.waitUntil(lambda: closed.pdf is not None, timeout=30000)
+    first = closed.tmpdir
+    assert first.is_dir() and any(first.iterdir())  # the preview is there
+    closed.reject()
+    assert not first.exists()
+
+    parent = QWidget()
+    dialog = ReportDialog(controller, parent, 2026)
+    dialog.select("leadership", 2026, quarter=3)
+    dialog.show()
+    settle(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.pdf is not None, timeout=30000)
+    assert dialog.jobs.wait(30000)
+    folder = dialog.tmpdir
+    assert folder.is_dir()
+    delete(parent)  # the dialog goes with it, without done()
+    assert not folder.exists()
+
+    left = ReportDialog(controller, None, 2026)  # open when the process ends
+    qtbot.addWidget(left)
+    assert left.tmpdir.is_dir()
+    report_tmp._remove_live()  # what atexit runs
+    assert not left.tmpdir.exists()
+
+
+def test_stale_scratch_folders_are_removed_at_start_up(tmp_path: Path, monkeypatch: Any) -> None:
+    import os
+    import tempfile
+    import time
+
+    from bizenv_desktop.app import clean_scratch_folders
+    from bizenv_desktop.ui import report_tmp
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    day = 24 * 3600
+    old = [tmp_path / f"bizenv-report-old{n}" for n in range(3)]
+    young, other = tmp_path / "bizenv-report-young", tmp_path / "someone-else-old"
+    for path in (*old, young, other):
+        path.mkdir()
+        (path / "preview-1.pdf").write_bytes(b"%PDF-1.4")
+    for path in (*old, other):
+        os.utime(path, (time.time() - 2 * day, time.time() - 2 * day))
+    live = report_tmp.make()  # a dialog open now, however old its folder
+    os.utime(live, (time.time() - 2 * day, time.time() - 2 * day))
+    clean_scratch_folders().join(10)
+    assert [p.exists() for p in old] == [False] * 3
+    assert young.exists() and other.exists() and live.exists()
+    report_tmp.remove(live)
+    assert report_tmp.remove_stale(tmp_path / "missing") == 0
