@@ -232,3 +232,14 @@ def test_no_edit_changes_the_draft_of_a_read_only_reader(built: Path) -> None:
         assert doc.fields.addressee == "省软环境建设办公室" and doc.fields.date == "2026-10-09"
     finally:
         db.close()
+
+
+def test_the_closing_is_told_only_when_it_came_before_the_documents_date(ws: Any) -> None:
+    """The September report dated 10-09 said 本月调度已于2026年12月1日关闭 (a closing two months
+    after the document's own date, measured on the realistic year closed today)."""
+    month_id = ws.db.scalar("SELECT id FROM dispatch_month WHERE month = '2026-09'")
+    ws.apply("关闭时间", lambda w: w.update("dispatch_month", month_id, {"closed_at": "2026-10-05T09:30:00"}))
+    before = ReportRequest("monthly", 2026, month=9, today=date(2026, 10, 4))
+    after = ReportRequest("monthly", 2026, month=9, today=date(2026, 10, 9))
+    assert "本月调度已于2026年10月5日关闭。" in text(ws, after, "summary")
+    assert "关闭" not in text(ws, before, "summary")

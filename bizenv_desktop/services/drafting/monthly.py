@@ -42,10 +42,11 @@ def draft(ctx: Context) -> Document:
                     blank=f"，未填报数值{len(figures) - met - unmet}项" if len(figures) - met - unmet else "")
     if m.closed:
         try:
-            closed = chinese_date(date.fromisoformat((m.closed_at or "")[:10]))
+            day: date | None = date.fromisoformat((m.closed_at or "")[:10])
         except ValueError:
-            closed = m.closed_at or ""
-        summary.add("本月调度已于{closed}关闭。", closed=closed)
+            day = None
+        if day is None or day <= ctx.day:  # (a document dated before the closing does not report it)
+            summary.add("本月调度已于{closed}关闭。", closed=chinese_date(day) if day else m.closed_at or "")
     else:
         summary.add("本月调度尚未关闭，以下为截至{day}的填报情况。", day=chinese_date(ctx.day))
     late = [r for r in facts.reported_rows() if r.status == rules.LATE]
