@@ -11,7 +11,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from bizenv_desktop.services import dispatch, plan_read, self_evaluation, supervision
+from bizenv_desktop.core.errors import DatabaseDamaged
+from bizenv_desktop.services import backup, dispatch, plan_read, self_evaluation, supervision
 from bizenv_desktop.services.supervision_watch import FeedbackDue
 from bizenv_desktop.ui.controller import Controller
 
@@ -49,6 +50,7 @@ def makers(controller: Controller, parent: QWidget) -> Iterator[tuple[str, Maker
     from bizenv_desktop.ui.inspections_view import FollowupDialog, InspectionDialog
     from bizenv_desktop.ui.indicator_dialog import IndicatorDialog
     from bizenv_desktop.ui.liaison_dialog import LiaisonDialog, LiaisonForm
+    from bizenv_desktop.ui.maintenance import DamagedDialog
     from bizenv_desktop.ui.month_picker import MonthPickerDialog
     from bizenv_desktop.ui.plan_import_dialog import PlanImportDialog
     from bizenv_desktop.ui.publications_view import PublicationDialog
@@ -93,6 +95,15 @@ def makers(controller: Controller, parent: QWidget) -> Iterator[tuple[str, Maker
     yield "FollowupDialog", lambda: FollowupDialog(divisions, today, parent)
     lead = list(zip(item.lead_ids, item.lead_names))
     yield "ReminderDialog", lambda: ReminderDialog(item.no, lead, today, parent)
+    # a damaged database: first with no backup to offer, then with a sound one (its command line)
+    damage = DatabaseDamaged(str(controller.workspace.path), "database disk image is malformed")
+    yield "DamagedDialog", lambda: DamagedDialog(controller.workspace.path, damage, parent)
+
+    def damaged_with_a_backup() -> QDialog:
+        if not backup.list_backups(controller.workspace.path):
+            backup.make_backup(controller.db)
+        return DamagedDialog(controller.workspace.path, damage, parent)
+    yield "DamagedDialog with a backup", damaged_with_a_backup
     dues = [FeedbackDue(date(2026, 10, 23), True, "2026-10-22", "十月进展已报"), FeedbackDue(date(2026, 11, 25), True)]
     yield "FeedbackDialog", lambda: FeedbackDialog(item.no, item.feedback_cycle, dues, today, parent)
 
