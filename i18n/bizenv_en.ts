@@ -137,6 +137,10 @@
         <translation>(deleted)</translation>
     </message>
     <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
         <source>修改记录</source>
         <translation>Change Log</translation>
     </message>
@@ -3851,6 +3855,10 @@ Legal Affairs Division</translation>
     <message>
         <source>；</source>
         <translation>; </translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
     </message>
     <message>
         <source>状态变化</source>

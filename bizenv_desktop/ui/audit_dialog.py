@@ -20,7 +20,9 @@ from ..services import audit
 from ..services.audit import AuditEntry
 from . import file_dialogs
 from .lazy import ReloadWhenShown
+from .month_model import status_label as row_status
 from .settings import PreserveGeometry
+from .supervision_dialog import status_label as item_status
 
 CTX = "AuditDialog"
 NAMES = "AuditNames"  # context of the entity and field names of services.audit
@@ -34,6 +36,8 @@ HEADERS = (QT_TRANSLATE_NOOP("AuditDialog", "时间"), QT_TRANSLATE_NOOP("AuditD
 VERB_NAMES = {"insert": QT_TRANSLATE_NOOP("AuditDialog", "（新增）"),
               "update": QT_TRANSLATE_NOOP("AuditDialog", "（修改）"),
               "delete": QT_TRANSLATE_NOOP("AuditDialog", "（删除）")}
+# the tables whose status column holds one of our words (stored in Chinese)
+STATUS_WORDS = {"dispatch_row": row_status, "supervision_item": item_status}
 # lupdate only sees literal strings: every value of audit.ENTITY_NAMES and audit.FIELD_NAMES
 # (tests/ui/test_audit_dialog.py checks that this list stays complete).
 _NAME_STRINGS = (
@@ -179,6 +183,10 @@ class AuditModel(QAbstractTableModel):
         value = e.old if col == COL_OLD else e.new
         if value is None:
             return ""
+        if value == "":
+            return QCoreApplication.translate("AuditDialog", "（空）")
+        if e.field == "status" and e.entity in STATUS_WORDS:  # a status is ours: shown in the UI language
+            return STATUS_WORDS[e.entity](value)
         if not width:
             return value
         # an inserted or deleted row's whole image is shown by what names it (all of it in the tooltip)

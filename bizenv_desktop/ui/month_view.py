@@ -390,7 +390,7 @@ class MonthView(ReloadWhenShown, QWidget):
         else:  # every row is shown: no need to go through the proxy's indexes
             statuses = [r.status for r in self.model.month.rows] if self.model.month else []
         total, counts = rules.count_line(statuses)
-        parts = "，".join(f"{status_label(s)} {n}" for s, n in counts)
+        parts = self.tr("，").join(f"{status_label(s)} {n}" for s, n in counts)
         self.count_label.setText(self.tr("%n 项：%2", "", total).replace("%2", parts))
 
     def _update_changes(self, month: dispatch.Month | None) -> None:

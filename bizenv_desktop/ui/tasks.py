@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from ..core.errors import BizenvError
 from ..core.progress import Cancelled, Progress
@@ -432,6 +433,8 @@ class Latest(QObject):
         task.ended.connect(lambda: self._ended(task, done, failed))
 
     def _ended(self, task: Task, done: Any, failed: Any) -> None:
+        if not isValid(self):  # its widget was deleted meanwhile (a dialog closed): nobody to tell
+            return
         if task is not self.task:
             return
         self.task = None

@@ -47,6 +47,11 @@ def database_texts(db: Any, *extra: str) -> list[str]:
                 loaded = value
             items = loaded.values() if isinstance(loaded, dict) else [loaded]
             texts.update(str(v) for v in items if v not in (None, ""))
+    # the statuses are stored in Chinese but are ours, not data: the UI shows them translated
+    from bizenv_desktop.core.dispatch import STATUSES
+    from bizenv_desktop.services.supervision_read import STATUSES as ITEM_STATUSES
+
+    texts.difference_update(STATUSES, ITEM_STATUSES)
     return sorted(texts, key=len, reverse=True)
 
 

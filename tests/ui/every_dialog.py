@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from bizenv_desktop.core import dispatch as dispatch_rules
 from bizenv_desktop.core.errors import DatabaseDamaged
 from bizenv_desktop.services import backup, dispatch, plan_read, self_evaluation, supervision
 from bizenv_desktop.services.supervision_watch import FeedbackDue
@@ -25,16 +26,27 @@ def prepared(controller: Controller) -> dict[str, Any]:
     db = controller.db
     if not dispatch.month_head(db, "2026-11"):
         assert controller.run("start", lambda w: dispatch.start_month(w, "2026-11"))
+        # every status shown somewhere (the month grid, the dashboard), each in its own word
+        rows = dispatch.load_month(db, "2026-11").rows
+        assert controller.run("statuses", lambda w: dispatch.update_rows(
+            w, {row.id: {"status": status} for row, status in zip(rows, dispatch_rules.STATUSES)}))
     if not supervision.list_items(db):
         divisions = [d for d in plan_read.list_divisions(db) if not d.is_group]
         assert controller.run("item", lambda w: supervision.add_item(
             w, "关于进一步压减企业开办时间的督办事项", source="省软环境办", received_on="2026-11-02",
             deadline="2026-12-15", lead=[divisions[0].id], feedback_cycle="每月25日前", today=date(2026, 11, 20)))
+        # two more, further on: 办理中 and 已办结 (the list, its filters and the dashboard show them)
+        for content, status in (("关于优化涉企审批服务的督办事项", "办理中"), ("关于清理拖欠企业账款的督办事项", "已办结")):
+            def add(w: Any, content: str = content, status: str = status) -> None:
+                item_id = supervision.add_item(w, content, source="省政府办公厅", received_on="2026-10-20",
+                                               deadline="2026-11-30", lead=[divisions[1].id], today=date(2026, 11, 20))
+                supervision.advance(w, item_id, status, on=date(2026, 11, 10), text="已按要求办理并报送办结报告")
+            assert controller.run("item", add)
     plan = plan_read.load_plan(db, 2026)
     indicator = next(i for i in plan.second_level() if i.code == "(9)")
     evaluations = self_evaluation.load_evaluations(db, 2026)
     return {"plan": plan, "indicator": indicator, "divisions": plan_read.list_divisions(db),
-            "item": supervision.list_items(db)[0], "evaluation": evaluations[0]}
+            "item": next(i for i in supervision.list_items(db) if i.feedback_cycle), "evaluation": evaluations[0]}
 
 
 def makers(controller: Controller, parent: QWidget) -> Iterator[tuple[str, Maker]]:

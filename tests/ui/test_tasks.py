@@ -237,3 +237,27 @@ def test_errors_are_explained() -> None:
     assert "磁盘空间" in str(tasks_module.explain(OSError(28, "No space left on device")))
     assert "冲突" in str(tasks_module.explain(sqlite3.IntegrityError("UNIQUE constraint failed")))
     assert "ZeroDivisionError" in str(tasks_module.explain(ZeroDivisionError("x")))
+
+
+def test_a_read_that_ends_after_its_dialog_was_deleted_is_dropped(qtbot: Any, workspace: Any) -> None:
+    """A dialog closed (and deleted) while its Latest read ran: the outcome arrived on the
+    dialog's deleted widgets (收回调度表 closed at once raised 'already deleted')."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QDialog, QLabel
+
+    dialog = QDialog()
+    label = QLabel(dialog)
+    latest = Latest(dialog)
+    release = threading.Event()
+    ran: list[bool] = []
+
+    def slow(db: Any) -> int:
+        release.wait(5)
+        ran.append(True)
+        return int(db.scalar("SELECT count(*) FROM division"))
+    latest.request(lambda: quiet_read(workspace.path, slow), done=lambda n: label.setText(str(n)))
+    dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    qtbot.waitUntil(lambda: bool(ran))
+    qtbot.wait(100)  # the outcome's turn on the GUI thread: nothing raised (pytest-qt fails on it)
