@@ -158,11 +158,19 @@ def startup_bare(args: dict[str, Any]) -> None:
 # -- every action in the window -----------------------------------------------------------
 
 def _busy(controller: Any, *dialogs: Any) -> bool:
-    """A background task of the window's runner (ui/tasks.py) or of a dialog still running."""
+    """Work of the window's runner (ui/tasks.py) or of a dialog still running or asked for: the
+    runner's user task, a dialog's newest-request reader (`reading`, a tasks.Latest), its
+    report jobs (`jobs`, ui/report_jobs.py) or a task it holds."""
     tasks = getattr(controller, "tasks", None)
-    if tasks is not None and (getattr(tasks, "busy", False) or getattr(tasks, "running", False)):
+    if tasks is not None and getattr(tasks, "busy", False):
         return True
-    return any(getattr(d, "task", None) is not None and getattr(d.task, "running", False) for d in dialogs)
+    for d in dialogs:
+        for name in ("reading", "jobs", "loader"):
+            if getattr(getattr(d, name, None), "busy", False):
+                return True
+        if getattr(getattr(d, "task", None), "running", False):
+            return True
+    return False
 
 
 def gui_actions(args: dict[str, Any]) -> None:
@@ -259,7 +267,7 @@ def gui_actions(args: dict[str, Any]) -> None:
         for n in range(3):
             measure("编辑一行月调度（含各视图刷新）", lambda n=n: controller.run(
                 "基准测试编辑", lambda w: dispatch.update_row(w, row_id, progress=f"基准测试 {n}")))
-        measure("撤销", controller.undo_stack.undo)
+        measure("撤销", controller.undo)
         for index in range(window.tabs.count()):  # each tab shown again after that change
             measure(f"改动后首次显示:{window.tabs.tabText(index)}", lambda i=index: window.tabs.setCurrentIndex(i),
                     ledger_ready)

@@ -68,7 +68,7 @@ def _indicator_import(window: Any, controller: Any, measure: Measure, make: Any,
     dialog.show()
     measure("导入指标表（10000行）:读取与预览", lambda: dialog.load(path), _running(controller, dialog))
     measure("导入指标表（10000行）:导入", lambda: dialog.do_import(), _running(controller, dialog))
-    measure("撤销导入指标表（10000行）", controller.undo_stack.undo, _running(controller))
+    measure("撤销导入指标表（10000行）", controller.undo, _running(controller))
     dialog.close()
 
 
@@ -81,7 +81,7 @@ def _ledger_import(window: Any, controller: Any, measure: Measure, make: Any, wo
     dialog.show()
     measure("导入督办事项台账（10000行）:读取与预览", lambda: dialog.load(path), _running(controller, dialog))
     measure("导入督办事项台账（10000行）:导入", lambda: dialog.do_import(), _running(controller, dialog))
-    measure("撤销导入督办事项台账（10000行）", controller.undo_stack.undo, _running(controller))
+    measure("撤销导入督办事项台账（10000行）", controller.undo, _running(controller))
     dialog.close()
 
 
@@ -117,16 +117,27 @@ def _forms(window: Any, controller: Any, measure: Measure, work: Path, month: st
 
 
 def _report(window: Any, controller: Any, measure: Measure) -> None:
-    from bizenv_desktop.services.pdf.reports import ReportRequest
+    """The report dialog: a report and period chosen (its draft read on a worker), its preview
+    built and the pages in view drawn (workers), then a jump deep into the document (the pages
+    there drawn)."""
     from bizenv_desktop.ui.report_dialog import ReportDialog
 
     year = window.year
     dialog = ReportDialog(controller, window, year=year)
     dialog.show()
+    preview = dialog.preview
 
-    def shown() -> bool:
-        return dialog.pdf is not None and bool(dialog.page_labels()) and _running(controller, dialog)()
+    def drawn() -> bool:
+        return all(preview.drawn.get(i) == preview._dpi() for i in preview.visible())
+
+    def shown() -> bool:  # the preview of the chosen period is on screen, its pages in view drawn
+        state = dialog.pdf_state
+        return state is not None and state.request == dialog.request and _running(controller, dialog)() and drawn()
 
     for kind, period in (("leadership", {"quarter": 3}), ("assignment", {})):
-        measure(f"报告预览:{kind}", lambda k=kind, p=period: dialog.generate(ReportRequest(k, year, **p)), shown)
+        measure(f"报告预览:{kind}（读取、生成、显示）", lambda k=kind, p=period: dialog.select(k, year, **p), shown)
+        pages = preview.page_count
+        if pages > 2:
+            measure(f"报告预览:{kind} 翻到第 {pages * 2 // 3} 页", lambda n=pages * 2 // 3: preview.go_to(n - 1),
+                    lambda: _running(controller, dialog)() and drawn())
     dialog.close()

@@ -76,6 +76,11 @@ class WorkCalendar:
 
     overrides: dict[date, bool] = field(default_factory=dict)
     confirmed_years: set[int] = field(default_factory=set)
+    # year -> working days from 1 January up to each day of the year (workdays_between); kept
+    # with the overrides they were counted under, so an override changed later is seen
+    _counts: dict[int, list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _counted_under: frozenset[tuple[date, bool]] = field(default=frozenset(), init=False, repr=False,
+                                                           compare=False)
 
     def is_workday(self, day: date) -> bool:
         if day in self.overrides:
@@ -116,7 +121,31 @@ class WorkCalendar:
         """Working days after start up to and including end (negative if end is earlier)."""
         if end < start:
             return -self.workdays_between(end, start)
-        return sum(1 for i in range(1, (end - start).days + 1) if self.is_workday(start + timedelta(days=i)))
+        if (end - start).days < 20:  # a few days: counting them is cheaper than a year's table
+            return sum(1 for i in range(1, (end - start).days + 1) if self.is_workday(start + timedelta(days=i)))
+        # counted from tables of the years (the ledger's warnings ask this for every item, on
+        # spans of months: a day-by-day count took 0.2 s of the GUI thread for 5 000 items)
+        return (sum(self._year_counts(y)[-1] for y in range(start.year, end.year)) + self._upto(end)
+                - self._upto(start))
+
+    def _upto(self, day: date) -> int:
+        """Working days from 1 January of day's year up to and including day."""
+        return self._year_counts(day.year)[day.timetuple().tm_yday - 1]
+
+    def _year_counts(self, year: int) -> list[int]:
+        under = frozenset(self.overrides.items())
+        if under != self._counted_under:
+            self._counts.clear()
+            self._counted_under = under
+        counts = self._counts.get(year)
+        if counts is None:
+            counts, seen, day = [], 0, date(year, 1, 1)
+            while day.year == year:
+                seen += self.is_workday(day)
+                counts.append(seen)
+                day += timedelta(days=1)
+            self._counts[year] = counts
+        return counts
 
 
 def quarter_start(year: int, quarter: int) -> date:
