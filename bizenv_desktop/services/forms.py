@@ -211,8 +211,9 @@ def make_forms(db: Database, month: str, out_dir: str | Path, today: date, overw
     if existing and not overwrite:
         raise InvalidInput(f"文件夹“{out}”中已有：{'、'.join(existing)}。为免覆盖已交回的表，请换一个空文件夹，"
                            f"或确认覆盖（命令行加 --force）。")
-    with faults.quiet_write_cleanup():
+    with faults.quiet_write_cleanup() as outcome:
         problem = _write_forms(m, plan, paths, out, today, notes or {}, step(progress))
+        outcome.failed = problem is not None
     if problem is not None:
         raise problem
     return paths

@@ -65,21 +65,36 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+class WriteOutcome:
+    """What a quiet_write_cleanup block says about itself: failed = a save went wrong (a writer
+    may be left behind to free). An exception out of the block counts as failed too."""
+
+    failed = False
+
+
 @contextmanager
-def quiet_write_cleanup() -> Iterator[None]:
+def quiet_write_cleanup() -> Iterator[WriteOutcome]:
     """Around a workbook save that may fail: openpyxl leaves a suspended writer generator behind
     whose clean-up fails again when it is freed, and Python prints that ("Exception ignored
-    in …", a traceback) on stderr. The failure itself is reported; its echo is not."""
+    in …", a traceback) on stderr. The failure itself is reported; its echo is not.
+    Only after a failure is the collector run here: a full collection on a worker holds the
+    interpreter for 0.1-0.4 s on a large heap (the window stops answering meanwhile), and a
+    save that went well leaves nothing behind."""
     previous = sys.unraisablehook
+    outcome = WriteOutcome()
 
     def hook(unraisable: Any) -> None:
         if not isinstance(unraisable.exc_value, write_errors()):
             previous(unraisable)
     sys.unraisablehook = hook
     try:
-        yield
+        yield outcome
+    except BaseException:
+        outcome.failed = True
+        raise
     finally:
-        gc.collect()  # the generator may sit in a reference cycle: free it now, quietly
+        if outcome.failed:
+            gc.collect()  # the generator may sit in a reference cycle: free it now, quietly
         sys.unraisablehook = previous
 
 

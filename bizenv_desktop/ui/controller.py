@@ -108,11 +108,13 @@ class Controller(QObject):
         self.push(changes)
         return True
 
-    def push(self, changes: ChangeSet) -> None:
-        """An action applied (here or by a task): one undo step, and the views are told."""
+    def push(self, changes: ChangeSet, notify: bool = True) -> None:
+        """An action applied (here or by a task): one undo step, and the views are told (unless
+        notify=False: the caller tells them once for several steps)."""
         if changes:
             self.undo_stack.push(ChangeCommand(self, changes))
-            self.notify(Touched.of(changes))
+            if notify:
+                self.notify(Touched.of(changes))
 
     def notify(self, touched: Touched | None = None) -> None:
         """Tell the views what changed (None: anything may have: a restore, another file)."""

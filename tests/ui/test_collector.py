@@ -44,3 +44,39 @@ def test_collect_if_due_takes_the_oldest_generation_due() -> None:
     garbage = [Cycle() for _ in range(gc.get_threshold()[0] + 10)]
     del garbage
     assert collect_if_due() >= gc.get_threshold()[0]  # the young cycles freed
+
+
+
+def test_a_full_collection_waits_for_a_quarter_more_long_lived_objects() -> None:
+    """As CPython's automatic collector: the oldest generation is collected again only once the
+    objects moved into it since exceed a quarter of those it held (a full collection of a large
+    heap is a long pause of the GUI thread)."""
+    from bizenv_desktop.ui.collector import _LongLived
+
+    full: list[int] = []
+
+    def seen(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    def churn(kept: list[Any], garbage: int, keep: int) -> None:
+        """Young garbage (cycles) and a few kept objects, collected as the timer would."""
+        step = gc.get_threshold()[0]
+        for n in range(0, garbage, step):
+            _ = [Cycle() for _ in range(step)]
+            kept.extend(Cycle() for _ in range(keep * step // garbage))
+            del _
+            collect_if_due()
+            assert n < 100 * garbage
+    held = [Cycle() for _ in range(200_000)]  # long-lived: the oldest generation holds these
+    _LongLived.collect(2)
+    gc.callbacks.append(seen)
+    kept: list[Any] = []
+    try:
+        churn(kept, 300_000, 20_000)  # many middle collections, 20 000 objects kept: under a quarter
+        assert gc.get_count()[2] > gc.get_threshold()[2] and full == []
+        churn(kept, 300_000, 100_000)  # now over a quarter of what the oldest generation held
+        assert full
+    finally:
+        gc.callbacks.remove(seen)
+    assert len(held) + len(kept) > 0
