@@ -22,8 +22,8 @@ def test_write_each_tells_the_views_once_of_all_its_steps(qtbot: Any, workspace:
     assert controller.undo_stack.count() == 3  # each step undoes on its own
     assert len(told) == 1
     ids = told[0].ids("division")
-    names = {r[0] for r in workspace.db.query("SELECT name FROM division WHERE id IN (%s)"
-                                              % ",".join("?" * len(ids)), tuple(ids))}
+    marks = ",".join("?" * len(ids))
+    names = {r[0] for r in workspace.db.query(f"SELECT name FROM division WHERE id IN ({marks})", tuple(ids))}
     assert names == {"新处0", "新处1", "新处2"}
     controller.undo()  # one step back: told of that step alone
     assert len(told) == 2 and len(told[1].ids("division")) == 1
