@@ -70,12 +70,13 @@ def test_a_full_collection_waits_for_a_quarter_more_long_lived_objects() -> None
             assert n < 100 * garbage
     held = [Cycle() for _ in range(200_000)]  # long-lived: the oldest generation holds these
     _LongLived.collect(2)
+    total = _LongLived.total or 0  # all the oldest generation holds (the test session's objects too)
     gc.callbacks.append(seen)
     kept: list[Any] = []
     try:
-        churn(kept, 300_000, 20_000)  # many middle collections, 20 000 objects kept: under a quarter
+        churn(kept, 300_000, total // 10)  # many middle collections; kept: well under a quarter
         assert gc.get_count()[2] > gc.get_threshold()[2] and full == []
-        churn(kept, 300_000, 100_000)  # now over a quarter of what the oldest generation held
+        churn(kept, 300_000, total // 2)  # now over a quarter of what the oldest generation held
         assert full
     finally:
         gc.callbacks.remove(seen)
