@@ -209,6 +209,34 @@ def test_report_through_build_report(kind: str, reader: Any, tmp_path: Path) -> 
     expect(reader, text)
 
 
+def word_text(docx_path: Path) -> str:
+    """A .docx's text in the body's order: paragraphs, and each table row's cells (python-docx)."""
+    from docx import Document as WordDocument
+    from docx.oxml.ns import qn
+
+    doc = WordDocument(str(docx_path))
+    out: list[str] = []
+    for el in doc.element.body:
+        if el.tag == qn("w:p"):
+            out.append("".join(t.text or "" for t in el.iter(qn("w:t"))))
+        elif el.tag == qn("w:tbl"):
+            for tr in el.iter(qn("w:tr")):
+                out.append(" ".join("".join(t.text or "" for t in tc.iter(qn("w:t"))) for tc in tr.iter(qn("w:tc"))))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("kind", list(CASES))
+def test_the_word_file_says_what_the_pdf_says(kind: str, reader: Any, tmp_path: Path) -> None:
+    """The same checks of content (未报送 divisions named, events counted, figures as of the
+    period's end, no internal notes …) on the .docx, read back with python-docx."""
+    _period, fields, _orientation, title, expect = CASES[kind]
+    out = tmp_path / f"{kind}.docx"
+    build_report(reader, ReportRequest(kind, YEAR, today=TODAY, **fields), out)
+    text = word_text(out)
+    assert flat(title) in flat(text) and "2026年10月9日" in text
+    expect(reader, text)
+
+
 def test_the_leaders_read_at_most_four_pages(reader: Any, tmp_path: Path) -> None:
     out = tmp_path / "lead.pdf"
     build_report(reader, ReportRequest("leadership", YEAR, quarter=3, today=TODAY), out)
