@@ -38,6 +38,7 @@ BODY_PT, TITLE_PT, CELL_PT, NUMBER_PT = 16, 22, 10.5, 14
 LINE_PT = math.floor(225 / 22 * 72 / 25.4 * 20) / 20
 CELL_LEADING = 1.35                     # a table line's pitch in cell-font sizes, as in the PDF
 FOOTER_BELOW_DASH_MM = 2.4             # the number line's bottom below its dashes' middle (measured)
+SHORT_TABLE = 0.7                       # of the block's height: a table kept whole with the signature
 CELL_PAD_PT = (3, 4)                    # a cell's top/bottom and left/right padding, as in the PDF
 PITCH_PT = 156 / 28 * 72 / 25.4         # 15.79 pt: 28 characters in 156 mm
 CONDENSE_PT = 0.25                      # character spacing of the text styles (16 pt − 0.25 pt < 15.79 pt)
@@ -78,6 +79,7 @@ class Writer:
         self.word = WordDocument()
         self.geometry = LANDSCAPE if doc.orientation == "landscape" else PORTRAIT
         self.block_mm = self.geometry["width"] - self.geometry["left"] - self.geometry["right"]
+        self._table_heights: dict[Any, float] = {}  # a w:tbl (kept alive: the same proxy) -> its height (pt)
         self._styles()
         self._page()
 
@@ -247,6 +249,8 @@ class Writer:
             for c in range(cols):
                 value = row[c] if c < len(row) else ""
                 self._cell(cells[c], str(value or ""), widths[c], center=c in t.center)
+        texts = [list(t.header)] + [[str(v or "") for v in row] + [""] * (cols - len(row)) for row in t.rows]
+        self._table_heights[table._tbl] = self._estimate_height(texts, widths)
         self.para("", "表格文字")  # a table is followed by a paragraph (Word needs one between tables)
 
     def _cell(self, cell: Any, text: str, width_mm: float, head: bool = False, center: bool = False,
@@ -289,21 +293,39 @@ class Writer:
     def _keep_with_what_follows(self) -> None:
         """The body's last text goes to the next page with the signature block rather than leave it
         alone there: the last paragraph (with its widow control, its last two lines), or the last
-        table's last row, is kept with what follows. (LibreOffice 7.4 keeps a table's row with the
-        next paragraph only when every row is marked, and then moves the whole table.)"""
+        table's last row, is kept with what follows; a table shorter than most of a page, every
+        row of it (LibreOffice 7.4 keeps a table with the next paragraph only when every row is
+        marked, and then moves the whole table: right for a short one, a blank page for a long one)."""
         body = self.word.element.body
         last = next((el for el in reversed(body) if el.tag in (qn("w:p"), qn("w:tbl"))
                      and (el.tag == qn("w:tbl") or "".join(el.itertext()).strip())), None)
         if last is None:
             return
         if last.tag == qn("w:tbl"):
-            paras = last.findall(qn("w:tr"))[-1].findall(".//" + qn("w:p"))
+            short = self._table_heights.get(last, 1e9) <= SHORT_TABLE * self._block_height_pt()
+            rows = last.findall(qn("w:tr")) if short else last.findall(qn("w:tr"))[-1:]
+            paras = [p for tr in rows for p in tr.findall(".//" + qn("w:p"))]
         else:
             paras = [last]
         start = list(body).index(last)
         paras += [el for el in list(body)[start + 1:] if el.tag == qn("w:p")]  # the blank ones after it
         for p in paras:
             Paragraph(p, self.word._body).paragraph_format.keep_with_next = True
+
+    def _block_height_pt(self) -> float:
+        g = self.geometry
+        return (g["height"] - g["top"] - g["bottom"]) * 72 / 25.4
+
+    def _estimate_height(self, rows: list[list[str]], widths: list[float]) -> float:
+        """The table's height in points as its cells wrap (characters of 五号 in each column)."""
+        total = 0.0
+        for row in rows:
+            lines = 1
+            for text, width in zip(row, widths):
+                per_line = max(1.0, (width * 72 / 25.4 - 2 * CELL_PAD_PT[1]) / CELL_PT)
+                lines = max(lines, sum(max(1, math.ceil(ems(part) / per_line)) for part in text.split("\n")))
+            total += lines * CELL_PT * CELL_LEADING + 2 * CELL_PAD_PT[0]
+        return total
 
     def attachment_note(self) -> None:
         names = self.doc.attachment_names()

@@ -180,3 +180,21 @@ def last_text_before_signature(docx: Path) -> Any:
         if text and not text.startswith("附件：") and not re.match(r"^\d+\.", text):
             return el
     raise AssertionError("no text before the signature")
+
+
+@pytest.mark.parametrize("rows, kept", [(8, "all"), (120, "last")])
+def test_a_table_ending_the_body_is_kept_with_the_signature(rows: int, kept: str, tmp_path: Path) -> None:
+    """A short table at the body's end is kept whole with the signature (every row marked: the
+    only way LibreOffice keeps a table with what follows); a long one only by its last row (marking
+    every row made LibreOffice leave the first page with the title alone)."""
+    from bizenv_desktop.core.document import Document, Fields, Section, Table
+    from bizenv_desktop.services.docx_writer import render_docx
+
+    table = Table(["序号", "指标", "责任处室"], [[str(n), f"（{n}）指标名称", "法规处"] for n in range(1, rows + 1)])
+    doc = Document("selfeval", "测试报告", Fields(issuer="某某厅", date="2026-10-09"),
+                   [Section("a", "总体情况", "正文一段。"), Section("b", "清单", "", {}, [table])])
+    out = tmp_path / "t.docx"
+    render_docx(doc, out)
+    tr = WordDocument(str(out)).tables[-1]._tbl.findall(qn("w:tr"))
+    marked = [all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in row.iter(qn("w:p"))) for row in tr]
+    assert marked[-1] and (all(marked) if kept == "all" else not any(marked[:-1])), marked
