@@ -3226,7 +3226,7 @@ Legal Affairs Division</translation>
     <name>MainWindow</name>
     <message>
         <source>指标体系</source>
-        <translation>Indicator System</translation>
+        <translation>Indicators</translation>
     </message>
     <message>
         <source>看板</source>
@@ -3246,11 +3246,11 @@ Legal Affairs Division</translation>
     </message>
     <message>
         <source>宣传推广与表扬</source>
-        <translation>Recognition and Promotion</translation>
+        <translation>Recognition</translation>
     </message>
     <message>
         <source>督办事项</source>
-        <translation>Supervised Items</translation>
+        <translation>Supervision</translation>
     </message>
     <message>
         <source>考评记录</source>
@@ -3859,6 +3859,18 @@ Legal Affairs Division</translation>
     <message>
         <source>，</source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>%1：无</source>
+        <translation>%1: none</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>• %1（%2）%3</source>
+        <translation>• %1 (%2)%3</translation>
     </message>
     <message>
         <source>状态变化</source>

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QMenu
 
 from . import settings
@@ -102,10 +102,13 @@ def widen_to_titles(header: QHeaderView, texts: dict[int, list[str]] | None = No
     if model is None:
         return
     metrics = header.fontMetrics()
+    bold_font = QFont(header.font())
+    bold_font.setBold(True)
+    bold = QFontMetrics(bold_font)  # the cells' words may be bold (a changed or late status)
     margin = 2 * header.style().pixelMetric(header.style().PixelMetric.PM_HeaderMargin) + 12
     for col in range(header.count()):
-        words = [str(model.headerData(col, header.orientation(), Qt.ItemDataRole.DisplayRole) or "")]
-        words += (texts or {}).get(col, [])
-        need = max(metrics.horizontalAdvance(w) for w in words) + margin
+        title = str(model.headerData(col, header.orientation(), Qt.ItemDataRole.DisplayRole) or "")
+        need = max([metrics.horizontalAdvance(title)] + [bold.horizontalAdvance(w) for w in (texts or {}).get(col, [])])
+        need += margin
         if header.sectionSize(col) < need and header.sectionResizeMode(col) != QHeaderView.ResizeMode.Stretch:
             header.resizeSection(col, need)

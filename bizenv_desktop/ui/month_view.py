@@ -419,13 +419,14 @@ class MonthView(ReloadWhenShown, QWidget):
             lines.append("")
             titles.append((len(lines), len(title)))
             if not items:
-                lines.append(f"{title}：{self.tr('无')}")
+                lines.append(self.tr("%1：无").replace("%1", title))
                 return
-            lines.append(f"{title}（{len(items)}）")
+            lines.append(self.tr("%1（%2）").replace("%1", title).replace("%2", str(len(items))))
             for c in items:
                 r = rows[c.key]
                 move = f" {labels.get(c.old_status or '', '')} → {labels.get(c.new_status, '')}" if show_old else ""
-                lines.append(f"• {r.label}（{r.division_name}）{move}")
+                lines.append(self.tr("• %1（%2）%3").replace("%1", r.label).replace("%2", r.division_name)
+                             .replace("%3", move))
         diff = month.diff
         section(self.tr("状态变化"), diff.status_changed(), True)
         section(self.tr("新完成"), diff.newly_done(), False)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QCheckBox, QComboBox, QGroupBox, QHeaderView, QLabel,
-                               QLineEdit, QMainWindow, QMenu, QPushButton, QStyle, QStyleOptionComboBox, QTabBar,
+                               QLineEdit, QMainWindow, QMenu, QPlainTextEdit, QPushButton, QStyle, QStyleOptionComboBox, QTabBar, QTextEdit,
                                QToolBar, QToolButton, QWidget)
 
 from bizenv_desktop.ui.text_line import TextLine
@@ -122,6 +122,11 @@ class Reader:
                                                      QStyle.SubControl.SC_ComboBoxEditField, w)
                     self.fit(f"{where} current", w.currentText(),
                              _fits(w.fontMetrics(), w.currentText(), field.width() + 2))
+            elif isinstance(w, (QPlainTextEdit, QTextEdit)):  # what a pane or dialog writes for the user
+                self.text(f"{where} placeholder", w.placeholderText())
+                if w.isReadOnly():
+                    for line in w.toPlainText().splitlines():
+                        self.text(where, line)
             elif isinstance(w, QLineEdit):
                 self.text(f"{where} placeholder", w.placeholderText())
             elif isinstance(w, QTabBar):

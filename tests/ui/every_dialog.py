@@ -25,6 +25,9 @@ def prepared(controller: Controller) -> dict[str, Any]:
     dialogs show."""
     db = controller.db
     if not dispatch.month_head(db, "2026-11"):
+        # October closed before it: 与上月相比 has changes to list
+        assert controller.run("start", lambda w: dispatch.start_month(w, "2026-10"))
+        assert controller.run("close", lambda w: dispatch.close_month(w, "2026-10"))
         assert controller.run("start", lambda w: dispatch.start_month(w, "2026-11"))
         # every status shown somewhere (the month grid, the dashboard), each in its own word
         rows = dispatch.load_month(db, "2026-11").rows

@@ -73,6 +73,10 @@ def test_the_main_window_fits_with_its_status_bar_and_todo_buttons(language: str
     count = window.month_view.count_label
     assert count.isVisible() and screen.contains(global_rect(count)), global_rect(count)
     assert outside(window, screen) == []
+    # every tab's title shows at once: none behind the tab bar's scroll arrows ("Assess…")
+    bar = window.tabs.tabBar()
+    hidden = [bar.tabText(i) for i in range(bar.count()) if not bar.rect().contains(bar.tabRect(i))]
+    assert hidden == [], (hidden, bar.width())
     for name in inner_pages(window):  # the 考评记录 pages and the 月调度 side panels: every button on screen
         qtbot.wait(20)
         assert outside(window, screen) == [], name
