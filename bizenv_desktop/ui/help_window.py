@@ -11,8 +11,8 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout,
                                QWidget)
 
+from ..core import messages
 from ..paths import resource_dir
-from . import settings
 from .settings import PreserveGeometry
 
 # topic -> anchor in the guide; the tabs' context help and the first-start page use these
@@ -23,7 +23,8 @@ _window: HelpWindow | None = None
 
 
 def guide_url(lang: str | None = None, topic: str = "") -> QUrl:
-    lang = "en" if (lang or settings.get("ui/language")) == "en" else "zh"
+    # the language the UI runs in (run_gui sets it, from --lang or the setting), not only the setting
+    lang = "en" if (lang or messages.language()) == "en" else "zh"
     url = QUrl.fromLocalFile(str(resource_dir() / "help" / f"guide_{lang}.html"))
     if topic:
         url.setFragment(topic)

@@ -88,7 +88,12 @@ def makers(controller: Controller, parent: QWidget) -> Iterator[tuple[str, Maker
     yield "EventDialog", lambda: EventDialog(lambda _y: data["plan"].second_level(), None, parent=parent)
     yield "MakeFormsDialog", lambda: MakeFormsDialog(controller, "2026-11", parent)
     yield "CollectFormsDialog", lambda: CollectFormsDialog(controller, "2026-11", parent)
-    yield "HelpWindow", lambda: HelpWindow(parent)
+
+    def guide() -> QDialog:  # as show_help opens it (F1): at its contents, the guide's text read too
+        window = HelpWindow(parent)
+        window.open_topic("")
+        return window
+    yield "HelpWindow", guide
     yield "ImportIndicatorsDialog", lambda: ImportIndicatorsDialog(controller, parent, 2026)
     yield "IndicatorDialog", lambda: IndicatorDialog(indicator, divisions, parent)
     yield "LiaisonDialog", lambda: LiaisonDialog(controller, parent)
