@@ -4916,6 +4916,38 @@ Legal Affairs Division</translation>
         <translation>Document Fields</translation>
     </message>
     <message>
+        <source>省软环境办</source>
+        <translation>the Provincial Office</translation>
+    </message>
+    <message>
+        <source>厅</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>局</source>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <source>委</source>
+        <translation>Commission</translation>
+    </message>
+    <message>
+        <source>办</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>季度报告（报%1）</source>
+        <translation>Quarterly Report (to %1)</translation>
+    </message>
+    <message>
+        <source>季度汇报（%1主要领导）</source>
+        <translation>Quarterly Briefing (%1 Leaders)</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -5042,14 +5074,6 @@ Legal Affairs Division</translation>
     <message>
         <source>月调度情况</source>
         <translation>Monthly Dispatch Report</translation>
-    </message>
-    <message>
-        <source>季度报告（报省软环境办）</source>
-        <translation>Quarterly Report (to the Provincial Office)</translation>
-    </message>
-    <message>
-        <source>季度汇报（厅主要领导）</source>
-        <translation>Quarterly Briefing (Department Leaders)</translation>
     </message>
     <message>
         <source>自我评价报告</source>

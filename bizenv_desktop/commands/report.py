@@ -19,7 +19,7 @@ from ..core import messages
 
 # The report kinds of services.drafting.kinds.KINDS, named here so `bizenv --help` imports nothing more.
 REPORT_KINDS = {"assignment": "任务分工表", "plan": "年度实施方案", "monthly": "月调度情况",
-                "provincial": "季度报告（报省软环境办）", "leadership": "季度汇报（厅主要领导）",
+                "provincial": "季度报告（报上级）", "leadership": "季度汇报（主要领导）",
                 "selfeval": "自我评价报告"}
 
 messages.register({

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QMenuBar
                                QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from ..services import drafting, plan_read
+from ..services.department import get_department
 from ..services.drafting.kinds import KINDS, ReportRequest, check_request
 from . import report_tmp, settings
 from .report_fields import FieldsPage
@@ -56,6 +57,7 @@ class ReportDialog(PreserveGeometry, QDialog):
         self.pdf_state: DraftState | None = None
         self._builds = 0
         self._after_writes: list[Any] = []
+        self.department = get_department(controller.db)  # the kinds' names (省软环境办, 局主要领导)
         self.kind = QComboBox()
         # as wide as a short name: a long English name is elided here, whole in the list
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -134,8 +136,13 @@ class ReportDialog(PreserveGeometry, QDialog):
         self.check_fonts()
 
     def kind_name(self, key: str) -> str:
+        dep = self.department
+        # the names of the settings; the defaults and the office words in the UI's language
+        superior = dep.superior.short if dep.superior.configured else self.tr("省软环境办")
+        offices = {"厅": self.tr("厅"), "局": self.tr("局"), "委": self.tr("委"), "办": self.tr("办"), "单位": self.tr("单位")}
         names = {"assignment": self.tr("任务分工表"), "plan": self.tr("年度实施方案"), "monthly": self.tr("月调度情况"),
-                 "provincial": self.tr("季度报告（报省软环境办）"), "leadership": self.tr("季度汇报（厅主要领导）"),
+                 "provincial": self.tr("季度报告（报%1）").replace("%1", superior),
+                 "leadership": self.tr("季度汇报（%1主要领导）").replace("%1", offices.get(dep.office, dep.office)),
                  "selfeval": self.tr("自我评价报告")}
         return names.get(key, KINDS[key].title if key in KINDS else key)
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QWidget
 
-from ..services.drafting.kinds import KINDS
+from ..services.drafting.kinds import KINDS, kind_title
 from . import file_dialogs, pdf_pages
 from .report_jobs import explain
 
@@ -80,7 +80,8 @@ class ReportOutput(QObject):
         r = self.dialog.request
         assert r is not None
         period = f"{r.year}年" + (f"{r.month}月" if r.month else "") + (f"第{r.quarter}季度" if r.quarter else "")
-        return f"{period}{KINDS[r.kind].title}" + (f"（{r.division}）" if r.division else "") + suffix
+        dep = self.dialog.department
+        return f"{period}{kind_title(r.kind, dep.superior.short, dep.office)}" + (f"（{r.division}）" if r.division else "") + suffix
 
     # -- saving ---------------------------------------------------------------------------------
     def save_as(self, target: str | Path | None = None, fmt: str = ".pdf") -> None:

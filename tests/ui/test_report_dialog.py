@@ -584,3 +584,16 @@ def test_stale_scratch_folders_are_removed_at_start_up(tmp_path: Path, monkeypat
     assert young.exists() and other.exists() and live.exists()
     report_tmp.remove(live)
     assert report_tmp.remove_stale(tmp_path / "missing") == 0
+
+
+def test_the_kinds_are_named_for_the_database_s_department(qtbot: Any, controller: Controller) -> None:
+    """Nothing department-specific in code: a city bureau reporting to its own office sees its names."""
+    from bizenv_desktop.services import department
+
+    assert controller.run("本单位", lambda w: (department.set_department(w, "长春市商务局"),
+                                               department.set_superior(w, "长春市优化营商环境建设办公室", "市营商办")))
+    dialog = open_dialog(qtbot, controller)
+    names = [dialog.kind.itemText(i) for i in range(dialog.kind.count())]
+    assert "季度报告（报市营商办）" in names and "季度汇报（局主要领导）" in names
+    assert not any("省软环境办" in n or "厅" in n for n in names)
+    assert dialog.output.default_name() == "2026年第3季度季度汇报（局主要领导）.pdf"

@@ -51,10 +51,21 @@ KINDS: dict[str, ReportKind] = {
     "assignment": ReportKind("assignment", "任务分工表", "landscape", ("division",)),
     "plan": ReportKind("plan", "年度实施方案", "portrait", ()),
     "monthly": ReportKind("monthly", "月调度情况", "portrait", ("month",)),
-    "provincial": ReportKind("provincial", "季度报告（报省软环境办）", "portrait", ("quarter!",)),
-    "leadership": ReportKind("leadership", "季度汇报（厅主要领导）", "portrait", ("quarter!",)),
+    "provincial": ReportKind("provincial", "季度报告（报上级）", "portrait", ("quarter!",)),
+    "leadership": ReportKind("leadership", "季度汇报（主要领导）", "portrait", ("quarter!",)),
     "selfeval": ReportKind("selfeval", "自我评价报告", "portrait", ("quarter",)),
 }
+
+
+def kind_title(key: str, superior_short: str = "", office: str = "") -> str:
+    """The kind's name for this department: 季度报告（报省软环境办）, 季度汇报（局主要领导）; the
+    generic name (KINDS) without them. The names come from the database's settings
+    (services.department), never from code."""
+    if key == "provincial" and superior_short:
+        return f"季度报告（报{superior_short}）"
+    if key == "leadership" and office:
+        return f"季度汇报（{office}主要领导）"
+    return KINDS[key].title if key in KINDS else key
 
 
 def check_request(r: ReportRequest) -> None:
