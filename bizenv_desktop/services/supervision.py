@@ -45,8 +45,13 @@ messages.register({
                                    "must be a whole number of 0 or more."),
 })
 _EDITABLE = frozenset(EDITABLE)
-DATE_NAMES = {"received_on": "交办日期", "signed_on": "签收日期", "done_on": "办结日期",
-              "reported_on": "报结日期", "closed_on": "销号日期"}
+# message ids of the dates' names and of the statuses: rendered in the sentence's language
+DATE_NAMES = {"received_on": "supervision.date.received_on", "signed_on": "supervision.date.signed_on",
+              "done_on": "supervision.date.done_on", "reported_on": "supervision.date.reported_on",
+              "closed_on": "supervision.date.closed_on"}
+STATUS_IDS = dict(zip(STATUSES, ("supervision.status.pending", "supervision.status.in_progress",
+                                 "supervision.status.done", "supervision.status.reported",
+                                 "supervision.status.closed")))
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _date = lru_cache(maxsize=4096)(check_date)  # an import checks the same few hundred dates again and again
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # what LIKE ignores
@@ -55,13 +60,18 @@ _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # 
 def _row(w: Writer, item_id: int) -> dict[str, Any]:
     row = w.get("supervision_item", item_id)
     if row is None:
-        raise NotFound(f"督办事项 {item_id} 不存在（可能已被删除）。")
+        raise NotFound("supervision.no_item", item_id=item_id)
     return row
 
 
 def _label(row: dict[str, Any]) -> str:
     content = row["content"] if len(row["content"]) <= 20 else row["content"][:20] + "…"
     return f"{row['no']}“{content}”" if row["no"] else f"“{content}”"
+
+
+def _status(status: str) -> str:
+    """A status as an argument: its message id (rendered in the sentence's language)."""
+    return STATUS_IDS.get(status, status)
 
 
 def split_deadline(text: str, received_on: str = "", today: date | None = None,
@@ -103,11 +113,11 @@ def _check_divisions(w: Writer, lead: Iterable[int], cooperating: Iterable[int],
         if division_id not in names:
             row = w.get("division", division_id)
             if row is None:
-                raise NotFound(f"处室 {division_id} 不存在（可能已被删除）。")
+                raise NotFound("supervision.no_division", division_id=division_id)
             names[division_id] = row["name"]
     both = [d for d in lead if d in cooperating]
     if both:
-        raise InvalidInput(f"“{names[both[0]]}”不能既是牵头处室又是配合处室，请只选一种。")
+        raise InvalidInput("supervision.lead_and_cooperating", division=names[both[0]])
     return lead, cooperating
 
 
@@ -130,14 +140,14 @@ def _validate(w: Writer, row: dict[str, Any], item_id: int | None) -> None:
 
 
 def _clash(no: str) -> InvalidInput:
-    return InvalidInput(f"编号“{no}”已被另一事项使用，请换一个编号（留空则自动编号）。")
+    return InvalidInput("supervision.number_taken", no=no)
 
 
 def _check_rules(row: dict[str, Any], taken: Callable[[str], bool]) -> None:
     """_validate's rules, in its order; taken(no) says whether another item has the number.
     Dates are normalized in row."""
     if not row["content"]:
-        raise InvalidInput("请填写事项内容。")
+        raise InvalidInput("supervision.no_content")
     if row["no"] and taken(row["no"]):
         raise _clash(row["no"])
     step = STATUSES.index(row["status"])
@@ -147,28 +157,29 @@ def _check_rules(row: dict[str, Any], taken: Callable[[str], bool]) -> None:
         value = row[column] or ""
         row[column] = _date(value, DATE_NAMES[column]) if type(value) is str else check_date(value, DATE_NAMES[column])
         if i > 0 and i <= step and not row[column]:
-            raise InvalidInput(f"事项已到“{row['status']}”，{DATE_NAMES[column]}不能为空。")
+            raise InvalidInput("supervision.date_missing", status=_status(row["status"]), date=DATE_NAMES[column])
         if i > step and row[column]:
-            raise InvalidInput(f"事项尚未到“{status}”，不能填写{DATE_NAMES[column]}。")
+            raise InvalidInput("supervision.date_too_soon", status=_status(status), date=DATE_NAMES[column])
         if row[column] and previous[0] and row[column] < previous[0]:
-            raise InvalidInput(f"{DATE_NAMES[column]}（{row[column]}）不能早于{previous[1]}（{previous[0]}）。")
+            raise InvalidInput("supervision.date_order", date=DATE_NAMES[column], value=row[column],
+                               previous=previous[1], previous_value=previous[0])
         if row[column]:
             previous = (row[column], DATE_NAMES[column])
     if row["deadline"] and row["received_on"] and row["deadline"] < row["received_on"]:
         raise InvalidInput("supervision.deadline_before_received", deadline=row["deadline"],
                            received=row["received_on"])
     if step >= STATUSES.index("已办结") and not row["closure_report"]:
-        raise InvalidInput("supervision.needs_closure_report", status=row["status"])
+        raise InvalidInput("supervision.needs_closure_report", status=_status(row["status"]))
     if row["complaint_verified"] and row["source"] != COMPLAINT:
-        raise InvalidInput(f"只有来源为“{COMPLAINT}”的事项才能标记为投诉属实；其他事项的问责情况请直接填写问责记录。")
+        raise InvalidInput("supervision.verified_not_complaint", source=COMPLAINT)
     if row["status"] == "已销号" and row["complaint_verified"] and not row["accountability"]:
-        raise InvalidInput("该投诉经查属实，须先填写问责记录（问责对象、方式、文号），才能销号。")
+        raise InvalidInput("supervision.needs_accountability")
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     unknown = fields.keys() - _EDITABLE
     if unknown:
-        raise InvalidInput(f"不能修改的字段：{', '.join(sorted(unknown))}")
+        raise InvalidInput("supervision.not_editable", fields=sorted(unknown))
     values = {k: v for k, v in fields.items() if k not in ("lead", "cooperating", "deadline")}
     for key in TEXT_FIELDS:
         if key in values:
@@ -199,7 +210,7 @@ def _new_row(content: str, no: str, source: str, received_on: str, deadline: str
     ledger: values of LEDGER_FIELDS."""
     unknown = (ledger or {}).keys() - set(LEDGER_FIELDS)
     if unknown:
-        raise InvalidInput(f"不能修改的字段：{', '.join(sorted(unknown))}")
+        raise InvalidInput("supervision.not_editable", fields=sorted(unknown))
     row: dict[str, Any] = {
            "no": no, "source": source, "content": content, "progress": progress, "note": note,
            "closure_report": "", "accountability": "", "complaint_verified": 0, "status": STATUSES[0],
@@ -360,9 +371,9 @@ def update_item(w: Writer, item_id: int, calendar: WorkCalendar | None = None, *
     values = _clean(fields)
     row = {**current, **values}
     if "no" in values and not values["no"]:
-        raise InvalidInput("编号不能为空。")
+        raise InvalidInput("supervision.no_number")
     if "received_on" in values:
-        row["received_on"] = check_date(values["received_on"] or "", "交办日期")
+        row["received_on"] = check_date(values["received_on"] or "", DATE_NAMES["received_on"])
     if "deadline" in fields:
         row["deadline"], row["deadline_text"] = split_deadline(fields["deadline"], row["received_on"],
                                                                calendar=calendar or load_calendar(w.db))
@@ -396,15 +407,15 @@ def _advanced(row: dict[str, Any], to_status: str | None, on: date | str | None,
     step = STATUSES.index(row["status"])
     if to_status is None:
         if step == len(STATUSES) - 1:
-            raise InvalidInput(f"事项{_label(row)}已销号，没有下一步了。")
+            raise InvalidInput("supervision.no_next_step", item=_label(row))
         to_status = STATUSES[step + 1]
     if to_status not in STATUSES:
-        raise InvalidInput(f"未知的状态：{to_status}（应为{'、'.join(STATUSES)}之一）。")
+        raise InvalidInput("supervision.unknown_status", status=to_status, statuses=[STATUS_IDS[s] for s in STATUSES])
     target = STATUSES.index(to_status)
     if target <= step:
-        raise InvalidInput(f"事项{_label(row)}已是“{row['status']}”，不能推进到“{to_status}”；"
-                           f"要回到前一步请用“退回上一步”。")
-    day = on.isoformat() if isinstance(on, date) else check_date(on or "", "日期") or date.today().isoformat()
+        raise InvalidInput("supervision.not_forward", item=_label(row), status=_status(row["status"]),
+                           to_status=_status(to_status))
+    day = on.isoformat() if isinstance(on, date) else check_date(on or "", "supervision.date.day") or date.today().isoformat()
     row["status"] = to_status
     for status in STATUSES[step + 1:target + 1]:
         row[STATUS_DATES[status]] = day
@@ -419,7 +430,7 @@ def revert(w: Writer, item_id: int) -> str:
     row = _row(w, item_id)
     step = STATUSES.index(row["status"])
     if step == 0:
-        raise InvalidInput(f"事项{_label(row)}还是“{STATUSES[0]}”，不能再退回。")
+        raise InvalidInput("supervision.no_step_back", item=_label(row), status=_status(STATUSES[0]))
     w.update("supervision_item", item_id, {"status": STATUSES[step - 1], STATUS_DATES[STATUSES[step]]: ""})
     return STATUSES[step - 1]
 
@@ -435,7 +446,7 @@ def delete_item(w: Writer, item_id: int) -> None:
     links = w.db.scalar("SELECT count(*) FROM evidence_link WHERE target_kind = 'supervision_item'"
                         " AND target_id = ?", (item_id,))
     if links:
-        raise InvalidInput(f"事项{_label(row)}关联了 {links} 份佐证材料，不能删除；请先移除佐证材料，再删除事项。")
+        raise InvalidInput("supervision.has_evidence", item=_label(row), count=links)
     for r in w.db.query("SELECT id FROM supervision_division WHERE item_id = ?", (item_id,)):
         w.delete("supervision_division", r["id"])
     from . import supervision_links, supervision_watch
@@ -452,4 +463,53 @@ messages.register({
     "supervision.needs_closure_report": ("“{status}”须有办结报告：请填写办结情况（办结报告内容）后再标记。",
                                          "“{status}” needs the closure report: fill in what was done (the closure "
                                          "report) first."),
+    "supervision.date.received_on": ("交办日期", "Date received"),
+    "supervision.date.signed_on": ("签收日期", "Date signed for"),
+    "supervision.date.done_on": ("办结日期", "Date done"),
+    "supervision.date.reported_on": ("报结日期", "Date reported done"),
+    "supervision.date.closed_on": ("销号日期", "Date struck off"),
+    "supervision.date.day": ("日期", "Date"),
+    "supervision.status.pending": ("待签收", "Awaiting sign-off"),
+    "supervision.status.in_progress": ("办理中", "In progress"),
+    "supervision.status.done": ("已办结", "Completed"),
+    "supervision.status.reported": ("已报结", "Closure reported"),
+    "supervision.status.closed": ("已销号", "Struck off"),
+    "supervision.no_item": ("督办事项 {item_id} 不存在（可能已被删除）。",
+                            "Supervised item {item_id} does not exist (it may have been deleted)."),
+    "supervision.no_division": ("处室 {division_id} 不存在（可能已被删除）。",
+                                "Division {division_id} does not exist (it may have been deleted)."),
+    "supervision.lead_and_cooperating": ("“{division}”不能既是牵头处室又是配合处室，请只选一种。",
+                                         "“{division}” cannot be both a lead and a cooperating division; "
+                                         "choose one."),
+    "supervision.number_taken": ("编号“{no}”已被另一事项使用，请换一个编号（留空则自动编号）。",
+                                 "The number “{no}” is used by another item; choose another number (leave it "
+                                 "empty to number it automatically)."),
+    "supervision.no_content": ("请填写事项内容。", "Fill in what the item is about (the content)."),
+    "supervision.date_missing": ("事项已到“{status}”，{date}不能为空。",
+                                 "The item has reached “{status}”: {date} cannot be empty."),
+    "supervision.date_too_soon": ("事项尚未到“{status}”，不能填写{date}。",
+                                  "The item has not reached “{status}” yet: {date} cannot be filled in."),
+    "supervision.date_order": ("{date}（{value}）不能早于{previous}（{previous_value}）。",
+                               "{date} ({value}) cannot be earlier than {previous} ({previous_value})."),
+    "supervision.verified_not_complaint": ("只有来源为“{source}”的事项才能标记为投诉属实；其他事项的问责情况请直接填写问责记录。",
+                                           "Only items whose source is “{source}” (complaint) can be marked as "
+                                           "a complaint found true; for other items write the accountability "
+                                           "record directly."),
+    "supervision.needs_accountability": ("该投诉经查属实，须先填写问责记录（问责对象、方式、文号），才能销号。",
+                                         "The complaint was found true: fill in the accountability record (who, "
+                                         "how, document number) before striking the item off."),
+    "supervision.not_editable": ("不能修改的字段：{fields}", "Fields that cannot be changed: {fields}"),
+    "supervision.no_number": ("编号不能为空。", "The number cannot be empty."),
+    "supervision.no_next_step": ("事项{item}已销号，没有下一步了。",
+                                 "Item {item} is struck off already; there is no next step."),
+    "supervision.unknown_status": ("未知的状态：{status}（应为{statuses}之一）。",
+                                   "Unknown status: “{status}” (it should be one of {statuses})."),
+    "supervision.not_forward": ("事项{item}已是“{status}”，不能推进到“{to_status}”；要回到前一步请用“退回上一步”。",
+                                "Item {item} is at “{status}” already and cannot be moved forward to "
+                                "“{to_status}”; to go back a step use “Step Back”."),
+    "supervision.no_step_back": ("事项{item}还是“{status}”，不能再退回。",
+                                 "Item {item} is still at “{status}”; it cannot go back further."),
+    "supervision.has_evidence": ("事项{item}关联了 {count} 份佐证材料，不能删除；请先移除佐证材料，再删除事项。",
+                                 "Item {item} has {count} evidence file(s) attached and cannot be deleted; "
+                                 "remove the evidence first, then delete the item."),
 })
