@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ..core import messages
 from ..core.cell_safety import csv_text
 from ..core.errors import BizenvError, InvalidInput, NotFound
 from ..storage import files
@@ -96,18 +97,59 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+messages.register({
+    "evidence.no_file": ("找不到文件“{path}”，它可能已被移动或删除；请重新选择文件。",
+                         "File “{path}” was not found; it may have been moved or deleted. Choose the file again."),
+    "evidence.is_folder": ("“{path}”是文件夹，不能作为佐证材料；请选择其中的文件。",
+                           "“{path}” is a folder and cannot be evidence; choose a file in it."),
+    "evidence.unreadable": ("无法读取文件“{path}”（{detail}）；请检查文件权限，或关闭正在占用它的程序后重试。",
+                            "Cannot read file “{path}” ({detail}); check the file's permissions, or close the "
+                            "program that holds it and try again."),
+    "evidence.cannot_store": ("无法把“{path}”复制到佐证材料库“{store}”（{detail}）；请检查磁盘空间和文件夹权限。",
+                              "Cannot copy “{path}” into the evidence store “{store}” ({detail}); check the free "
+                              "disk space and the folder's permissions."),
+    "evidence.bad_target": ("佐证材料不能关联到“{kind}”，只能关联到月调度行、自评、事件、督办事项、指标、排名、公开记录、工作方案或督查。",
+                            "Evidence cannot be attached to “{kind}”; only to a monthly dispatch row, a self-"
+                            "evaluation, an event, a supervision item, an indicator, a ranking, a publication, a "
+                            "work plan or an inspection."),
+    "evidence.no_target": ("要关联佐证材料的记录（{kind} {target_id}）不存在，可能已被删除；请刷新后重试。",
+                           "The record to attach evidence to ({kind} {target_id}) does not exist; it may have been "
+                           "deleted. Refresh and try again."),
+    "evidence.month_closed": ("{month} 的月调度已关闭（已上报），不能添加或移除佐证材料；如需修改，请先“重新打开”该月并说明原因。",
+                              "The monthly dispatch of {month} is closed (reported): evidence cannot be added or "
+                              "removed. To change it, first “Reopen” the month and give the reason."),
+    "evidence.already_attached": ("“{name}”（或内容相同的文件）已经是该记录的佐证材料，无需重复添加。",
+                                  "“{name}” (or a file with the same content) is already evidence of this record; "
+                                  "there is no need to add it again."),
+    "evidence.no_link": ("该佐证材料已不在此记录上，可能已被移除；请刷新后重试。",
+                         "This evidence is no longer on the record; it may have been removed. Refresh and try "
+                         "again."),
+    "evidence.file_lost": ("佐证材料“{name}”的存储文件已丢失（{path}）；请从备份恢复佐证材料文件夹，或移除后重新添加原件。",
+                           "The stored file of evidence “{name}” is missing ({path}); restore the evidence folder "
+                           "from a backup, or remove the evidence and add the original again."),
+    "evidence.file_changed": ("佐证材料“{name}”的存储文件已被改动，与添加时的内容不一致（{path}）；请从备份恢复该文件，或移除后重新添加原件。",
+                              "The stored file of evidence “{name}” was changed and no longer matches what was "
+                              "added ({path}); restore the file from a backup, or remove the evidence and add the "
+                              "original again."),
+    "evidence.cannot_open": ("无法打开佐证材料“{name}”（{detail}）。", "Cannot open evidence “{name}” ({detail})."),
+    "evidence.no_year": ("数据库中没有 {year} 年度的方案。", "The database has no plan for {year}."),
+    "evidence.cannot_write_zip": ("无法写入佐证材料包“{path}”（{detail}）；未生成任何文件，请检查磁盘空间和文件夹权限。",
+                                  "Cannot write the evidence package “{path}” ({detail}); no file was made. Check "
+                                  "the free disk space and the folder's permissions."),
+})
+
+
 def _readable_source(source: str | Path) -> Path:
     source = Path(source)
     if not source.exists():
-        raise InvalidInput(f"找不到文件“{source}”，它可能已被移动或删除；请重新选择文件。")
+        raise InvalidInput("evidence.no_file", path=str(source))
     if source.is_dir():
-        raise InvalidInput(f"“{source}”是文件夹，不能作为佐证材料；请选择其中的文件。")
+        raise InvalidInput("evidence.is_folder", path=str(source))
     try:
         with open(source, "rb") as f:
             f.read(1)
     except OSError as exc:
-        raise InvalidInput(f"无法读取文件“{source}”（{exc.strerror or exc}）；"
-                           f"请检查文件权限，或关闭正在占用它的程序后重试。") from exc
+        raise InvalidInput("evidence.unreadable", path=str(source), detail=exc.strerror or str(exc)) from exc
     return source
 
 
@@ -148,8 +190,8 @@ def store_file(db_path: str | Path, source: str | Path) -> tuple[str, int]:
         _fsync_dir(final.parent)
         return sha, size
     except OSError as exc:
-        raise BizenvError(f"无法把“{source}”复制到佐证材料库“{store}”（{exc.strerror or exc}）；"
-                          f"请检查磁盘空间和文件夹权限。") from exc
+        raise BizenvError("evidence.cannot_store", path=str(source), store=str(store),
+                          detail=exc.strerror or str(exc)) from exc
     finally:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
@@ -159,18 +201,16 @@ def store_file(db_path: str | Path, source: str | Path) -> tuple[str, int]:
 
 def _check_target(w: Writer, target_kind: str, target_id: int, must_exist: bool = True) -> None:
     if target_kind not in TARGET_KINDS:
-        raise InvalidInput(f"佐证材料不能关联到“{target_kind}”，只能关联到月调度行、自评、事件、督办事项、指标、排名、"
-                           f"公开记录、工作方案或督查。")
+        raise InvalidInput("evidence.bad_target", kind=target_kind)
     row = w.get(target_kind, target_id)
     if row is None and not must_exist:  # a link left by a deleted record may always be removed
         return
     if row is None:
-        raise NotFound(f"要关联佐证材料的记录（{target_kind} {target_id}）不存在，可能已被删除；请刷新后重试。")
+        raise NotFound("evidence.no_target", kind=target_kind, target_id=target_id)
     if target_kind == "dispatch_row":
         closed = w.db.scalar("SELECT closed_at FROM dispatch_month WHERE month = ?", (row["month"],))
         if closed is not None:
-            raise InvalidInput(f"{row['month']} 的月调度已关闭（已上报），不能添加或移除佐证材料；"
-                               f"如需修改，请先“重新打开”该月并说明原因。")
+            raise InvalidInput("evidence.month_closed", month=row["month"])
 
 
 def store_evidence(w: Writer, db_path: str | Path, source: str | Path) -> tuple[int, bool]:
@@ -194,7 +234,7 @@ def attach(w: Writer, db_path: str | Path, source: str | Path, target_kind: str,
     evidence_id, created = store_evidence(w, db_path, source)
     if not created and w.db.scalar("SELECT id FROM evidence_link WHERE evidence_id = ? AND target_kind = ? AND target_id = ?",
                      (evidence_id, target_kind, target_id)) is not None:
-        raise InvalidInput(f"“{source.name}”（或内容相同的文件）已经是该记录的佐证材料，无需重复添加。")
+        raise InvalidInput("evidence.already_attached", name=source.name)
     w.insert("evidence_link", {"evidence_id": evidence_id, "target_kind": target_kind,
                                "target_id": target_id, "name": source.name})
     return evidence_id
@@ -205,7 +245,7 @@ def detach(w: Writer, link_id: int) -> None:
     the app never deletes stored files except through purge_unused()."""
     link = w.get("evidence_link", link_id)
     if link is None:
-        raise NotFound("该佐证材料已不在此记录上，可能已被移除；请刷新后重试。")
+        raise NotFound("evidence.no_link")
     _check_target(w, link["target_kind"], link["target_id"], must_exist=False)
     w.delete("evidence_link", link_id)
 
@@ -262,11 +302,9 @@ def _session() -> Path:
 
 def _verified(item: EvidenceItem) -> None:
     if not item.path.is_file():
-        raise BizenvError(f"佐证材料“{item.original_name}”的存储文件已丢失（{item.path}）；"
-                          f"请从备份恢复佐证材料文件夹，或移除后重新添加原件。")
+        raise BizenvError("evidence.file_lost", name=item.original_name, path=str(item.path))
     if file_sha256(item.path) != item.sha256:
-        raise BizenvError(f"佐证材料“{item.original_name}”的存储文件已被改动，与添加时的内容不一致（{item.path}）；"
-                          f"请从备份恢复该文件，或移除后重新添加原件。")
+        raise BizenvError("evidence.file_changed", name=item.original_name, path=str(item.path))
 
 
 def materialize(db_path: str | Path, item: EvidenceItem) -> Path:
@@ -283,7 +321,7 @@ def materialize(db_path: str | Path, item: EvidenceItem) -> Path:
         with open(path, "rb") as src, open(target, "wb") as dst:
             sha, _size = _copy_hashing(src, dst)
     except OSError as exc:
-        raise BizenvError(f"无法打开佐证材料“{item.original_name}”（{exc.strerror or exc}）。") from exc
+        raise BizenvError("evidence.cannot_open", name=item.original_name, detail=exc.strerror or str(exc)) from exc
     if sha != item.sha256:
         target.unlink(missing_ok=True)
         _verified(item)
@@ -345,7 +383,7 @@ def export_package(db: Database, db_path: str | Path, year: int, out_zip: str | 
     out_zip = Path(out_zip)
     report = step(progress)
     if db.scalar("SELECT year FROM plan_year WHERE year = ?", (year,)) is None:
-        raise NotFound(f"数据库中没有 {year} 年度的方案。")
+        raise NotFound("evidence.no_year", year=year)
     used_folders: set[str] = set()
     folders: dict[int | None, str] = {}
     for r in db.query("SELECT i.id, i.code, i.name FROM indicator i JOIN indicator f ON f.id = i.parent_id"
@@ -413,8 +451,7 @@ def export_package(db: Database, db_path: str | Path, year: int, out_zip: str | 
         files.make_document(tmp)  # a document to pass on
         os.replace(tmp, out_zip)
     except OSError as exc:
-        raise BizenvError(f"无法写入佐证材料包“{out_zip}”（{exc.strerror or exc}）；未生成任何文件，"
-                          f"请检查磁盘空间和文件夹权限。") from exc
+        raise BizenvError("evidence.cannot_write_zip", path=str(out_zip), detail=exc.strerror or str(exc)) from exc
     finally:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
