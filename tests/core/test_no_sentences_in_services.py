@@ -37,10 +37,10 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 PENDING = {
     "bizenv_desktop/commands/excel_io.py", "bizenv_desktop/commands/forms.py", "bizenv_desktop/commands/report.py",
     "bizenv_desktop/services/drafting/__init__.py", "bizenv_desktop/services/drafting/kinds.py",
-    "bizenv_desktop/services/evidence.py", "bizenv_desktop/services/excel/export_ledgers.py",
+    "bizenv_desktop/services/excel/export_ledgers.py",
     "bizenv_desktop/services/excel/indicator_read.py", "bizenv_desktop/services/excel/preview.py",
     "bizenv_desktop/services/excel/supervision_apply.py", "bizenv_desktop/services/excel/supervision_import.py",
-    "bizenv_desktop/services/excel/workbook.py", "bizenv_desktop/services/forms.py",
+    "bizenv_desktop/services/forms.py",
     "bizenv_desktop/services/pdf/reports.py", "bizenv_desktop/services/restore.py",
     "bizenv_desktop/storage/changes.py", "bizenv_desktop/storage/database.py", "bizenv_desktop/storage/lock.py",
 }

@@ -21,9 +21,9 @@ TODAY = date(2026, 5, 20)
 
 @pytest.fixture
 def english() -> Iterator[Callable[..., str]]:
-    """english(fn, *words): fn must raise a BizenvError; its English text, checked for Chinese
-    outside quoted data and for the given words; the Chinese text is returned unchanged."""
-    def refused(fn: Callable[[], Any], *words: str) -> str:
+    """english(fn, *words, data=()): fn must raise a BizenvError; its English text is returned,
+    checked for the given words and for Chinese outside quoted “…” data and the data values."""
+    def refused(fn: Callable[[], Any], *words: str, data: tuple[str, ...] = ()) -> str:
         with pytest.raises(BizenvError) as info:
             fn()
         messages.set_language("en")
@@ -32,7 +32,10 @@ def english() -> Iterator[Callable[..., str]]:
         finally:
             messages.set_language("zh")
         assert info.value.message_id, f"a finished sentence, not a message id: {text}"
-        assert not CJK.search(QUOTED.sub("", text)), f"Chinese in the English error: {text}"
+        bare = QUOTED.sub("", text)
+        for value in data:
+            bare = bare.replace(value, "")
+        assert not CJK.search(bare), f"Chinese in the English error: {text}"
         for word in words:
             assert word in text, text
         assert str(info.value) == info.value.text("zh") and CJK.search(str(info.value))
@@ -62,3 +65,48 @@ def test_supervision_refusals_in_english(workspace: Any, english: Callable[..., 
             "cannot be earlier than")
     english(run(lambda w: supervision.update_item(w, item, content="")), "content")
     english(run(lambda w: supervision.revert(w, 9999)), "does not exist")
+
+
+def test_evidence_refusals_in_english(workspace: Any, db_path: Any, tmp_path: Any,
+                                      english: Callable[..., str]) -> None:
+    from bizenv_desktop.services import evidence
+
+    out: list[int] = []
+    workspace.apply("add", lambda w: out.append(supervision.add_item(w, "政务服务投诉核查", today=TODAY)))
+
+    def attach(source: Any, kind: str = "supervision_item", target: int = out[0]) -> Callable[[], Any]:
+        return lambda: workspace.apply("attach", lambda w: evidence.attach(w, db_path, source, kind, target))
+
+    english(attach(tmp_path / "缺失的通知.pdf"), "was not found", "Choose the file again")
+    english(attach(tmp_path), "is a folder")
+    proof = tmp_path / "整改报告.docx"
+    proof.write_bytes(b"PK\x03\x04 a report")
+    english(attach(proof, "budget"), "cannot be attached to “budget”")
+    english(attach(proof, target=9999), "does not exist", "supervision_item 9999")
+    attach(proof)()
+    english(attach(proof), "“整改报告.docx”", "already evidence")
+    english(lambda: evidence.export_package(workspace.db, db_path, 1999, tmp_path / "pack.zip"),
+            "no plan for 1999")
+
+
+def test_workbook_refusals_in_english(tmp_path: Any, english: Callable[..., str]) -> None:
+    from openpyxl import Workbook
+
+    from bizenv_desktop.services.excel import workbook
+
+    english(lambda: workbook.open_workbook(tmp_path / "台账.xlsx"), "was not found")
+    empty = tmp_path / "空文件.xlsx"
+    empty.write_bytes(b"")
+    english(lambda: workbook.open_workbook(empty), "Cannot read “空文件.xlsx”", "the file is empty (0 bytes)")
+    csv = tmp_path / "导出.xlsx"
+    csv.write_text("序号,事项内容\n1,清理拖欠企业账款\n", encoding="utf-8")
+    english(lambda: workbook.open_workbook(csv), "really a CSV text file")
+    wb = Workbook()
+    wb.active.title = "督办台账"
+    wb.active["A1"] = "事项内容"
+    wb.create_sheet("说明")
+    path = workbook.save_workbook(wb, tmp_path / "督办.xlsx")
+    english(lambda: workbook.get_sheet(workbook.open_workbook(path), "汇总", path.name),
+            "has no sheet named “汇总”", "Its sheets: 督办台账, 说明.", data=("督办台账", "说明"))
+    english(lambda: workbook.save_workbook(wb, tmp_path / "督办.xls"), "should end in .xlsx")
+    english(lambda: workbook.save_workbook(wb, tmp_path / "无此文件夹" / "a.xlsx"), "does not exist")

@@ -26,6 +26,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...core import messages
 from ...core.cell_safety import formula_guarded
 from ...core.errors import InvalidInput
 from ...storage import files
@@ -203,32 +204,97 @@ class TableSheet:
 
 # -- opening --------------------------------------------------------------------------------
 
-def _sniff(path: Path, head: bytes) -> tuple[str, str | None]:
+messages.register({
+    "excel.sniff.empty": ("文件是空的（0 字节），不是 Excel 工作簿。请选择正确的 .xlsx、.xls 或 .ods 文件",
+                          "the file is empty (0 bytes), not an Excel workbook. Choose the right .xlsx, .xls or .ods "
+                          "file"),
+    "excel.sniff.encrypted": ("工作簿设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中打开，取消文件密码"
+                              "（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为 .xlsx，再导入",
+                              "the workbook has a password to open (it is encrypted) and cannot be read. Open it "
+                              "in Excel or WPS, remove the password (File → Info → Protect Workbook → Encrypt with "
+                              "Password, clear it), save it as .xlsx and import that"),
+    "excel.sniff.ole_unknown": ("文件是加密（设有打开密码）的工作簿或已损坏的旧版 .xls 文件，无法读取。请在 Excel 或 WPS 中打开，"
+                                "取消密码并另存为 .xlsx 后再导入",
+                                "the file is an encrypted (password-protected) workbook or a damaged old .xls file "
+                                "and cannot be read. Open it in Excel or WPS, remove the password, save it as .xlsx "
+                                "and import that"),
+    "excel.sniff.sqlite": ("文件是 SQLite 数据库，不是 Excel 工作簿（.xlsx）。请选择 .xlsx 文件",
+                           "the file is an SQLite database, not an Excel workbook (.xlsx). Choose an .xlsx file"),
+    "excel.sniff.csv": ("文件实际是CSV 文本文件，不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开并另存为 .xlsx",
+                        "the file is really a CSV text file, not an Excel workbook (.xlsx). Open it in Excel or WPS "
+                        "and save it as .xlsx"),
+    "excel.sniff.text": ("文件实际是文本文件，不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开并另存为 .xlsx",
+                         "the file is really a text file, not an Excel workbook (.xlsx). Open it in Excel or WPS and "
+                         "save it as .xlsx"),
+    "excel.sniff.not_workbook": ("文件不是 Excel 工作簿（.xlsx、.xls 或 .ods 格式）。请选择工作簿文件，或在 Excel/WPS 中另存为 .xlsx",
+                                 "the file is not an Excel workbook (.xlsx, .xls or .ods). Choose a workbook, or "
+                                 "save it as .xlsx in Excel/WPS"),
+    "excel.sniff.bad_zip": ("文件已损坏（不是完整的 .xlsx 或 .ods 压缩包）。请在 Excel 或 WPS 中打开并重新保存",
+                            "the file is damaged (not a whole .xlsx or .ods archive). Open it in Excel or WPS and "
+                            "save it again"),
+    "excel.sniff.ods_encrypted": ("表格设有打开密码（已加密），无法读取。请在 WPS 或 LibreOffice 中打开，取消密码后另存为 .xlsx 或 .ods，"
+                                  "再导入",
+                                  "the spreadsheet has a password to open (it is encrypted) and cannot be read. Open "
+                                  "it in WPS or LibreOffice, remove the password, save it as .xlsx or .ods and "
+                                  "import that"),
+    "excel.sniff.word": ("Word 文档", "a Word document"),
+    "excel.sniff.odf_other": ("OpenDocument 文本或演示文稿", "an OpenDocument text or presentation"),
+    "excel.sniff.zip": ("zip 压缩包", "a zip archive"),
+    "excel.sniff.not_sheet": ("文件是{what}，不是电子表格。请选择 .xlsx、.xls 或 .ods 工作簿",
+                              "the file is {what}, not a spreadsheet. Choose an .xlsx, .xls or .ods workbook"),
+    "excel.no_file": ("找不到文件“{path}”。请检查路径。", "File “{path}” was not found. Check the path."),
+    "excel.unreadable": ("无法读取“{name}”：{problem}。", "Cannot read “{name}”: {problem}."),
+    "excel.too_large": ("无法读取“{name}”：工作表“{sheet}”过大（重复的行和单元格合计约 {cells} 个有内容的单元格）。"
+                        "请删除表格以外多余的行和列，或只复制表格部分另存为新文件，再导入。",
+                        "Cannot read “{name}”: sheet “{sheet}” is too large (its repeated rows and cells come to "
+                        "about {cells} filled cells). Delete the extra rows and columns outside the table, or copy "
+                        "just the table into a new file, and import that."),
+    "excel.bad_xls": ("无法读取“{name}”：文件是旧版 Excel 97-2003 格式（.xls），但无法打开（{detail}），"
+                      "可能已损坏或设有打开密码。请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx 再导入。",
+                      "Cannot read “{name}”: the file is in the old Excel 97-2003 format (.xls) but cannot be opened "
+                      "({detail}); it may be damaged or have a password to open. Open it in Excel or WPS, remove "
+                      "the password, save it as .xlsx and import that."),
+    "excel.empty": ("“{name}”中没有任何内容（工作簿是空的）。请检查是否选错了文件。",
+                    "“{name}” holds nothing (the workbook is empty). Check that you chose the right file."),
+    "excel.damaged": ("无法读取“{name}”：文件可能已损坏（{detail}）。请在 Excel 或 WPS 中打开并重新保存为 .xlsx。",
+                      "Cannot read “{name}”: the file may be damaged ({detail}). Open it in Excel or WPS and save it "
+                      "again as .xlsx."),
+    "excel.damaged_sheet": ("无法读取“{name}”的工作表“{sheet}”：文件可能已损坏（{detail}）。请在 Excel 或 WPS 中打开并重新保存为 .xlsx。",
+                            "Cannot read sheet “{sheet}” of “{name}”: the file may be damaged ({detail}). Open it "
+                            "in Excel or WPS and save it again as .xlsx."),
+    "excel.no_sheet": ("“{name}”中没有名为“{sheet}”的工作表。现有工作表：{sheets}。请改选其中之一。",
+                       "“{name}” has no sheet named “{sheet}”. Its sheets: {sheets}. Choose one of them."),
+    "excel.not_xlsx": ("导出文件“{name}”应以 .xlsx 结尾。", "The export file “{name}” should end in .xlsx."),
+    "excel.no_folder": ("文件夹“{folder}”不存在。请先创建它，或另选保存位置。",
+                        "Folder “{folder}” does not exist. Create it first, or choose another place to save."),
+    "excel.in_use": ("无法写入“{path}”：文件可能正在 Excel 或 WPS 中打开，请关闭后重试。",
+                     "Cannot write “{path}”: the file may be open in Excel or WPS; close it and try again."),
+})
+
+
+def _sniff(path: Path, head: bytes) -> tuple[str, messages.Phrase | None]:
     """(kind, why the file cannot be read): kind 'xlsx', 'xls' or 'ods' for a workbook that may
     be read, with None; else '' and the reason."""
     if not head:
-        return "", "文件是空的（0 字节），不是 Excel 工作簿。请选择正确的 .xlsx、.xls 或 .ods 文件"
+        return "", messages.Phrase("excel.sniff.empty")
     if head.startswith(OLE2_MAGIC):
         data = path.read_bytes()[:4_000_000]
         if "EncryptedPackage".encode("utf-16-le") in data:
-            return "", ("工作簿设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中打开，取消文件密码"
-                        "（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为 .xlsx，再导入")
+            return "", messages.Phrase("excel.sniff.encrypted")
         if "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data:
             return "xls", None  # Excel 97-2003 (xlrd says whether it really is one)
-        return "", ("文件是加密（设有打开密码）的工作簿或已损坏的旧版 .xls 文件，无法读取。请在 Excel 或 WPS 中打开，"
-                    "取消密码并另存为 .xlsx 后再导入")
+        return "", messages.Phrase("excel.sniff.ole_unknown")
     if not head.startswith(b"PK"):
         sample = head
         if sample.startswith(b"SQLite format 3"):
-            return "", "文件是 SQLite 数据库，不是 Excel 工作簿（.xlsx）。请选择 .xlsx 文件"
+            return "", messages.Phrase("excel.sniff.sqlite")
         for encoding in ("utf-8", "gb18030") if b"\x00" not in sample else ():
             try:  # incremental: a character cut at the end of the sample is no error
                 text = codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
             except UnicodeDecodeError:
                 continue
-            kind = "CSV 文本文件" if ("," in text or "\t" in text) else "文本文件"
-            return "", f"文件实际是{kind}，不是 Excel 工作簿（.xlsx）。请在 Excel 或 WPS 中打开并另存为 .xlsx"
-        return "", "文件不是 Excel 工作簿（.xlsx、.xls 或 .ods 格式）。请选择工作簿文件，或在 Excel/WPS 中另存为 .xlsx"
+            return "", messages.Phrase("excel.sniff.csv" if ("," in text or "\t" in text) else "excel.sniff.text")
+        return "", messages.Phrase("excel.sniff.not_workbook")
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
@@ -238,17 +304,16 @@ def _sniff(path: Path, head: bytes) -> tuple[str, str | None]:
         return "", (f"文件的压缩格式本程序无法读取（{exc}）。请在 Excel 或 WPS 中打开并另存为 .xlsx"
                     f"（Excel 工作簿）后再导入")
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError):
-        return "", "文件已损坏（不是完整的 .xlsx 或 .ods 压缩包）。请在 Excel 或 WPS 中打开并重新保存"
+        return "", messages.Phrase("excel.sniff.bad_zip")
     if "xl/workbook.xml" in names:
         return "xlsx", None
     if locked:
-        return "", ("表格设有打开密码（已加密），无法读取。请在 WPS 或 LibreOffice 中打开，取消密码后另存为 .xlsx 或 .ods，"
-                    "再导入")
+        return "", messages.Phrase("excel.sniff.ods_encrypted")
     if ods:
         return "ods", None
-    what = "Word 文档" if "word/document.xml" in names else \
-        "OpenDocument 文本或演示文稿" if "content.xml" in names else "zip 压缩包"
-    return "", f"文件是{what}，不是电子表格。请选择 .xlsx、.xls 或 .ods 工作簿"
+    what = "excel.sniff.word" if "word/document.xml" in names else \
+        "excel.sniff.odf_other" if "content.xml" in names else "excel.sniff.zip"
+    return "", messages.Phrase("excel.sniff.not_sheet", what=what)
 
 
 def open_workbook(path: str | Path, read_only: bool = False) -> Any:
@@ -258,12 +323,12 @@ def open_workbook(path: str | Path, read_only: bool = False) -> Any:
     (several times quicker on big files; merged cells then come from sheet_grid.merged_blocks)."""
     p = Path(path)
     if not p.is_file():
-        raise InvalidInput(f"找不到文件“{p}”。请检查路径。")
+        raise InvalidInput("excel.no_file", path=str(p))
     with open(p, "rb") as f:
         head = f.read(4096)
     kind, problem = _sniff(p, head)
     if problem:
-        raise InvalidInput(f"无法读取“{p.name}”：{problem}。")
+        raise InvalidInput("excel.unreadable", name=p.name, problem=problem)
     try:  # from memory: openpyxl then does not insist on the suffix, nor keep the file open
         if kind == "xls":
             wb: Any = open_xls(p.read_bytes())
@@ -276,16 +341,14 @@ def open_workbook(path: str | Path, read_only: bool = False) -> Any:
             wb = load_workbook(io.BytesIO(p.read_bytes()), data_only=True, read_only=read_only)
             empty = not any(_has_content(ws) for ws in wb.worksheets)  # read-only: parses the sheets' start
     except TooLarge as exc:
-        raise InvalidInput(f"无法读取“{p.name}”：工作表“{exc.sheet}”过大（重复的行和单元格合计约 {exc.cells:,} 个有内容的单元格）。"
-                           f"请删除表格以外多余的行和列，或只复制表格部分另存为新文件，再导入。") from None
+        raise InvalidInput("excel.too_large", name=p.name, sheet=exc.sheet, cells=f"{exc.cells:,}") from None
     except Exception as exc:  # openpyxl, xlrd, calamine and the XML parser raise many kinds for damaged files
         if kind == "xls":
             detail = " ".join(str(exc).split())[:200]
-            raise InvalidInput(f"无法读取“{p.name}”：文件是旧版 Excel 97-2003 格式（.xls），但无法打开（{detail}），"
-                               f"可能已损坏或设有打开密码。请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx 再导入。") from None
+            raise InvalidInput("excel.bad_xls", name=p.name, detail=detail) from None
         raise damaged(p.name, exc) from None
     if empty:
-        raise InvalidInput(f"“{p.name}”中没有任何内容（工作簿是空的）。请检查是否选错了文件。")
+        raise InvalidInput("excel.empty", name=p.name)
     return wb
 
 
@@ -299,10 +362,10 @@ def _head_rows(rows: Any, limit: int = 100_000) -> Any:
 
 def damaged(file_name: str, exc: Exception, sheet: str = "") -> InvalidInput:
     """The error for a file openpyxl fails on (opening it, or later reading a read-only sheet)."""
-    where = f"“{file_name}”" + (f"的工作表“{sheet}”" if sheet else "")
-    detail = " ".join(str(exc).split())[:200]
-    return InvalidInput(f"无法读取{where}：文件可能已损坏（{type(exc).__name__}: {detail}）。"
-                        f"请在 Excel 或 WPS 中打开并重新保存为 .xlsx。")
+    detail = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+    if sheet:
+        return InvalidInput("excel.damaged_sheet", name=file_name, sheet=sheet, detail=detail)
+    return InvalidInput("excel.damaged", name=file_name, detail=detail)
 
 
 def _has_content(ws: Any) -> bool:
@@ -313,8 +376,7 @@ def _has_content(ws: Any) -> bool:
 def get_sheet(wb: Any, name: str, file_name: str) -> Any:
     if name in wb.sheetnames:
         return wb[name]
-    raise InvalidInput(f"“{file_name}”中没有名为“{name}”的工作表。现有工作表：{'、'.join(wb.sheetnames)}。"
-                       f"请改选其中之一。")
+    raise InvalidInput("excel.no_sheet", name=file_name, sheet=name, sheets=list(wb.sheetnames))
 
 
 def sheet_title(text: str) -> str:
@@ -329,9 +391,9 @@ def save_workbook(wb: Workbook, path: str | Path) -> Path:
     the file open in Excel) leaves any earlier file at path as it was."""
     target = Path(path)
     if target.suffix.lower() != ".xlsx":
-        raise InvalidInput(f"导出文件“{target.name}”应以 .xlsx 结尾。")
+        raise InvalidInput("excel.not_xlsx", name=target.name)
     if not target.parent.is_dir():
-        raise InvalidInput(f"文件夹“{target.parent}”不存在。请先创建它，或另选保存位置。")
+        raise InvalidInput("excel.no_folder", folder=str(target.parent))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".xlsx", dir=target.parent)
     os.close(fd)
     try:
@@ -340,7 +402,7 @@ def save_workbook(wb: Workbook, path: str | Path) -> Path:
         os.replace(tmp, target)
     except PermissionError:
         Path(tmp).unlink(missing_ok=True)
-        raise InvalidInput(f"无法写入“{target}”：文件可能正在 Excel 或 WPS 中打开，请关闭后重试。") from None
+        raise InvalidInput("excel.in_use", path=str(target)) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
