@@ -199,18 +199,17 @@ def make_forms(db: Database, month: str, out_dir: str | Path, today: date, overw
     none of them (and any older forms of the same names as they were)."""
     m = dispatch.load_month(db, month)
     if m.closed:
-        raise InvalidInput(f"{m.month} 的月调度已关闭，不能再发调度表；如需补报，请先“重新打开”该月。")
+        raise InvalidInput("forms.month_closed", month=m.month)
     plan = _plan(db, m)
     if only is not None:
         plan = {d: v for d, v in plan.items() if d in only}
     if not plan:
-        raise InvalidInput(f"{m.month} 没有需要处室填写的调度行（只有处室组或未指定处室的行）。")
+        raise InvalidInput("forms.no_rows", month=m.month)
     out = Path(out_dir)
     paths = [out / form_name(m.month, name) for name, _rows in plan.values()]
     existing = [p.name for p in paths if p.exists()]
     if existing and not overwrite:
-        raise InvalidInput(f"文件夹“{out}”中已有：{'、'.join(existing)}。为免覆盖已交回的表，请换一个空文件夹，"
-                           f"或确认覆盖（命令行加 --force）。")
+        raise InvalidInput("forms.would_overwrite", folder=str(out), names=existing)
     with faults.quiet_write_cleanup() as outcome:
         problem = _write_forms(m, plan, paths, out, today, notes or {}, step(progress))
         outcome.failed = problem is not None
@@ -697,8 +696,8 @@ def apply_form(w: Writer, db: Database, form: FormData, month: str | None = None
     changes, problems = _changes(db, form, month)
     problems = form.problems + problems
     if problems:
-        raise InvalidInput(f"“{form.path.name}”有 {len(problems)} 个问题，未写入任何内容：\n"
-                           + "\n".join(p.text for p in problems[:10]))
+        raise InvalidInput("forms.has_problems", name=form.path.name, count=len(problems),
+                           problems="\n".join(p.text for p in problems[:10]))
     dispatch.update_rows(w, {change.row_id: change.values for change in changes})  # update_row's checks, in bulk
     _mark_returned(w, form, len(changes), today or date.today())
     return len(changes)
@@ -714,6 +713,18 @@ def _mark_returned(w: Writer, form: FormData, changed: int, today: date) -> None
 
 
 messages.register({
+    "forms.month_closed": ("{month} 的月调度已关闭，不能再发调度表；如需补报，请先“重新打开”该月。",
+                           "The monthly dispatch of {month} is closed: no more forms can be sent. To report late, "
+                           "first “Reopen” the month."),
+    "forms.no_rows": ("{month} 没有需要处室填写的调度行（只有处室组或未指定处室的行）。",
+                      "{month} has no dispatch rows for divisions to fill in (only rows of division groups or with "
+                      "no division)."),
+    "forms.would_overwrite": ("文件夹“{folder}”中已有：{names}。为免覆盖已交回的表，请换一个空文件夹，或确认覆盖（命令行加 --force）。",
+                              "Folder “{folder}” already holds: {names}. So as not to overwrite forms already "
+                              "returned, choose an empty folder, or confirm overwriting (--force on the command "
+                              "line)."),
+    "forms.has_problems": ("“{name}”有 {count} 个问题，未写入任何内容：\n{problems}",
+                           "“{name}” has {count} problem(s); nothing was written:\n{problems}"),
     "forms.no_room": ("磁盘已满（或超出文件大小限制），无法在“{folder}”中写入调度表（{detail}）；一个调度表也没有生成。"
                       "请腾出磁盘空间，或另选保存位置后重试。",
                       "The disk is full (or a file-size limit was reached): the forms could not be written in "

@@ -110,3 +110,15 @@ def test_workbook_refusals_in_english(tmp_path: Any, english: Callable[..., str]
             "has no sheet named “汇总”", "Its sheets: 督办台账, 说明.", data=("督办台账", "说明"))
     english(lambda: workbook.save_workbook(wb, tmp_path / "督办.xls"), "should end in .xlsx")
     english(lambda: workbook.save_workbook(wb, tmp_path / "无此文件夹" / "a.xlsx"), "does not exist")
+
+
+def test_forms_refusals_in_english(workspace: Any, tmp_path: Any, english: Callable[..., str]) -> None:
+    from bizenv_desktop.services import dispatch, forms
+
+    workspace.apply("start", lambda w: dispatch.start_month(w, "2026-05"))
+    made = forms.make_forms(workspace.db, "2026-05", tmp_path, TODAY)
+    english(lambda: forms.make_forms(workspace.db, "2026-05", tmp_path, TODAY, overwrite=False),
+            "already holds", "--force", data=tuple(p.name for p in made))
+    workspace.apply("close", lambda w: dispatch.close_month(w, "2026-05"))
+    english(lambda: forms.make_forms(workspace.db, "2026-05", tmp_path / "new", TODAY),
+            "2026-05 is closed", "“Reopen”")
