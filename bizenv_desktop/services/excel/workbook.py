@@ -237,6 +237,9 @@ messages.register({
                                   "the spreadsheet has a password to open (it is encrypted) and cannot be read. Open "
                                   "it in WPS or LibreOffice, remove the password, save it as .xlsx or .ods and "
                                   "import that"),
+    "excel.sniff.zip_method": ("文件的压缩格式本程序无法读取（{detail}）。请在 Excel 或 WPS 中打开并另存为 .xlsx（Excel 工作簿）后再导入",
+                               "the file is packed in a way this program cannot read ({detail}). Open it in Excel "
+                               "or WPS, save it as .xlsx (Excel workbook) and import that"),
     "excel.sniff.word": ("Word 文档", "a Word document"),
     "excel.sniff.odf_other": ("OpenDocument 文本或演示文稿", "an OpenDocument text or presentation"),
     "excel.sniff.zip": ("zip 压缩包", "a zip archive"),
@@ -301,8 +304,7 @@ def _sniff(path: Path, head: bytes) -> tuple[str, messages.Phrase | None]:
             ods = "xl/workbook.xml" not in names and is_ods(zf)
             locked = ods and ods_encrypted(zf)
     except NotImplementedError as exc:  # e.g. "zip file version 7.4": a packer Python cannot read
-        return "", (f"文件的压缩格式本程序无法读取（{exc}）。请在 Excel 或 WPS 中打开并另存为 .xlsx"
-                    f"（Excel 工作簿）后再导入")
+        return "", messages.Phrase("excel.sniff.zip_method", detail=str(exc))
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError):
         return "", messages.Phrase("excel.sniff.bad_zip")
     if "xl/workbook.xml" in names:
