@@ -323,8 +323,18 @@ def _rows(db: Any) -> dict[str, list[tuple]]:
     return {t: [tuple(r) for r in db.query(f"SELECT * FROM {t} ORDER BY rowid")] for t in tables}
 
 
-def test_batch_writes_what_add_item_and_advance_write(workspace: Any, div: Any, tmp_path: Any) -> None:
+def test_batch_writes_what_add_item_and_advance_write(workspace: Any, div: Any, tmp_path: Any,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import datetime
+
     from bizenv_desktop.services.startup import open_workspace
+    from bizenv_desktop.storage import changes
+
+    class Still(datetime):  # both files written in the same second (a second ticking between them differed)
+        @classmethod
+        def now(cls, tz: Any = None) -> Still:  # type: ignore[override]
+            return cls(2026, 11, 20, 9, 30, 0)
+    monkeypatch.setattr(changes, "datetime", Still)
 
     run(workspace, lambda w: supervision.add_item(w, "已有事项", received_on="2026-01-05", today=TODAY))  # DB-2026-001
     other = open_workspace(tmp_path / "one-by-one.sqlite3", first_year=2026)
