@@ -404,3 +404,16 @@ def test_the_assignment_signature_never_stands_alone_on_its_last_page(workspace:
         assert rows and rows[0].startswith("序号") and len(rows) >= 2, (n, pages, last)  # header + a row
         fills.add(pages)
     assert len(fills) >= 2  # the table did cross a page end on the way
+
+
+def test_self_evaluation_with_nothing_evaluated_lists_each_indicator_once(tmp_path: Path) -> None:
+    ws = open_workspace(tmp_path / "fresh.sqlite3", first_year=2026)
+    try:
+        out = tmp_path / "fresh-selfeval.pdf"
+        build_report(ws.db, ReportRequest("selfeval", 2026, quarter=3, today=TODAY), out)
+    finally:
+        ws.close()
+    body = flat(check_pdf(out, "portrait"))
+    assert "（未评价）" not in body and "本期尚无指标完成自我评价" in body
+    assert "以下23项指标尚未填写自我评价" in body
+    assert body.count("(7)") == 1  # once, in the list of section 三 (it was in both tables)

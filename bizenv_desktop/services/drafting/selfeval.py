@@ -72,8 +72,11 @@ def draft(ctx: Context) -> Document:
                                  center=[0, 2]))
     else:
         rest.add("全部指标均已完成自我评价。")
+    # with nothing evaluated yet the table would repeat the list of section 三 line for line
+    listed = Section("table", "逐项自我评价情况", "", {}, [table], carry=False) if done else Section(
+        "table", "逐项自我评价情况", "本期尚无指标完成自我评价，尚未评价的指标及责任处室见下文。", {}, [], carry=False)
     sections = [Section("summary", "总体情况", summary.template, summary.values),
-                Section("table", "逐项自我评价情况", "", {}, [table], carry=False),
+                listed,
                 Section("missing", "尚未评价的指标", rest.template, rest.values, rest_tables, carry=False)]
     return Document("selfeval", title_of(year, q), ctx.default_fields(), sections, author=ctx.department.name,
                     subject="营商环境考核评价自我评价")
