@@ -322,5 +322,7 @@ def test_the_gui_thread_keeps_beating_while_an_import_runs(qtbot: Any, workspace
     assert workspace.db.scalar("SELECT count(*) FROM indicator i JOIN dimension d ON d.id = i.dimension_id"
                                " WHERE d.year = 2027") == 100 + 100 * 20
     assert len(blocked.beats) <= 1 < blocked.expected  # the measurement sees a blocked GUI thread
-    assert free.ratio >= 0.5, (len(free.beats), free.expected)  # and a free one: most beats arrive
+    # and a free one: beats keep arriving (blocked: none at all). Not "most": on a loaded machine
+    # (2 shared cores, other processes) the worker and the loop share the CPU; 28/97 was seen there
+    assert free.ratio >= 0.15, (len(free.beats), free.expected)
     assert len(free.beats) >= 10 * max(1, len(blocked.beats))
