@@ -34,7 +34,7 @@ class BizenvError(Exception):
 class NotOurDatabase(BizenvError):
     """The file exists but is not a bizenv-desktop database (or not a database at all)."""
 
-    def __init__(self, path: str, detail: str) -> None:
+    def __init__(self, path: str, detail: str | messages.Phrase) -> None:  # a Phrase: in the UI language
         super().__init__("db.not_ours", path=path, detail=detail)
         self.path = path
         self.detail = detail

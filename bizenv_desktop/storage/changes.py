@@ -18,6 +18,7 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
+from ..core import messages
 from ..core.errors import UndoConflict
 from ..core.progress import Progress, step
 from .database import Database
@@ -141,9 +142,15 @@ def _replay_kind(change: RowChange, undo: bool) -> str:
     return "delete" if target is None else "insert" if expected is None else "update"
 
 
+messages.register({
+    "undo.changed_since": ("“{label}”之后该记录已被修改（{table} {row_id}），无法恢复。",
+                           "The record was changed after “{label}” ({table} {row_id}); it cannot be restored."),
+})
+
+
 def _check_replay(label: str, change: RowChange, current: Row | None, expected: Row | None) -> None:
     if current != expected:
-        raise UndoConflict(f"“{label}”之后该记录已被修改（{change.table} {change.row_id}），无法恢复。")
+        raise UndoConflict("undo.changed_since", label=label, table=change.table, row_id=change.row_id)
 
 
 class Writer:

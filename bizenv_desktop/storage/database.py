@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ..core import messages
 from ..core.errors import DatabaseDamaged, NewerDatabase, NotOurDatabase
 from ..paths import schema_file
 from . import faults, files, migrations
@@ -58,9 +59,9 @@ def _read_header(path: Path) -> tuple[int, int]:
         with open(path, "rb") as f:
             header = f.read(100)
     except OSError as exc:
-        raise NotOurDatabase(str(path), f"无法读取：{exc.strerror or exc}") from exc
+        raise NotOurDatabase(str(path), messages.Phrase("db.cannot_read", detail=exc.strerror or str(exc))) from exc
     if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
-        raise NotOurDatabase(str(path), "不是 SQLite 数据库文件")
+        raise NotOurDatabase(str(path), messages.Phrase("db.not_sqlite"))
     return int.from_bytes(header[68:72], "big"), int.from_bytes(header[60:64], "big")
 
 
@@ -74,7 +75,7 @@ def _read_header_through_sqlite(path: Path) -> tuple[int, int]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise NotOurDatabase(str(path), f"无法读取：{exc}") from exc
+        raise NotOurDatabase(str(path), messages.Phrase("db.cannot_read", detail=str(exc))) from exc
 
 
 def _roll_back_hot_journal(path: Path) -> int:
@@ -212,13 +213,21 @@ def _upgrade(path: Path, found: int) -> Path:
     return backup
 
 
+messages.register({
+    "db.cannot_read": ("无法读取：{detail}", "cannot read it: {detail}"),
+    "db.not_sqlite": ("不是 SQLite 数据库文件", "not an SQLite database file"),
+    "db.other_program": ("它是其他程序的数据库，没有本程序的标记", "it is another program's database, without this "
+                         "program's mark"),
+})
+
+
 def check_file(path: str | Path) -> int:
     """The schema version of an existing file of ours; NotOurDatabase or NewerDatabase
     otherwise. Reads only: nothing is written or created beside the file."""
     path = Path(path)
     app_id, version = _read_header(path)
     if app_id != APPLICATION_ID:
-        raise NotOurDatabase(str(path), "它是其他程序的数据库，没有本程序的标记")
+        raise NotOurDatabase(str(path), messages.Phrase("db.other_program"))
     if version > CURRENT_VERSION:
         raise NewerDatabase(str(path), version, CURRENT_VERSION)
     return version

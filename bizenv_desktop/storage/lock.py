@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..core import messages
 from ..core.errors import DatabaseBusy
 
 if sys.platform == "win32":  # pragma: no cover - tested on Windows builds only
@@ -43,6 +44,18 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+messages.register({
+    "lock.cannot_create": ("无法在“{folder}”中建立锁文件（{detail}）；请检查该文件夹是否可写。",
+                           "Cannot make the lock file in “{folder}” ({detail}); check that the folder can be "
+                           "written to."),
+    "lock.cannot_lock": ("无法锁定“{path}”（{detail}）；请检查该文件夹是否可写。",
+                         "Cannot lock “{path}” ({detail}); check that the folder can be written to."),
+    "lock.in_use": ("“{path}”正由本程序的另一个窗口或另一个命令使用。为防止两处同时写入，此处不能打开它；请先关闭另一处，再重试。",
+                    "“{path}” is in use by another window or command of this program. So that two places never "
+                    "write at once it cannot be opened here; close the other one first, then try again."),
+})
+
+
 class WriterLock:
     def __init__(self, db_path: str | Path) -> None:
         self.path = Path(f"{Path(db_path).resolve()}.lock")  # one lock however the file is reached
@@ -55,19 +68,16 @@ class WriterLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:  # a read-only folder: no lock file can be made
-            raise DatabaseBusy(f"无法在“{self.path.parent}”中建立锁文件（{exc.strerror or exc}）；"
-                               f"请检查该文件夹是否可写。") from None
+            raise DatabaseBusy("lock.cannot_create", folder=str(self.path.parent),
+                               detail=exc.strerror or str(exc)) from None
         try:
             locked = _try_lock(fd)
         except OSError as exc:
             os.close(fd)
-            raise DatabaseBusy(f"无法锁定“{self.path}”（{exc.strerror or exc}）；"
-                               f"请检查该文件夹是否可写。") from None
+            raise DatabaseBusy("lock.cannot_lock", path=str(self.path), detail=exc.strerror or str(exc)) from None
         if not locked:
             os.close(fd)
-            raise DatabaseBusy(
-                f"“{self.path.with_suffix('')}”正由本程序的另一个窗口或另一个命令使用。为防止两处同时写入，"
-                f"此处不能打开它；请先关闭另一处，再重试。")
+            raise DatabaseBusy("lock.in_use", path=str(self.path.with_suffix("")))
         self._fd = fd
 
     def release(self) -> None:

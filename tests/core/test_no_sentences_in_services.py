@@ -41,7 +41,6 @@ PENDING = {
     "bizenv_desktop/services/excel/indicator_read.py", "bizenv_desktop/services/excel/preview.py",
     "bizenv_desktop/services/excel/supervision_apply.py", "bizenv_desktop/services/excel/supervision_import.py",
     "bizenv_desktop/services/pdf/reports.py", "bizenv_desktop/services/restore.py",
-    "bizenv_desktop/storage/changes.py", "bizenv_desktop/storage/database.py", "bizenv_desktop/storage/lock.py",
 }
 
 

@@ -122,3 +122,14 @@ def test_forms_refusals_in_english(workspace: Any, tmp_path: Any, english: Calla
     workspace.apply("close", lambda w: dispatch.close_month(w, "2026-05"))
     english(lambda: forms.make_forms(workspace.db, "2026-05", tmp_path / "new", TODAY),
             "2026-05 is closed", "“Reopen”")
+
+
+def test_storage_refusals_in_english(workspace: Any, db_path: Any, tmp_path: Any,
+                                     english: Callable[..., str]) -> None:
+    from bizenv_desktop.services import workspace as workspaces
+    from bizenv_desktop.storage import database
+
+    notes = tmp_path / "会议纪要.sqlite3"
+    notes.write_bytes(b"minutes of the meeting, not a database" * 10)
+    english(lambda: database.check_file(notes), "not an SQLite database file")
+    english(lambda: workspaces.Workspace.open(db_path), "is in use by another window or command")
