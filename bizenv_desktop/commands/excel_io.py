@@ -25,6 +25,19 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..core import messages
+
+messages.register({
+    "excel_cmd.no_year": ("数据库中没有 {year} 年度的方案。现有年度：{years}。",
+                          "The database has no plan for {year}. Years it has: {years}."),
+    "excel_cmd.no_years_word": ("无", "none"),
+    "excel_cmd.no_plans": ("数据库中还没有任何年度的方案。", "The database has no plan for any year yet."),
+    "excel_cmd.not_xlsx": ("输出文件“{path}”应以 .xlsx 结尾。", "The output file “{path}” should end in .xlsx."),
+    "excel_cmd.needs_month": ("导出月调度台账需要 --month YYYY-MM。",
+                              "Exporting the monthly dispatch ledger needs --month YYYY-MM."),
+    "excel_cmd.no_database": ("找不到数据库文件“{path}”。", "Database file “{path}” was not found."),
+})
+
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -40,10 +53,10 @@ def _pick_year(db: Any, wanted: int | None) -> int:
     years = list_years(db)
     if wanted is not None:
         if wanted not in years:
-            raise NotFound(f"数据库中没有 {wanted} 年度的方案。现有年度：{'、'.join(map(str, years)) or '无'}。")
+            raise NotFound("excel_cmd.no_year", year=wanted, years=[str(y) for y in years] or "excel_cmd.no_years_word")
         return wanted
     if not years:
-        raise NotFound("数据库中还没有任何年度的方案。")
+        raise NotFound("excel_cmd.no_plans")
     return date.today().year if date.today().year in years else years[-1]
 
 
@@ -113,12 +126,12 @@ def _export(kind: str) -> Handler:
 
         out = Path(args.output)
         if out.suffix.lower() != ".xlsx":
-            raise InvalidInput(f"输出文件“{out}”应以 .xlsx 结尾。")
+            raise InvalidInput("excel_cmd.not_xlsx", path=str(out))
         if kind == "dispatch" and not args.month:
-            raise InvalidInput("导出月调度台账需要 --month YYYY-MM。")
+            raise InvalidInput("excel_cmd.needs_month")
         path = args.db or default_database_path()
         if not Path(path).is_file():
-            raise InvalidInput(f"找不到数据库文件“{path}”。")
+            raise InvalidInput("excel_cmd.no_database", path=str(path))
         ws = Workspace.open(path, read_only_ok=True)  # reads only: fine beside an open window
         db = ws.db
         try:

@@ -17,6 +17,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..core import messages
+
+messages.register({
+    "forms_cmd.not_started": ("{month}还没有开始月调度，无法收表：请先开始该月份（bizenv dispatch --month … --start）。",
+                              "The monthly dispatch of {month} has not been started, so no forms can be collected: "
+                              "start that month first (bizenv dispatch --month … --start)."),
+    "forms_cmd.none_started": ("本数据库还没有开始月调度，无法收表：请先开始该月份（bizenv dispatch --month … --start）。",
+                               "No monthly dispatch has been started in this database, so no forms can be "
+                               "collected: start the month first (bizenv dispatch --month … --start)."),
+})
+
 from . import Handler
 
 
@@ -72,7 +83,7 @@ def _collect(ws: Any, args: argparse.Namespace) -> int:
     months = [m["month"] for m in dispatch.list_months(ws.db)]
     month = check_month(args.month) if args.month else (months[-1] if months else None)
     if month is None or month not in months:
-        raise NotFound(f"{month or '本数据库'}还没有开始月调度，无法收表：请先开始该月份（bizenv dispatch --month … --start）。")
+        raise NotFound("forms_cmd.not_started" if month else "forms_cmd.none_started", month=month)
     previews = forms.collect_preview(ws.db, args.files, month)
     applied: set[int] = set()
     for i, pv in enumerate(previews):

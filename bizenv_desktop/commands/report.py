@@ -92,7 +92,7 @@ def _request(args: argparse.Namespace) -> Any:
 
     kind = KINDS.get(args.kind)
     if kind is None:
-        raise InvalidInput("report.unknown_kind", kind=args.kind, kinds="、".join(KINDS))
+        raise InvalidInput("report.unknown_kind", kind=args.kind, kinds=list(KINDS))
     period_year, month, quarter = _period(args)
     if month is not None and "month" not in kind.needs:
         raise InvalidInput("cli.report.no_month", title=kind.title)

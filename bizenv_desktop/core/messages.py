@@ -93,8 +93,8 @@ class Phrase:
 
 def _localized(value: Any, lang: str) -> Any:
     """Arguments may themselves be message ids (a status word, a report name) or Phrases."""
-    if isinstance(value, Phrase):
-        return value.text(lang)
+    if isinstance(value, Phrase) or (isinstance(value, Exception) and hasattr(value, "text")):
+        return value.text(lang)  # a BizenvError standing in another one's sentence
     if isinstance(value, str) and value in MESSAGES:
         return render(value, None, lang)
     if isinstance(value, (list, tuple)):

@@ -80,7 +80,8 @@ def _restore(db_path: Path, backup: archive.BackupFile, live: Database | None) -
     if backup.is_archive:
         problems = backup.evidence_problems()
         if problems:
-            raise InvalidInput("backup.damaged", path=str(backup.path), detail="；".join(problems[:5]))
+            sep = "; " if messages.language() == "en" else "\uff1b"  # the problems are rendered already
+            raise InvalidInput("backup.damaged", path=str(backup.path), detail=sep.join(problems[:5]))
     files.sweep(db_path.parent)  # what a killed restore left
     result = RestoreResult(backup.path)
     tmp = files.temp_file(db_path.parent, "restore", ".sqlite3")

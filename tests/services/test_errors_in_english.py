@@ -133,3 +133,35 @@ def test_storage_refusals_in_english(workspace: Any, db_path: Any, tmp_path: Any
     notes.write_bytes(b"minutes of the meeting, not a database" * 10)
     english(lambda: database.check_file(notes), "not an SQLite database file")
     english(lambda: workspaces.Workspace.open(db_path), "is in use by another window or command")
+
+
+def test_excel_readers_refusals_in_english(tmp_path: Any, english: Callable[..., str]) -> None:
+    from openpyxl import Workbook
+
+    from bizenv_desktop.services.excel import indicator_read, supervision_import
+
+    wb = Workbook()
+    wb.active.title = "说明"
+    wb.active["A1"] = "本表为填报说明"
+    wb.create_sheet("备注")["B2"] = "无"
+    path = tmp_path / "填报说明.xlsx"
+    wb.save(path)
+    english(lambda: indicator_read.read_indicator_table(path), "No indicator table header was found in the sheets",
+            data=("说明", "备注"))
+    english(lambda: supervision_import.read_supervision_ledger(path, "说明"),
+            "No supervision ledger header was found in sheet “说明”")
+
+
+def test_cli_refusals_in_english(tmp_path: Any) -> None:
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "bizenv_desktop", "--lang", "en", "--db", str(tmp_path / "a.sqlite3"),
+                          "export", "dispatch", "-o", str(tmp_path / "台账.xlsx")],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode != 0 and "needs --month YYYY-MM" in run.stderr, run.stderr
+    assert not CJK.search(run.stderr), run.stderr
+    run = subprocess.run([sys.executable, "-m", "bizenv_desktop", "--lang", "en", "--db", str(tmp_path / "a.sqlite3"),
+                          "export", "events", "-o", str(tmp_path / "events.csv")],
+                         capture_output=True, text=True, timeout=60)
+    assert "should end in .xlsx" in run.stderr and not CJK.search(QUOTED.sub("", run.stderr)), run.stderr

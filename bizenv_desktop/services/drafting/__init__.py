@@ -59,6 +59,9 @@ messages.register({
     "report.bad_part": ("部分类型“{part}”无效，应为 body 或 attachment。",
                         "The part “{part}” is not valid; use body or attachment."),
     "report.bad_json": ("草稿文件格式不对：{detail}", "The draft file is not in the expected form: {detail}"),
+    "report.json_not_object": ("sections[{n}] 不是对象", "sections[{n}] is not an object"),
+    "report.json_needs_sections": ("需要 {{\"sections\": [{{\"heading\", \"text\"}}, …]}}",
+                                   "it needs {{\"sections\": [{{\"heading\", \"text\"}}, …]}}"),
     "report.bad_date": ("成文日期“{value}”不是有效日期，请按 年-月-日 填写。",
                         "The date “{value}” is not valid; write it as YYYY-MM-DD."),
 })
@@ -172,7 +175,7 @@ def _apply_items(doc: Document, items: list[dict[str, Any]]) -> Document:
     out: list[Section] = []
     for n, item in enumerate(items):
         if not isinstance(item, dict):
-            raise InvalidInput("report.bad_json", detail=f"sections[{n}] 不是对象")
+            raise InvalidInput("report.bad_json", detail=messages.Phrase("report.json_not_object", n=n))
         part = str(item.get("part") or "")
         if part and part not in PARTS:
             raise InvalidInput("report.bad_part", part=part)
@@ -209,7 +212,7 @@ def _new_key(used: set[str]) -> str:
 def document_from_json(db: Database, request: ReportRequest, data: Any) -> Document:
     """The document with a file's sections (and title, fields when given), not saved."""
     if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
-        raise InvalidInput("report.bad_json", detail="需要 {\"sections\": [{\"heading\", \"text\"}, …]}")
+        raise InvalidInput("report.bad_json", detail=messages.Phrase("report.json_needs_sections"))
     doc = _apply_items(document(db, request), data["sections"])
     if isinstance(data.get("title"), str) and data["title"].strip():
         doc.title = data["title"].strip()

@@ -71,7 +71,7 @@ def kind_title(key: str, superior_short: str = "", office: str = "") -> str:
 def check_request(r: ReportRequest) -> None:
     """Refuse a bad kind or period before anything is read or written."""
     if r.kind not in KINDS:
-        raise InvalidInput("report.unknown_kind", kind=r.kind, kinds="、".join(KINDS))
+        raise InvalidInput("report.unknown_kind", kind=r.kind, kinds=list(KINDS))
     if not 2000 <= r.year <= 2100:
         raise InvalidInput("report.bad_year", year=r.year)
     needs = KINDS[r.kind].needs

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ...core import messages
 from ...core.errors import InvalidInput
 from ...core.progress import Progress
 from ...storage.database import Database
@@ -24,8 +25,22 @@ from .workbook import Column, TableSheet, save_workbook, sheet_title
 SUPERVISION_STATUSES = ("待签收", "办理中", "已办结", "已报结", "已销号")
 
 
+messages.register({
+    "excel.audit_too_many": ("符合条件的修改记录超过 {limit} 条，一个工作表放不下；请缩小日期范围后分批导出。",
+                             "More than {limit} changes match: they do not fit in one sheet. Narrow the dates and "
+                             "export in parts."),
+})
+
+
 def _today() -> str:
     return date.today().isoformat()
+
+
+messages.register({
+    "excel.audit_too_many": ("符合条件的修改记录超过 {limit} 条，一个工作表放不下；请缩小日期范围后分批导出。",
+                             "More than {limit} changes match: they do not fit in one sheet. Narrow the dates and "
+                             "export in parts."),
+})
 
 
 def _status_validation(ws: Any, column: int, first: int, last: int, statuses: tuple[str, ...],
@@ -35,6 +50,13 @@ def _status_validation(ws: Any, column: int, first: int, last: int, statuses: tu
                         showErrorMessage=True, errorTitle=title, error="请从列表中选择：" + "、".join(statuses))
     dv.add(f"{letter}{first}:{letter}{last}")
     ws.add_data_validation(dv)
+
+
+messages.register({
+    "excel.audit_too_many": ("符合条件的修改记录超过 {limit} 条，一个工作表放不下；请缩小日期范围后分批导出。",
+                             "More than {limit} changes match: they do not fit in one sheet. Narrow the dates and "
+                             "export in parts."),
+})
 
 
 def supervision_rows(db: Database) -> list[dict[str, Any]]:
@@ -54,6 +76,13 @@ def supervision_rows(db: Database) -> list[dict[str, Any]]:
 _LEDGER_COLUMNS = (("requirements", "督办内容及要求", 30), ("supervision_type", "督办类型", 10), ("urgency", "紧急程度", 9),
                    ("leader", "分管领导", 10), ("feedback_cycle", "反馈周期", 10), ("completion", "完成进度", 10),
                    ("urge_count", "催办次数", 9))
+
+
+messages.register({
+    "excel.audit_too_many": ("符合条件的修改记录超过 {limit} 条，一个工作表放不下；请缩小日期范围后分批导出。",
+                             "More than {limit} changes match: they do not fit in one sheet. Narrow the dates and "
+                             "export in parts."),
+})
 
 
 def export_supervision(db: Database, path: str | Path, progress: Progress | None = None) -> int:
@@ -90,6 +119,13 @@ def export_supervision(db: Database, path: str | Path, progress: Progress | None
     return len(items)
 
 
+messages.register({
+    "excel.audit_too_many": ("符合条件的修改记录超过 {limit} 条，一个工作表放不下；请缩小日期范围后分批导出。",
+                             "More than {limit} changes match: they do not fit in one sheet. Narrow the dates and "
+                             "export in parts."),
+})
+
+
 def export_events(db: Database, year: int | None, path: str | Path, progress: Progress | None = None) -> int:
     """事件登记: commendations, media reports, briefings and talks of year (all if None)."""
     events = list_events(db, year)
@@ -115,6 +151,13 @@ def export_events(db: Database, year: int | None, path: str | Path, progress: Pr
 AUDIT_MAX_ROWS = 1_000_000  # one sheet holds 1,048,576 rows
 
 
+messages.register({
+    "excel.audit_too_many": ("符合条件的修改记录超过 {limit} 条，一个工作表放不下；请缩小日期范围后分批导出。",
+                             "More than {limit} changes match: they do not fit in one sheet. Narrow the dates and "
+                             "export in parts."),
+})
+
+
 def export_audit(db: Database, path: str | Path, progress: Progress | None = None, **filters: Any) -> int:
     """修改记录: the audit entries matching filters (date_from, date_to, entity, text, as
     services.audit.query takes them), newest first, on a protected sheet."""
@@ -137,7 +180,7 @@ def export_audit(db: Database, path: str | Path, progress: Progress | None = Non
     for e in iter_entries(db, **filters):
         count += 1
         if count > AUDIT_MAX_ROWS:
-            raise InvalidInput(f"符合条件的修改记录超过 {AUDIT_MAX_ROWS} 条，一个工作表放不下；请缩小日期范围后分批导出。")
+            raise InvalidInput("excel.audit_too_many", limit=AUDIT_MAX_ROWS)
         table.add_row([e.at.replace("T", " "), e.user, e.label, entity_name(e.entity),
                        "" if e.entity_id is None else e.entity_id,
                        field_name(e.field) if e.field else VERBS[e.verb],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ...core import messages
 from ...core.errors import InvalidInput
 from ...core.progress import Progress, step
 from .columns import DIVISION_ROLES, ROLE_NAMES, ROLES, SINGLE_ROLES, detect_roles, norm
@@ -19,7 +20,7 @@ from .labels import NUMERALS, normalize_code, parse_score, split_label
 from .numbering import RANK, inner, is_total, main_style, seq_style, style_of, year_of
 from .preview import ImportPreview, Note, ParsedDimension, ParsedDivision, ParsedIndicator, ParsedSubtask, TableColumn
 from .sheet_grid import Grid, find_header, header_texts, later_headers, read_grid, title_above
-from .workbook import damaged, get_sheet, open_workbook
+from .workbook import damaged, get_sheet, open_workbook, where_sheets
 
 _PAGE = re.compile(r"^[—–\-－~～一_\s]*[0-9０-９]{1,4}[—–\-－~～一_\s]*$|^第\s*\d+\s*页(\s*[，,]?\s*共\s*\d+\s*页)?$"
                    r"|^\d+\s*/\s*\d+$")
@@ -27,6 +28,18 @@ _TRAILER = re.compile(r"^(注|备注|说明)\s*[:：0-9０-９一二三（(]|^�
                       r"|印发\s*$")
 _SUBTASK_SEQ = re.compile(r"^\(?\d+\)?-\d+$")
 UNGROUPED = "未分组指标"
+
+
+messages.register({
+    "indicator_read.no_header": ("“{name}”的{where}中找不到指标表的表头（应有“二级指标”或“指标”、“考评内容及标准”、“牵头处室”等列名）。请确认选对了文件和工作表。",
+                                 "No indicator table header was found in {where} of “{name}” (it should have "
+                                 "columns such as “二级指标” or “指标”, “考评内容及标准”, “牵头处室”). Check that you "
+                                 "chose the right file and sheet."),
+    "indicator_read.unknown_role": ("未知的列含义“{role}”，可选：{roles}。",
+                                    "Unknown column meaning “{role}”; choose from: {roles}."),
+    "indicator_read.no_column": ("第 {index} 列不在表格范围内（表格共 {count} 列）。",
+                                 "Column {index} is outside the table (the table has {count} columns)."),
+})
 
 
 def read_indicator_table(path: str | Path, sheet: str | None = None,
@@ -57,9 +70,19 @@ def read_indicator_table(path: str | Path, sheet: str | None = None,
                 return _best_table(p, ws.title, wb.sheetnames, grid, found, roles or {})
     finally:
         wb.close()
-    where = f"工作表“{sheet}”" if sheet is not None else f"各工作表（{'、'.join(wb.sheetnames)}）"
-    raise InvalidInput(f"“{p.name}”的{where}中找不到指标表的表头（应有“二级指标”或“指标”、“考评内容及标准”、"
-                       f"“牵头处室”等列名）。请确认选对了文件和工作表。")
+    raise InvalidInput("indicator_read.no_header", name=p.name, where=where_sheets(sheet, wb.sheetnames))
+
+
+messages.register({
+    "indicator_read.no_header": ("“{name}”的{where}中找不到指标表的表头（应有“二级指标”或“指标”、“考评内容及标准”、“牵头处室”等列名）。请确认选对了文件和工作表。",
+                                 "No indicator table header was found in {where} of “{name}” (it should have "
+                                 "columns such as “二级指标” or “指标”, “考评内容及标准”, “牵头处室”). Check that you "
+                                 "chose the right file and sheet."),
+    "indicator_read.unknown_role": ("未知的列含义“{role}”，可选：{roles}。",
+                                    "Unknown column meaning “{role}”; choose from: {roles}."),
+    "indicator_read.no_column": ("第 {index} 列不在表格范围内（表格共 {count} 列）。",
+                                 "Column {index} is outside the table (the table has {count} columns)."),
+})
 
 
 def _best_table(path: Path, sheet: str, sheets: list[str], grid: Grid, first: tuple[int, int],
@@ -88,6 +111,18 @@ def _best_table(path: Path, sheet: str, sheets: list[str], grid: Grid, first: tu
     return chosen
 
 
+messages.register({
+    "indicator_read.no_header": ("“{name}”的{where}中找不到指标表的表头（应有“二级指标”或“指标”、“考评内容及标准”、“牵头处室”等列名）。请确认选对了文件和工作表。",
+                                 "No indicator table header was found in {where} of “{name}” (it should have "
+                                 "columns such as “二级指标” or “指标”, “考评内容及标准”, “牵头处室”). Check that you "
+                                 "chose the right file and sheet."),
+    "indicator_read.unknown_role": ("未知的列含义“{role}”，可选：{roles}。",
+                                    "Unknown column meaning “{role}”; choose from: {roles}."),
+    "indicator_read.no_column": ("第 {index} 列不在表格范围内（表格共 {count} 列）。",
+                                 "Column {index} is outside the table (the table has {count} columns)."),
+})
+
+
 def _is_dimension_label(code: str, text: str) -> bool:
     return bool(code) and all(ch in NUMERALS for ch in code) or "维度" in text
 
@@ -103,9 +138,9 @@ class _Reader:
                    for i, t in enumerate(texts, 1)]
         for index, role in overrides.items():
             if role not in ROLES:
-                raise InvalidInput(f"未知的列含义“{role}”，可选：{'、'.join(ROLES)}。")
+                raise InvalidInput("indicator_read.unknown_role", role=role, roles=list(ROLES))
             if not 1 <= index <= len(columns):
-                raise InvalidInput(f"第 {index} 列不在表格范围内（表格共 {len(columns)} 列）。")
+                raise InvalidInput("indicator_read.no_column", index=index, count=len(columns))
             columns[index - 1].role = role
             columns[index - 1].overridden = role != columns[index - 1].detected
         title = title_above(grid, header[0])
@@ -384,6 +419,18 @@ class _Reader:
             pv.errors.append("表中没有读到任何指标；请检查“列的含义”是否设对，以及表头下方是否有数据")
 
 
+messages.register({
+    "indicator_read.no_header": ("“{name}”的{where}中找不到指标表的表头（应有“二级指标”或“指标”、“考评内容及标准”、“牵头处室”等列名）。请确认选对了文件和工作表。",
+                                 "No indicator table header was found in {where} of “{name}” (it should have "
+                                 "columns such as “二级指标” or “指标”, “考评内容及标准”, “牵头处室”). Check that you "
+                                 "chose the right file and sheet."),
+    "indicator_read.unknown_role": ("未知的列含义“{role}”，可选：{roles}。",
+                                    "Unknown column meaning “{role}”; choose from: {roles}."),
+    "indicator_read.no_column": ("第 {index} 列不在表格范围内（表格共 {count} 列）。",
+                                 "Column {index} is outside the table (the table has {count} columns)."),
+})
+
+
 def _divisions_of(ind: ParsedIndicator | ParsedSubtask, split_name: bool) -> None:
     """Units of the division columns, else units written inline at the end of the text (taken out
     of it, with a deadline written inside them); split_name: a long task text with no criteria
@@ -407,6 +454,18 @@ def _divisions_of(ind: ParsedIndicator | ParsedSubtask, split_name: bool) -> Non
         head, _, rest = ind.name.partition("。")
         if head and rest.strip():
             ind.name, ind.criteria = head, rest.strip()
+
+
+messages.register({
+    "indicator_read.no_header": ("“{name}”的{where}中找不到指标表的表头（应有“二级指标”或“指标”、“考评内容及标准”、“牵头处室”等列名）。请确认选对了文件和工作表。",
+                                 "No indicator table header was found in {where} of “{name}” (it should have "
+                                 "columns such as “二级指标” or “指标”, “考评内容及标准”, “牵头处室”). Check that you "
+                                 "chose the right file and sheet."),
+    "indicator_read.unknown_role": ("未知的列含义“{role}”，可选：{roles}。",
+                                    "Unknown column meaning “{role}”; choose from: {roles}."),
+    "indicator_read.no_column": ("第 {index} 列不在表格范围内（表格共 {count} 列）。",
+                                 "Column {index} is outside the table (the table has {count} columns)."),
+})
 
 
 def _trailer_text(grid: Grid, start: int) -> str:

@@ -11,7 +11,13 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from ...core import messages
 from ...core.errors import InvalidInput
+
+messages.register({
+    "preview.cannot_import": ("“{name}”工作表“{sheet}”不能导入：{problems}",
+                              "“{name}”, sheet “{sheet}” cannot be imported: {problems}"),
+})
 
 
 @dataclass(frozen=True)
@@ -148,7 +154,9 @@ class ImportPreview:
     def check(self) -> None:
         """Raise InvalidInput listing the blocking problems, if any."""
         if self.errors:
-            raise InvalidInput(f"“{self.path.name}”工作表“{self.sheet}”不能导入：" + "；".join(self.errors))
+            sep = "; " if messages.language() == "en" else "\uff1b"  # the problems are sentences already
+            raise InvalidInput("preview.cannot_import", name=self.path.name, sheet=self.sheet,
+                               problems=sep.join(self.errors))
 
     def to_json(self, year: int | None = None) -> dict[str, Any]:
         """The indicators JSON (as plan_read.plan_to_json) of what was read, plus warnings."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ...core import messages
 from ...core.errors import BizenvError, InvalidInput
 from ...core.progress import Progress, every
 from ...storage.changes import Writer
@@ -59,6 +60,13 @@ class LedgerChange:
                                        for f, (o, n) in self.fields.items()) if self.fields else "")
 
 
+messages.register({
+    "ledger_import.row_refused": ("“{name}”{where}不能导入：{problem} 整个台账未导入任何内容；请在表中改正该行后重新导入。",
+                                  "“{name}”, {where} cannot be imported: {problem} Nothing of the ledger was "
+                                  "imported; correct that row in the table and import it again."),
+})
+
+
 def _short(value: Any) -> str:
     text = "、".join(value) if isinstance(value, list) else " ".join(str(value or "").split())
     return "（空）" if not text else text if len(text) <= 30 else text[:29] + "…"
@@ -82,6 +90,13 @@ class LedgerChanges:
         return "导入督办事项台账：" + "、".join(parts) + "。" if self.changes else "督办事项已与台账一致，不需要导入任何内容。"
 
 
+messages.register({
+    "ledger_import.row_refused": ("“{name}”{where}不能导入：{problem} 整个台账未导入任何内容；请在表中改正该行后重新导入。",
+                                  "“{name}”, {where} cannot be imported: {problem} Nothing of the ledger was "
+                                  "imported; correct that row in the table and import it again."),
+})
+
+
 def ledger_units(db: Database, preview: Any) -> UnitMap:
     """The proposed mapping of every unit the ledger names (lead and cooperating), with its rows."""
     found: dict[str, list[int]] = {}
@@ -93,11 +108,25 @@ def ledger_units(db: Database, preview: Any) -> UnitMap:
     return map_units(db, found, groups)
 
 
+messages.register({
+    "ledger_import.row_refused": ("“{name}”{where}不能导入：{problem} 整个台账未导入任何内容；请在表中改正该行后重新导入。",
+                                  "“{name}”, {where} cannot be imported: {problem} Nothing of the ledger was "
+                                  "imported; correct that row in the table and import it again."),
+})
+
+
 def plan_supervision_import(db: Database, preview: Any, units: UnitMap | None = None,
                             progress: Progress | None = None) -> LedgerChanges:
     """What importing preview would create and update (nothing is written); units: the mapping
     the liaison confirmed (default: the one proposed)."""
     return _run(db, None, preview, date.today(), units, progress)
+
+
+messages.register({
+    "ledger_import.row_refused": ("“{name}”{where}不能导入：{problem} 整个台账未导入任何内容；请在表中改正该行后重新导入。",
+                                  "“{name}”, {where} cannot be imported: {problem} Nothing of the ledger was "
+                                  "imported; correct that row in the table and import it again."),
+})
 
 
 def apply_supervision_import(w: Writer, preview: Any, today: date | None = None,
@@ -107,6 +136,13 @@ def apply_supervision_import(w: Writer, preview: Any, today: date | None = None,
     progress: every 100 items (core/progress.py)."""
     with _collector_paused():
         return _run(w.db, w, preview, today or date.today(), units, progress)
+
+
+messages.register({
+    "ledger_import.row_refused": ("“{name}”{where}不能导入：{problem} 整个台账未导入任何内容；请在表中改正该行后重新导入。",
+                                  "“{name}”, {where} cannot be imported: {problem} Nothing of the ledger was "
+                                  "imported; correct that row in the table and import it again."),
+})
 
 
 def mapped_units(it: Any, unit_map: UnitMap) -> tuple[list[str], list[str]]:
@@ -121,6 +157,13 @@ def mapped_units(it: Any, unit_map: UnitMap) -> tuple[list[str], list[str]]:
         return out
     lead = mapped(it.lead)
     return lead, [n for n in mapped(it.cooperating) if n not in lead]
+
+
+messages.register({
+    "ledger_import.row_refused": ("“{name}”{where}不能导入：{problem} 整个台账未导入任何内容；请在表中改正该行后重新导入。",
+                                  "“{name}”, {where} cannot be imported: {problem} Nothing of the ledger was "
+                                  "imported; correct that row in the table and import it again."),
+})
 
 
 def _run(db: Database, w: Writer | None, pv: Any, today: date, units: UnitMap | None,
@@ -169,11 +212,19 @@ def _run(db: Database, w: Writer | None, pv: Any, today: date, units: UnitMap | 
         try:
             out.numbers[it.row] = _write(batch, division_ids, it, lead, coop, row, fields, today, out.warnings, where)
         except BizenvError as exc:
-            raise InvalidInput(f"“{pv.path.name}”{where}不能导入：{exc} 整个台账未导入任何内容；"
-                               f"请在表中改正该行后重新导入。") from None
+            raise InvalidInput("ledger_import.row_refused", name=pv.path.name,
+                               where=messages.Phrase("excel.where_row", sheet=pv.sheet, row=it.row),
+                               problem=exc) from None
     if batch is not None:
         batch.flush()
     return out
+
+
+messages.register({
+    "ledger_import.row_refused": ("“{name}”{where}不能导入：{problem} 整个台账未导入任何内容；请在表中改正该行后重新导入。",
+                                  "“{name}”, {where} cannot be imported: {problem} Nothing of the ledger was "
+                                  "imported; correct that row in the table and import it again."),
+})
 
 
 def _match(it: Any, by_no: dict[str, dict[str, Any]], by_key: dict[tuple[str, str], dict[str, Any]]
@@ -184,6 +235,13 @@ def _match(it: Any, by_no: dict[str, dict[str, Any]], by_key: dict[tuple[str, st
     if row is not None and it.no_from_seq and row["content"] != it.content:
         row = None
     return row or by_key.get((it.content, it.received))
+
+
+messages.register({
+    "ledger_import.row_refused": ("“{name}”{where}不能导入：{problem} 整个台账未导入任何内容；请在表中改正该行后重新导入。",
+                                  "“{name}”, {where} cannot be imported: {problem} Nothing of the ledger was "
+                                  "imported; correct that row in the table and import it again."),
+})
 
 
 def _diff(it: Any, it_lead: list[str], it_coop: list[str], row: dict[str, Any], units: dict[str, list[str]],
@@ -210,6 +268,13 @@ def _diff(it: Any, it_lead: list[str], it_coop: list[str], row: dict[str, Any], 
     if target <= step and step >= _DONE and it.closure and it.closure != row["closure_report"]:
         fields["closure_report"] = (row["closure_report"], it.closure)
     return fields
+
+
+messages.register({
+    "ledger_import.row_refused": ("“{name}”{where}不能导入：{problem} 整个台账未导入任何内容；请在表中改正该行后重新导入。",
+                                  "“{name}”, {where} cannot be imported: {problem} Nothing of the ledger was "
+                                  "imported; correct that row in the table and import it again."),
+})
 
 
 def _write(batch: ItemBatch, division_ids: dict[str, int], it: Any, lead: list[str], coop: list[str],
@@ -247,6 +312,13 @@ def _write(batch: ItemBatch, division_ids: dict[str, int], it: Any, lead: list[s
         batch.advance(item, status, on=day, text=(it.closure or it.progress) if step >= _DONE else "")
         floor = day
     return item.current["no"] if isinstance(item, NewItem) else _row_no(batch, item)
+
+
+messages.register({
+    "ledger_import.row_refused": ("“{name}”{where}不能导入：{problem} 整个台账未导入任何内容；请在表中改正该行后重新导入。",
+                                  "“{name}”, {where} cannot be imported: {problem} Nothing of the ledger was "
+                                  "imported; correct that row in the table and import it again."),
+})
 
 
 def _row_no(batch: ItemBatch, item_id: int) -> str:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ...core.deadline_text import derive_deadline
+from ...core import messages
 from ...core.errors import InvalidInput
 from ...core.progress import Progress, every
 from ...core.workdays import WorkCalendar
@@ -35,7 +36,7 @@ from .divisions_cell import parse_division_cell
 from .indicator_read import _PAGE, _TRAILER
 from .preview import Note
 from .sheet_grid import HEADER_SEARCH_ROWS, Grid, find_header, header_texts, read_grid, title_above
-from .workbook import damaged, get_sheet, open_workbook
+from .workbook import damaged, get_sheet, open_workbook, where_sheets
 
 FIELD_NAMES = {"seq": "序号", "no": "编号", "source": "来源", "received": "交办日期", "content": "事项内容",
                "lead": "牵头处室", "cooperate": "配合处室", "responsible": "责任处室", "deadline": "办结时限",
@@ -77,6 +78,19 @@ _DONE = STATUSES.index("已办结")
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[ T]\d{1,2}:\d\d(?::\d\d)?)?$")
 
 
+messages.register({
+    "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
+                                "No supervision ledger header was found in {where} of “{name}” (it should have "
+                                "“事项内容” or “督办事项”, and columns such as “编号” “牵头处室” “办结时限”). Check "
+                                "that you chose the right file and sheet, or rename the header of the content "
+                                "column to “事项内容”."),
+    "ledger_import.no_items": ("“{name}”工作表“{sheet}”第 {row} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。请确认选对了工作表，并检查表格内容。",
+                               "No supervision item was read below the header in row {row} of sheet “{sheet}” of "
+                               "“{name}” (each item needs its content). Check that you chose the right sheet, and "
+                               "check the table."),
+})
+
+
 def field_of(text: str) -> str:
     t = norm(text)
     if t in ("序号", "序", "no", "no.", "#"):
@@ -98,6 +112,19 @@ def parse_date(text: str) -> str | None:
     except ValueError:
         pass
     return None
+
+
+messages.register({
+    "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
+                                "No supervision ledger header was found in {where} of “{name}” (it should have "
+                                "“事项内容” or “督办事项”, and columns such as “编号” “牵头处室” “办结时限”). Check "
+                                "that you chose the right file and sheet, or rename the header of the content "
+                                "column to “事项内容”."),
+    "ledger_import.no_items": ("“{name}”工作表“{sheet}”第 {row} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。请确认选对了工作表，并检查表格内容。",
+                               "No supervision item was read below the header in row {row} of sheet “{sheet}” of "
+                               "“{name}” (each item needs its content). Check that you chose the right sheet, and "
+                               "check the table."),
+})
 
 
 def status_of(text: str) -> str | None:
@@ -170,6 +197,19 @@ class LedgerPreview:
         return {"items": items, "warnings": [str(w) for w in self.warnings] + list(more or [])}
 
 
+messages.register({
+    "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
+                                "No supervision ledger header was found in {where} of “{name}” (it should have "
+                                "“事项内容” or “督办事项”, and columns such as “编号” “牵头处室” “办结时限”). Check "
+                                "that you chose the right file and sheet, or rename the header of the content "
+                                "column to “事项内容”."),
+    "ledger_import.no_items": ("“{name}”工作表“{sheet}”第 {row} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。请确认选对了工作表，并检查表格内容。",
+                               "No supervision item was read below the header in row {row} of sheet “{sheet}” of "
+                               "“{name}” (each item needs its content). Check that you chose the right sheet, and "
+                               "check the table."),
+})
+
+
 def _fields(texts: list[list[str]]) -> dict[int, str]:
     out: dict[int, str] = {}
     for c, column in enumerate(texts, 1):
@@ -182,6 +222,19 @@ def _fields(texts: list[list[str]]) -> dict[int, str]:
                 out[c] = "content"
                 break
     return out
+
+
+messages.register({
+    "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
+                                "No supervision ledger header was found in {where} of “{name}” (it should have "
+                                "“事项内容” or “督办事项”, and columns such as “编号” “牵头处室” “办结时限”). Check "
+                                "that you chose the right file and sheet, or rename the header of the content "
+                                "column to “事项内容”."),
+    "ledger_import.no_items": ("“{name}”工作表“{sheet}”第 {row} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。请确认选对了工作表，并检查表格内容。",
+                               "No supervision item was read below the header in row {row} of sheet “{sheet}” of "
+                               "“{name}” (each item needs its content). Check that you chose the right sheet, and "
+                               "check the table."),
+})
 
 
 def _header(grid: Grid) -> tuple[int, int] | None:
@@ -220,6 +273,19 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+messages.register({
+    "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
+                                "No supervision ledger header was found in {where} of “{name}” (it should have "
+                                "“事项内容” or “督办事项”, and columns such as “编号” “牵头处室” “办结时限”). Check "
+                                "that you chose the right file and sheet, or rename the header of the content "
+                                "column to “事项内容”."),
+    "ledger_import.no_items": ("“{name}”工作表“{sheet}”第 {row} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。请确认选对了工作表，并检查表格内容。",
+                               "No supervision item was read below the header in row {row} of sheet “{sheet}” of "
+                               "“{name}” (each item needs its content). Check that you chose the right sheet, and "
+                               "check the table."),
+})
+
+
 def read_supervision_ledger(path: str | Path, sheet: str | None = None,
                             progress: Progress | None = None) -> LedgerPreview:
     """Read the ledger in path (the first sheet with one, visible sheets first, or the named
@@ -227,6 +293,19 @@ def read_supervision_ledger(path: str | Path, sheet: str | None = None,
     progress: before each sheet read (core/progress.py)."""
     with _collector_paused():
         return _read_ledger(Path(path), sheet, every(progress, 1))
+
+
+messages.register({
+    "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
+                                "No supervision ledger header was found in {where} of “{name}” (it should have "
+                                "“事项内容” or “督办事项”, and columns such as “编号” “牵头处室” “办结时限”). Check "
+                                "that you chose the right file and sheet, or rename the header of the content "
+                                "column to “事项内容”."),
+    "ledger_import.no_items": ("“{name}”工作表“{sheet}”第 {row} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。请确认选对了工作表，并检查表格内容。",
+                               "No supervision item was read below the header in row {row} of sheet “{sheet}” of "
+                               "“{name}” (each item needs its content). Check that you chose the right sheet, and "
+                               "check the table."),
+})
 
 
 def _read_ledger(p: Path, sheet: str | None, report: Progress) -> LedgerPreview:
@@ -245,9 +324,20 @@ def _read_ledger(p: Path, sheet: str | None, report: Progress) -> LedgerPreview:
                 return _read(p, ws.title, wb.sheetnames, grid, found)
     finally:
         wb.close()
-    where = f"工作表“{sheet}”" if sheet is not None else f"各工作表（{'、'.join(wb.sheetnames)}）"
-    raise InvalidInput(f"“{p.name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”"
-                       f"“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。")
+    raise InvalidInput("ledger_import.no_header", name=p.name, where=where_sheets(sheet, wb.sheetnames))
+
+
+messages.register({
+    "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
+                                "No supervision ledger header was found in {where} of “{name}” (it should have "
+                                "“事项内容” or “督办事项”, and columns such as “编号” “牵头处室” “办结时限”). Check "
+                                "that you chose the right file and sheet, or rename the header of the content "
+                                "column to “事项内容”."),
+    "ledger_import.no_items": ("“{name}”工作表“{sheet}”第 {row} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。请确认选对了工作表，并检查表格内容。",
+                               "No supervision item was read below the header in row {row} of sheet “{sheet}” of "
+                               "“{name}” (each item needs its content). Check that you chose the right sheet, and "
+                               "check the table."),
+})
 
 
 def _read(p: Path, sheet: str, sheets: list[str], g: Grid, header: tuple[int, int]) -> LedgerPreview:
@@ -299,9 +389,21 @@ def _read(p: Path, sheet: str, sheets: list[str], g: Grid, header: tuple[int, in
         seen.setdefault(key, it)
     pv.items = [it for it in pv.items if seen[_key(it)] is it]
     if not pv.items:
-        raise InvalidInput(f"“{p.name}”工作表“{sheet}”第 {header[1]} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。"
-                           f"请确认选对了工作表，并检查表格内容。")
+        raise InvalidInput("ledger_import.no_items", name=p.name, sheet=sheet, row=header[1])
     return pv
+
+
+messages.register({
+    "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
+                                "No supervision ledger header was found in {where} of “{name}” (it should have "
+                                "“事项内容” or “督办事项”, and columns such as “编号” “牵头处室” “办结时限”). Check "
+                                "that you chose the right file and sheet, or rename the header of the content "
+                                "column to “事项内容”."),
+    "ledger_import.no_items": ("“{name}”工作表“{sheet}”第 {row} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。请确认选对了工作表，并检查表格内容。",
+                               "No supervision item was read below the header in row {row} of sheet “{sheet}” of "
+                               "“{name}” (each item needs its content). Check that you chose the right sheet, and "
+                               "check the table."),
+})
 
 
 def _key(it: LedgerItem) -> str:
@@ -310,9 +412,35 @@ def _key(it: LedgerItem) -> str:
     return it.no if it.no and not it.no_from_seq else f"{it.content}\x1f{it.received}"
 
 
+messages.register({
+    "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
+                                "No supervision ledger header was found in {where} of “{name}” (it should have "
+                                "“事项内容” or “督办事项”, and columns such as “编号” “牵头处室” “办结时限”). Check "
+                                "that you chose the right file and sheet, or rename the header of the content "
+                                "column to “事项内容”."),
+    "ledger_import.no_items": ("“{name}”工作表“{sheet}”第 {row} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。请确认选对了工作表，并检查表格内容。",
+                               "No supervision item was read below the header in row {row} of sheet “{sheet}” of "
+                               "“{name}” (each item needs its content). Check that you chose the right sheet, and "
+                               "check the table."),
+})
+
+
 def _year_of(text: str) -> int | None:
     found = re.search(r"(?<!\d)(20\d\d)\s*年", text or "")
     return int(found.group(1)) if found else None
+
+
+messages.register({
+    "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
+                                "No supervision ledger header was found in {where} of “{name}” (it should have "
+                                "“事项内容” or “督办事项”, and columns such as “编号” “牵头处室” “办结时限”). Check "
+                                "that you chose the right file and sheet, or rename the header of the content "
+                                "column to “事项内容”."),
+    "ledger_import.no_items": ("“{name}”工作表“{sheet}”第 {row} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。请确认选对了工作表，并检查表格内容。",
+                               "No supervision item was read below the header in row {row} of sheet “{sheet}” of "
+                               "“{name}” (each item needs its content). Check that you chose the right sheet, and "
+                               "check the table."),
+})
 
 
 def _cells(g: Grid, r: int, cols: dict[int, str], merged: bool) -> dict[str, str]:
@@ -325,6 +453,19 @@ def _cells(g: Grid, r: int, cols: dict[int, str], merged: bool) -> dict[str, str
         if text and (merged or not g.continues_above(r, c)):
             out[f] = out[f] + "、" + text if f in out else text
     return out
+
+
+messages.register({
+    "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
+                                "No supervision ledger header was found in {where} of “{name}” (it should have "
+                                "“事项内容” or “督办事项”, and columns such as “编号” “牵头处室” “办结时限”). Check "
+                                "that you chose the right file and sheet, or rename the header of the content "
+                                "column to “事项内容”."),
+    "ledger_import.no_items": ("“{name}”工作表“{sheet}”第 {row} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。请确认选对了工作表，并检查表格内容。",
+                               "No supervision item was read below the header in row {row} of sheet “{sheet}” of "
+                               "“{name}” (each item needs its content). Check that you chose the right sheet, and "
+                               "check the table."),
+})
 
 
 def _skip_note(present: list[str], title: str, words: set[str], known: dict[str, bool] | None = None
@@ -343,6 +484,19 @@ def _skip_note(present: list[str], title: str, words: set[str], known: dict[str,
     if _repeats_header(present, words, {} if known is None else known):
         return "这一行是重复的表头（换页处），已跳过", False
     return "", False
+
+
+messages.register({
+    "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
+                                "No supervision ledger header was found in {where} of “{name}” (it should have "
+                                "“事项内容” or “督办事项”, and columns such as “编号” “牵头处室” “办结时限”). Check "
+                                "that you chose the right file and sheet, or rename the header of the content "
+                                "column to “事项内容”."),
+    "ledger_import.no_items": ("“{name}”工作表“{sheet}”第 {row} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。请确认选对了工作表，并检查表格内容。",
+                               "No supervision item was read below the header in row {row} of sheet “{sheet}” of "
+                               "“{name}” (each item needs its content). Check that you chose the right sheet, and "
+                               "check the table."),
+})
 
 
 def _repeats_header(present: list[str], words: set[str], known: dict[str, bool]) -> bool:
@@ -380,8 +534,34 @@ _WRITTEN_YEAR = re.compile(r"\d{4}\s*[年/.\-]")
 _CALENDAR = WorkCalendar()  # the State Council's schedule; plan and apply read again with the user's overrides
 
 
+messages.register({
+    "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
+                                "No supervision ledger header was found in {where} of “{name}” (it should have "
+                                "“事项内容” or “督办事项”, and columns such as “编号” “牵头处室” “办结时限”). Check "
+                                "that you chose the right file and sheet, or rename the header of the content "
+                                "column to “事项内容”."),
+    "ledger_import.no_items": ("“{name}”工作表“{sheet}”第 {row} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。请确认选对了工作表，并检查表格内容。",
+                               "No supervision item was read below the header in row {row} of sheet “{sheet}” of "
+                               "“{name}” (each item needs its content). Check that you chose the right sheet, and "
+                               "check the table."),
+})
+
+
 def _ADD(start: date, n: int) -> date:
     return _CALENDAR.add_workdays(start, n).day
+
+
+messages.register({
+    "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
+                                "No supervision ledger header was found in {where} of “{name}” (it should have "
+                                "“事项内容” or “督办事项”, and columns such as “编号” “牵头处室” “办结时限”). Check "
+                                "that you chose the right file and sheet, or rename the header of the content "
+                                "column to “事项内容”."),
+    "ledger_import.no_items": ("“{name}”工作表“{sheet}”第 {row} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。请确认选对了工作表，并检查表格内容。",
+                               "No supervision item was read below the header in row {row} of sheet “{sheet}” of "
+                               "“{name}” (each item needs its content). Check that you chose the right sheet, and "
+                               "check the table."),
+})
 
 
 def text_deadline(text: str, reference: str, calendar: WorkCalendar | None = None) -> str:
@@ -403,6 +583,19 @@ def text_deadline(text: str, reference: str, calendar: WorkCalendar | None = Non
 def _units(text: str, role: str) -> tuple[Any, ...]:
     """parse_division_cell, once per distinct cell."""
     return tuple(parse_division_cell(text, role)) if text else ()
+
+
+messages.register({
+    "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
+                                "No supervision ledger header was found in {where} of “{name}” (it should have "
+                                "“事项内容” or “督办事项”, and columns such as “编号” “牵头处室” “办结时限”). Check "
+                                "that you chose the right file and sheet, or rename the header of the content "
+                                "column to “事项内容”."),
+    "ledger_import.no_items": ("“{name}”工作表“{sheet}”第 {row} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。请确认选对了工作表，并检查表格内容。",
+                               "No supervision item was read below the header in row {row} of sheet “{sheet}” of "
+                               "“{name}” (each item needs its content). Check that you chose the right sheet, and "
+                               "check the table."),
+})
 
 
 def _fill(pv: LedgerPreview, it: LedgerItem, cells: dict[str, str], col: dict[str, int], numbered: bool) -> None:

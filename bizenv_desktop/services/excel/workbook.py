@@ -245,6 +245,9 @@ messages.register({
     "excel.sniff.zip": ("zip 压缩包", "a zip archive"),
     "excel.sniff.not_sheet": ("文件是{what}，不是电子表格。请选择 .xlsx、.xls 或 .ods 工作簿",
                               "the file is {what}, not a spreadsheet. Choose an .xlsx, .xls or .ods workbook"),
+    "excel.where_sheet": ("工作表“{sheet}”", "sheet “{sheet}”"),
+    "excel.where_sheets": ("各工作表（{sheets}）", "the sheets ({sheets})"),
+    "excel.where_row": ("工作表“{sheet}”第 {row} 行", "sheet “{sheet}”, row {row}"),
     "excel.no_file": ("找不到文件“{path}”。请检查路径。", "File “{path}” was not found. Check the path."),
     "excel.unreadable": ("无法读取“{name}”：{problem}。", "Cannot read “{name}”: {problem}."),
     "excel.too_large": ("无法读取“{name}”：工作表“{sheet}”过大（重复的行和单元格合计约 {cells} 个有内容的单元格）。"
@@ -373,6 +376,13 @@ def damaged(file_name: str, exc: Exception, sheet: str = "") -> InvalidInput:
 def _has_content(ws: Any) -> bool:
     """True at the first non-empty cell (so a full sheet is not read to the end)."""
     return any(v not in (None, "") for row in ws.iter_rows(values_only=True) for v in row)
+
+
+def where_sheets(sheet: str | None, sheets: list[str]) -> messages.Phrase:
+    """'工作表“X”' for the sheet looked in, or '各工作表（A、B）' when all were."""
+    if sheet is not None:
+        return messages.Phrase("excel.where_sheet", sheet=sheet)
+    return messages.Phrase("excel.where_sheets", sheets=list(sheets))
 
 
 def get_sheet(wb: Any, name: str, file_name: str) -> Any:

@@ -37,10 +37,10 @@ def check_data(db: Database, request: ReportRequest) -> None:
     check_request(request)
     years = list_years(db)
     if request.year not in years:
-        raise NotFound("report.no_year", year=request.year, years="、".join(map(str, years)) or "—")
+        raise NotFound("report.no_year", year=request.year, years=[str(y) for y in years] or "—")
     if request.division is not None and request.division not in {d.name for d in list_divisions(db)}:
         raise NotFound("report.no_division", division=request.division,
-                       names="、".join(d.name for d in list_divisions(db, False)))
+                       names=[d.name for d in list_divisions(db, False)])
 
 
 def build_report(db: Database, request: ReportRequest, path: str | Path, document: Document | None = None) -> int:
