@@ -25,16 +25,16 @@ def test_full_ledger_units_confirmed_and_imported(qtbot: Any, workspace: Any, tm
     dialog = ImportSupervisionDialog(controller, path=path)
     qtbot.addWidget(dialog)
     settle(qtbot, dialog)
-    assert [dialog.table.item(r, COL_NO).text() for r in range(3)] == ["1", "2", "3"]
-    assert dialog.table.item(0, COL_LEAD).text() == "法规处"      # 政策法规处, as suggested
-    assert dialog.table.item(0, COL_LEADER).text() == "张三"      # a person: shown, never a division
+    assert [dialog.cell(r, COL_NO) for r in range(3)] == ["1", "2", "3"]
+    assert dialog.cell(0, COL_LEAD) == "法规处"      # 政策法规处, as suggested
+    assert dialog.cell(0, COL_LEADER) == "张三"      # a person: shown, never a division
     assert dialog.tabs.tabText(1) == "单位（请确认）"
     rows = {r["name"]: r for r in unit_rows(dialog.units)}
     assert set(rows) == {"政策法规处", "各相关处室", "审批办", "王明", "有关部门", "诚信处", "各县（市、区）人民政府"}
     assert rows["王明"]["kind"] == "not_unit" and rows["各相关处室"]["kind"] == "group"
     dialog.units.choose("政策法规处", "division", "规划处")  # the liaison knows better
     settle(qtbot, dialog)
-    assert dialog.table.item(0, COL_LEAD).text() == "规划处"
+    assert dialog.cell(0, COL_LEAD) == "规划处"
     task = dialog.do_import()
     assert task is not None and task.wait() and task.state == "done"
     assert controller.undo_stack.count() == 1
