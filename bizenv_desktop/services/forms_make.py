@@ -107,6 +107,7 @@ def _write_forms(m: dispatch.Month, plan: dict, paths: list[Path], out: Path, to
             for path in paths:  # a form open in Excel on Windows cannot be replaced: find out before any is
                 if path.exists():
                     open(path, "r+b").close()
+            files.mark_ready(staging)  # killed during the renames: the next sweep finishes them
             for path in paths:
                 os.replace(staging / path.name, path)
             files.fsync_dir(out)

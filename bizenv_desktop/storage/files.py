@@ -83,6 +83,30 @@ def temp_dir(folder: Path, kind: str) -> Path:
     return Path(tempfile.mkdtemp(prefix=f".bizenv-{kind}-{os.getpid()}-", dir=folder))
 
 
+READY = ".ready"  # in a temp_dir: every file of the set is written; only the renames remain
+
+
+def mark_ready(staging: Path) -> None:
+    """Say the set in staging is whole: a run killed during its renames is finished by sweep()."""
+    marker = staging / READY
+    marker.write_bytes(b"")
+    fsync_file(marker)
+    fsync_dir(staging)
+
+
+def finish_set(staging: Path, folder: Path) -> int:
+    """Rename what a killed run left of a ready set into folder (roll forward); how many."""
+    if not (staging / READY).exists():
+        return 0
+    moved = 0
+    for entry in os.scandir(staging):
+        if entry.name != READY and entry.is_file(follow_symlinks=False):
+            os.replace(entry.path, folder / entry.name)
+            moved += 1
+    fsync_dir(folder)
+    return moved
+
+
 def fsync_file(path: Path) -> None:
     with open(path, "rb+") as f:
         os.fsync(f.fileno())
@@ -149,6 +173,7 @@ def sweep(folder: Path, legacy_prefixes: tuple[str, ...] = ()) -> int:
             if stale and entry.is_dir(follow_symlinks=False):
                 import shutil
 
+                finish_set(Path(entry.path), folder)  # a set marked ready goes on into place
                 shutil.rmtree(entry.path)
                 removed += 1
             elif stale:
