@@ -20,6 +20,7 @@ from ..services.lookup import indicator_by_code
 from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
 from .lazy import ReloadWhenShown
+from .record_page import RecordPage
 from .rows_model import RowsModel
 from .supervision_dialog import _division_list, checked_ids
 from .widgets import as_record_list
@@ -144,7 +145,9 @@ class FollowupDialog(QDialog):
         return self.content.toPlainText(), self.division.currentData(), self.deadline.text().strip()
 
 
-class InspectionsView(ReloadWhenShown, QWidget):
+class InspectionsView(RecordPage, ReloadWhenShown, QWidget):
+    ROW_ROLE, SELECT_COLUMN = ROW_ROLE, 1
+
     """The year's 督查, the selected one's findings and follow-up items, and its evidence."""
 
     # the tables reload() reads (tests/ui/test_watches.py)
@@ -217,31 +220,15 @@ class InspectionsView(ReloadWhenShown, QWidget):
         self.watch(controller)
         self.reload()
 
-    @property
-    def today(self) -> date:
-        return self.fixed_today or date.today()
-
-    def set_year(self, year: int) -> None:
-        self.year = year
-        self.reload()
-
-    def rows(self) -> list[Inspection]:
-        return list(self.model.rows)
-
     def selected(self) -> Inspection | None:
-        index = self.table.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
+        return super().selected()
 
     def selected_followup(self) -> Followup | None:
         index = self.follow_table.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
 
     def select(self, inspection_id: int) -> bool:
-        for r, i in enumerate(self.model.rows):
-            if i.id == inspection_id:
-                self.table.setCurrentIndex(self.model.index(r, 1))
-                return True
-        return False
+        return self.select_where(lambda i: i.id == inspection_id)
 
     def reload(self) -> None:
         db = self.controller.db

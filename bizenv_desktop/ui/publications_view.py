@@ -21,6 +21,7 @@ from ..services.publications import Publication
 from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
 from .lazy import ReloadWhenShown
+from .record_page import RecordPage
 from .rows_model import RowsModel
 from .widgets import as_record_list
 
@@ -123,7 +124,9 @@ class PublicationDialog(QDialog):
                 "indicator_id": self.indicator.currentData()}
 
 
-class PublicationsView(ReloadWhenShown, QWidget):
+class PublicationsView(RecordPage, ReloadWhenShown, QWidget):
+    ROW_ROLE, SELECT_COLUMN = ROW_ROLE, 2
+
     """The year's publications, (1)'s and (15)'s state, and the selected one's evidence."""
 
     # the tables reload() reads (tests/ui/test_watches.py)
@@ -172,27 +175,11 @@ class PublicationsView(ReloadWhenShown, QWidget):
         self.watch(controller)
         self.reload()
 
-    @property
-    def today(self) -> date:
-        return self.fixed_today or date.today()
-
-    def set_year(self, year: int) -> None:
-        self.year = year
-        self.reload()
-
-    def rows(self) -> list[Publication]:
-        return list(self.model.rows)
-
     def selected(self) -> Publication | None:
-        index = self.table.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
+        return super().selected()
 
     def select(self, publication_id: int) -> bool:
-        for r, p in enumerate(self.model.rows):
-            if p.id == publication_id:
-                self.table.setCurrentIndex(self.model.index(r, 2))
-                return True
-        return False
+        return self.select_where(lambda p: p.id == publication_id)
 
     def reload(self) -> None:
         db = self.controller.db

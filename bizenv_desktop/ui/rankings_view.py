@@ -16,6 +16,7 @@ from ..services.rankings import DEFAULT_BENCHMARK, Ranking
 from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
 from .lazy import ReloadWhenShown
+from .record_page import RecordPage
 from .rows_model import RowsModel
 from .widgets import as_record_list
 
@@ -58,7 +59,9 @@ class RankingsModel(RowsModel):
         return None
 
 
-class RankingsView(ReloadWhenShown, QWidget):
+class RankingsView(RecordPage, ReloadWhenShown, QWidget):
+    ROW_ROLE, SELECT_COLUMN = ROW_ROLE, 0
+
     """The year's ranking-kind indicators and the form for the selected one's ranking."""
 
     # the tables reload() reads (tests/ui/test_watches.py)
@@ -121,23 +124,11 @@ class RankingsView(ReloadWhenShown, QWidget):
         self.watch(controller)
         self.reload()
 
-    def set_year(self, year: int) -> None:
-        self.year = year
-        self.reload()
-
-    def rows(self) -> list[RankingRow]:
-        return list(self.model.rows)
-
     def selected(self) -> RankingRow | None:
-        index = self.table.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
+        return super().selected()
 
     def select(self, indicator_id: int) -> bool:
-        for r, row in enumerate(self.model.rows):
-            if row.indicator_id == indicator_id:
-                self.table.setCurrentIndex(self.model.index(r, 0))
-                return True
-        return False
+        return self.select_where(lambda row: row.indicator_id == indicator_id)
 
     def reload(self) -> None:
         db = self.controller.db

@@ -20,6 +20,7 @@ from . import file_dialogs
 from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
 from .lazy import ReloadWhenShown
+from .record_page import RecordPage
 from .rows_model import RowsModel
 from .widgets import as_record_list
 
@@ -97,7 +98,9 @@ class ReceiveDialog(QDialog):
         return self.date.date().toString("yyyy-MM-dd"), self.title.text(), self.file.text().strip()
 
 
-class WorkPlansView(ReloadWhenShown, QWidget):
+class WorkPlansView(RecordPage, ReloadWhenShown, QWidget):
+    ROW_ROLE, SELECT_COLUMN = ROW_ROLE, 0
+
     """The divisions that owe a work plan in the year, what came in, and who to chase."""
 
     # the tables reload() reads (tests/ui/test_watches.py)
@@ -157,27 +160,11 @@ class WorkPlansView(ReloadWhenShown, QWidget):
         self.watch(controller)
         self.reload()
 
-    @property
-    def today(self) -> date:
-        return self.fixed_today or date.today()
-
-    def set_year(self, year: int) -> None:
-        self.year = year
-        self.reload()
-
-    def rows(self) -> list[WorkPlan]:
-        return list(self.model.rows)
-
     def selected(self) -> WorkPlan | None:
-        index = self.table.currentIndex()
-        return index.data(ROW_ROLE) if index.isValid() else None
+        return super().selected()
 
     def select(self, division_id: int) -> bool:
-        for r, p in enumerate(self.model.rows):
-            if p.division_id == division_id:
-                self.table.setCurrentIndex(self.model.index(r, 0))
-                return True
-        return False
+        return self.select_where(lambda p: p.division_id == division_id)
 
     def reload(self) -> None:
         db = self.controller.db
