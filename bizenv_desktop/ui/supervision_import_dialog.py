@@ -9,6 +9,7 @@ until 导入, a write task (one transaction, one undo step; Cancel leaves nothin
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,12 +57,28 @@ class ItemsModel(RowsModel):
 
     CONTEXT, HEADERS = "ImportSupervisionDialog", tuple(str(h) for h in HEADERS)
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._make: Callable[[Any], list[str]] = lambda _item: []
+        self._texts: dict[int, list[str]] = {}
+
+    def show_items(self, items: list[Any], make: Callable[[Any], list[str]]) -> None:
+        """The items, their texts made by make(item) when a row is first shown (a ledger of
+        10 000 rows: only those in view, not 120 000 strings before the dialog can paint)."""
+        self._make, self._texts = make, {}
+        self.replace_rows(items)
+
+    def texts(self, row: int) -> list[str]:
+        if row not in self._texts:
+            self._texts[row] = self._make(self.rows[row])
+        return self._texts[row]
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.DisplayRole or (role == Qt.ItemDataRole.ToolTipRole
                                                    and index.column() == COL_CONTENT):
-            return self.rows[index.row()][index.column()]
+            return self.texts(index.row())[index.column()]
         return None
 
 
@@ -225,18 +242,18 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
         self.changes = changes
         actions = {c.row: c.action for c in self.changes.changes}
         names = {"create": self.tr("新建"), "update": self.tr("更新")}
-        rows: list[list[str]] = []
-        for item in pv.items:
+        units, unchanged = self.changes.units, self.tr("不变")
+
+        def texts(item: Any) -> list[str]:
             deadline = item.deadline
             if item.deadline_text:
                 deadline = self.tr("%1（%2）").replace("%1", item.deadline_text).replace("%2", item.deadline) \
                     if item.deadline else item.deadline_text
-            lead, coop = mapped_units(item, self.changes.units)
-            texts = [names.get(actions.get(item.row, ""), self.tr("不变")), str(item.row), item.no, item.source,
-                     item.received, item.content, "、".join(lead), "、".join(coop), deadline,
-                     status_label(item.status), item.ledger.get("leader", ""), item.ledger.get("supervision_type", "")]
-            rows.append(texts)
-        self.items.replace_rows(rows)
+            lead, coop = mapped_units(item, units)
+            return [names.get(actions.get(item.row, ""), unchanged), str(item.row), item.no, item.source,
+                    item.received, item.content, "、".join(lead), "、".join(coop), deadline,
+                    status_label(item.status), item.ledger.get("leader", ""), item.ledger.get("supervision_type", "")]
+        self.items.show_items(list(pv.items), texts)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
         notes = [str(w) for w in pv.warnings] + self.changes.warnings + [str(s) for s in pv.skipped]
@@ -248,7 +265,7 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
 
     def cell(self, row: int, col: int) -> str:
         """The text shown at row, col of the items table."""
-        return str(self.items.rows[row][col])
+        return self.items.texts(row)[col]
 
     # -- importing -------------------------------------------------------------------------
     def do_import(self) -> Task | None:
