@@ -183,9 +183,7 @@ class PublicationsView(RecordPage, ReloadWhenShown, QWidget):
 
     def reload(self) -> None:
         db = self.controller.db
-        years = plan_read.list_years(db)
-        if self.year not in years:
-            self.year = (self.today.year if self.today.year in years else years[-1]) if years else None
+        self.year = self.year_to_show(plan_read.list_years(db))
         keep = self.selected()
         if self.year is None:
             self.model.replace_rows([])

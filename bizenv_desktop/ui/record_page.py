@@ -28,6 +28,12 @@ class RecordPage:
     def reload(self) -> None:  # pragma: no cover - each page has its own
         raise NotImplementedError
 
+    def year_to_show(self, years: list[int]) -> int | None:
+        """The year shown, kept while it exists; else this year, else the newest one."""
+        if self.year in years:
+            return self.year
+        return (self.today.year if self.today.year in years else years[-1]) if years else None
+
     def rows(self) -> list[Any]:
         return list(self.model.rows)
 

@@ -168,9 +168,7 @@ class WorkPlansView(RecordPage, ReloadWhenShown, QWidget):
 
     def reload(self) -> None:
         db = self.controller.db
-        years = plan_read.list_years(db)
-        if self.year not in years:
-            self.year = (self.today.year if self.today.year in years else years[-1]) if years else None
+        self.year = self.year_to_show(plan_read.list_years(db))
         keep = self.selected()
         self.model.today = self.today
         plans = wp.list_work_plans(db, self.year, include_not_owed=True) if self.year else []

@@ -114,19 +114,6 @@ def parse_date(text: str) -> str | None:
     return None
 
 
-messages.register({
-    "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
-                                "No supervision ledger header was found in {where} of “{name}” (it should have "
-                                "“事项内容” or “督办事项”, and columns such as “编号” “牵头处室” “办结时限”). Check "
-                                "that you chose the right file and sheet, or rename the header of the content "
-                                "column to “事项内容”."),
-    "ledger_import.no_items": ("“{name}”工作表“{sheet}”第 {row} 行的表头下方没有读到任何督办事项（每个事项须有事项内容）。请确认选对了工作表，并检查表格内容。",
-                               "No supervision item was read below the header in row {row} of sheet “{sheet}” of "
-                               "“{name}” (each item needs its content). Check that you chose the right sheet, and "
-                               "check the table."),
-})
-
-
 def status_of(text: str) -> str | None:
     """The workflow status a status cell names, None if none: the whole text, else the longest
     word of two or more characters in it ('尚未办结' is 办理中, not 已办结)."""
