@@ -76,8 +76,7 @@ class ItemsModel(RowsModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if role == Qt.ItemDataRole.DisplayRole or (role == Qt.ItemDataRole.ToolTipRole
-                                                   and index.column() == COL_CONTENT):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.texts(index.row())[index.column()]
         return None
 
@@ -255,7 +254,14 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
                     status_label(item.status), item.ledger.get("leader", ""), item.ledger.get("supervision_type", "")]
         self.items.show_items(list(pv.items), texts)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
+        # the item's content gets the room: other columns at most ten characters wide (tool tips
+        # and a wider column on a drag show the rest; 配合处室 and 办结时限 took half the width)
+        widest = self.table.fontMetrics().horizontalAdvance("中" * 10)
+        header = self.table.horizontalHeader()
+        for col in range(self.items.columnCount()):
+            if col != COL_CONTENT and header.sectionSize(col) > widest:
+                header.resizeSection(col, widest)
+        header.setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
         notes = [str(w) for w in pv.warnings] + self.changes.warnings + [str(s) for s in pv.skipped]
         if self.changes.divisions:
             notes.append(self.tr("将新建处室：%1").replace("%1", "、".join(self.changes.divisions)))
