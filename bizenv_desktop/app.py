@@ -158,9 +158,9 @@ def _open_window(app: QApplication, path: Path) -> tuple[Workspace, MainWindow] 
 
 def main() -> int:
     """Entry point of `bizenv-desktop` (the window); takes --db and --lang like `bizenv`."""
-    from .cli import build_parser, needs_every_command
+    from .cli import parser_for
 
-    args = build_parser(needs_every_command(sys.argv[1:])).parse_args(sys.argv[1:])
+    args = parser_for(sys.argv[1:]).parse_args(sys.argv[1:])
     return run_gui(args.db, args.lang)
 
 

@@ -65,28 +65,19 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
 
-def build_parser(everything: bool = True) -> argparse.ArgumentParser:
+def build_parser(everything: bool = True, only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line; everything=False leaves out the commands of commands/ (a core
-    command then starts without importing and wiring thirty others: 10-15 ms of every run)."""
+    command then starts without importing and wiring thirty others: 10-15 ms of every run);
+    only=NAME (a core command) builds that one command's parser alone (each parser asks gettext
+    for its headings, a look-up on disk)."""
     parser = _Parser(prog="bizenv", description="营商环境考核评价工作台 (bizenv-desktop)")
     parser.add_argument("--db", type=Path, help="数据库文件（默认在用户数据目录中）")
     parser.add_argument("--lang", choices=("zh", "en"), help="界面语言 / UI language")
     parser.add_argument("--version", action="version", version=f"bizenv-desktop {__version__}")
-    sub = parser.add_subparsers(dest="command")
-    sub.add_parser("gui", help="打开窗口")
-    init = sub.add_parser("init", help="创建数据库并写入内置方案")
-    init.add_argument("--year", type=int, default=date.today().year)
-    ind = sub.add_parser("indicators", help="列出某年度的指标")
-    ind.add_argument("--year", type=int)
-    ind.add_argument("--json", action="store_true", help="以 JSON 输出")
-    disp = sub.add_parser("dispatch", help="某月的月调度情况")
-    disp.add_argument("--month", required=True, help="YYYY-MM")
-    disp.add_argument("--json", action="store_true", help="以 JSON 输出")
-    disp.add_argument("--start", action="store_true", help="该月尚未开始时，从计划和上月开始")
-    due = sub.add_parser("due", help="待办：前后 N 天内的全部期限")
-    due.add_argument("--today", help="YYYY-MM-DD（默认今天）")
-    due.add_argument("--days", type=int, default=45)
-    due.add_argument("--json", action="store_true", help="以 JSON 输出")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND" if only else None)
+    for name in CORE:
+        if only is None or name == only:
+            _CORE_PARSERS[name](sub)
     if everything:
         from .commands import register_all
 
@@ -94,6 +85,47 @@ def build_parser(everything: bool = True) -> argparse.ArgumentParser:
     else:
         parser.set_defaults(extra_handlers={})
     return parser
+
+
+def parser_for(argv: list[str]) -> argparse.ArgumentParser:
+    """The parser argv needs: every command for help or a command of commands/, else only the
+    core command it names (the window's for none)."""
+    if needs_every_command(argv):
+        return build_parser()
+    return build_parser(False, _command_of(argv) or "gui")
+
+
+def _add_gui(sub: Any) -> None:
+    sub.add_parser("gui", help="打开窗口")
+
+
+def _add_init(sub: Any) -> None:
+    init = sub.add_parser("init", help="创建数据库并写入内置方案")
+    init.add_argument("--year", type=int, default=date.today().year)
+
+
+def _add_indicators(sub: Any) -> None:
+    ind = sub.add_parser("indicators", help="列出某年度的指标")
+    ind.add_argument("--year", type=int)
+    ind.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+
+def _add_dispatch(sub: Any) -> None:
+    disp = sub.add_parser("dispatch", help="某月的月调度情况")
+    disp.add_argument("--month", required=True, help="YYYY-MM")
+    disp.add_argument("--json", action="store_true", help="以 JSON 输出")
+    disp.add_argument("--start", action="store_true", help="该月尚未开始时，从计划和上月开始")
+
+
+def _add_due(sub: Any) -> None:
+    due = sub.add_parser("due", help="待办：前后 N 天内的全部期限")
+    due.add_argument("--today", help="YYYY-MM-DD（默认今天）")
+    due.add_argument("--days", type=int, default=45)
+    due.add_argument("--json", action="store_true", help="以 JSON 输出")
+
+
+_CORE_PARSERS = {"gui": _add_gui, "init": _add_init, "indicators": _add_indicators, "dispatch": _add_dispatch,
+                 "due": _add_due}
 
 
 def _out(data: Any) -> None:
@@ -209,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     words = sys.argv[1:] if argv is None else argv
-    args = build_parser(needs_every_command(words)).parse_args(words)
+    args = parser_for(words).parse_args(words)
     from .core import messages
 
     messages.set_language(args.lang)  # errors and generated labels in the chosen language

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from .workdays import Dated, WorkCalendar, month_end, quarter_end, quarter_start
 
@@ -32,7 +33,7 @@ _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 
              "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
 _N = r"(\d{1,2}|[一二两三四五六七八九十]{1,3})"
 _EVERY = r"每(?:个|一个)?"
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
+_PATTERNS: tuple[tuple[str, str], ...] = (
     ("yearly", r"每年(?:的)?" + _N + r"月" + _N + r"[日号]"),
     ("month_workday", _EVERY + r"月(?:的)?(?:初|前)" + _N + r"个工作日"),
     ("month_workday5", _EVERY + r"月(?:的)?初"),
@@ -48,7 +49,14 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     ("workdays1", r"每(?:个)?工作日|每天|每日"),
     ("month_end", _EVERY + r"月"),          # 每月 alone: by the month's end
     ("quarter_end", _EVERY + r"季度?"),     # 每季度 alone: by the quarter's end
-))
+)
+
+
+@cache
+def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The patterns compiled on first use (2 ms that `bizenv due` and the window's start need not pay
+    when no item has a cycle)."""
+    return tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
 
 
 @dataclass(frozen=True)
@@ -76,7 +84,7 @@ def _number(text: str) -> int:
 def parse_cycle(text: str) -> Cycle | None:
     """The cycle the text names, or None when it names none that can be read ('' included)."""
     clean = (text or "").translate(_FULL_WIDTH)
-    for kind, pattern in _RULES:
+    for kind, pattern in _rules():
         match = pattern.search(clean)
         if match is None:
             continue

@@ -20,14 +20,26 @@ def _library() -> Any:
     return chinese_calendar
 
 
-@cache
+@lru_cache(maxsize=1)
+def _library_years() -> tuple[int, int]:
+    """The first and last year chinese-calendar has the State Council's schedule of."""
+    years = [d.year for d in _library().holidays]
+    return min(years), max(years)
+
+
 def library_knows(year: int) -> bool:
-    chinese_calendar = _library()
-    try:
-        chinese_calendar.is_workday(date(year, 6, 1))
-    except NotImplementedError:
-        return False
-    return True
+    first, last = _library_years()
+    return first <= year <= last
+
+
+@cache
+def _library_year(year: int) -> tuple[frozenset[date], frozenset[date]]:
+    """(holidays, make-up working days) of a year the library knows, from its public tables:
+    its is_workday scans the whole holiday table on every call (min/max in _validate_date,
+    about 40 µs a day; the 待办 list asks for hundreds of days)."""
+    lib = _library()
+    return (frozenset(d for d in lib.holidays if d.year == year),
+            frozenset(d for d in lib.workdays if d.year == year))
 
 
 @lru_cache(maxsize=1)
@@ -52,12 +64,12 @@ def _guessed_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.China(years=year).keys())
 
 
-@cache
 def _library_workday(day: date) -> bool:
-    # chinese_calendar.is_workday scans its whole holiday table on every call (min/max in
-    # _validate_date): about 40 µs a day; the answer for a date never changes.
+    """chinese_calendar.is_workday's answer (a make-up working day, or Monday-Friday and not a
+    holiday); for a year it does not know, the guessed holidays'."""
     if library_knows(day.year):
-        return bool(_library().is_workday(day))
+        holidays, makeup = _library_year(day.year)
+        return day in makeup or (day.weekday() < 5 and day not in holidays)
     return day.weekday() < 5 and day not in _guessed_holidays(day.year)
 
 

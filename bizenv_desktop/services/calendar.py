@@ -3,12 +3,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from ..core import messages
 from ..core.errors import InvalidInput
 from ..core.workdays import WorkCalendar, library_knows
-from ..storage.changes import Writer
 from ..storage.database import Database
+
+if TYPE_CHECKING:  # the writer only in annotations: reading needs no storage.changes
+    from ..storage.changes import Writer
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core import messages
 from ..core.errors import InvalidInput
 from ..core.workdays import WorkCalendar, month_end, quarter_end, quarter_start
-from ..storage.changes import Writer
 from ..storage.database import Database
 from .calendar import load_calendar
+
+if TYPE_CHECKING:  # the writer only in annotations: reading needs no storage.changes
+    from ..storage.changes import Writer
 
 CLOSED_SUPERVISION = ("已办结", "已报结", "已销号")
 

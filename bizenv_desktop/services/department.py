@@ -15,12 +15,15 @@ elsewhere (a city, another province) sets its own.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..core import messages
 from ..core.errors import InvalidInput
-from ..storage.changes import Writer
 from ..storage.database import Database
 from .settings_store import get_setting, set_setting
+
+if TYPE_CHECKING:  # the writer only in annotations: reading needs no storage.changes
+    from ..storage.changes import Writer
 
 NAME_KEY, SHORT_KEY = "department.name", "department.short"
 SUPERIOR_NAME_KEY, SUPERIOR_SHORT_KEY = "superior.name", "superior.short"

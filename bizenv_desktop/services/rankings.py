@@ -8,12 +8,14 @@ audit trail. Whole numbers only, 1 <= rank <= field. No Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core import messages
 from ..core.errors import InvalidInput, NotFound
-from ..storage.changes import Writer
 from ..storage.database import Database
+
+if TYPE_CHECKING:  # the writer only in annotations: reading needs no storage.changes
+    from ..storage.changes import Writer
 
 DEFAULT_BENCHMARK = "长春市"
 

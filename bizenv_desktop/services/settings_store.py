@@ -1,10 +1,12 @@
 """Settings kept in the database itself (both faces read them): backups to keep, etc."""
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..storage.changes import Writer
 from ..storage.database import Database
+
+if TYPE_CHECKING:  # the writer only in annotations: reading needs no storage.changes
+    from ..storage.changes import Writer
 
 DEFAULTS: dict[str, Any] = {"backup.keep": 20, "backup.daily": True,
                             "department.name": "", "department.short": "",

@@ -17,17 +17,19 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core import messages
 from ..core.errors import InvalidInput, NotFound
 from ..core.feedback_cycle import Cycle, due_dates, parse_cycle
 from ..core.workdays import Dated, WorkCalendar
-from ..storage.changes import Writer
 from ..storage.database import Database
 from .calendar import load_calendar
 from .lookup import iso_date
 from .settings_store import get_setting
+
+if TYPE_CHECKING:  # the writer only in annotations: reading needs no storage.changes
+    from ..storage.changes import Writer
 
 RED, YELLOW = "红", "黄"
 OPEN = ("待签收", "办理中")

@@ -13,16 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..core import messages
 from ..core.errors import InvalidInput, NotFound
-from ..storage.changes import Writer
 from ..storage.database import Database
 from ..core.workdays import WorkCalendar
 from .calendar import load_calendar
 from .lookup import iso_date, require_year
 from .settings_store import get_setting
+
+if TYPE_CHECKING:  # the writer only in annotations: reading needs no storage.changes
+    from ..storage.changes import Writer
 
 messages.register({
     "workplan.no_division": ("处室 {division_id} 不存在（可能已被删除）。",

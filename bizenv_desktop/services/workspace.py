@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..core.progress import Progress
-from ..storage.changes import ChangeSet, Writer
 from ..core.errors import DatabaseBusy
 from ..storage.database import Database, check_file, open_database, open_reader
 from ..storage.lock import WriterLock
 from ..storage.names import check_database_name
+
+if TYPE_CHECKING:  # the writer on the first write: a read-only command never loads it
+    from ..core.progress import Progress
+    from ..storage.changes import ChangeSet, Writer
 
 
 class Workspace:
@@ -53,6 +55,8 @@ class Workspace:
         """Run action as one transaction; all of it is saved, or nothing on an error."""
         if self.read_only:
             raise DatabaseBusy("db.read_only")
+        from ..storage.changes import Writer
+
         with self.db.transaction():
             writer = Writer(self.db, label)
             action(writer)
@@ -66,10 +70,14 @@ class Workspace:
         return Workspace(open_database(self.path, create=False), None)
 
     def undo(self, changes: ChangeSet, progress: Progress | None = None) -> None:
+        from ..storage.changes import Writer
+
         with self.db.transaction():
             Writer(self.db, changes.label, f"撤销：{changes.label}").replay(changes, undo=True, progress=progress)
 
     def redo(self, changes: ChangeSet, progress: Progress | None = None) -> None:
+        from ..storage.changes import Writer
+
         with self.db.transaction():
             Writer(self.db, changes.label, f"重做：{changes.label}").replay(changes, undo=False, progress=progress)
 

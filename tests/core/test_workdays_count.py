@@ -35,3 +35,27 @@ def test_an_override_changed_after_counting_is_seen() -> None:
     cal.overrides[date(2026, 3, 4)] = True
     cal.overrides[date(2026, 3, 7)] = True  # a Saturday made a working day
     assert cal.workdays_between(start, end) == before + 1 == _by_day(cal, start, end)
+
+
+def test_library_days_agree_with_chinese_calendar() -> None:
+    """The calendar reads chinese-calendar's tables per year (its is_workday rescans the whole
+    table each call): every day of every year it knows gets the library's own answer, and the
+    years it knows are the years its is_workday accepts."""
+    import chinese_calendar
+
+    from bizenv_desktop.core import workdays
+
+    known = [y for y in range(2000, 2040) if workdays.library_knows(y)]
+    assert known and known == list(range(known[0], known[-1] + 1))
+    for year in (known[0] - 1, known[-1] + 1):
+        try:
+            chinese_calendar.is_workday(date(year, 6, 1))
+        except NotImplementedError:
+            pass
+        else:
+            raise AssertionError(f"chinese-calendar knows {year}, WorkCalendar says it does not")
+    cal = WorkCalendar()
+    day = date(known[0], 1, 1)
+    while day.year <= known[-1]:
+        assert cal.is_workday(day) == chinese_calendar.is_workday(day), day
+        day += timedelta(days=1)
