@@ -3,7 +3,7 @@
 -- Upgrades of older files are the numbered steps in bizenv_desktop/storage/migrations.py;
 -- tests/storage/test_schema.py proves both paths give the same schema.
 PRAGMA application_id = 1112956465;  -- 'BZD1': marks the file as ours
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;
 
 -- One row per plan year (年度实施方案).
 CREATE TABLE plan_year (
@@ -408,6 +408,17 @@ CREATE TABLE form_sendback (
     returned_note TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX form_sendback_month ON form_sendback(month, division_id);
+
+-- Which divisions returned the month's form (催报名单), when and with which note (the file and
+-- how many rows it changed). A send-back (form_sendback) keeps a copy and deletes the return.
+CREATE TABLE form_return (
+    id          INTEGER PRIMARY KEY,
+    month       TEXT NOT NULL REFERENCES dispatch_month(month),
+    division_id INTEGER NOT NULL REFERENCES division(id),
+    returned_on TEXT NOT NULL,
+    note        TEXT NOT NULL DEFAULT '',
+    UNIQUE (month, division_id)
+) STRICT;
 
 -- What a quarter looked like when its last month was closed (JSON), to compare with later.
 CREATE TABLE quarter_snapshot (

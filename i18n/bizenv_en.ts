@@ -578,6 +578,10 @@
         <translation>Send-back</translation>
     </message>
     <message>
+        <source>交回调度表</source>
+        <translation>Form return</translation>
+    </message>
+    <message>
         <source>季度快照</source>
         <translation>Quarter snapshot</translation>
     </message>

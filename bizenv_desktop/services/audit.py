@@ -40,6 +40,7 @@ ENTITY_NAMES: dict[str, str] = {
     "supervision_reminder": "催办",
     "supervision_feedback": "定期反馈",
     "form_sendback": "退回修改",
+    "form_return": "交回调度表",
     "quarter_snapshot": "季度快照",
     "report_draft": "报告草稿", "report_section": "报告草稿段落",
 }

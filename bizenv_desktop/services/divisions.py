@@ -123,7 +123,9 @@ def delete_division(w: Writer, division_id: int) -> None:
         " + (SELECT count(*) FROM subtask WHERE division_id = :d)"
         " + (SELECT count(*) FROM liaison WHERE division_id = :d)"
         " + (SELECT count(*) FROM division WHERE merged_into = :d)"
-        " + (SELECT count(*) FROM dispatch_row WHERE division_id = :d)", {"d": division_id})
+        " + (SELECT count(*) FROM dispatch_row WHERE division_id = :d)"
+        " + (SELECT count(*) FROM form_return WHERE division_id = :d)"
+        " + (SELECT count(*) FROM form_sendback WHERE division_id = :d)", {"d": division_id})
     if uses:
         raise InvalidInput("division.in_use", name=row["name"], count=uses)
     for alias in w.db.query("SELECT id FROM unit_alias WHERE division_id = ?", (division_id,)):

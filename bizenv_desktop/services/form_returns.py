@@ -1,4 +1,4 @@
-"""Which divisions have returned the month's form (催报名单), without openpyxl.
+"""Which divisions have returned the month's form (催报名单, the form_return table), without openpyxl.
 
 The month view asks at start-up; services.forms (which needs openpyxl, 0.2–0.4 s and 10 MB
 to import) records the returns and re-exports what is here.
@@ -6,9 +6,13 @@ to import) records the returns and re-exports what is here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ..core import dispatch as rules
 from ..storage.database import Database
+
+if TYPE_CHECKING:
+    from ..storage.changes import Writer
 
 
 @dataclass(frozen=True)
@@ -19,14 +23,30 @@ class DivisionReturn:
     note: str = ""
 
 
-def _return_key(month: str, division_id: int | str) -> str:
-    return f"dispatch_return:{month}:{division_id}"
-
-
 def _returned_marks(db: Database, month: str) -> dict[int, tuple[str, str]]:
-    prefix = _return_key(month, "")
-    return {int(r["key"][len(prefix):]): (r["done_on"], r["note"]) for r in db.query(
-        "SELECT key, done_on, note FROM deadline_done WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))}
+    """{division id: (returned on, note)} of the returns of month (form_return)."""
+    return {r["division_id"]: (r["returned_on"], r["note"]) for r in db.query(
+        "SELECT division_id, returned_on, note FROM form_return WHERE month = ?", (month,))}
+
+
+def record_return(w: Writer, month: str, division_id: int, returned_on: str, note: str = "") -> None:
+    """The one place that records a return: the row of (month, division), new or replaced."""
+    values = {"month": month, "division_id": division_id, "returned_on": returned_on, "note": note.strip()}
+    existing = w.db.scalar("SELECT id FROM form_return WHERE month = ? AND division_id = ?", (month, division_id))
+    if existing is None:
+        w.insert("form_return", values)
+    else:
+        w.update("form_return", existing, values)
+
+
+def clear_return(w: Writer, month: str, division_id: int) -> dict[str, Any] | None:
+    """Delete the division's return of month; the row it was (None when there was none)."""
+    row = w.db.execute("SELECT * FROM form_return WHERE month = ? AND division_id = ?",
+                       (month, division_id)).fetchone()
+    if row is None:
+        return None
+    w.delete("form_return", row["id"])
+    return dict(row)
 
 
 _EXPECTED = ("SELECT d.id FROM division d WHERE d.kind != 'group' AND (d.id IN (SELECT division_id FROM dispatch_row"

@@ -9,15 +9,15 @@ with no division get no form: the liaison fills those in the month view.
 Only what the division changed on the form (against the values printed) is written, so edits
 made in the app after the forms went out stay. A cooperating division's text is one paragraph
 of the row's remarks, starting 【处室名】, so several cooperating divisions never overwrite
-each other. A return is recorded as the done mark "dispatch_return:<month>:<division id>" in
-deadline_done (same transaction, undoable, audited): _mark_returned and _returned_marks.
+each other. A return is recorded as a row of form_return (same transaction, undoable, audited):
+_mark_returned and _returned_marks.
 No Qt. Not thread-safe.
 """
 from __future__ import annotations
 
 # Split by job (issue 14): the layout and what a form reads into, making, reading, checking and
 # applying. Every name is re-exported here, so `from .forms import X` keeps working.
-from .form_returns import DivisionReturn, _return_key, _returned_marks, returned_divisions  # noqa: F401
+from .form_returns import DivisionReturn, _returned_marks, returned_divisions  # noqa: F401
 from .forms_collect import _ROWS, apply_form, collect_preview, _changes, _mark_returned, _same  # noqa: F401
 from .forms_make import (make_forms, planned_files, _checksum, _plan, _put, _unused_columns, _workbook,  # noqa: F401
                          _write_forms)

@@ -9,12 +9,12 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from ..core import dispatch as rules
-from .form_returns import _return_key
+from .form_returns import record_return
 from ..core.errors import InvalidInput
 from ..core.progress import Progress, step
 from ..storage.changes import Writer
 from ..storage.database import Database
-from . import deadlines, dispatch
+from . import dispatch
 from .forms_model import (COL, NAMES, SHEET, FieldChange, FilePreview, FormData, Problem, RowChange, _remark_of,
                           _with_remark)
 from .forms_read import read_form, _rate_problem
@@ -123,7 +123,6 @@ def apply_form(w: Writer, db: Database, form: FormData, month: str | None = None
 # -- who has returned -------------------------------------------------------------------------------
 
 def _mark_returned(w: Writer, form: FormData, changed: int, today: date) -> None:
-    """The one place that records a return (switch here to a table of its own if one is added)."""
+    """Record the division's return of the month (form_return), with the file and what it changed."""
     assert form.month is not None and form.division_id is not None
-    deadlines.mark_done(w, _return_key(form.month, form.division_id), today.isoformat(),
-                        f"{form.path.name}（改动 {changed} 行）")
+    record_return(w, form.month, form.division_id, today.isoformat(), f"{form.path.name}（改动 {changed} 行）")

@@ -1,9 +1,9 @@
 """Sending a division's returned form back for revision (退回修改), the history of returns, and
 each division's on-time return rate (DHIS2-style timeliness).
 
-A send-back records the reason and the return it undid (form_sendback), clears the return so
-the division is again on the chase list, and re-issues its form with the reason printed on it;
-the re-issued form collects like any other (services.forms). On time means returned on or
+A send-back records the reason and the return it undid (form_sendback), deletes the return
+(form_return) so the division is again on the chase list, and re-issues its form with the
+reason printed on it; the re-issued form collects like any other (services.forms). On time means returned on or
 before the month's 月调度 deadline (its last working day); a return later sent back still
 counts by the day it first came in. No Qt.
 """
@@ -21,7 +21,7 @@ from ..core.workdays import month_end
 from ..storage.changes import Writer
 from ..storage.database import Database
 from .calendar import load_calendar
-from .form_returns import _EXPECTED, _return_key, returned_divisions
+from .form_returns import _EXPECTED, clear_return, returned_divisions
 
 messages.register({
     "sendback.no_reason": ("退回修改须说明原因（将印在重发的调度表上）。",
@@ -47,8 +47,6 @@ def _open_month(db: Database, month: str) -> dict[str, Any]:
 
 def send_back(w: Writer, month: str, division_id: int, reason: str, today: date | None = None) -> int:
     """Send the division's return of month back with a reason; returns the send-back's id."""
-    from .deadlines import unmark_done
-
     month = rules.check_month(month)
     reason = " ".join((reason or "").split())
     if not reason:
@@ -57,15 +55,12 @@ def send_back(w: Writer, month: str, division_id: int, reason: str, today: date 
     name = w.db.scalar("SELECT name FROM division WHERE id = ?", (division_id,))
     if name is None:
         raise NotFound("workplan.no_division", division_id=division_id)
-    mark = w.db.execute("SELECT done_on, note FROM deadline_done WHERE key = ?",
-                        (_return_key(month, division_id),)).fetchone()
+    mark = clear_return(w, month, division_id)
     if mark is None:
         raise InvalidInput("sendback.not_returned", division=name, month=month)
-    new_id = int(w.insert("form_sendback", {
+    return int(w.insert("form_sendback", {
         "month": month, "division_id": division_id, "sent_on": (today or date.today()).isoformat(),
-        "reason": reason, "returned_on": mark["done_on"], "returned_note": mark["note"]}))
-    unmark_done(w, _return_key(month, division_id))
-    return new_id
+        "reason": reason, "returned_on": mark["returned_on"], "returned_note": mark["note"]}))
 
 
 def sent_back_counts(db: Database, month: str) -> dict[int, int]:
@@ -123,13 +118,9 @@ def history(db: Database, month: str | None = None, division_id: int | None = No
         name = names.get(r["division_id"], "")
         events.append(ReturnEvent(r["month"], r["division_id"], name, "returned", r["returned_on"], r["returned_note"]))
         events.append(ReturnEvent(r["month"], r["division_id"], name, "sent_back", r["sent_on"], r["reason"]))
-    prefix = "dispatch_return:"
-    for r in db.query("SELECT key, done_on, note FROM deadline_done WHERE substr(key, 1, ?) = ?",
-                      (len(prefix), prefix)):
-        _kind, m, d = r["key"].split(":")
-        if (month and m != params[0]) or (division_id is not None and int(d) != division_id):
-            continue
-        events.append(ReturnEvent(m, int(d), names.get(int(d), ""), "returned", r["done_on"], r["note"]))
+    for r in db.query("SELECT * FROM form_return" + (" WHERE " + " AND ".join(where) if where else ""), params):
+        events.append(ReturnEvent(r["month"], r["division_id"], names.get(r["division_id"], ""), "returned",
+                                  r["returned_on"], r["note"]))
     order = {"returned": 0, "sent_back": 1}
     return sorted(events, key=lambda e: (e.month, e.division, e.on, order[e.kind]))
 

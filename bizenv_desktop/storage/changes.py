@@ -30,6 +30,7 @@ TABLES = frozenset({
     "supervision_division", "unit_alias",
     "ranking", "publication", "work_plan", "inspection", "inspection_scope", "inspection_followup",
     "supervision_indicator", "supervision_reminder", "supervision_feedback", "form_sendback", "quarter_snapshot",
+    "form_return",
     "report_draft", "report_section",
 })
 Row = dict[str, Any]

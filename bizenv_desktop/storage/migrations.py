@@ -332,7 +332,30 @@ CREATE TABLE report_section (
 CREATE INDEX report_section_draft ON report_section(draft_id, position)
 """
 
-STEPS: dict[int, Step] = {2: _script(V2), 3: _script(V3), 4: _script(V4), 5: _script(V5), 6: _script(V6)}
+# Version 7: form returns (催报名单) get a table of their own; until now each was a deadline_done
+# row keyed "dispatch_return:<month>:<division id>". Rows whose month or division no longer
+# exists stay where they were (nothing of the liaison's is dropped).
+_RETURN_KEYS = """key GLOB 'dispatch_return:[0-9][0-9][0-9][0-9]-[0-1][0-9]:[0-9]*'
+    AND substr(key, 25) NOT GLOB '*[^0-9]*'
+    AND substr(key, 17, 7) IN (SELECT month FROM dispatch_month)
+    AND CAST(substr(key, 25) AS INTEGER) IN (SELECT id FROM division)"""
+V7 = f"""
+CREATE TABLE form_return (
+    id          INTEGER PRIMARY KEY,
+    month       TEXT NOT NULL REFERENCES dispatch_month(month),
+    division_id INTEGER NOT NULL REFERENCES division(id),
+    returned_on TEXT NOT NULL,
+    note        TEXT NOT NULL DEFAULT '',
+    UNIQUE (month, division_id)
+) STRICT;
+INSERT INTO form_return (month, division_id, returned_on, note)
+    SELECT substr(key, 17, 7), CAST(substr(key, 25) AS INTEGER), done_on, note FROM deadline_done
+    WHERE {_RETURN_KEYS} ORDER BY id;
+DELETE FROM deadline_done WHERE {_RETURN_KEYS}
+"""
+
+STEPS: dict[int, Step] = {2: _script(V2), 3: _script(V3), 4: _script(V4), 5: _script(V5), 6: _script(V6),
+                          7: _script(V7)}
 
 
 def run(conn: sqlite3.Connection, found: int, target: int,

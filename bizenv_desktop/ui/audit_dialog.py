@@ -90,7 +90,7 @@ _NAME_STRINGS = (
     QT_TRANSLATE_NOOP("AuditNames", "督办关联指标"),
     QT_TRANSLATE_NOOP("AuditNames", "催办"),
     QT_TRANSLATE_NOOP("AuditNames", "定期反馈"),
-    QT_TRANSLATE_NOOP("AuditNames", "退回修改"),
+    QT_TRANSLATE_NOOP("AuditNames", "退回修改"), QT_TRANSLATE_NOOP("AuditNames", "交回调度表"),
     QT_TRANSLATE_NOOP("AuditNames", "季度快照"),
     QT_TRANSLATE_NOOP("AuditNames", "名次"),
     QT_TRANSLATE_NOOP("AuditNames", "参评总数"),

@@ -153,8 +153,8 @@ class DashboardView(ReloadWhenShown, QWidget):
 
     # the tables reload() reads (tests/ui/test_watches.py)
     WATCHES = frozenset({"assignment", "calendar_year", "deadline_done", "dimension", "dispatch_month",
-                         "dispatch_row", "division", "evidence", "evidence_link", "form_sendback", "indicator",
-                         "liaison", "plan_year", "publication", "ranking", "setting", "subtask",
+                         "dispatch_row", "division", "evidence", "evidence_link", "form_return", "form_sendback",
+                         "indicator", "liaison", "plan_year", "publication", "ranking", "setting", "subtask",
                          "supervision_division", "supervision_feedback", "supervision_item",
                          "supervision_reminder", "work_plan", "workday_override"})
 

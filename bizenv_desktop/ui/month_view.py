@@ -102,8 +102,8 @@ class MonthView(ReloadWhenShown, QWidget):
 
     # the tables reload() reads (tests/ui/test_watches.py)
     WATCHES = frozenset({"assignment", "deadline_done", "dimension", "dispatch_month", "dispatch_row", "division",
-                         "evidence", "evidence_link", "form_sendback", "indicator", "quarter_snapshot", "ranking",
-                         "subtask"})
+                         "evidence", "evidence_link", "form_return", "form_sendback", "indicator", "quarter_snapshot",
+                         "ranking", "subtask"})
 
     month_changed = Signal(str)
 

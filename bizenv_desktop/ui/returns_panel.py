@@ -32,7 +32,7 @@ DIVISION_ROLE = Qt.ItemDataRole.UserRole + 50
 class ReturnsPanel(ReloadWhenShown, QWidget):
 
     # the tables reload() reads (tests/ui/test_watches.py)
-    WATCHES = frozenset({"assignment", "deadline_done", "dispatch_month", "dispatch_row", "division",
+    WATCHES = frozenset({"assignment", "dispatch_month", "dispatch_row", "division", "form_return",
                          "form_sendback"})
     def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,7 +86,8 @@ class ReturnsPanel(ReloadWhenShown, QWidget):
 
     def watch_scope(self) -> Scope | None:
         """Only the shown month's rows and send-backs count."""
-        return {"dispatch_row": {"month": {self.month}}, "form_sendback": {"month": {self.month}}}
+        return {"dispatch_row": {"month": {self.month}}, "form_return": {"month": {self.month}},
+                "form_sendback": {"month": {self.month}}}
 
     def set_month(self, month: str) -> None:
         self.month = month or ""

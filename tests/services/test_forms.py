@@ -64,7 +64,7 @@ def locate(path: Path, code: str, division: str = "") -> int:
 
 def snapshot(db: Any) -> dict[str, list[tuple]]:
     return {t: [tuple(r) for r in db.query(f"SELECT * FROM {t} ORDER BY rowid")]
-            for t in ("dispatch_row", "dispatch_month", "deadline_done", "audit")}
+            for t in ("dispatch_row", "dispatch_month", "deadline_done", "form_return", "audit")}
 
 
 def apply(ws: Any, pv: forms.FilePreview) -> None:
@@ -245,9 +245,18 @@ def test_undo_takes_the_return_back(may: Any, files: dict[str, Path]) -> None:
     (pv,) = forms.collect_preview(may.db, [files["诚信处"]])
     changes = may.apply("收回", lambda w: forms.apply_form(w, w.db, pv.form, MAY, TODAY))
     assert [r.name for r in forms.returned_divisions(may.db, MAY)[0]] == ["诚信处"]
+    # the return is a row of form_return (not a deadline_done mark), written and audited with the rows
+    division = may.db.scalar("SELECT id FROM division WHERE name = '诚信处'")
+    assert [tuple(r) for r in may.db.query("SELECT month, division_id, returned_on, note FROM form_return")] == [
+        (MAY, division, TODAY.isoformat(), f"{files['诚信处'].name}（改动 1 行）")]
+    assert may.db.scalar("SELECT count(*) FROM deadline_done") == 0
+    assert may.db.scalar("SELECT count(*) FROM audit WHERE entity = 'form_return' AND action LIKE '%[insert]'") == 1
     may.undo(changes)
     assert forms.returned_divisions(may.db, MAY)[0] == []
+    assert may.db.scalar("SELECT count(*) FROM form_return") == 0
     assert row_of(may, MAY, "(14)", "诚信处").status == "未启动"
+    may.redo(changes)
+    assert [r.name for r in forms.returned_divisions(may.db, MAY)[0]] == ["诚信处"]
 
 
 def test_an_unchanged_form_still_counts_as_returned(may: Any, files: dict[str, Path]) -> None:

@@ -33,7 +33,7 @@ def _returns() -> Any:
 
 class MonthRoundOps(QObject):
     # what update_steps() reads: the months, the plan years, who owes a form (tests/ui/test_watches.py)
-    WATCHES = frozenset({"assignment", "deadline_done", "dispatch_month", "dispatch_row", "division",
+    WATCHES = frozenset({"assignment", "dispatch_month", "dispatch_row", "division", "form_return",
                          "form_sendback", "plan_year"})
 
     def __init__(self, window: MainWindow, today: date | None = None) -> None:
