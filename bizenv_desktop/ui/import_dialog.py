@@ -13,10 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QSplitter,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QTreeView, QVBoxLayout, QWidget)
 
 from ..core.errors import BizenvError
 from ..core.progress import Progress
@@ -24,12 +24,42 @@ from ..services.excel.columns import ROLES
 from ..services.excel.indicator_import import Change, PlanChanges, apply_import, plan_changes, table_units
 from ..services.excel.indicator_read import read_indicator_table
 from ..services.excel.preview import ImportPreview
+from .preview_models import LazyTreeModel
 from .settings import PreserveGeometry
 from .tasks import Latest, Task
 from .unit_mapping_table import UnitMappingTable
 
 COL_LETTER, COL_HEADER, COL_ROLE = range(3)
-Planned = tuple[Any, "PlanChanges | BizenvError | None"]  # (unit mapping, plan) read on the worker
+# (unit mapping, plan, the plan's tree model) made on the worker
+Planned = tuple[Any, "PlanChanges | BizenvError | None", "LazyTreeModel | None"]
+COL_CONTENT = 2
+
+
+class ChangesModel(LazyTreeModel):
+    """The planned changes as a tree (an indicator's children and assignments under it), the
+    texts of a change made when it is first shown: a 10 000-row table plans about 30 000
+    changes, one QTreeWidgetItem each was 166 ms of the GUI thread."""
+
+    CONTEXT = "ImportIndicatorsDialog"
+    HEADERS = tuple(str(h) for h in (
+        QT_TRANSLATE_NOOP("ImportIndicatorsDialog", "操作"), QT_TRANSLATE_NOOP("ImportIndicatorsDialog", "对象"),
+        QT_TRANSLATE_NOOP("ImportIndicatorsDialog", "内容"), QT_TRANSLATE_NOOP("ImportIndicatorsDialog", "表格行")))
+
+    @classmethod
+    def of(cls, changes: list[Change]) -> LazyTreeModel:
+        """The model of the changes (on the worker), each under the latest indicator with the
+        label it names as parent (the top level when none came before it)."""
+        where: dict[str, int] = {}
+        count = [0]
+
+        def parent_of(change: Change) -> int:
+            n = count[0]
+            count[0] += 1
+            up = where.get(change.parent, -1) if change.parent else -1
+            if change.entity == "indicator":
+                where[change.label] = n
+            return up
+        return cls.build(changes, parent_of)
 
 
 class ImportIndicatorsDialog(PreserveGeometry, QDialog):
@@ -65,9 +95,14 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
         self.columns.setHorizontalHeaderLabels([self.tr("列"), self.tr("表头文字"), self.tr("列的含义")])
         self.columns.verticalHeader().hide()
         self.columns.horizontalHeader().setSectionResizeMode(COL_HEADER, QHeaderView.ResizeMode.Stretch)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("操作"), self.tr("对象"), self.tr("内容"), self.tr("表格行")])
-        self.tree.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.changes_model: LazyTreeModel = ChangesModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.changes_model)
+        self.tree.setUniformRowHeights(True)  # one line a change: no row measured to lay out 30 000
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # fit the columns to the rows in view, not to every one of 30 000 changes
+        self.tree.header().setResizeContentsPrecision(0)
+        self.tree.header().setSectionResizeMode(COL_CONTENT, QHeaderView.ResizeMode.Stretch)
         self.notes = QPlainTextEdit()
         self.notes.setReadOnly(True)
         self.notes.setMaximumHeight(110)
@@ -233,12 +268,13 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
         """On the worker: (the unit mapping, what importing would do); the plan is None when the
         roles must be corrected first, the error when it cannot be planned."""
         if preview.errors:
-            return None, None
+            return None, None, None
         try:
             unit_map = units if units is not None else table_units(db, preview)
-            return unit_map, plan_changes(db, year, preview, unit_map, progress)
+            changes = plan_changes(db, year, preview, unit_map, progress)
         except BizenvError as exc:
-            return None, exc
+            return None, exc, None
+        return unit_map, changes, ChangesModel.of(changes.changes)
 
     def refresh_changes(self, keep_units: bool = False) -> None:
         """Match the table read against the year now chosen (keep_units: with the mapping as the
@@ -256,12 +292,12 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
             failed=self.controller.tasks.report)
 
     def _show_changes(self, planned: Planned, new_units: bool) -> None:
-        self.tree.clear()
+        self._show_tree(ChangesModel())
         self.changes = None
         pv = self.preview
         if pv is None:
             return
-        unit_map, changes = planned
+        unit_map, changes, tree = planned
         notes = [str(w) for w in pv.warnings] + [str(s) for s in pv.skipped]
         if pv.errors or (changes is None and unit_map is None):
             self.summary.setText(self.tr("无法导入：请先更正列的含义。"))
@@ -279,15 +315,31 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
             self.left_tabs.setTabText(1, self.tr("单位（请确认）") if asks else self.tr("单位"))
         self.changes = changes
         self.notes.setPlainText("\n".join(notes + self.changes.warnings))
-        self._fill_tree(self.changes.changes)
+        if tree is not None:
+            self._show_tree(tree)
         self.summary.setText(" ".join(filter(None, [self.changes.summary(), self.units.counts_text()])))
         self.import_button.setEnabled(bool(self.changes))
 
-    def _fill_tree(self, changes: list[Change]) -> None:
+    def _show_tree(self, model: LazyTreeModel) -> None:
+        """Show the tree of the changes (made on the worker), expanded, its columns fitted."""
+        model.set_maker(self._change_texts())
+        model.setParent(self)
+        old, self.changes_model = self.changes_model, model
+        self.tree.setModel(model)
+        old.deleteLater()
+        if not model.rows:
+            return
+        self.tree.expandAll()
+        for c in range(self.changes_model.columnCount()):
+            if c != COL_CONTENT:
+                self.tree.resizeColumnToContents(c)
+
+    def _change_texts(self) -> Any:
+        """make(change) -> the texts of its row: 操作, 对象, 内容 (with what an update changes), 表格行."""
         actions, entities, fields, duties = (self.action_names(), self.entity_names(), self.field_names(),
                                              self.duty_names())
-        items: dict[str, QTreeWidgetItem] = {}
-        for change in changes:
+
+        def make(change: Change) -> list[str]:
             texts = [actions[change.action], entities[change.entity], change.label,
                      "" if change.row is None else str(change.row)]
             details = "；".join(
@@ -295,14 +347,8 @@ class ImportIndicatorsDialog(PreserveGeometry, QDialog):
                 f"{self._short(duties.get(n, n) if f == 'role' else n)}" for f, o, n in change.fields)
             if details:
                 texts[2] += f"（{details}）"
-            parent = items.get(change.parent) if change.parent else None
-            item = QTreeWidgetItem(parent or self.tree, texts)
-            if change.entity == "indicator":
-                items[change.label] = item
-        self.tree.expandAll()
-        for c in range(self.tree.columnCount()):
-            if c != 2:
-                self.tree.resizeColumnToContents(c)
+            return texts
+        return make
 
     @staticmethod
     def _short(value: Any) -> str:

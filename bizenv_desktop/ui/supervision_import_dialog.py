@@ -9,11 +9,10 @@ until 导入, a write task (one transaction, one undo step; Cancel leaves nothin
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -24,7 +23,7 @@ from ..services.excel.supervision_apply import ledger_units, mapped_units
 from ..services.excel.supervision_import import (LedgerChanges, LedgerPreview, apply_supervision_import,
                                                  plan_supervision_import, read_supervision_ledger)
 from .columns import widen_to_titles
-from .rows_model import RowsModel
+from .preview_models import LazyRowsModel
 from .settings import PreserveGeometry
 from .supervision_dialog import status_label
 from .tasks import Latest, Task
@@ -51,34 +50,11 @@ HEADERS = (QT_TRANSLATE_NOOP("ImportSupervisionDialog", "导入后"),
            QT_TRANSLATE_NOOP("ImportSupervisionDialog", "督办类型"))
 
 
-class ItemsModel(RowsModel):
-    """The items as read, one list of texts a row: a model, not 12 widget items a row (a
-    10 000-row ledger made 120 000 of them on the GUI thread: 378 ms)."""
+class ItemsModel(LazyRowsModel):
+    """The items as read, their texts made when a row is first shown (preview_models): a model,
+    not 12 widget items a row (a 10 000-row ledger made 120 000 of them on the GUI thread: 378 ms)."""
 
     CONTEXT, HEADERS = "ImportSupervisionDialog", tuple(str(h) for h in HEADERS)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._make: Callable[[Any], list[str]] = lambda _item: []
-        self._texts: dict[int, list[str]] = {}
-
-    def show_items(self, items: list[Any], make: Callable[[Any], list[str]]) -> None:
-        """The items, their texts made by make(item) when a row is first shown (a ledger of
-        10 000 rows: only those in view, not 120 000 strings before the dialog can paint)."""
-        self._make, self._texts = make, {}
-        self.replace_rows(items)
-
-    def texts(self, row: int) -> list[str]:
-        if row not in self._texts:
-            self._texts[row] = self._make(self.rows[row])
-        return self._texts[row]
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.texts(index.row())[index.column()]
-        return None
 
 
 class ImportSupervisionDialog(PreserveGeometry, QDialog):
@@ -252,7 +228,7 @@ class ImportSupervisionDialog(PreserveGeometry, QDialog):
             return [names.get(actions.get(item.row, ""), unchanged), str(item.row), item.no, item.source,
                     item.received, item.content, "、".join(lead), "、".join(coop), deadline,
                     status_label(item.status), item.ledger.get("leader", ""), item.ledger.get("supervision_type", "")]
-        self.items.show_items(list(pv.items), texts)
+        self.items.show_rows(list(pv.items), texts)
         self.table.resizeColumnsToContents()
         # the item's content gets the room: other columns at most ten characters wide (tool tips
         # and a wider column on a drag show the rest; 配合处室 and 办结时限 took half the width)

@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QMessageBox
 
 from bizenv_desktop.ui.controller import Controller
@@ -29,6 +30,18 @@ def settle(qtbot: Any, dialog: ImportIndicatorsDialog) -> None:
     qtbot.waitUntil(lambda: not dialog.reading.busy, timeout=10000)
 
 
+def shown(dialog: ImportIndicatorsDialog, parent: QModelIndex | None = None) -> list[Any]:
+    """The tree of planned changes as its view shows it: [(the row's four texts, expanded,
+    its children)], read through the view's model (texts are made when a row is asked for)."""
+    model, parent = dialog.tree.model(), parent or QModelIndex()
+    rows = []
+    for r in range(model.rowCount(parent)):
+        index = model.index(r, 0, parent)
+        rows.append(([model.index(r, c, parent).data() for c in range(model.columnCount(parent))],
+                     dialog.tree.isExpanded(index), shown(dialog, index)))
+    return rows
+
+
 def done(task: Any) -> bool:
     """An import the dialog started (on a worker) has been written."""
     return task is not None and task.wait() and task.state == "done"
@@ -45,7 +58,17 @@ def test_read_correct_roles_and_import(qtbot: Any, workspace: Any, tmp_path: Pat
     assert dialog.columns.rowCount() == 4
     box = dialog.columns.cellWidget(3, COL_ROLE)
     assert isinstance(box, QComboBox) and box.currentData() == "responsible"
-    assert dialog.tree.topLevelItemCount() > 0 and dialog.import_button.isEnabled()
+    assert dialog.import_button.isEnabled()
+    assert [h for h in (dialog.tree.model().headerData(c, Qt.Orientation.Horizontal) for c in range(4))] == [
+        "操作", "对象", "内容", "表格行"]
+    assert shown(dialog) == [  # each indicator's children and assignments under it, all expanded
+        (["新建", "年度", "2027 年度", ""], True, []), (["新建", "维度", "（未命名维度）", ""], True, []),
+        (["新建", "指标", "服务", "3"], True, [
+            (["新建", "指标", "(1) 一网通办", "3"], True, [
+                (["新建", "责任分工", "法规处（负责）", "3"], True, []),
+                (["新建", "责任分工", "审批办（负责）", "3"], True, [])]),
+            (["新建", "指标", "(2) 一窗受理", "4"], True, [(["新建", "责任分工", "审批办（负责）", "4"], True, [])])])]
+    assert dialog.tree.model().index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == "2027 年度"
     assert "新建 3 项指标" in dialog.summary.text()
     dialog.set_role(4, "cooperate")
     settle(qtbot, dialog)
@@ -69,6 +92,9 @@ def test_read_correct_roles_and_import(qtbot: Any, workspace: Any, tmp_path: Pat
     qtbot.addWidget(again)
     settle(qtbot, again)
     assert "修改 3 条责任分工" in again.summary.text()  # read as 承办 = responsible this time
+    # what an update changes follows its label; an assignment whose indicator is unchanged is on top
+    assert shown(again) == [(["更新", "责任分工", f"{unit}（负责）（职责: 配合 → 负责）", row], True, [])
+                            for unit, row in (("法规处", "3"), ("审批办", "3"), ("审批办", "4"))]
     again.set_role(4, "cooperate")
     settle(qtbot, again)
     assert not again.import_button.isEnabled() and "不需要导入" in again.summary.text()
