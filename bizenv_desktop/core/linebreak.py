@@ -12,6 +12,7 @@ is where lines start and end and how much extra spacing each gap gets.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -157,9 +158,16 @@ def title_words(title: str, words: Sequence[str] = ()) -> list[str]:
     return glued
 
 
+_WIDE = re.compile("[\u2e80-\U0010ffff—…“”‘’·]")  # what is_narrow says is not narrow
+
+
 def ems(text: str) -> float:
-    """Width in ems: a half-width character counts a half."""
-    return sum(0.5 if is_narrow(c) else 1.0 for c in text)
+    """Width in ems: a half-width character counts a half (is_narrow; counted in C, not per character
+    in Python: table widths measure every cell)."""
+    if text.isascii():
+        return len(text) * 0.5
+    narrow = len(text) - len(_WIDE.findall(text))
+    return len(text) - 0.5 * narrow
 
 
 def balance_title(pieces: Sequence[str], per_line: float) -> list[str]:

@@ -48,16 +48,22 @@ def fit_widths(header: Sequence[str], rows: Sequence[Sequence[str]], total: floa
     for c in range(count):
         cells = [str(r[c] or "") for r in body]
         head = str(header[c] or "")
+        whole = [ems(x) for x in cells]
+        lines = [ems(part) for x in cells for part in x.split("\n")] if any("\n" in x for x in cells) else whole
         # a header of up to four characters stays on one line (配合处室, 完成时限) where the column's text is
         # about as wide; over a narrow column (序号, 1份) and when longer, it may wrap
-        widest = max([ems(part) for x in cells for part in x.split("\n")] + [0.0])
-        pieces = [_longest_piece(x) for x in cells] + [ems(head) if len(head) <= 4 and widest >= ems(head) - 1
-                                                       else min(ems(head), 2.0)]
-        minimum.append(min(max(pieces), 8.0) + padding)
-        longest = max([ems(part) for x in cells for part in x.split("\n")] + [ems(head) / 2 if len(head) > 4
-                                                                              else ems(head)])
+        widest = max(lines + [0.0])
+        piece = 0.0  # the longest unbreakable piece, looked for only where it could be longer (and below 8)
+        for x, w in zip(cells, whole):
+            if piece >= 8.0:
+                break
+            if w > piece:
+                piece = max(piece, _longest_piece(x))
+        piece = max(piece, ems(head) if len(head) <= 4 and widest >= ems(head) - 1 else min(ems(head), 2.0))
+        minimum.append(min(piece, 8.0) + padding)
+        longest = max(lines + [ems(head) / 2 if len(head) > 4 else ems(head)])
         natural.append(longest + padding)
-        volume.append(sum(ems(x) for x in cells) / max(1, len(cells)))
+        volume.append(sum(whole) / max(1, len(cells)))
     if sum(minimum) >= total:  # not even the pieces fit: shrink in proportion
         scale = total / sum(minimum)
         return [m * scale for m in minimum]

@@ -1,14 +1,17 @@
 """Pieces every report shares: the document head, tables with a repeated header, dates."""
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from .layout import LINE_PT, Styles
 
@@ -56,9 +59,30 @@ class CJKParagraph(Paragraph):
         return result
 
 
+_PLAIN = weakref.WeakKeyDictionary[ParagraphStyle, Any]()  # style -> the fragment a plain text parses to
+_MARKUP = set("&<>\n")
+
+
 def p(text: Any, style: Any) -> Paragraph:
-    """A paragraph of plain text (escaped; line breaks kept)."""
-    return CJKParagraph(escape(str(text if text is not None else "")).replace("\n", "<br/>"), style)
+    """A paragraph of plain text (escaped; line breaks kept).
+
+    Most cells are plain text: their one fragment is made here from the style's (the same
+    attributes reportlab's parser gives it) instead of sending every cell through the XML
+    parser, which took a third of a long report's build. Text with &, <, > or line breaks is
+    parsed as before."""
+    raw = str(text if text is not None else "")
+    if _MARKUP.isdisjoint(raw):
+        clean = cleanBlockQuotedText(raw)
+        if clean:
+            return CJKParagraph(clean, style, frags=[_plain_frag(style, clean)])
+    return CJKParagraph(escape(raw).replace("\n", "<br/>"), style)
+
+
+def _plain_frag(style: ParagraphStyle, text: str) -> Any:
+    template = _PLAIN.get(style)
+    if template is None:
+        template = _PLAIN[style] = Paragraph("x", style).frags[0]
+    return template.clone(text=text, link=[], us_lines=[])
 
 
 def chinese_date(day: date) -> str:
@@ -137,6 +161,85 @@ class RuledTable(Table):
         if len(parts) > 1:
             parts[0].setStyle(TableStyle([("LINEBELOW", (0, -1), (-1, -1), 0.6, GRID)]))
         return parts
+
+    # reportlab maps every cell of the table to its span (and its no-split range) each time the
+    # table is measured: for a long table, its rest after every page, twice. The same maps are
+    # made here once a table part (the same result, in the same order, built faster).
+    def _calcSpanRanges(self) -> None:  # noqa: N802 (reportlab's names)
+        key = (self._nrows, self._ncols, repr(self._spanCmds))
+        if getattr(self, "_span_key", None) != key:
+            self._spanRanges, self._colSpanCells, self._rowSpanCells = _ranges(self._spanCmds, self._ncols,
+                                                                                self._nrows)
+            self._span_key = key
+            self._spanned = {c for c, r in self._spanRanges.items() if r != c + c}  # heading or inside a span
+
+    def _calcSpanRects(self) -> None:  # noqa: N802
+        """reportlab's, with the cells outside every span placed in one pass over the rows laid
+        out so far (reportlab walks every cell of the table's rest for each page)."""
+        rects = getattr(self, "_spanRects", {})
+        hmax = getattr(self, "_hmax", None)
+        if rects and (not self._longTableOptimize or hmax == getattr(self, "_hmax_spanRects", None)):
+            return
+        cols, rows = self._colpositions, self._rowpositions
+        rlim = len(rows) - 1
+        spanned = self._spanned
+        for y in range(min(self._nrows, rlim)):
+            top, bottom = rows[y], rows[y + 1]
+            for x in range(self._ncols):
+                if (x, y) not in spanned:
+                    rects[x, y] = (cols[x], bottom, cols[x + 1] - cols[x], top - bottom)
+        v_blocks: dict[float, list] = {}
+        h_blocks: dict[float, list] = {}
+        for coord in spanned:
+            value = self._spanRanges[coord]
+            if value is None:
+                rects[coord] = None
+                continue
+            col0, row0, col1, row1 = value
+            if row1 >= rlim:
+                continue
+            for c in range(col0 + 1, col1 + 1):
+                v_blocks.setdefault(cols[c], []).append((rows[row1 + 1], rows[row0]))
+            for r in range(row0 + 1, row1 + 1):
+                h_blocks.setdefault(rows[r], []).append((cols[col0], cols[col1 + 1]))
+            x, y0 = cols[col0], rows[row1 + 1]
+            rects[coord] = (x, y0, cols[col1 + 1] - x, rows[row0] - y0)
+        for blocks in (h_blocks, v_blocks):
+            for value in blocks.values():
+                value.sort()
+        self._spanRects, self._vBlocks, self._hBlocks = rects, v_blocks, h_blocks
+        self._hmax_spanRects = hmax
+
+    def _calcNoSplitRanges(self) -> None:  # noqa: N802
+        key = (self._nrows, self._ncols, repr(self._nosplitCmds))
+        if getattr(self, "_nosplit_key", None) != key:
+            self._nosplitRanges, self._colNoSplitCells, self._rowNoSplitCells = _ranges(
+                self._nosplitCmds, self._ncols, self._nrows)
+            self._nosplit_key = key
+
+
+def _ranges(cmds: Sequence[Any], ncols: int, nrows: int) -> tuple[dict, list, list]:
+    """reportlab's Table._calcSpanRanges / _calcNoSplitRanges as one function: (col, row) -> the
+    range the cell heads, None for a cell inside one; the cells of column and of row ranges."""
+    ranges: dict[tuple[int, int], Any] = {(x, y): (x, y, x, y) for x in range(ncols) for y in range(nrows)}
+    col_cells: list[tuple[int, int]] = []
+    row_cells: list[tuple[int, int]] = []
+    for _cmd, (x0, y0), (x1, y1) in cmds:
+        x0, x1 = x0 + ncols if x0 < 0 else x0, x1 + ncols if x1 < 0 else x1
+        y0, y1 = y0 + nrows if y0 < 0 else y0, y1 + nrows if y1 < 0 else y1
+        x0, x1 = min(x0, x1), max(x0, x1)
+        y0, y1 = min(y0, y1), max(y0, y1)
+        if x0 == x1 and y0 == y1:
+            continue
+        cells = [(x, y) for y in range(y0, y1 + 1) for x in range(x0, x1 + 1)]
+        if x0 != x1:
+            col_cells += cells
+        if y0 != y1:
+            row_cells += cells
+        for cell in cells:
+            ranges[cell] = None
+        ranges[x0, y0] = (x0, y0, x1, y1)
+    return ranges, col_cells, row_cells
 
 
 PIECE_PT = 180  # the tallest table row: a longer one goes on in the next rows (a page then wastes little)
