@@ -4,7 +4,7 @@ Excel and WPS read a cell that starts with = + - @ (or a tab or carriage return,
 skip before looking) as a formula, in a CSV file at once and in a workbook as soon as the user
 edits the cell. Any text the app writes comes from somewhere (a division's form, a ledger
 someone sent, a file name), so every export writes such text as text: in a workbook as a string
-cell marked quotePrefix (shown as typed, kept text when edited: services/excel/workbook.safe_text),
+cell marked quotePrefix (shown as typed, kept text when edited: services/excel/writing.safe_text),
 in CSV with a leading apostrophe (csv_text). formula_guarded() is the one rule both use.
 """
 from __future__ import annotations

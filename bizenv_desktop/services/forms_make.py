@@ -24,7 +24,7 @@ from ..core.progress import Progress, step
 from ..storage import faults, files
 from ..storage.database import Database
 from . import dispatch
-from .excel.workbook import safe_text
+from .excel.writing import safe_text
 from .forms_model import (_BORDER, _GREY, _HEADER, _WHITE, _WRAP, BODY_FONT_SIZE, COL, COLUMNS, FIELDS, FIGURES,
                           FORMAT, GUIDE, HEAD, KEY_COL, META, SHEET, form_name, _remark_of)
 

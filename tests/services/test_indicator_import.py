@@ -17,7 +17,7 @@ from bizenv_desktop.core.errors import InvalidInput
 from bizenv_desktop.services.excel.export import export_indicators
 from bizenv_desktop.services.excel.indicator_import import apply_import, plan_changes, read_indicator_table
 from bizenv_desktop.services.excel.labels import split_label
-from bizenv_desktop.services.excel.workbook import safe_text
+from bizenv_desktop.services.excel.writing import safe_text
 from bizenv_desktop.services.plan_edit import add_subtask, update_indicator
 from bizenv_desktop.services.plan_read import load_plan, plan_to_json
 

@@ -16,7 +16,8 @@ from bizenv_desktop.core.errors import InvalidInput
 from bizenv_desktop.services.excel.indicator_read import read_indicator_table
 from bizenv_desktop.services.excel.sheet_grid import read_grid
 from bizenv_desktop.services.excel.supervision_import import read_supervision_ledger
-from bizenv_desktop.services.excel.workbook import open_workbook, safe_text
+from bizenv_desktop.services.excel.opening import open_workbook
+from bizenv_desktop.services.excel.writing import safe_text
 from tests.services.test_indicator_import import PDF_PASTE, TWO_LEVEL, TWO_LEVEL_MERGES
 from tests.services.test_indicator_import import build as build_table
 from tests.services.test_supervision_import import LEDGER, LEDGER_MERGES

@@ -1,6 +1,7 @@
 """Excel workbooks (openpyxl): the exports the liaison sends out and the indicator import.
 
-- workbook.py: opening files with clear errors, the styled-table helper, safe text, saving
+- opening.py: opening files with clear errors; writing.py: safe text, the styled-table helper, saving
+  (workbook.py re-exports both under the old name)
 - export.py (+ export_ledgers.py): 任务分工表, 月调度台账, 督办事项台账, 事件登记, 修改记录
 - indicator_read.py: reading indicator tables as offices publish them into an ImportPreview
   (preview.py), with sheet_grid.py (cells, merges, header), columns.py (column roles),

@@ -23,7 +23,7 @@ from ..dispatch_read import load_month
 from ..plan_read import load_plan
 from .export_ledgers import export_audit, export_events, export_supervision
 from .labels import format_label
-from .workbook import Column, TableSheet, save_workbook, sheet_title
+from .writing import Column, TableSheet, save_workbook, sheet_title
 
 __all__ = ["export_audit", "export_dispatch", "export_events", "export_indicators", "export_supervision",
            "indicator_columns"]

@@ -20,7 +20,7 @@ from ...core.progress import Progress
 from ...storage.database import Database
 from ..audit import VERBS, describe, entity_name, field_name, iter_entries
 from ..events import EVENT_KINDS, list_events
-from .workbook import Column, TableSheet, save_workbook, sheet_title
+from .writing import Column, TableSheet, save_workbook, sheet_title
 
 SUPERVISION_STATUSES = ("待签收", "办理中", "已办结", "已报结", "已销号")
 

@@ -16,7 +16,7 @@ from ...core.progress import Progress, step
 from .indicator_rows import _Reader
 from .preview import ImportPreview, Note
 from .sheet_grid import Grid, find_header, later_headers, read_grid
-from .workbook import damaged, get_sheet, open_workbook, where_sheets
+from .opening import damaged, get_sheet, open_workbook, where_sheets
 
 messages.register({
     "indicator_read.no_header": ("“{name}”的{where}中找不到指标表的表头（应有“二级指标”或“指标”、“考评内容及标准”、“牵头处室”等列名）。请确认选对了文件和工作表。",

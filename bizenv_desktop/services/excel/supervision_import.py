@@ -29,7 +29,7 @@ from .ledger_items import LedgerItem, LedgerPreview, _fill, _key
 from .preview import Note
 from .sheet_grid import HEADER_SEARCH_ROWS, Grid, find_header, header_texts, read_grid, title_above
 from .supervision_apply import _collector_paused
-from .workbook import damaged, get_sheet, open_workbook, where_sheets
+from .opening import damaged, get_sheet, open_workbook, where_sheets
 
 messages.register({
     "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
