@@ -2,6 +2,7 @@
 and applied in one transaction, and the return recorded. See services/forms.py. No Qt."""
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,8 @@ def _changes(db: Database, form: FormData, expected: str | None) -> tuple[list[R
             f"{form.month} 的月调度已关闭：请先“重新打开”该月并说明原因，再收表。" if head["closed_at"] else
             f"表中的处室“{form.division_name}”在数据库中已不存在：请在程序中直接填写，或重新生成调度表。")
         return [], problems
-    rows = {r["id"]: r for r in db.query(_ROWS, (form.month,))}
+    ids = json.dumps(sorted({fr.row_id for fr in form.rows}))  # the form's rows, not the month's hundreds
+    rows = {r["id"]: r for r in db.query(_ROWS + " AND r.id IN (SELECT value FROM json_each(?))", (form.month, ids))}
     coop = {r[0] for r in db.query("SELECT indicator_id FROM assignment WHERE division_id = ? AND role = 'cooperate'",
                                    (form.division_id,))}
     changes = []

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from copy import copy
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,9 @@ from . import dispatch
 from .excel.writing import safe_text
 from .forms_model import (_BORDER, _GREY, _HEADER, _WHITE, _WRAP, BODY_FONT_SIZE, COL, COLUMNS, FIELDS, FIGURES,
                           FORMAT, GUIDE, HEAD, KEY_COL, META, SHEET, form_name, _remark_of)
+
+_HEAD_FONT = Font(bold=True)
+_HEAD_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 # -- making ------------------------------------------------------------------------------------
 
@@ -97,12 +101,18 @@ def _write_forms(m: dispatch.Month, plan: dict, paths: list[Path], out: Path, to
         files.sweep(out)  # what a killed run left
         staging = files.temp_dir(out, "forms")
         try:
-            for n, (path, (division_id, (name, rows))) in enumerate(zip(paths, plan.items())):
-                report(n, len(paths), path.name)
-                staged = staging / path.name
-                _workbook(m, division_id, name, rows, today, notes.get(division_id, "")).save(staged)
-                files.make_document(staged)
-                files.fsync_file(staged)
+            # each form reaches the disk (fsync) on a thread while the next one is made: the wait
+            # for the disk overlaps the work; all are on disk before any is renamed into place
+            with ThreadPoolExecutor(max_workers=2, thread_name_prefix="forms-fsync") as disk:
+                synced = []
+                for n, (path, (division_id, (name, rows))) in enumerate(zip(paths, plan.items())):
+                    report(n, len(paths), path.name)
+                    staged = staging / path.name
+                    _workbook(m, division_id, name, rows, today, notes.get(division_id, "")).save(staged)
+                    files.make_document(staged)
+                    synced.append(disk.submit(files.fsync_file, staged))
+                for done in synced:
+                    done.result()  # an fsync's error (a full disk) is raised here
             report(len(paths), len(paths), "")  # the last moment a Cancel leaves no form
             for path in paths:  # a form open in Excel on Windows cannot be replaced: find out before any is
                 if path.exists():
@@ -148,8 +158,10 @@ def _workbook(m: dispatch.Month, division_id: int, name: str, rows: list[tuple[s
         ws.row_dimensions[r].height = height
     for c, (heading, width) in enumerate(COLUMNS, 1):
         cell = ws.cell(HEAD, c, heading)
-        cell.font, cell.fill, cell.border = Font(bold=True), _HEADER, _BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        if c == 1:  # the header's styles set once (each set hashes the style into the workbook's list)
+            cell.font, cell.fill, cell.border, cell.alignment = _HEAD_FONT, _HEADER, _BORDER, _HEAD_ALIGN
+        else:
+            cell._style = copy(ws.cell(HEAD, 1)._style)
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.column_dimensions[get_column_letter(KEY_COL)].hidden = True
     status_dv = DataValidation(type="list", formula1='"' + ",".join(rules.STATUSES) + '"', allow_blank=False,
@@ -160,6 +172,7 @@ def _workbook(m: dispatch.Month, division_id: int, name: str, rows: list[tuple[s
                              showErrorMessage=True, errorTitle="比率", error="比率请填 0 到 100 之间的数字，不要带 %。")
     meta: list[list[str]] = []
     looks: dict[bool, Any] = {}  # editable or not: the body cells' styles (openpyxl StyleArray)
+    body_font = Font(size=BODY_FONT_SIZE)
     for i, (role, row, criteria) in enumerate(rows):
         r = HEAD + 1 + i
         prev = m.previous.get(row.key)
@@ -174,7 +187,7 @@ def _workbook(m: dispatch.Month, division_id: int, name: str, rows: list[tuple[s
             cell = ws.cell(r, c)
             style = looks.get(c in editable)
             if style is None:  # the first body cell of its kind gets the styles, the others a copy of them
-                cell.border, cell.alignment, cell.font = _BORDER, _WRAP, Font(size=BODY_FONT_SIZE)
+                cell.border, cell.alignment, cell.font = _BORDER, _WRAP, body_font
                 cell.fill = _WHITE if c in editable else _GREY
                 cell.protection = Protection(locked=c not in editable)
                 looks[c in editable] = copy(cell._style)
