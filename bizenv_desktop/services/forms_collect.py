@@ -17,7 +17,7 @@ from ..storage.changes import Writer
 from ..storage.database import Database
 from . import dispatch
 from .forms_model import (COL, NAMES, SHEET, FieldChange, FilePreview, FormData, Problem, RowChange, _remark_of,
-                          _with_remark)
+                          _with_remark, collector_paused)
 from .forms_read import read_form, _rate_problem
 
 # -- checking against the database, previewing and applying ---------------------------------------
@@ -92,11 +92,12 @@ def collect_preview(db: Database, paths: list[str | Path], month: str | None = N
     expected = rules.check_month(month) if month else db.scalar("SELECT max(month) FROM dispatch_month")
     previews = []
     report = step(progress)
-    for n, path in enumerate(paths):
-        report(n, len(paths), Path(path).name)
-        form = read_form(path)
-        changes, problems = _changes(db, form, expected)
-        previews.append(FilePreview(form, changes, form.problems + problems))
+    with collector_paused():
+        for n, path in enumerate(paths):
+            report(n, len(paths), Path(path).name)
+            form = read_form(path)
+            changes, problems = _changes(db, form, expected)
+            previews.append(FilePreview(form, changes, form.problems + problems))
     groups: dict[tuple[str | None, int], list[FilePreview]] = {}
     for pv in previews:
         if pv.form.division_id is not None:

@@ -27,7 +27,7 @@ from ..storage.database import Database
 from . import dispatch
 from .excel.writing import safe_text
 from .forms_model import (_BORDER, _GREY, _HEADER, _WHITE, _WRAP, BODY_FONT_SIZE, COL, COLUMNS, FIELDS, FIGURES,
-                          FORMAT, GUIDE, HEAD, KEY_COL, META, SHEET, form_name, _remark_of)
+                          FORMAT, GUIDE, HEAD, KEY_COL, META, SHEET, collector_paused, form_name, _remark_of)
 
 _HEAD_FONT = Font(bold=True)
 _HEAD_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -85,7 +85,7 @@ def make_forms(db: Database, month: str, out_dir: str | Path, today: date, overw
     existing = [p.name for p in paths if p.exists()]
     if existing and not overwrite:
         raise InvalidInput("forms.would_overwrite", folder=str(out), names=existing)
-    with faults.quiet_write_cleanup() as outcome:
+    with faults.quiet_write_cleanup() as outcome, collector_paused():
         problem = _write_forms(m, plan, paths, out, today, notes or {}, step(progress))
         outcome.failed = problem is not None
     if problem is not None:
