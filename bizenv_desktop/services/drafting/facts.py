@@ -9,9 +9,11 @@ is after the day). A few queries per call, never one per row.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ...core import dispatch as rules
 from ...storage.database import Database
@@ -50,7 +52,7 @@ class ItemOnDay:
         return self.days_overdue > 0
 
 
-def status_on(row: dict, day: str) -> str | None:
+def status_on(row: Mapping[str, Any] | sqlite3.Row, day: str) -> str | None:
     """The status an item had on day (ISO), or None when it was not received yet."""
     dates = [row[STATUS_DATES[s]] or "" for s in STATUSES]
     if dates[0] and dates[0] > day:
@@ -77,11 +79,12 @@ def supervision_on(db: Database, day: date, since: date | None = None) -> list[I
                     params)
     units: dict[int, tuple[list[str], list[str]]] = {}
     for u in db.query("SELECT sd.item_id, sd.role, d.name FROM supervision_division sd JOIN division d"
-                      " ON d.id = sd.division_id ORDER BY sd.item_id, sd.position, sd.id"):
+                      f" ON d.id = sd.division_id WHERE sd.item_id IN (SELECT id FROM supervision_item WHERE {where})"
+                      " ORDER BY sd.item_id, sd.position, sd.id", params):  # the units of those items only
         units.setdefault(u["item_id"], ([], []))[0 if u["role"] == "lead" else 1].append(u["name"])
     out = []
     for r in rows:
-        status = status_on(dict(r), iso)
+        status = status_on(r, iso)
         if status is None:
             continue
         late = 0
