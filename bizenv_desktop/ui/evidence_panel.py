@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -16,10 +16,19 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QListWidg
                                QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from ..core.errors import BizenvError
-from ..services import evidence
-from ..services.evidence import EvidenceItem
 from . import file_dialogs
 from .lazy import ReloadWhenShown
+
+if TYPE_CHECKING:
+    from ..services.evidence import EvidenceItem
+
+
+def _evidence() -> Any:
+    """services.evidence (zipfile, tempfile, hashlib …) once a record with files is shown: the
+    indicator tree's panel starts with none, before the window's first paint."""
+    from ..services import evidence
+
+    return evidence
 
 LINK_ROLE = Qt.ItemDataRole.UserRole
 
@@ -77,7 +86,7 @@ class EvidencePanel(ReloadWhenShown, QWidget):
     # -- target and reading -----------------------------------------------------
     def set_target(self, kind: str | None, target_id: int | None, read_only: bool = False) -> None:
         """Show the files of one record (kind: dispatch_row, self_evaluation or event), or none."""
-        if kind is not None and kind not in evidence.TARGET_KINDS:
+        if kind is not None and kind not in _evidence().TARGET_KINDS:
             raise ValueError(kind)
         self.kind, self.target_id = (kind, target_id) if kind is not None and target_id is not None else (None, None)
         self.read_only = read_only
@@ -92,7 +101,7 @@ class EvidencePanel(ReloadWhenShown, QWidget):
     def refresh(self) -> None:
         keep = self._current_link()
         self._items = ([] if self.kind is None or self.target_id is None
-                       else evidence.links_for(self.controller.db, self.kind, self.target_id))
+                       else _evidence().links_for(self.controller.db, self.kind, self.target_id))
         self.list.clear()
         for item in self._items:
             text = (self.tr("%1（%2，%3 由 %4 添加）").replace("%1", item.original_name)
@@ -141,7 +150,7 @@ class EvidencePanel(ReloadWhenShown, QWidget):
         for path in paths:
             source = Path(path)
             label = self.tr("添加佐证材料“%1”").replace("%1", source.name or str(source))
-            if self.controller.run(label, lambda w, source=source: evidence.attach(
+            if self.controller.run(label, lambda w, source=source: _evidence().attach(
                     w, self.controller.workspace.path, source, kind, target_id)):
                 added += 1
         return added
@@ -151,7 +160,7 @@ class EvidencePanel(ReloadWhenShown, QWidget):
         if not 0 <= row < len(self._items):
             return None
         try:
-            path = evidence.materialize(self.controller.workspace.path, self._items[row])
+            path = _evidence().materialize(self.controller.workspace.path, self._items[row])
         except BizenvError as exc:
             self.controller.report(exc)
             return None
@@ -173,7 +182,7 @@ class EvidencePanel(ReloadWhenShown, QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         return self.controller.run(self.tr("移除佐证材料“%1”").replace("%1", item.original_name),
-                                   lambda w: evidence.detach(w, item.link_id))
+                                   lambda w: _evidence().detach(w, item.link_id))
 
     # -- drag and drop ----------------------------------------------------------
     def _dropped_paths(self, mime: QMimeData) -> list[str]:

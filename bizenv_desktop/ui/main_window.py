@@ -196,9 +196,9 @@ class MainWindow(lazy.ReloadWhenShown, settings.PreserveGeometry, QMainWindow):
         self.reload(expand_all=True)
 
     def set_year(self, year: int) -> None:
-        first_time = self.year != year
-        self.year = year
-        settings.put("ui/last_year", year)
+        first_time, self.year = self.year != year, year
+        if settings.get("ui/last_year") != year:  # QSettings writes its file on every put: 5-15 ms
+            settings.put("ui/last_year", year)
         for tab in TABS:
             if tab.follows_year and self.pages[tab.key].view is not None:
                 self.pages[tab.key].view.set_year(year)  # type: ignore[union-attr]

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ...core.errors import BizenvError
-from ...services import dispatch, work_plans
+from ...services import dispatch
 from ..modal import modal, run_modal
 from . import make_action
 
@@ -154,6 +154,8 @@ class MonthRoundOps(QObject):
         names = self.missing_divisions(month)
         text = self.tr("、").join(names)
         # the year's work plans past their deadline are chased in the same message (四（二）)
+        from ...services import work_plans  # here: the chase list only, not the window's start
+
         plans = work_plans.chase_line(self.window.controller.db, int(month[:4]), self.today)
         if plans:
             text += "\n" + plans
