@@ -2833,10 +2833,6 @@ Legal Affairs Division</translation>
         <translation>Follow-up item made a supervised item</translation>
     </message>
     <message>
-        <source>确认删除</source>
-        <translation>Confirm deletion</translation>
-    </message>
-    <message>
         <source>删除督查“%1”？此操作可以撤销。</source>
         <translation>Delete inspection “%1”? This can be undone.</translation>
     </message>
@@ -4628,10 +4624,6 @@ Legal Affairs Division</translation>
         <translation>Delete publication “%1”</translation>
     </message>
     <message>
-        <source>确认删除</source>
-        <translation>Confirm deletion</translation>
-    </message>
-    <message>
         <source>删除公开记录“%1”？此操作可以撤销。</source>
         <translation>Delete publication “%1”? This can be undone.</translation>
     </message>
@@ -4766,6 +4758,13 @@ Legal Affairs Division</translation>
     <message>
         <source>选择工作方案文件</source>
         <translation>Choose the work plan&apos;s file</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>确认删除</source>
+        <translation>Confirm Deletion</translation>
     </message>
 </context>
 <context>

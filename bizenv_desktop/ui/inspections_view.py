@@ -9,21 +9,18 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QTableView,
-                               QVBoxLayout, QWidget)
+                               QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from ..core.errors import BizenvError
 from ..services import inspections as insp
 from ..services import plan_read
 from ..services.inspections import Followup, Inspection
 from ..services.lookup import indicator_by_code
-from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
 from .lazy import ReloadWhenShown
-from .record_page import RecordPage
+from .record_page import RecordPage, record_table
 from .rows_model import RowsModel
 from .supervision_dialog import _division_list, checked_ids
-from .widgets import as_record_list
 
 if TYPE_CHECKING:  # PySide6's stub returns object; the marked text is the string itself
     def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...  # noqa: N802
@@ -161,17 +158,9 @@ class InspectionsView(RecordPage, ReloadWhenShown, QWidget):
         self.year = year
         self.fixed_today = today
         self.model = InspectionsModel(self)
-        self.table = as_record_list(QTableView(self))
-        self.table.setModel(self.model)
-        for col, width in enumerate((90, 260, 110, 150, 140, 50)):
-            self.table.horizontalHeader().resizeSection(col, width)
-        widen_to_titles(self.table.horizontalHeader())  # English titles are longer
+        self.table = record_table(self, self.model, (90, 260, 110, 150, 140, 50))
         self.followups = FollowupsModel(self)
-        self.follow_table = as_record_list(QTableView(self))
-        self.follow_table.setModel(self.followups)
-        for col, width in enumerate((300, 100, 100, 110)):
-            self.follow_table.horizontalHeader().resizeSection(col, width)
-        widen_to_titles(self.follow_table.horizontalHeader())  # English titles are longer
+        self.follow_table = record_table(self, self.followups, (300, 100, 100, 110))
         self.findings = QPlainTextEdit(self)
         self.findings.setReadOnly(True)
         self.findings.setMaximumHeight(90)
@@ -214,11 +203,8 @@ class InspectionsView(RecordPage, ReloadWhenShown, QWidget):
         self.promote_button.clicked.connect(lambda: self._promote_selected())
         self.delete_follow_button.clicked.connect(lambda: self._delete_followup_selected())
         self.table.doubleClicked.connect(lambda _i: self.ask_edit())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.follow_table.selectionModel().currentRowChanged.connect(lambda *_: self._sync_buttons())
-        self.model.modelReset.connect(self._selection_changed)
-        self.watch(controller)
-        self.reload()
+        self.follow_selection(controller)
 
     def selected(self) -> Inspection | None:
         return super().selected()
@@ -329,35 +315,27 @@ class InspectionsView(RecordPage, ReloadWhenShown, QWidget):
 
     # -- interactive --------------------------------------------------------------------
     def ask_add(self) -> None:
-        dialog = InspectionDialog(plan_read.list_divisions(self.controller.db), None, self.today, self)
-        accepted, v = dialog.exec() == QDialog.DialogCode.Accepted, dialog.values()
-        dialog.deleteLater()
-        if accepted:
+        v = self.ask(InspectionDialog(plan_read.list_divisions(self.controller.db), None, self.today, self))
+        if v is not None:
             self.add_inspection(v["date"], v["title"], v["findings"], v["note"], v["codes"], v["divisions"])
 
     def ask_edit(self) -> None:
         i = self.selected()
         if i is None:
             return
-        dialog = InspectionDialog(plan_read.list_divisions(self.controller.db), i, self.today, self)
-        accepted, v = dialog.exec() == QDialog.DialogCode.Accepted, dialog.values()
-        dialog.deleteLater()
-        if accepted:
+        v = self.ask(InspectionDialog(plan_read.list_divisions(self.controller.db), i, self.today, self))
+        if v is not None:
             self.edit_inspection(i.id, **v)
 
     def ask_delete(self) -> None:
         i = self.selected()
-        if i is not None and QMessageBox.question(
-                self, self.tr("确认删除"), self.tr("删除督查“%1”？此操作可以撤销。").replace("%1", i.title)
-        ) == QMessageBox.StandardButton.Yes:
+        if i is not None and self.confirm_delete(self.tr("删除督查“%1”？此操作可以撤销。").replace("%1", i.title)):
             self.delete_inspection(i.id)
 
     def ask_add_followup(self) -> None:
         i = self.selected()
         if i is None:
             return
-        dialog = FollowupDialog(plan_read.list_divisions(self.controller.db), self.today, self)
-        accepted, (content, division, deadline) = dialog.exec() == QDialog.DialogCode.Accepted, dialog.values()
-        dialog.deleteLater()
-        if accepted:
-            self.add_followup(i.id, content, division, deadline)
+        values = self.ask(FollowupDialog(plan_read.list_divisions(self.controller.db), self.today, self))
+        if values is not None:
+            self.add_followup(i.id, *values)

@@ -11,19 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QSpinBox, QSplitter, QTableView, QVBoxLayout,
+                               QLineEdit, QPushButton, QSpinBox, QSplitter, QVBoxLayout,
                                QWidget)
 
 from ..core.errors import NotFound
 from ..services import plan_read
 from ..services import publications as pub
 from ..services.publications import Publication
-from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
 from .lazy import ReloadWhenShown
-from .record_page import RecordPage
+from .record_page import RecordPage, record_table
 from .rows_model import RowsModel
-from .widgets import as_record_list
 
 if TYPE_CHECKING:  # PySide6's stub returns object; the marked text is the string itself
     def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...  # noqa: N802
@@ -139,11 +137,7 @@ class PublicationsView(RecordPage, ReloadWhenShown, QWidget):
         self.year = year
         self.fixed_today = today
         self.model = PublicationsModel(self)
-        self.table = as_record_list(QTableView(self))
-        self.table.setModel(self.model)
-        for col, width in enumerate((90, 100, 300, 120, 160, 50, 50)):
-            self.table.horizontalHeader().resizeSection(col, width)
-        widen_to_titles(self.table.horizontalHeader())  # English titles are longer
+        self.table = record_table(self, self.model, (90, 100, 300, 120, 160, 50, 50))
         self.plan_state = QLabel(self)
         self.quarter_state = QLabel(self)
         for label in (self.plan_state, self.quarter_state):
@@ -170,10 +164,7 @@ class PublicationsView(RecordPage, ReloadWhenShown, QWidget):
         self.edit_button.clicked.connect(lambda: self.ask_edit())
         self.delete_button.clicked.connect(lambda: self.ask_delete())
         self.table.doubleClicked.connect(lambda _i: self.ask_edit())
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
-        self.model.modelReset.connect(self._selection_changed)
-        self.watch(controller)
-        self.reload()
+        self.follow_selection(controller)
 
     def selected(self) -> Publication | None:
         return super().selected()
@@ -250,25 +241,19 @@ class PublicationsView(RecordPage, ReloadWhenShown, QWidget):
             return []
 
     def ask_add(self) -> None:
-        dialog = PublicationDialog(self._indicators_of, None, self.year or 0, self)
-        accepted, values = dialog.exec() == QDialog.DialogCode.Accepted, dialog.values()
-        dialog.deleteLater()
-        if accepted:
+        values = self.ask(PublicationDialog(self._indicators_of, None, self.year or 0, self))
+        if values is not None:
             self.add(**values)
 
     def ask_edit(self) -> None:
         p = self.selected()
         if p is None:
             return
-        dialog = PublicationDialog(self._indicators_of, p, p.year, self)
-        accepted, values = dialog.exec() == QDialog.DialogCode.Accepted, dialog.values()
-        dialog.deleteLater()
-        if accepted:
+        values = self.ask(PublicationDialog(self._indicators_of, p, p.year, self))
+        if values is not None:
             self.edit(p.id, **values)
 
     def ask_delete(self) -> None:
         p = self.selected()
-        if p is not None and QMessageBox.question(
-                self, self.tr("确认删除"), self.tr("删除公开记录“%1”？此操作可以撤销。").replace("%1", p.title)
-        ) == QMessageBox.StandardButton.Yes:
+        if p is not None and self.confirm_delete(self.tr("删除公开记录“%1”？此操作可以撤销。").replace("%1", p.title)):
             self.delete(p.id)

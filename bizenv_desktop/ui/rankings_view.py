@@ -8,17 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from ..core.errors import NotFound
 from ..services import plan_read, rankings
 from ..services.rankings import DEFAULT_BENCHMARK, Ranking
-from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
 from .lazy import ReloadWhenShown
-from .record_page import RecordPage
+from .record_page import RecordPage, record_table
 from .rows_model import RowsModel
-from .widgets import as_record_list
 
 if TYPE_CHECKING:  # PySide6's stub returns object; the marked text is the string itself
     def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...  # noqa: N802
@@ -73,12 +71,7 @@ class RankingsView(RecordPage, ReloadWhenShown, QWidget):
         self.controller = controller
         self.year = year
         self.model = RankingsModel(self)
-        self.table = as_record_list(QTableView(self))
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        for col, width in enumerate((220, 90, 60, 70, 70, 200, 50)):
-            self.table.horizontalHeader().resizeSection(col, width)
-        widen_to_titles(self.table.horizontalHeader())  # English titles are longer
+        self.table = record_table(self, self.model, (220, 90, 60, 70, 70, 200, 50), stretch_last=False)
         self.caption = QLabel(self)
         self.caption.setWordWrap(True)
         self.rank = QSpinBox(self)

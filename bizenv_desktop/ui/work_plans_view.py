@@ -11,18 +11,16 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QApplication, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from ..services import plan_read
 from ..services import work_plans as wp
 from ..services.work_plans import WorkPlan
 from . import file_dialogs
-from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
 from .lazy import ReloadWhenShown
-from .record_page import RecordPage
+from .record_page import RecordPage, record_table
 from .rows_model import RowsModel
-from .widgets import as_record_list
 
 if TYPE_CHECKING:  # PySide6's stub returns object; the marked text is the string itself
     def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...  # noqa: N802
@@ -114,11 +112,7 @@ class WorkPlansView(RecordPage, ReloadWhenShown, QWidget):
         self.year = year
         self.fixed_today = today
         self.model = WorkPlansModel(self)
-        self.table = as_record_list(QTableView(self))
-        self.table.setModel(self.model)
-        for col, width in enumerate((120, 60, 100, 100, 260, 50)):
-            self.table.horizontalHeader().resizeSection(col, width)
-        widen_to_titles(self.table.horizontalHeader())  # English titles are longer
+        self.table = record_table(self, self.model, (120, 60, 100, 100, 260, 50))
         self.chase = QLabel(self)
         self.chase.setWordWrap(True)
         self.receive_button = QPushButton(self.tr("登记收到…"), self)
@@ -155,10 +149,7 @@ class WorkPlansView(RecordPage, ReloadWhenShown, QWidget):
         self.owes_button.clicked.connect(lambda: self._toggle_owes())
         self.due_button.clicked.connect(lambda: self.set_due(self.due.date().toString("yyyy-MM-dd")))
         self.copy_button.clicked.connect(lambda: QApplication.clipboard().setText(self.chase.text()))
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
-        self.model.modelReset.connect(self._selection_changed)
-        self.watch(controller)
-        self.reload()
+        self.follow_selection(controller)
 
     def selected(self) -> WorkPlan | None:
         return super().selected()
@@ -230,8 +221,7 @@ class WorkPlansView(RecordPage, ReloadWhenShown, QWidget):
         p = self.selected()
         if p is None or not p.owes:
             return
-        dialog = ReceiveDialog(p.division, self.today, self)
-        accepted, (on, title, file) = dialog.exec() == QDialog.DialogCode.Accepted, dialog.values()
-        dialog.deleteLater()
-        if accepted:
+        values = self.ask(ReceiveDialog(p.division, self.today, self))
+        if values is not None:
+            on, title, file = values
             self.receive(p.division_id, on, title, file or None)

@@ -145,3 +145,57 @@ def test_inspections_page_records_a_inspection_and_makes_a_follow_up_a_supervise
     assert (item.id, item.source, item.lead_names) == (item_id, "厅内督查", ["审批办"])
     assert page.followups.index(0, 3).data() == item.no
     assert not page.delete_inspection(iid) and "不能删除" in warnings[-1]
+
+
+def test_the_pages_ask_through_their_dialogs_and_confirm_a_delete(qtbot: Any, controller: Controller,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """RecordPage.ask and confirm_delete, shared by the pages: a cancelled dialog or a No changes
+    nothing; an accepted dialog writes what it holds; Yes deletes."""
+    from PySide6.QtWidgets import QDialog
+
+    from bizenv_desktop.ui import inspections_view, publications_view
+
+    page = publications_view.PublicationsView(controller, year=2026, today=date(2026, 8, 1))
+    qtbot.addWidget(page)
+    page.show()
+    answer: list[Any] = [QDialog.DialogCode.Rejected]
+
+    def exec_(dialog: Any) -> Any:  # the user types a title, then presses OK or Cancel
+        dialog.title.setText("科技政策措施公布")
+        dialog.date.setDate(dialog.date.date().fromString("2026-05-12", "yyyy-MM-dd"))
+        return answer[0]
+    monkeypatch.setattr(publications_view.PublicationDialog, "exec", exec_)
+    page.ask_add()
+    assert page.rows() == []
+    answer[0] = QDialog.DialogCode.Accepted
+    page.ask_add()
+    qtbot.waitUntil(lambda: len(page.rows()) == 1)
+    assert (page.rows()[0].title, page.rows()[0].published_on) == ("科技政策措施公布", "2026-05-12")
+    asked: list[str] = []
+    reply = [QMessageBox.StandardButton.No]
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(title + "|" + text)
+                        or reply[0])
+    assert page.select(page.rows()[0].id)
+    page.ask_delete()
+    assert len(page.rows()) == 1 and asked == ["确认删除|删除公开记录“科技政策措施公布”？此操作可以撤销。"]
+    reply[0] = QMessageBox.StandardButton.Yes
+    page.ask_delete()
+    qtbot.waitUntil(lambda: page.rows() == [])
+
+    inspections = inspections_view.InspectionsView(controller, year=2026, today=date(2026, 8, 1))
+    qtbot.addWidget(inspections)
+    inspections.show()
+    assert inspections.add_inspection("2026-03-28", "第一季度督查", "统计口径不一")
+    qtbot.waitUntil(lambda: len(inspections.rows()) == 1)
+    assert inspections.select(inspections.rows()[0].id)
+
+    def follow_up(dialog: Any) -> Any:
+        dialog.content.setPlainText("统一统计口径")
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(inspections_view.FollowupDialog, "exec", follow_up)
+    inspections.ask_add_followup()
+    qtbot.waitUntil(lambda: inspections.followups.rowCount() == 1)
+    assert inspections.followups.index(0, 0).data() == "统一统计口径"
+    reply[0] = QMessageBox.StandardButton.No
+    inspections.ask_delete()
+    assert len(inspections.rows()) == 1 and asked[-1].startswith("确认删除|删除督查“第一季度督查”")
