@@ -129,8 +129,9 @@ class Task(QObject):
     def _relay_ended(self, state: str, payload: Any) -> None:
         if state == "done" and self._discard_on_cancel and self._stop.is_set():
             state, payload = "cancelled", None  # Cancel came after the worker's last look
-        if self._on_end is not None:
-            self._on_end(state, payload)
+        on_end, self._on_end = self._on_end, None  # it refers to this task: a cycle that kept
+        if on_end is not None:                      # each result (a whole import) alive until a
+            on_end(state, payload)                  # full collection walked it
 
     def _progressed(self, done: int, total: int, what: str) -> None:
         self.last = (done, total, what)

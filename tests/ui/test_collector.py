@@ -5,7 +5,7 @@ import gc
 import threading
 from typing import Any
 
-from bizenv_desktop.ui.collector import GuiThreadCollector, collect_if_due
+from bizenv_desktop.ui.collector import BURST, QUIET_TICKS, GuiThreadCollector, collect_if_due
 
 
 class Cycle:
@@ -77,7 +77,44 @@ def test_a_full_collection_waits_for_a_quarter_more_long_lived_objects() -> None
         churn(kept, 300_000, total // 10)  # many middle collections; kept: well under a quarter
         assert gc.get_count()[2] > gc.get_threshold()[2] and full == []
         churn(kept, 300_000, total // 2)  # now over a quarter of what the oldest generation held
+        assert _LongLived.pending > (_LongLived.total or 0) // 4
+        assert full == []  # ... but the GUI thread is busy (new objects at every tick): later
+        for _tick in range(QUIET_TICKS + 1):  # quiet ticks: few new objects (the first may still collect)
+            collect_if_due()
         assert full
     finally:
         gc.callbacks.remove(seen)
     assert len(held) + len(kept) > 0
+
+
+def test_a_workers_burst_of_objects_is_walked_once() -> None:
+    """A young generation of more than BURST objects (a worker's result) is collected with the
+    middle one: what survives goes straight to the oldest generation, not to be walked again."""
+    gc.collect()
+    made = [[n] for n in range(BURST + 5_000)]  # lists: tracked, alive
+    young = len(gc.get_objects(0))
+    assert young > BURST
+    walked: list[int] = []
+
+    def seen(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            walked.append(info["generation"])
+    gc.callbacks.append(seen)
+    try:
+        collect_if_due()
+    finally:
+        gc.callbacks.remove(seen)
+    assert walked == [1] and len(gc.get_objects(0)) + len(gc.get_objects(1)) < young // 10
+    assert made[-1] == [BURST + 4_999]
+
+
+def test_a_full_collection_comes_anyway_when_too_much_has_piled_up(monkeypatch: Any) -> None:
+    from bizenv_desktop.ui import collector
+    from bizenv_desktop.ui.collector import _LongLived
+
+    monkeypatch.setattr(_LongLived, "total", 1_000)
+    monkeypatch.setattr(_LongLived, "quiet", 0)
+    monkeypatch.setattr(_LongLived, "pending", 10_000)
+    assert not _LongLived.full_due()  # over a quarter, busy: waits
+    monkeypatch.setattr(collector, "PENDING_LIMIT", 5_000)
+    assert _LongLived.full_due()  # past the limit: now
