@@ -12,6 +12,7 @@ from ...core.workdays import month_end, quarter_end
 from ...storage.database import Database
 from ..department import Department, get_department
 from ..plan_read import list_liaisons, load_plan
+from ..publications import list_publications
 from .kinds import ReportRequest
 from .words import chinese_date
 
@@ -60,6 +61,15 @@ class Context:
             if found and self.department.name not in found.group(0):
                 return found.group(0)
         return ""
+
+    @cached_property
+    def publication_kinds(self) -> dict[int | None, set[str]]:
+        """The kinds of the year's registered publications (plan, policy …) by indicator: read once
+        a report, not once an indicator."""
+        out: dict[int | None, set[str]] = {}
+        for p in list_publications(self.db, self.year):
+            out.setdefault(p.indicator_id, set()).add(p.kind)
+        return out
 
     def liaison_line(self) -> str:
         """联系人：陈静，联系电话：0431-88880000 (the liaison on the document's date), or ''."""

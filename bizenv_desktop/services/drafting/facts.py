@@ -107,6 +107,7 @@ class MonthFacts:
     silent_ids: set[int]
     opinions: list[tuple[DispatchRow, str, str]]  # (row, cooperating division, its opinion)
     flagged: list[DispatchRow]              # rows flagged as needing the leaders' coordination
+    _by_indicator: dict[int, list[DispatchRow]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def status(self, r: DispatchRow) -> str:
         """The row's status, or 未报送 when its division reported nothing this month."""
@@ -117,6 +118,14 @@ class MonthFacts:
 
     def reported_rows(self) -> list[DispatchRow]:
         return [r for r in self.month.rows if r.division_id not in self.silent_ids]
+
+    def reported_of(self, indicator_id: int) -> list[DispatchRow]:
+        """reported_rows() of one indicator, in their order (grouped once: a report asks for each)."""
+        if self._by_indicator is None:
+            self._by_indicator = {}
+            for r in self.reported_rows():
+                self._by_indicator.setdefault(r.indicator_id, []).append(r)
+        return self._by_indicator.get(indicator_id, [])
 
 
 _OPINION = re.compile(r"\n(?=【[^】\n]+】)")

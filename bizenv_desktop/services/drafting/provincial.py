@@ -74,7 +74,7 @@ def _indicator_base(ind: Indicator, facts: MonthFacts | None, items: list[ItemOn
         return f"本季度{event_phrase(mine)}：{titles}" + ("等" if len(mine) > 3 else "") + "。"
     if facts is None:
         return ""
-    rows = [r for r in facts.reported_rows() if r.indicator_id == ind.id]
+    rows = list(facts.reported_of(ind.id))
     if not rows:
         return ""
     if len(rows) > MANY_ROWS:  # many divisions report on it: the counts, the late ones, two examples

@@ -74,7 +74,7 @@ def provincial_text(ctx: Context, ind: Indicator, first: date) -> str:
     """The provincial report's words for (1), (7), (15) from these records ('' when none apply)."""
     if ind.kind == "ranking":
         return ranking_phrase(ctx, ind)
-    kinds = {p.kind for p in publications.list_publications(ctx.db, ctx.year) if p.indicator_id == ind.id}
+    kinds = ctx.publication_kinds.get(ind.id, set())
     if "plan" in kinds:
         return plan_phrase(ctx)
     if "policy" in kinds:

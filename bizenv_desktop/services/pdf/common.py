@@ -172,6 +172,8 @@ class RuledTable(Table):
                                                                                 self._nrows)
             self._span_key = key
             self._spanned = {c for c, r in self._spanRanges.items() if r != c + c}  # heading or inside a span
+            self._inside = [c for c in self._spanned if self._spanRanges[c] is None]
+            self._heads = sorted((r[3], c, r) for c, r in self._spanRanges.items() if r is not None and r != c + c)
 
     def _calcSpanRects(self) -> None:  # noqa: N802
         """reportlab's, with the cells outside every span placed in one pass over the rows laid
@@ -190,14 +192,10 @@ class RuledTable(Table):
                     rects[x, y] = (cols[x], bottom, cols[x + 1] - cols[x], top - bottom)
         v_blocks: dict[float, list] = {}
         h_blocks: dict[float, list] = {}
-        for coord in spanned:
-            value = self._spanRanges[coord]
-            if value is None:
-                rects[coord] = None
-                continue
-            col0, row0, col1, row1 = value
+        rects.update(dict.fromkeys(self._inside))  # the cells a span covers
+        for row1, coord, (col0, row0, col1, _row1) in self._heads:  # by their last row
             if row1 >= rlim:
-                continue
+                break
             for c in range(col0 + 1, col1 + 1):
                 v_blocks.setdefault(cols[c], []).append((rows[row1 + 1], rows[row0]))
             for r in range(row0 + 1, row1 + 1):
