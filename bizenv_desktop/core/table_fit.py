@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .linebreak import CLOSING, ems, tokens
 
@@ -18,6 +19,7 @@ MEASURED_ROWS = 240  # rows whose text sets the columns' least and natural width
 READABLE = 6.0       # ems: the narrowest a column of running text gets when there is room
 
 
+@lru_cache(maxsize=8192)  # pure; a table's cells repeat (处室, 状态, 时限), and so do its builds
 def _longest_piece(text: str) -> float:
     best = 0.0
     for a, b in tokens(text):
