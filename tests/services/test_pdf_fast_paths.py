@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table
 
 from bizenv_desktop.core.linebreak import ems, is_narrow
-from bizenv_desktop.services.pdf.common import grid_table, p
+from bizenv_desktop.services.pdf.common import _cell, grid_table, p
 from bizenv_desktop.services.pdf.layout import make_styles
 
 TEXTS = ["企业开办", "  前后 有空格\t的文字  ", "2026年11月30日", "（一）牵头处室：法规处", "A&B 公司", "<b>不是标记</b>",
@@ -73,3 +73,28 @@ def test_a_long_table_keeps_reportlab_s_span_maps_on_every_page() -> None:
         table = pieces[1]
         parts += 1
     assert parts >= 3 and spans >= 3  # the table went over several pages, group rows on each
+
+
+@pytest.mark.parametrize("text", ["问题：材料报送不及时\n下步：继续推进，按时报送佐证材料", "第一行\n第二行\n第三行较长的一行文字需要换行才能放下",
+                                  "（一）\n（二）"])
+def test_a_cell_of_lines_is_as_tall_and_breaks_as_its_paragraph(text: str) -> None:
+    styles = make_styles(None)
+    width = 80.0
+    stacked = _cell(text, styles.cell, width)
+    assert isinstance(stacked, list) and len(stacked) == text.count("\n") + 1
+    whole = Paragraph(escape(text).replace("\n", "<br/>"), styles.cell)
+    _w, height = whole.wrap(width, 1000)
+    lines = ["".join(getattr(w, "text", "") for w in ln.words) if not isinstance(ln, tuple) else "".join(ln[1])
+             for ln in whole.blPara.lines]
+    mine: list[str] = []
+    for para in stacked:
+        para.wrap(width, 1000)
+        mine += [("".join(ln[1]) if isinstance(ln, tuple) else "".join(getattr(w, "text", "") for w in ln.words))
+                 for ln in para.blPara.lines]
+    assert sum(x.wrap(width, 1000)[1] for x in stacked) == height
+    assert [x.strip() for x in mine] == [x.strip() for x in lines if x.strip()]
+
+
+@pytest.mark.parametrize("text", ["一行", "结尾有空格 \n下一行", "A&B\n下一行", "空行\n\n之后", "开口“\n下一行", "长" * 400 + "\n完"])
+def test_other_cells_stay_one_paragraph(text: str) -> None:
+    assert isinstance(_cell(text, make_styles(None).cell, 80.0), Paragraph)

@@ -78,6 +78,22 @@ def p(text: Any, style: Any) -> Paragraph:
     return CJKParagraph(escape(raw).replace("\n", "<br/>"), style)
 
 
+def _cell(text: Any, style: ParagraphStyle, width: float) -> Any:
+    """A table cell: its paragraph, or for text of a few lines (问题：… / 下步：…) one paragraph a
+    line, stacked. reportlab lays out a paragraph with line breaks fragment by fragment, many
+    times slower than a one-fragment paragraph, and a table wraps its cells again on every
+    page; stacked, the lines land where the line breaks put them. A cell that may need
+    splitting (PIECE_PT), or whose lines have spaces at their ends or markup, stays one paragraph."""
+    para = p(text, style)
+    raw = str(text if text is not None else "")
+    if "\n" not in raw or _may_be_taller(para, width):
+        return para
+    lines = raw.split("\n")
+    if any(not x or cleanBlockQuotedText(x) != x or not _MARKUP.isdisjoint(x) or x[-1] in OPENERS for x in lines):
+        return para
+    return [p(x, style) for x in lines]
+
+
 def _plain_frag(style: ParagraphStyle, text: str) -> Any:
     template = _PLAIN.get(style)
     if template is None:
@@ -122,7 +138,8 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths_mm: 
             body.append([p(row[0], styles.cell_head)] + [""] * (len(header) - 1))
             continue
         cells = [cell if isinstance(cell, Flowable) else
-                 p(cell, styles.cell_center if c in center_cols else styles.cell) for c, cell in enumerate(row)]
+                 _cell(cell, styles.cell_center if c in center_cols else styles.cell, widths_mm[c] * mm - 4 - right)
+                 if c < len(widths_mm) else p(cell, styles.cell) for c, cell in enumerate(row)]
         pieces = _pieces(cells, widths_mm, 4 + right)
         joins += range(len(body), len(body) + len(pieces) - 1)
         body += pieces
