@@ -14,9 +14,10 @@ from ...core import messages
 from ...core.errors import InvalidInput
 from ...core.progress import Progress, step
 from .indicator_rows import _Reader
+from .opening import where_sheets
 from .preview import ImportPreview, Note
-from .sheet_grid import Grid, find_header, later_headers, read_grid
-from .opening import damaged, get_sheet, open_workbook, where_sheets
+from .sheet_grid import Grid, find_header, later_headers
+from .table_source import first_table
 
 messages.register({
     "indicator_read.no_header": ("“{name}”的{where}中找不到指标表的表头（应有“二级指标”或“指标”、“考评内容及标准”、“牵头处室”等列名）。请确认选对了文件和工作表。",
@@ -40,25 +41,10 @@ def read_indicator_table(path: str | Path, sheet: str | None = None,
     roles are listed in preview.errors instead. progress: before each sheet read (core/progress.py).
     """
     p = Path(path)
-    report = step(progress)
-    wb = open_workbook(p, read_only=True)
-    try:
-        if sheet is not None:
-            candidates = [get_sheet(wb, sheet, p.name)]
-        else:
-            candidates = sorted(wb.worksheets, key=lambda s: s.sheet_state != "visible")
-        for n, ws in enumerate(candidates):
-            report(n, len(candidates), ws.title)
-            try:  # a read-only sheet is parsed only now: damage shows here
-                grid = read_grid(ws)
-            except Exception as exc:
-                raise damaged(p.name, exc, ws.title) from None
-            found = find_header(grid)
-            if found:
-                return _best_table(p, ws.title, wb.sheetnames, grid, found, roles or {})
-    finally:
-        wb.close()
-    raise InvalidInput("indicator_read.no_header", name=p.name, where=where_sheets(sheet, wb.sheetnames))
+    title, sheets, grid, found = first_table(
+        p, sheet, step(progress), find_header,
+        lambda names: InvalidInput("indicator_read.no_header", name=p.name, where=where_sheets(sheet, names)))
+    return _best_table(p, title, sheets, grid, found, roles or {})
 
 
 def _best_table(path: Path, sheet: str, sheets: list[str], grid: Grid, first: tuple[int, int],

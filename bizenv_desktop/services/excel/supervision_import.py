@@ -26,10 +26,11 @@ from .indicator_cells import _PAGE, _TRAILER
 from .ledger_fields import _KEYS, _MULTI, FIELD_NAMES, _fields, _year_of, field_of, parse_date, status_of, \
     text_deadline
 from .ledger_items import LedgerItem, LedgerPreview, _fill, _key
+from .opening import where_sheets
 from .preview import Note
-from .sheet_grid import HEADER_SEARCH_ROWS, Grid, find_header, header_texts, read_grid, title_above
+from .sheet_grid import HEADER_SEARCH_ROWS, Grid, find_header, header_texts, title_above
 from .supervision_apply import _collector_paused
-from .opening import damaged, get_sheet, open_workbook, where_sheets
+from .table_source import first_table
 
 messages.register({
     "ledger_import.no_header": ("“{name}”的{where}中找不到督办事项台账的表头（应有“事项内容”或“督办事项”，以及“编号”“牵头处室”“办结时限”等列名）。请确认选对了文件和工作表，或把事项内容所在列的表头改为“事项内容”。",
@@ -76,22 +77,10 @@ def read_supervision_ledger(path: str | Path, sheet: str | None = None,
 
 
 def _read_ledger(p: Path, sheet: str | None, report: Progress) -> LedgerPreview:
-    wb = open_workbook(p, read_only=True)
-    try:
-        candidates = [get_sheet(wb, sheet, p.name)] if sheet is not None else \
-            sorted(wb.worksheets, key=lambda s: s.sheet_state != "visible")
-        for n, ws in enumerate(candidates):
-            report(n, len(candidates), ws.title)
-            try:  # a read-only sheet is parsed only now: damage shows here
-                grid = read_grid(ws)
-            except Exception as exc:
-                raise damaged(p.name, exc, ws.title) from None
-            found = _header(grid)
-            if found:
-                return _read(p, ws.title, wb.sheetnames, grid, found)
-    finally:
-        wb.close()
-    raise InvalidInput("ledger_import.no_header", name=p.name, where=where_sheets(sheet, wb.sheetnames))
+    title, sheets, grid, found = first_table(
+        p, sheet, report, _header,
+        lambda names: InvalidInput("ledger_import.no_header", name=p.name, where=where_sheets(sheet, names)))
+    return _read(p, title, sheets, grid, found)
 
 
 def _read(p: Path, sheet: str, sheets: list[str], g: Grid, header: tuple[int, int]) -> LedgerPreview:
