@@ -142,7 +142,7 @@ class FollowupDialog(QDialog):
         return self.content.toPlainText(), self.division.currentData(), self.deadline.text().strip()
 
 
-class InspectionsView(RecordPage, ReloadWhenShown, QWidget):
+class InspectionsView(RecordPage[Inspection], ReloadWhenShown, QWidget):
     ROW_ROLE, SELECT_COLUMN = ROW_ROLE, 1
 
     """The year's 督查, the selected one's findings and follow-up items, and its evidence."""
@@ -206,15 +206,9 @@ class InspectionsView(RecordPage, ReloadWhenShown, QWidget):
         self.follow_table.selectionModel().currentRowChanged.connect(lambda *_: self._sync_buttons())
         self.follow_selection(controller)
 
-    def selected(self) -> Inspection | None:
-        return super().selected()
-
     def selected_followup(self) -> Followup | None:
         index = self.follow_table.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
-
-    def select(self, inspection_id: int) -> bool:
-        return self.select_where(lambda i: i.id == inspection_id)
 
     def reload(self) -> None:
         db = self.controller.db

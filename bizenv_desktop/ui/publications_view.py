@@ -122,7 +122,7 @@ class PublicationDialog(QDialog):
                 "indicator_id": self.indicator.currentData()}
 
 
-class PublicationsView(RecordPage, ReloadWhenShown, QWidget):
+class PublicationsView(RecordPage[Publication], ReloadWhenShown, QWidget):
     ROW_ROLE, SELECT_COLUMN = ROW_ROLE, 2
 
     """The year's publications, (1)'s and (15)'s state, and the selected one's evidence."""
@@ -165,12 +165,6 @@ class PublicationsView(RecordPage, ReloadWhenShown, QWidget):
         self.delete_button.clicked.connect(lambda: self.ask_delete())
         self.table.doubleClicked.connect(lambda _i: self.ask_edit())
         self.follow_selection(controller)
-
-    def selected(self) -> Publication | None:
-        return super().selected()
-
-    def select(self, publication_id: int) -> bool:
-        return self.select_where(lambda p: p.id == publication_id)
 
     def reload(self) -> None:
         db = self.controller.db

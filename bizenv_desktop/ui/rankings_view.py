@@ -57,8 +57,9 @@ class RankingsModel(RowsModel):
         return None
 
 
-class RankingsView(RecordPage, ReloadWhenShown, QWidget):
+class RankingsView(RecordPage[RankingRow], ReloadWhenShown, QWidget):
     ROW_ROLE, SELECT_COLUMN = ROW_ROLE, 0
+    ROW_KEY = "indicator_id"
 
     """The year's ranking-kind indicators and the form for the selected one's ranking."""
 
@@ -116,12 +117,6 @@ class RankingsView(RecordPage, ReloadWhenShown, QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.watch(controller)
         self.reload()
-
-    def selected(self) -> RankingRow | None:
-        return super().selected()
-
-    def select(self, indicator_id: int) -> bool:
-        return self.select_where(lambda row: row.indicator_id == indicator_id)
 
     def reload(self) -> None:
         db = self.controller.db

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox, QTableView, QWidget
@@ -28,11 +28,15 @@ def record_table(parent: QWidget, model: QAbstractItemModel, widths: Iterable[in
     return table
 
 
-class RecordPage:
-    """A mixin for a page with `self.model` (a RowsModel) shown in `self.table`."""
+RowT = TypeVar("RowT")
+
+
+class RecordPage(Generic[RowT]):
+    """A mixin for a page with `self.model` (a RowsModel of RowT) shown in `self.table`."""
 
     ROW_ROLE: int = 0        # the model's role that returns the row object
     SELECT_COLUMN = 0        # the column a selected row's current cell is in
+    ROW_KEY = "id"           # the row's attribute select() looks for
     fixed_today: date | None = None  # tests fix the date
     year: int | None
     model: Any
@@ -55,14 +59,18 @@ class RecordPage:
             return self.year
         return (self.today.year if self.today.year in years else years[-1]) if years else None
 
-    def rows(self) -> list[Any]:
+    def rows(self) -> list[RowT]:
         return list(self.model.rows)
 
-    def selected(self) -> Any:
+    def selected(self) -> RowT | None:
         index = self.table.currentIndex()
         return index.data(self.ROW_ROLE) if index.isValid() else None
 
-    def select_where(self, found: Callable[[Any], bool]) -> bool:
+    def select(self, key: Any) -> bool:
+        """Make the row whose ROW_KEY is key the current one."""
+        return self.select_where(lambda row: getattr(row, self.ROW_KEY) == key)
+
+    def select_where(self, found: Callable[[RowT], bool]) -> bool:
         """Make the first row for which found(row) is true the current one."""
         for r, row in enumerate(self.model.rows):
             if found(row):

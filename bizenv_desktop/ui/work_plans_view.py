@@ -96,8 +96,9 @@ class ReceiveDialog(QDialog):
         return self.date.date().toString("yyyy-MM-dd"), self.title.text(), self.file.text().strip()
 
 
-class WorkPlansView(RecordPage, ReloadWhenShown, QWidget):
+class WorkPlansView(RecordPage[WorkPlan], ReloadWhenShown, QWidget):
     ROW_ROLE, SELECT_COLUMN = ROW_ROLE, 0
+    ROW_KEY = "division_id"
 
     """The divisions that owe a work plan in the year, what came in, and who to chase."""
 
@@ -150,12 +151,6 @@ class WorkPlansView(RecordPage, ReloadWhenShown, QWidget):
         self.due_button.clicked.connect(lambda: self.set_due(self.due.date().toString("yyyy-MM-dd")))
         self.copy_button.clicked.connect(lambda: QApplication.clipboard().setText(self.chase.text()))
         self.follow_selection(controller)
-
-    def selected(self) -> WorkPlan | None:
-        return super().selected()
-
-    def select(self, division_id: int) -> bool:
-        return self.select_where(lambda p: p.division_id == division_id)
 
     def reload(self) -> None:
         db = self.controller.db
