@@ -37,3 +37,32 @@ def test_missing_official_fonts_are_named_with_their_substitutes(tmp_path: Path,
             messages.set_language("zh")
     finally:
         fonts.choose_fonts.cache_clear()
+
+
+def test_each_font_file_is_read_once_and_every_role_registered(tmp_path: Path, monkeypatch: object) -> None:
+    """A face serving two roles (黑体 for 小标宋 and 黑体) is read from its file once, probe included."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from bizenv_desktop.services.pdf import fonts
+
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    shutil.copyfile(PACKAGE_FONTS / "uming-cn.ttf", folder / "simfang.ttf")
+    shutil.copyfile(PACKAGE_FONTS / "wqy-microhei.ttf", folder / "simhei.ttf")
+    reads: list[str] = []
+    real = fonts.TTFont
+
+    def counting(name: str, path: str, *args: object, **kwargs: object) -> object:
+        reads.append(Path(path).name)
+        return real(name, path, *args, **kwargs)
+    monkeypatch.setattr(fonts, "system_font_dirs", lambda: [])  # type: ignore[attr-defined]
+    monkeypatch.setattr(fonts, "TTFont", counting)  # type: ignore[attr-defined]
+    fonts.choose_fonts.cache_clear()
+    try:
+        chosen = fonts.choose_fonts(str(folder))
+        assert chosen["title"].path.name == chosen["heading1"].path.name == "simhei.ttf"
+        assert sorted(reads) == sorted(set(reads))  # no file read twice
+        for choice in chosen.values():
+            assert pdfmetrics.getFont(choice.name).stringWidth("营商环境", 16) > 0  # registered, usable
+    finally:
+        fonts.choose_fonts.cache_clear()

@@ -8,6 +8,7 @@ substituted CID font), so every candidate here is a .ttf or a .ttc face.
 """
 from __future__ import annotations
 
+import copy
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -81,10 +82,11 @@ def choose_fonts(user_folder: str | None = None) -> dict[str, FontChoice]:
     folders = ([Path(user_folder)] if user_folder and _is_dir(Path(user_folder)) else []) + system_font_dirs()
     available = _index(folders)
     chosen: dict[str, FontChoice] = {}
+    parsed: dict[tuple[str, int], TTFont] = {}  # each file read once (a face often serves two roles)
     for role in ROLES:
         for file_name, index in OFFICIAL[role]:
             path = available.get(file_name.lower())
-            if path is not None and _registrable(path, index):
+            if path is not None and _registrable(path, index, parsed):
                 chosen[role] = FontChoice(role, f"bizenv-{role}-{path.stem}", path, index, True)
                 break
         else:
@@ -93,14 +95,25 @@ def choose_fonts(user_folder: str | None = None) -> dict[str, FontChoice]:
                                       index, False)
     for choice in chosen.values():
         if choice.name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(choice.name, str(choice.path), subfontIndex=choice.subfont))
+            key = (str(choice.path), choice.subfont)
+            font = parsed.get(key)
+            if font is None:
+                font = parsed[key] = TTFont(choice.name, str(choice.path), subfontIndex=choice.subfont)
+            else:  # the face already read: reportlab registers the name for the font of that face
+                font = copy.copy(font)
+                font.fontName = choice.name
+            pdfmetrics.registerFont(font)
     return chosen
 
 
-def _registrable(path: Path, index: int) -> bool:
-    """Only TrueType outlines can be embedded; skip a file reportlab cannot read."""
+def _registrable(path: Path, index: int, parsed: dict[tuple[str, int], TTFont]) -> bool:
+    """Only TrueType outlines can be embedded; skip a file reportlab cannot read (one read, kept
+    for registering)."""
+    key = (str(path), index)
+    if key in parsed:
+        return True
     try:
-        TTFont(f"probe-{path.name}-{index}", str(path), subfontIndex=index)
+        parsed[key] = TTFont(f"probe-{path.name}-{index}", str(path), subfontIndex=index)
     except (TTFError, OSError, IndexError):
         return False
     return True
