@@ -7,11 +7,11 @@ audit trail. Whole numbers only, 1 <= rank <= field. No Qt.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..core import messages
 from ..core.errors import InvalidInput, NotFound
+from ..core.records import Frozen
 from ..storage.database import Database
 
 if TYPE_CHECKING:  # the writer only in annotations: reading needs no storage.changes
@@ -46,8 +46,11 @@ messages.register({
 })
 
 
-@dataclass(frozen=True)
-class Ranking:
+class Ranking(Frozen):
+    """A rank as a frozen dataclass would hold it (core/records.py: `bizenv indicators` reads these)."""
+
+    FIELDS = ("id", "indicator_id", "rank", "field_size", "benchmark", "data_year", "source", "note", "updated_at",
+              "evidence")
     id: int
     indicator_id: int
     rank: int
@@ -57,7 +60,12 @@ class Ranking:
     source: str
     note: str
     updated_at: str
-    evidence: tuple[str, ...] = ()
+    evidence: tuple[str, ...]
+
+    def __init__(self, id: int, indicator_id: int, rank: int, field_size: int, benchmark: str,
+                 data_year: int | None, source: str, note: str, updated_at: str, evidence: tuple[str, ...] = ()) -> None:
+        self.__dict__.update(id=id, indicator_id=indicator_id, rank=rank, field_size=field_size, benchmark=benchmark,
+                             data_year=data_year, source=source, note=note, updated_at=updated_at, evidence=evidence)
 
     @property
     def text(self) -> str:
