@@ -990,15 +990,7 @@
     </message>
 </context>
 <context>
-    <name>DashboardView</name>
-    <message>
-        <source>%1月</source>
-        <translation>M%1</translation>
-    </message>
-    <message>
-        <source>打印…</source>
-        <translation>Print…</translation>
-    </message>
+    <name>DashboardPanels</name>
     <message>
         <source>处室</source>
         <translation>Division</translation>
@@ -1040,12 +1032,12 @@
         <translation>Due</translation>
     </message>
     <message>
-        <source>事项</source>
-        <translation>Item</translation>
-    </message>
-    <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Item</translation>
     </message>
     <message>
         <source>考评记录</source>
@@ -1076,20 +1068,16 @@
         <translation>On-time rate</translation>
     </message>
     <message>
-        <source>年度：</source>
-        <translation>Year:</translation>
-    </message>
-    <message>
-        <source>截至：</source>
-        <translation>As of:</translation>
-    </message>
-    <message>
         <source>各指标月度状态（取各处室、子任务中最紧要者）</source>
         <translation>Monthly status of each indicator (the most pressing of its divisions and sub-tasks)</translation>
     </message>
     <message>
         <source>量化指标与目标</source>
         <translation>Quantitative indicators and targets</translation>
+    </message>
+    <message>
+        <source>考评记录（需关注的标为【缺】或红色）</source>
+        <translation>Assessment records (what needs attention is marked [missing] or red)</translation>
     </message>
     <message>
         <source>交办督办事项</source>
@@ -1100,24 +1088,16 @@
         <translation>Upcoming to-dos</translation>
     </message>
     <message>
-        <source>考评记录（需关注的标为【缺】或红色）</source>
-        <translation>Assessment records (what needs attention is marked [missing] or red)</translation>
-    </message>
-    <message>
-        <source>%1年</source>
-        <translation>%1</translation>
-    </message>
-    <message>
         <source>营商环境工作看板：%1年，截至%2月</source>
         <translation>Business environment dashboard: %1, as of month %2</translation>
     </message>
     <message>
-        <source>【缺】%1</source>
-        <translation>[missing] %1</translation>
+        <source>%1月</source>
+        <translation>M%1</translation>
     </message>
     <message>
-        <source>各处室按时交回率（%1年，截止当月最后一个工作日）</source>
-        <translation>On-time return rate per division (%1, due the month&apos;s last working day)</translation>
+        <source>目标</source>
+        <translation>Target</translation>
     </message>
     <message>
         <source>%1年%2月</source>
@@ -1136,8 +1116,35 @@
         <translation>(no division)</translation>
     </message>
     <message>
-        <source>目标</source>
-        <translation>Target</translation>
+        <source>【缺】%1</source>
+        <translation>[missing] %1</translation>
+    </message>
+    <message>
+        <source>各处室按时交回率（%1年，截止当月最后一个工作日）</source>
+        <translation>On-time return rate per division (%1, due the month&apos;s last working day)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>%1月</source>
+        <translation>M%1</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>截至：</source>
+        <translation>As of:</translation>
+    </message>
+    <message>
+        <source>%1年</source>
+        <translation>%1</translation>
     </message>
     <message>
         <source>打印看板</source>

@@ -40,7 +40,7 @@ def generated_columns(window: Any) -> dict[Any, tuple[int, ...]]:
 
     return {window.deadline_panel.table: (COL_DUE, COL_STATE), window.month_view.table: (COL_STATUS,),
             window.month_view.frozen.frozen: (), window.supervision_view.table: (SUP_STATUS, SUP_DUE),
-            window.dashboard_view.grid: tuple(range(12))}
+            window.dashboard_view.content.grid: tuple(range(12))}
 
 
 def test_every_tab_of_the_window_in_english(english: None, qtbot: Any, workspace: Any) -> None:
@@ -61,6 +61,8 @@ def test_every_tab_of_the_window_in_english(english: None, qtbot: Any, workspace
         qtbot.wait(50)
         if window.supervision_view.isVisible():
             qtbot.waitUntil(lambda: not window.supervision_view.loading, timeout=10000)
+        if window.dashboard_view.isVisible():
+            qtbot.waitUntil(lambda: not window.dashboard_view.loading, timeout=10000)
         reader.read(window, f"tab {index} {window.tab_key()}", cells)
     for name in inner_pages(window):
         qtbot.wait(50)
