@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..core.errors import NotFound
 from ..storage.database import Database
 from ..storage.rows import columns
 from .calendar import load_calendar
 from .department import DEFAULT_SUPERIOR, get_superior
+
+if TYPE_CHECKING:
+    from ..storage.changes import Writer
 
 OTHER_SOURCES = ("明察暗访", "投诉", "领导批示", "会议议定", "其他")
 # with the default superior office; sources(db) gives them with the one the liaison set
@@ -197,3 +201,17 @@ def workdays_left(db: Database, items: list[SupervisionItem], today: date | None
 # what list_items reads from the item's row: every field but the divisions and what is worked out
 _STORED = tuple(f.name for f in fields(SupervisionItem) if f.name not in (
     "lead_ids", "lead_names", "cooperating_ids", "cooperating_names", "deadline_date", "overdue", "days_overdue"))
+
+
+def item_row(w: Writer, item_id: int) -> dict[str, Any]:
+    """The stored row of a supervised item (for a write); NotFound when it is gone."""
+    row = w.get("supervision_item", item_id)
+    if row is None:
+        raise NotFound("supervision.no_item", item_id=item_id)
+    return row
+
+
+def item_label(row: dict[str, Any]) -> str:
+    """An item as a message names it: its number and the start of its content."""
+    content = row["content"] if len(row["content"]) <= 20 else row["content"][:20] + "…"
+    return f"{row['no']}“{content}”" if row["no"] else f"“{content}”"

@@ -17,7 +17,7 @@ from ..core.deadline_text import derive_deadline
 from ..core.errors import InvalidInput, NotFound
 from ..storage.changes import Writer
 from .plan_edit import check_date, set_division_rows
-from .supervision_read import COMPLAINT, LEDGER_FIELDS, STATUS_DATES, STATUSES
+from .supervision_read import COMPLAINT, LEDGER_FIELDS, STATUS_DATES, STATUSES, item_label, item_row
 
 TEXT_FIELDS = ("no", "source", "content", "progress", "note", "closure_report", "accountability",
                *LEDGER_FIELDS[:-1])
@@ -40,16 +40,7 @@ _date = lru_cache(maxsize=4096)(check_date)  # an import checks the same few hun
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # what LIKE ignores
 
 
-def _row(w: Writer, item_id: int) -> dict[str, Any]:
-    row = w.get("supervision_item", item_id)
-    if row is None:
-        raise NotFound("supervision.no_item", item_id=item_id)
-    return row
-
-
-def _label(row: dict[str, Any]) -> str:
-    content = row["content"] if len(row["content"]) <= 20 else row["content"][:20] + "…"
-    return f"{row['no']}“{content}”" if row["no"] else f"“{content}”"
+_row, _label = item_row, item_label  # (the names this module's callers use)
 
 
 def _status(status: str) -> str:

@@ -27,6 +27,7 @@ from ..storage.database import Database
 from .calendar import load_calendar
 from .lookup import iso_date
 from .settings_store import get_setting
+from .supervision_read import item_label, item_row
 
 if TYPE_CHECKING:  # the writer only in annotations: reading needs no storage.changes
     from ..storage.changes import Writer
@@ -156,24 +157,12 @@ def watch(db: Database, today: date | None = None, item_ids: list[int] | None = 
     return out
 
 
-def _item(w: Writer, item_id: int) -> dict[str, Any]:
-    row = w.get("supervision_item", item_id)
-    if row is None:
-        raise NotFound("supervision.no_item", item_id=item_id)
-    return row
-
-
-def _label(row: dict[str, Any]) -> str:
-    content = row["content"] if len(row["content"]) <= 20 else row["content"][:20] + "…"
-    return f"{row['no']}“{content}”" if row["no"] else f"“{content}”"
-
-
 def add_reminder(w: Writer, item_id: int, on: str | date | None = None, division_id: int | None = None,
                  recipient: str = "", method: str = "", note: str = "", today: date | None = None) -> int:
     """Record a 催办 of an item not yet reported closed; on defaults to today."""
-    row = _item(w, item_id)
+    row = item_row(w, item_id)
     if row["status"] in FINISHED:
-        raise InvalidInput("watch.finished", label=_label(row), status=row["status"])
+        raise InvalidInput("watch.finished", label=item_label(row), status=row["status"])
     if division_id is not None and w.get("division", division_id) is None:
         raise NotFound("workplan.no_division", division_id=division_id)
     day = iso_date(on, "field.reminder_date") or (today or date.today()).isoformat()
@@ -225,16 +214,16 @@ def record_feedback(w: Writer, item_id: int, due_on: str | date, given_on: str |
                     text: str = "", today: date | None = None) -> int:
     """Record the feedback given for one due date of the item's cycle (replacing an earlier one)."""
     today = today or date.today()
-    row = _item(w, item_id)
+    row = item_row(w, item_id)
     item = watch(w.db, today, [item_id])[item_id]
     if not item.cycle or not item.cycle_readable:
-        raise InvalidInput("watch.no_cycle", label=_label(row), text=item.cycle or "—")
+        raise InvalidInput("watch.no_cycle", label=item_label(row), text=item.cycle or "—")
     due = iso_date(due_on, "field.feedback_due", required=True)
     dates = [f.due.isoformat() for f in item.feedback]
     if due not in dates:
         at = bisect_left(dates, due)
         near = dates[max(0, at - 2):at + 2]  # the dates around the one asked for
-        raise InvalidInput("watch.not_due", due=due, label=_label(row), cycle=item.cycle, dates=near or ["—"])
+        raise InvalidInput("watch.not_due", due=due, label=item_label(row), cycle=item.cycle, dates=near or ["—"])
     given = iso_date(given_on, "field.feedback_given") or today.isoformat()
     if row["received_on"] and given < row["received_on"]:
         raise InvalidInput("watch.given_before", given=given, received=row["received_on"])
