@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
@@ -37,7 +37,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 43
 
 
 class InspectionsModel(RowsModel):
-    CONTEXT, HEADERS = CTX, HEADERS
+    CONTEXT, HEADERS, ROW_ROLE = CTX, HEADERS, ROW_ROLE
 
     def text(self, i: Inspection, col: int) -> str:
         sep = self.tr("、")
@@ -47,29 +47,12 @@ class InspectionsModel(RowsModel):
         return (i.date, i.title, sep.join(i.indicator_codes), sep.join(i.divisions), follow,
                 str(i.evidence_count) if i.evidence_count else "")[col]
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        i = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.text(i, index.column()) or None
-        if role == ROW_ROLE:
-            return i
-        return None
-
 
 class FollowupsModel(RowsModel):
-    CONTEXT, HEADERS = CTX, FOLLOW_HEADERS
+    CONTEXT, HEADERS, ROW_ROLE = CTX, FOLLOW_HEADERS, ROW_ROLE
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        f: Followup = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (f.content, f.division, f.deadline, f.item_no or self.tr("（未转）"))[index.column()] or None
-        if role == ROW_ROLE:
-            return f
-        return None
+    def text(self, f: Followup, col: int) -> str:
+        return (f.content, f.division, f.deadline, f.item_no or self.tr("（未转）"))[col]
 
 
 def _date_edit(day: date) -> QDateEdit:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter,
                                QVBoxLayout, QWidget)
 
@@ -37,7 +37,7 @@ class RankingRow:
 
 
 class RankingsModel(RowsModel):
-    CONTEXT, HEADERS = CTX, HEADERS
+    CONTEXT, HEADERS, ROW_ROLE = CTX, HEADERS, ROW_ROLE
 
     def text(self, row: RankingRow, col: int) -> str:
         k = row.ranking
@@ -45,16 +45,6 @@ class RankingsModel(RowsModel):
             return (row.label, self.tr("（未登记）"), "", "", "", "", "")[col]
         return (row.label, k.benchmark, str(k.rank), str(k.field_size), str(k.data_year or ""), k.source,
                 str(len(k.evidence)) if k.evidence else "")[col]
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.text(row, index.column()) or None
-        if role == ROW_ROLE:
-            return row
-        return None
 
 
 class RankingsView(RecordPage[RankingRow], ReloadWhenShown, QWidget):
