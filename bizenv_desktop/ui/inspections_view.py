@@ -5,7 +5,7 @@ services.inspections; every action is one undo step.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
@@ -21,11 +21,7 @@ from .lazy import ReloadWhenShown
 from .record_page import RecordPage, record_table
 from .rows_model import RowsModel
 from .supervision_dialog import _division_list, checked_ids
-
-if TYPE_CHECKING:  # PySide6's stub returns object; the marked text is the string itself
-    def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...  # noqa: N802
-else:
-    from PySide6.QtCore import QT_TRANSLATE_NOOP
+from .tr_marks import QT_TRANSLATE_NOOP
 
 CTX = "InspectionsView"
 HEADERS = (QT_TRANSLATE_NOOP("InspectionsView", "日期"), QT_TRANSLATE_NOOP("InspectionsView", "名称"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
@@ -22,11 +22,7 @@ from .evidence_panel import EvidencePanel
 from .lazy import ReloadWhenShown
 from .record_page import RecordPage, record_table
 from .rows_model import RowsModel
-
-if TYPE_CHECKING:  # PySide6's stub returns object; the marked text is the string itself
-    def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...  # noqa: N802
-else:
-    from PySide6.QtCore import QT_TRANSLATE_NOOP
+from .tr_marks import QT_TRANSLATE_NOOP
 
 CTX = "PublicationsView"
 HEADERS = (QT_TRANSLATE_NOOP("PublicationsView", "公开日期"), QT_TRANSLATE_NOOP("PublicationsView", "类别"),
@@ -47,22 +43,17 @@ def tr(text: str) -> str:
 
 
 class PublicationsModel(RowsModel):
-    CONTEXT, HEADERS = CTX, HEADERS
+    CONTEXT, HEADERS, ROW_ROLE = CTX, HEADERS, ROW_ROLE
 
     def text(self, p: Publication, col: int) -> str:
         return (p.published_on, tr(KIND_NAMES.get(p.kind, p.kind)), p.title, p.outlet, p.url, p.indicator_code,
                 str(p.evidence_count) if p.evidence_count else "")[col]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        p = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = self.text(p, index.column())
-            return (text + "\n" + p.note if role == Qt.ItemDataRole.ToolTipRole and p.note else text) or None
-        if role == ROW_ROLE:
-            return p
-        return None
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and self.rows[index.row()].note:
+            p = self.rows[index.row()]
+            return self.text(p, index.column()) + "\n" + p.note  # the note in every cell's tip
+        return super().data(index, role)
 
 
 class PublicationDialog(QDialog):

@@ -4,7 +4,7 @@ with the ranking's evidence. Reads through services.rankings; each save is one u
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter,
@@ -17,11 +17,7 @@ from .evidence_panel import EvidencePanel
 from .lazy import ReloadWhenShown
 from .record_page import RecordPage, record_table
 from .rows_model import RowsModel
-
-if TYPE_CHECKING:  # PySide6's stub returns object; the marked text is the string itself
-    def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...  # noqa: N802
-else:
-    from PySide6.QtCore import QT_TRANSLATE_NOOP
+from .tr_marks import QT_TRANSLATE_NOOP
 
 CTX = "RankingsView"
 HEADERS = (QT_TRANSLATE_NOOP("RankingsView", "指标"), QT_TRANSLATE_NOOP("RankingsView", "对标地区"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -21,11 +21,7 @@ from .evidence_panel import EvidencePanel
 from .lazy import ReloadWhenShown
 from .record_page import RecordPage, record_table
 from .rows_model import RowsModel
-
-if TYPE_CHECKING:  # PySide6's stub returns object; the marked text is the string itself
-    def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...  # noqa: N802
-else:
-    from PySide6.QtCore import QT_TRANSLATE_NOOP
+from .tr_marks import QT_TRANSLATE_NOOP
 
 CTX = "WorkPlansView"
 HEADERS = (QT_TRANSLATE_NOOP("WorkPlansView", "处室"), QT_TRANSLATE_NOOP("WorkPlansView", "须报送"),
@@ -37,7 +33,7 @@ GREY = QColor(128, 128, 128)
 
 
 class WorkPlansModel(RowsModel):
-    CONTEXT, HEADERS = CTX, HEADERS
+    CONTEXT, HEADERS, ROW_ROLE = CTX, HEADERS, ROW_ROLE
     today = date.today()
 
     def text(self, p: WorkPlan, col: int) -> str:
@@ -46,18 +42,12 @@ class WorkPlansModel(RowsModel):
                 str(p.evidence_count) if p.evidence_count else "")[col]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        p = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.text(p, index.column()) or None
-        if role == Qt.ItemDataRole.BackgroundRole and p.missing and p.due_on < self.today.isoformat():
+        p = self.rows[index.row()] if index.isValid() else None
+        if p is not None and role == Qt.ItemDataRole.BackgroundRole and p.missing and p.due_on < self.today.isoformat():
             return QBrush(MISSING_BG)
-        if role == Qt.ItemDataRole.ForegroundRole and not p.owes:
+        if p is not None and role == Qt.ItemDataRole.ForegroundRole and not p.owes:
             return QBrush(GREY)
-        if role == ROW_ROLE:
-            return p
-        return None
+        return super().data(index, role)
 
 
 class ReceiveDialog(QDialog):

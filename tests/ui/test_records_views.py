@@ -171,6 +171,11 @@ def test_the_pages_ask_through_their_dialogs_and_confirm_a_delete(qtbot: Any, co
     page.ask_add()
     qtbot.waitUntil(lambda: len(page.rows()) == 1)
     assert (page.rows()[0].title, page.rows()[0].published_on) == ("科技政策措施公布", "2026-05-12")
+    assert page.model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == "科技政策措施公布"
+    assert page.edit(page.rows()[0].id, note="厅门户网站首页")
+    qtbot.waitUntil(lambda: page.rows()[0].note == "厅门户网站首页")
+    assert page.model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole) == "科技政策措施公布\n厅门户网站首页"
+    assert page.model.index(0, 2).data(publications_view.ROW_ROLE) == page.rows()[0]
     asked: list[str] = []
     reply = [QMessageBox.StandardButton.No]
     monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(title + "|" + text)
