@@ -72,13 +72,15 @@ class Batch:
         self._updates: dict[str, dict[Any, Row]] = {}     # table -> {id: values}
         self._next: dict[str, int] = {}                   # table -> the id the next insert gets
 
-    def insert(self, table: str, values: Row) -> Any:
-        """The new row's id (reserved now, written at flush)."""
+    def insert(self, table: str, values: Row, owned: bool = False) -> Any:
+        """The new row's id (reserved now, written at flush). owned: values is handed over, not
+        copied (an import's tens of thousands of rows are then held once): the batch sets its id
+        in it, and what the caller changes in it before the flush goes in too."""
         assert table in TABLES, table
         if self.immediate:
             return self.w.insert(table, values)
         key = "year" if table in ("plan_year", "calendar_year") else "id"
-        row = dict(values)
+        row = values if owned else dict(values)
         if row.get(key) is None:
             assert key == "id", f"{table} rows name their {key}"
             if table not in self._next:
@@ -105,11 +107,12 @@ class Batch:
 
     def flush(self) -> None:
         """Write what is kept: inserts parents first, then updates; the batch is then empty."""
+        self._pending.clear()  # no update() comes during the flush: each table's rows go once written
         for table in self._insert_order():
-            rows = self._inserts[table]
-            ids = self.w.insert_many(table, rows)
             key = "year" if table in ("plan_year", "calendar_year") else "id"
-            assert ids == [r[key] for r in rows], f"{table}: ids reserved by the batch were taken meanwhile"
+            reserved = [r[key] for r in self._inserts[table]]
+            ids = self.w.insert_many(table, self._inserts.pop(table))  # no other reference: freed once written
+            assert ids == reserved, f"{table}: ids reserved by the batch were taken meanwhile"
         for table, updates in self._updates.items():
             self.w.update_many(table, updates)
         self._inserts.clear()

@@ -40,7 +40,7 @@ MAX_ROWID = 2 ** 63 - 1
 REPLAY_RUN = 2000     # rows put back together at most: a cancel is seen between two runs
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: an import keeps tens of thousands
 class RowChange:
     table: str
     row_id: Any
@@ -258,18 +258,32 @@ class Writer:
                 map(_values_of(cols), rows[start:end]))
             start = end
         ids = [r[key] for r in rows]
-        shape = self._shape(table)
-        types = tuple(shape.values()) if shape is not None else ()
-        full = [self._complete(table, r, shape) for r in rows] if shape is not None else [None]
-        if shape is not None and all(r is not None and _stored_as_given(r, shape, types) for r in full):
-            columns, values = list(shape), _values_of(list(shape))
-            after = {r[key]: dict(zip(columns, values(r))) for r in full if r is not None}  # what SELECT * gives
-        elif assigned:  # one range of ids
+        after = self._as_stored(table, rows)
+        if after is None and assigned:  # one range of ids
             after = self._select(f"SELECT * FROM {table} WHERE id BETWEEN ? AND ?", (ids[0], ids[-1]), key)
-        else:
+        elif after is None:
             after = self._get_many(table, ids)
+        del rows  # the caller's rows, if it lets them go: only the images are kept from here
         self._record_all([RowChange(table, i, None, after[i] if i in after else self.get(table, i)) for i in ids])
         return ids
+
+    def _as_stored(self, table: str, rows: list[Row]) -> dict[Any, Row] | None:
+        """{id: the row as SELECT * gives it back} made from the rows inserted, without reading
+        them: for a STRICT table when every row's values are stored as given (None otherwise). A
+        row completed with its defaults is already a new dict in the table's order and is kept
+        as its image; a whole row given is copied in that order (the caller may change its own)."""
+        shape = self._shape(table)
+        if shape is None:
+            return None
+        key, types = _key(table), tuple(shape.values())
+        columns, values = list(shape), _values_of(list(shape))
+        out: dict[Any, Row] = {}
+        for r in rows:
+            full = self._complete(table, r, shape)
+            if full is None or not _stored_as_given(full, shape, types):
+                return None
+            out[full[key]] = full if full is not r else dict(zip(columns, values(r)))
+        return out
 
     def update(self, table: str, row_id: Any, values: Row) -> bool:
         """Change the given columns; returns False (and records nothing) if none differ."""

@@ -348,3 +348,28 @@ def test_plan_document_replacing_a_year_in_bulk_is_row_by_row(twins: Any) -> Non
     cs = t.compare("导入方案", lambda w: apply_plan_import(w, plan, 2026, replace=True))
     kinds = Counter((c.table, c.before is None) for c in cs.changes)
     assert kinds[("indicator", True)] == kinds[("indicator", False)] == 29  # all gone, all made again
+
+
+def test_batch_rows_handed_over_are_held_once_and_never_an_undo_image(workspace: Workspace) -> None:
+    """Batch.insert(owned=True) keeps the caller's dict (an import's rows are held once): the batch
+    sets the id in it, a change before the flush goes in; the undo image is a copy of its own, in the
+    table's order, whether the row was given whole or completed with defaults."""
+    top = workspace.db.scalar("SELECT max(id) FROM division")
+    part = {"name": "交出的处", "kind": "division"}                        # position: its default
+    whole = {"name": "整行的处", "kind": "unit", "retired_on": None, "merged_into": None, "position": 7}
+
+    def action(w: Writer) -> None:
+        b = Batch(w)
+        assert b.insert("division", part, owned=True) == part["id"] == top + 1
+        assert b.insert("division", whole, owned=True) == whole["id"] == top + 2
+        part["kind"] = "group"  # changed before the flush: written so
+        b.flush()
+    cs = workspace.apply("交出", action)
+    part["name"], whole["name"] = "改了", "也改了"  # the caller's dicts, changed after: no undo image changes
+    stored = {r["id"]: dict(r) for r in workspace.db.query("SELECT * FROM division WHERE id > ?", (top,))}
+    assert [c.after for c in cs.changes] == [stored[top + 1], stored[top + 2]]
+    assert [list(c.after or {}) for c in cs.changes] == [list(stored[top + 1])] * 2  # the table's order
+    assert stored[top + 1]["kind"] == "group" and stored[top + 1]["position"] == 0
+    assert all(c.after is not part and c.after is not whole for c in cs.changes)
+    workspace.undo(cs)
+    assert workspace.db.scalar("SELECT count(*) FROM division WHERE id > ?", (top,)) == 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ...core.inline_units import take_inline_units
-from .columns import DIVISION_ROLES
+from .columns import DIVISION_ROLES, norm
 from .divisions_cell import parse_division_cell
 from .labels import NUMERALS, parse_score
 from .preview import ImportPreview, Note, ParsedDivision, ParsedIndicator, ParsedSubtask
@@ -24,6 +24,35 @@ UNGROUPED = "未分组指标"
 
 def _is_dimension_label(code: str, text: str) -> bool:
     return bool(code) and all(ch in NUMERALS for ch in code) or "维度" in text
+
+
+def _repeats_header(present: list[str], words: set[str], known: dict[str, bool]) -> bool:
+    """True when two or more of the texts are header words (the header repeated where a page
+    broke). known remembers each text's answer; texts neither known nor ASCII need NFKC (slow),
+    so they come last, shortest first, and only while two can still be reached (a row's unique
+    long text, its 事项内容, is then seldom normalized)."""
+    n, costly = 0, []
+    for t in present:
+        is_word = known.get(t)
+        if is_word is None:
+            if len(t) > 40 or t.isascii():  # norm() of ASCII: the text without spaces, in lower case
+                is_word = known[t] = len(t) <= 40 and "".join(t.split()).lower() in words
+            else:
+                costly.append(t)
+                continue
+        n += is_word
+        if n >= 2:
+            return True
+    for i, t in enumerate(sorted(costly, key=len)):
+        if n + len(costly) - i < 2:
+            return False
+        is_word = known.get(t)
+        if is_word is None:
+            is_word = known[t] = norm(t) in words
+        n += is_word
+        if n >= 2:
+            return True
+    return False
 
 
 class _Cells:

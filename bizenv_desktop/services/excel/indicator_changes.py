@@ -18,7 +18,7 @@ ENTITY_LABELS = {"year": "年度", "dimension": "维度", "indicator": "指标",
                  "assignment": "责任分工", "subtask": "子任务"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: an import plans tens of thousands
 class Change:
     action: str                  # create, update
     entity: str                  # year, dimension, indicator, division, assignment

@@ -10,7 +10,7 @@ from pathlib import Path
 from ...core.errors import InvalidInput
 from .columns import DIVISION_ROLES, ROLE_NAMES, ROLES, SINGLE_ROLES, detect_roles, norm
 from .indicator_cells import _PAGE, _SUBTASK_SEQ, _TRAILER, UNGROUPED, _Cells, _divisions_of, _is_dimension_label, \
-    _trailer_text
+    _repeats_header, _trailer_text
 from .labels import normalize_code, split_label
 from .numbering import RANK, inner, is_total, main_style, seq_style, style_of, year_of
 from .preview import ImportPreview, ParsedDimension, ParsedIndicator, ParsedSubtask, TableColumn
@@ -38,6 +38,7 @@ class _Reader(_Cells):
                                 year_hint=year_of(title) or year_of(_trailer_text(grid, header[1] + 1)))
         self.header_words = {norm(t) for col in texts for t in col} | {norm(n) for n in ROLE_NAMES.values()}
         self._cols: dict[str, int | None] = {}
+        self._known: dict[str, bool] = {}  # text -> whether it is a header word (texts repeat row after row)
         self.used = {c.index: c.role for c in columns if c.role != "ignore"}
         self.detail_cols = [c.index for c in columns
                             if c.role in ("criteria", "score", "deadline", *DIVISION_ROLES)]
@@ -127,7 +128,7 @@ class _Reader(_Cells):
         if len(distinct) == 1 and pv.title and norm(distinct[0]) == norm(pv.title):
             self.skip(r, f"第 {r} 行重复了表格标题，已跳过")
             return True
-        if sum(1 for t in present if len(t) <= 40 and norm(t) in self.header_words) >= 2:
+        if _repeats_header(present, self.header_words, self._known):
             self.skip(r, f"第 {r} 行是重复的表头（换页处），已跳过")
             return True
         filled = [c for c in self.used if self.cells[c - 1]]

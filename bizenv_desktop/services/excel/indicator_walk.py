@@ -77,7 +77,7 @@ class _Walk:
 
     def _new_id(self, table: str, values: dict[str, Any]) -> int:
         if self.batch is not None:
-            return int(self.batch.insert(table, values))
+            return int(self.batch.insert(table, values, owned=True))  # the walk's own dict: held once
         self._fake -= 1
         return self._fake  # a made-up id: nothing in the database hangs under it
 
@@ -124,7 +124,8 @@ class _Walk:
                         self._subtasks(second, second_id, label)
         self.progress(total, total, "")
         if self.batch is not None:
-            self.batch.flush()
+            self.pools, self.by_id, self.assigned = {}, {}, {}  # the rows are the batch's now: each table's
+            self.batch.flush()                                  # go once it is written
         return self.out
 
     def _flat(self, first: ParsedIndicator, pool: tuple[str, int | None], dim_id: int) -> None:

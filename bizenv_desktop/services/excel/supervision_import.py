@@ -22,7 +22,7 @@ from ...core import messages
 from ...core.errors import InvalidInput
 from ...core.progress import Progress, every
 from .columns import norm
-from .indicator_cells import _PAGE, _TRAILER
+from .indicator_cells import _PAGE, _TRAILER, _repeats_header
 from .ledger_fields import _KEYS, _MULTI, FIELD_NAMES, _fields, _year_of, field_of, parse_date, status_of, \
     text_deadline
 from .ledger_items import LedgerItem, LedgerPreview, _fill, _key
@@ -164,35 +164,6 @@ def _skip_note(present: list[str], title: str, words: set[str], known: dict[str,
     if _repeats_header(present, words, {} if known is None else known):
         return "这一行是重复的表头（换页处），已跳过", False
     return "", False
-
-
-def _repeats_header(present: list[str], words: set[str], known: dict[str, bool]) -> bool:
-    """True when two or more of the texts are header words (the header repeated where a page
-    broke). known remembers each text's answer; texts neither known nor ASCII need NFKC (slow),
-    so they come last, shortest first, and only while two can still be reached (a row's unique
-    long text, its 事项内容, is then seldom normalized)."""
-    n, costly = 0, []
-    for t in present:
-        is_word = known.get(t)
-        if is_word is None:
-            if len(t) > 40 or t.isascii():  # norm() of ASCII: the text without spaces, in lower case
-                is_word = known[t] = len(t) <= 40 and "".join(t.split()).lower() in words
-            else:
-                costly.append(t)
-                continue
-        n += is_word
-        if n >= 2:
-            return True
-    for i, t in enumerate(sorted(costly, key=len)):
-        if n + len(costly) - i < 2:
-            return False
-        is_word = known.get(t)
-        if is_word is None:
-            is_word = known[t] = norm(t) in words
-        n += is_word
-        if n >= 2:
-            return True
-    return False
 
 
 # planning and applying: supervision_apply (re-exported here, where the faces have always found them)
