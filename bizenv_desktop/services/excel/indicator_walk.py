@@ -58,7 +58,7 @@ class _Walk:
         self.reference = date(preview.year_hint or year, 1, 1)  # text deadlines: the document's year
         self._fake = 0
         self.divisions = {r["name"]: (r["id"], r["retired_on"]) for r in db.query("SELECT * FROM division")}
-        rows = [dict(r) for r in db.query(
+        rows = [dict(r) for r in db.execute(
             "SELECT i.* FROM indicator i JOIN dimension d ON d.id = i.dimension_id WHERE d.year = ?"
             " ORDER BY d.position, d.id, i.level, i.position, i.id", (year,))]
         self.by_id = {r["id"]: r for r in rows}
@@ -69,8 +69,8 @@ class _Walk:
             key = ("dim", r["dimension_id"]) if r["level"] == 1 else ("parent", r["parent_id"])
             self.pools.setdefault(key, _Pool([])).add(r)
         self.assigned: dict[int, dict[int, dict[str, Any]]] = {}
-        for a in db.query("SELECT a.* FROM assignment a JOIN indicator i ON i.id = a.indicator_id"
-                          " JOIN dimension d ON d.id = i.dimension_id WHERE d.year = ?", (year,)):
+        for a in db.execute("SELECT a.* FROM assignment a JOIN indicator i ON i.id = a.indicator_id"
+                            " JOIN dimension d ON d.id = i.dimension_id WHERE d.year = ?", (year,)):
             self.assigned.setdefault(a["indicator_id"], {})[a["division_id"]] = dict(a)
         self.used: set[int] = set()
         self._division_position: int | None = None
