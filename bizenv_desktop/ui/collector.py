@@ -10,7 +10,10 @@ pattern PyQt applications such as pyqtgraph use.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -20,6 +23,8 @@ INTERVAL_MS = 500
 BURST = 20_000
 QUIET_TICKS = 4             # 2 s with the default interval
 PENDING_LIMIT = 1_500_000   # objects moved into the oldest generation since the last full collection
+HOLD_LIMIT_S = 10.0         # a hold older than this no longer defers collections
+HOLD_CAP = 1_000_000        # nor does one while more young objects than this are pending
 
 
 class _LongLived:
@@ -61,6 +66,36 @@ class _LongLived:
         return freed
 
 
+class _Hold:
+    """Workers whose objects live only as long as the work (a PDF built for the preview: 94 000
+    tracked objects at its peak, about 1 100 cyclic ones left when it ends). Collected while it
+    runs, they are walked on the GUI thread (a middle collection of 60 ms on ten years of data)
+    and none freed; after it, the few left are. So no collection while a hold lasts, bounded by
+    HOLD_LIMIT_S and HOLD_CAP (other workers' garbage waits at most that long)."""
+
+    lock = threading.Lock()
+    count = 0
+    since = 0.0
+
+    @classmethod
+    def active(cls) -> bool:
+        return cls.count > 0 and time.monotonic() - cls.since < HOLD_LIMIT_S
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """No collection on the GUI thread while the work inside runs (any thread)."""
+    with _Hold.lock:
+        if _Hold.count == 0:
+            _Hold.since = time.monotonic()
+        _Hold.count += 1
+    try:
+        yield
+    finally:
+        with _Hold.lock:
+            _Hold.count -= 1
+
+
 def collect_if_due() -> int:
     """One collection of the oldest generation whose threshold is crossed (the oldest only under
     CPython's own rule, _LongLived); objects freed.
@@ -73,6 +108,8 @@ def collect_if_due() -> int:
     freed, once each instead of twice; only the middle generation is collected earlier."""
     counts, thresholds = gc.get_count(), gc.get_threshold()
     _LongLived.quiet = _LongLived.quiet + 1 if counts[0] < thresholds[0] else 0
+    if _Hold.active() and counts[0] < HOLD_CAP:
+        return 0
     for generation in (2, 1, 0):
         if counts[generation] > thresholds[generation]:
             if generation == 2 and not _LongLived.full_due():

@@ -457,9 +457,11 @@ class ReportDialog(PreserveGeometry, QDialog):
 
         def work(db: Any) -> tuple[Path, list[tuple[float, float]]]:
             from ..services.pdf.reports import build_report
+            from .collector import held
             from .pdf_pages import page_sizes
 
-            build_report(db, request, target, document=state.doc)
+            with held():  # the build's objects are gone when it ends: not walked while it runs
+                build_report(db, request, target, document=state.doc)
             return target, page_sizes(target)
         self.jobs.read("preview", work, done=lambda result: self._preview_built(state, *result),
                        failed=self._preview_failed)

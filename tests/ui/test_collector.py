@@ -118,3 +118,45 @@ def test_a_full_collection_comes_anyway_when_too_much_has_piled_up(monkeypatch: 
     assert not _LongLived.full_due()  # over a quarter, busy: waits
     monkeypatch.setattr(collector, "PENDING_LIMIT", 5_000)
     assert _LongLived.full_due()  # past the limit: now
+
+
+def test_no_collection_while_a_hold_lasts(monkeypatch: Any) -> None:
+    """A worker holding the collector (the preview's PDF build): its objects, alive until it
+    ends, are not walked meanwhile; once it ends (or the hold is too old), collections resume."""
+    from bizenv_desktop.ui import collector
+    from bizenv_desktop.ui.collector import held
+
+    gc.collect()
+    walked: list[int] = []
+
+    def seen(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            walked.append(info["generation"])
+    gc.callbacks.append(seen)
+    try:
+        inside = threading.Event()
+        release = threading.Event()
+
+        def build() -> None:
+            with held():
+                made = [Cycle() for _ in range(BURST + 5_000)]
+                inside.set()
+                release.wait(10)
+                del made
+        worker = threading.Thread(target=build)
+        worker.start()
+        assert inside.wait(10)
+        assert collect_if_due() == 0 and walked == []  # held: nothing walked
+        monkeypatch.setattr(collector, "HOLD_LIMIT_S", 0.0)
+        collect_if_due()
+        assert walked  # a hold too old defers nothing
+        monkeypatch.setattr(collector, "HOLD_LIMIT_S", 10.0)
+        walked.clear()
+        [Cycle() for _ in range(BURST + 5_000)]
+        assert collect_if_due() == 0 and walked == []  # still held
+        release.set()
+        worker.join()
+        assert collect_if_due() > 0 and walked  # ended: its cyclic leftovers are collected
+    finally:
+        release.set()
+        gc.callbacks.remove(seen)
