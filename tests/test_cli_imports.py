@@ -49,6 +49,17 @@ def test_a_core_command_loads_none_of_the_heavy_modules(db: Path, command: list[
     assert result["loaded"] == ([WRITER] if command[0] == "dispatch" else [])
 
 
+def test_indicators_loads_no_dataclasses(db: Path) -> None:
+    """The plan model and the rankings are plain classes (core/records.py): `dataclasses` brings
+    inspect, ast, dis and tokenize, and compiles each class's methods at import (about 10 ms)."""
+    probe = PROBE.replace(repr(HEAVY), repr(["dataclasses", "inspect"]))
+    done = subprocess.run([sys.executable, "-c", probe, "--db", str(db), "indicators", "--json"], capture_output=True,
+                          text=True, encoding="utf-8", timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert result["code"] == 0 and result["loaded"] == []
+
+
 def test_the_help_still_lists_every_command(db: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "bizenv_desktop", "--help"], capture_output=True, text=True,
                           encoding="utf-8", timeout=60)
