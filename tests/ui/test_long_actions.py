@@ -312,15 +312,23 @@ def test_the_gui_thread_keeps_beating_while_an_import_runs(qtbot: Any, workspace
     qtbot.wait(20)
     controller.undo_stack.undo()
     # through the runner: the GUI thread runs its event loop meanwhile
+    # one year after another until the beats are enough to count (the import gets faster with
+    # the code; one run of 125 ms gave 9 of 12 beats on a loaded machine, too few to judge)
+    years: list[int] = []
     with Heartbeat() as free:
-        task = controller.tasks.write("导入（工作线程）", lambda w, p: apply_import(w, 2027, preview, progress=p))
-        assert task is not None
-        qtbot.waitUntil(lambda: not task.running, timeout=60000)
-    assert task.state == "done"
+        while not years or (free.clock.elapsed() < 600 and len(years) < 12):
+            year = 2027 + len(years)
+            task = controller.tasks.write("导入（工作线程）",
+                                          lambda w, p, y=year: apply_import(w, y, preview, progress=p))
+            assert task is not None
+            qtbot.waitUntil(lambda t=task: not t.running, timeout=60000)
+            assert task.state == "done"
+            years.append(year)
     print(f"heartbeat: on the GUI thread {len(blocked.beats)}/{blocked.expected} beats in {blocked.elapsed} ms;"
-          f" through the runner {len(free.beats)}/{free.expected} in {free.elapsed} ms")
-    assert workspace.db.scalar("SELECT count(*) FROM indicator i JOIN dimension d ON d.id = i.dimension_id"
-                               " WHERE d.year = 2027") == 100 + 100 * 20
+          f" through the runner {len(free.beats)}/{free.expected} in {free.elapsed} ms ({len(years)} imports)")
+    for year in years:
+        assert workspace.db.scalar("SELECT count(*) FROM indicator i JOIN dimension d ON d.id = i.dimension_id"
+                                   " WHERE d.year = ?", (year,)) == 100 + 100 * 20
     assert len(blocked.beats) <= 1 < blocked.expected  # the measurement sees a blocked GUI thread
     # and a free one: beats keep arriving (blocked: none at all). Not "most": on a loaded machine
     # (2 shared cores, other processes) the worker and the loop share the CPU; 28/97 was seen there
