@@ -8,6 +8,7 @@ is after the day). A few queries per call, never one per row.
 """
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable, Mapping
@@ -78,10 +79,11 @@ def supervision_on(db: Database, day: date, since: date | None = None) -> list[I
     rows = db.query(f"SELECT * FROM supervision_item WHERE {where} ORDER BY deadline = '', deadline, no, id",
                     params)
     units: dict[int, tuple[list[str], list[str]]] = {}
-    for u in db.query("SELECT sd.item_id, sd.role, d.name FROM supervision_division sd JOIN division d"
-                      f" ON d.id = sd.division_id WHERE sd.item_id IN (SELECT id FROM supervision_item WHERE {where})"
-                      " ORDER BY sd.item_id, sd.position, sd.id", params):  # the units of those items only
-        units.setdefault(u["item_id"], ([], []))[0 if u["role"] == "lead" else 1].append(u["name"])
+    ids = json.dumps([r["id"] for r in rows])  # the units of those items only, not a second scan of them all
+    for item_id, role, name in db.query(
+            "SELECT sd.item_id, sd.role, d.name FROM supervision_division sd JOIN division d ON d.id = sd.division_id"
+            " WHERE sd.item_id IN (SELECT value FROM json_each(?)) ORDER BY sd.item_id, sd.position, sd.id", (ids,)):
+        units.setdefault(item_id, ([], []))[0 if role == "lead" else 1].append(name)
     out = []
     for r in rows:
         status = status_on(r, iso)
