@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from openpyxl import Workbook
+from openpyxl.utils import range_boundaries
 
 from bizenv_desktop.core.errors import InvalidInput
 from bizenv_desktop.services.excel.indicator_read import read_indicator_table
@@ -49,12 +50,30 @@ def _hidden_first(path: Path) -> Path:
     return path
 
 
+def _shifted(path: Path) -> Path:
+    """The two-level table two rows down and two columns right, its merges with it: a sheet whose
+    first used cell is C3 (calamine reports such a sheet from its first used cell)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "指标表"
+    for r, row in enumerate(TWO_LEVEL, 3):
+        for c, value in enumerate(row, 3):
+            if value is not None:
+                safe_text(ws.cell(r, c), value)
+    for block in TWO_LEVEL_MERGES:
+        c1, r1, c2, r2 = range_boundaries(block)
+        ws.merge_cells(start_row=r1 + 2, start_column=c1 + 2, end_row=r2 + 2, end_column=c2 + 2)
+    wb.save(path)
+    return path
+
+
 @pytest.fixture(scope="module")
 def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path]]:
     root = tmp_path_factory.mktemp("formats")
     made = {"two_level": build_table(root / "two_level.xlsx", TWO_LEVEL, TWO_LEVEL_MERGES),
             "pdf_paste": build_table(root / "pdf_paste.xlsx", PDF_PASTE, ("A1:E1",)),
             "hidden_first": _hidden_first(root / "hidden_first.xlsx"),
+            "shifted": _shifted(root / "shifted.xlsx"),
             "ledger": build_ledger(root / "ledger.xlsx", LEDGER, LEDGER_MERGES),
             "inline": build_table(root / "inline.xlsx", INLINE, INLINE_MERGES),
             "coded": build_table(root / "coded.xlsx", CODED, ("A1:F1", "A3:A5", "B3:B4")),
@@ -73,14 +92,15 @@ def _indicators(path: Path) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("name", ["two_level", "pdf_paste", "hidden_first", "inline", "coded", "three_levels"])
+@pytest.mark.parametrize("name", ["two_level", "pdf_paste", "hidden_first", "shifted", "inline", "coded",
+                                  "three_levels"])
 def test_indicator_tables_read_the_same(books: dict[str, dict[str, Path]], name: str, fmt: str) -> None:
     assert _indicators(books[name][fmt]) == _indicators(books[name]["xlsx"])
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_cells_and_merged_blocks_are_the_same(books: dict[str, dict[str, Path]], fmt: str) -> None:
-    for name in ("two_level", "ledger"):
+    for name in ("two_level", "shifted", "ledger"):
         grids = []
         for kind in ("xlsx", fmt):
             wb = open_workbook(books[name][kind], read_only=True)

@@ -164,13 +164,11 @@ def open_ods(path: Path) -> Book:
 
 
 def _calamine_rows(sheet: Any) -> Iterator[list[Any]]:
-    """Rows from the first (calamine starts at the first used cell: the offset is put back)."""
-    row0, col0 = sheet.start or (0, 0)
-    for _ in range(row0):
-        yield []
-    pad = [None] * col0
-    for values in sheet.iter_rows():
-        yield pad + [_none_if_empty(v) for v in values]
+    """Rows from the sheet's first row and column. calamine's iter_rows() starts its rows at
+    row 1 but its columns at the first used column (measured with 0.9: a table at C3 came out
+    two rows too low once the rows above were put back); the whole area has neither offset."""
+    for values in sheet.to_python(skip_empty_area=False):
+        yield [_none_if_empty(v) for v in values]
 
 
 def _ods_spans(path: Path) -> dict[str, list[Block]]:
