@@ -59,13 +59,33 @@ class Node:
     obj: Dimension | Indicator | Subtask
     parent: Node | None
     children: list[Node] = field(default_factory=list)
+    row_no: int = 0  # its place under its parent (rows are only appended, so it holds)
+    texts: tuple[str, ...] | None = None  # the eight cells' texts, made on the first paint
+
 
     @property
     def key(self) -> tuple[str, int]:
         return (self.kind, self.obj.id)
 
     def row(self) -> int:
-        return 0 if self.parent is None else self.parent.children.index(self)
+        return self.row_no
+
+
+_DISPLAY, _EDIT, _TOOLTIP = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole),
+                             int(Qt.ItemDataRole.ToolTipRole))
+_FONT, _FOREGROUND = int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.ForegroundRole)
+_KEY, _SEARCH = int(KEY_ROLE), int(SEARCH_ROLE)
+# The view asks about a dozen roles for each cell it paints; the others are answered at once
+_ASKED = frozenset({_DISPLAY, _EDIT, _TOOLTIP, _FONT, _FOREGROUND, _KEY, _SEARCH})
+_looks: dict[str, Any] = {}  # one bold font and one brush for every row (made after the application)
+
+
+def _look(name: str) -> Any:
+    if name not in _looks:
+        bold = QFont()
+        bold.setBold(True)
+        _looks.update(bold=bold, subtask=QBrush(QColor("#37474f")))
+    return _looks[name]
 
 
 class PlanModel(QAbstractItemModel):
@@ -85,7 +105,7 @@ class PlanModel(QAbstractItemModel):
             fresh = {(kind, obj.id): obj for kind, obj in _objects(plan)}
             for key, node in self._by_key.items():
                 if node.obj != fresh[key]:  # only rows whose text changed: editors elsewhere stay open
-                    node.obj = fresh[key]
+                    node.obj, node.texts = fresh[key], None
                     row = node.row()
                     self.dataChanged.emit(self.createIndex(row, 0, node), self.createIndex(row, 7, node))
             return False
@@ -107,6 +127,7 @@ class PlanModel(QAbstractItemModel):
 
     def _add(self, node: Node) -> Node:
         assert node.parent is not None
+        node.row_no = len(node.parent.children)
         node.parent.children.append(node)
         self._by_key[node.key] = node
         return node
@@ -177,29 +198,33 @@ class PlanModel(QAbstractItemModel):
             return obj.deadline
         return ""
 
+    def texts(self, node: Node) -> tuple[str, ...]:
+        if node.texts is None:
+            node.texts = tuple(self.cell_text(node, c) for c in range(8))
+        return node.texts
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        role = int(role)
+        if role not in _ASKED or not index.isValid():
             return None
-        node = self.node(index)
+        node = index.internalPointer()
         col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            text = self.cell_text(node, col)
-            if role == Qt.ItemDataRole.DisplayRole and col == COL_CRITERIA:
+        if role == _DISPLAY or role == _EDIT:
+            text = self.texts(node)[col]
+            if role == _DISPLAY and col == COL_CRITERIA:
                 return text.replace("\n", " ")
             return text
-        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_NAME, COL_CRITERIA):
-            return self.cell_text(node, col) or None
-        if role == KEY_ROLE:
+        if role == _TOOLTIP:
+            return (self.texts(node)[col] or None) if col in (COL_NAME, COL_CRITERIA) else None
+        if role == _KEY:
             return node.key
-        if role == SEARCH_ROLE:
-            return " ".join(self.cell_text(node, c) for c in range(8))
-        if role == Qt.ItemDataRole.FontRole and (node.kind == "dimension" or
-                                                 (node.kind == "indicator" and node.obj.level == 1)):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and node.kind == "subtask":
-            return QBrush(QColor("#37474f"))
+        if role == _SEARCH:
+            return " ".join(self.texts(node))
+        if role == _FONT:
+            bold = node.kind == "dimension" or (node.kind == "indicator" and node.obj.level == 1)
+            return _look("bold") if bold else None
+        if role == _FOREGROUND and node.kind == "subtask":
+            return _look("subtask")
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
