@@ -73,15 +73,16 @@ def _changes(db: Database, form: FormData, expected: str | None) -> tuple[list[R
             elif _same(new, fr.original.get(f)) or _same(new, old):
                 continue  # the division left it as printed, or it already says so
             fields.append(FieldChange(f, NAMES[f], old, new))
-        merged = {**dict(row), **{c.field: c.new for c in fields}}
-        trouble = _rate_problem(merged["numerator"], merged["denominator"], merged["value"],
-                                row["target_unit"] in ("%", "％"))
-        if fields and trouble and not any(p.row == fr.excel_row for p in form.problems):
+        if not fields:
+            continue
+        after = {c.field: c.new for c in fields}  # the figures as they would be written over the row's
+        num, den, value = (after[f] if f in after else row[f] for f in ("numerator", "denominator", "value"))
+        trouble = _rate_problem(num, den, value, row["target_unit"] in ("%", "％"))
+        if trouble and not any(p.row == fr.excel_row for p in form.problems):
             bad("与数据库中已有的数字合起来后，" + trouble[1], fr.excel_row,
                 form.field_letters.get(trouble[0], get_column_letter(COL[trouble[0]])))
-        if fields:
-            label = f"{row['code']} {row['indicator']}" + (f" / {row['subtask']}" if row["subtask"] else "")
-            changes.append(RowChange(fr.row_id, fr.excel_row, f"{label}（{row['division'] or '-'}）", fields))
+        label = f"{row['code']} {row['indicator']}" + (f" / {row['subtask']}" if row["subtask"] else "")
+        changes.append(RowChange(fr.row_id, fr.excel_row, f"{label}（{row['division'] or '-'}）", fields))
     return changes, problems
 
 
