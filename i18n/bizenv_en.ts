@@ -4878,18 +4878,6 @@ Legal Affairs Division</translation>
         <translation>Reports and Printing</translation>
     </message>
     <message>
-        <source> 月</source>
-        <translation> (month)</translation>
-    </message>
-    <message>
-        <source>全年</source>
-        <translation>Whole year</translation>
-    </message>
-    <message>
-        <source>全部处室</source>
-        <translation>All divisions</translation>
-    </message>
-    <message>
         <source>恢复按数据起草…</source>
         <translation>Back to the Drafted Text…</translation>
     </message>
@@ -4926,38 +4914,6 @@ Legal Affairs Division</translation>
         <translation>Document Fields</translation>
     </message>
     <message>
-        <source>省软环境办</source>
-        <translation>the Provincial Office</translation>
-    </message>
-    <message>
-        <source>厅</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <source>局</source>
-        <translation>Bureau</translation>
-    </message>
-    <message>
-        <source>委</source>
-        <translation>Commission</translation>
-    </message>
-    <message>
-        <source>办</source>
-        <translation>Office</translation>
-    </message>
-    <message>
-        <source>单位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <source>季度报告（报%1）</source>
-        <translation>Quarterly Report (to %1)</translation>
-    </message>
-    <message>
-        <source>季度汇报（%1主要领导）</source>
-        <translation>Quarterly Briefing (%1 Leaders)</translation>
-    </message>
-    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
@@ -4985,6 +4941,33 @@ Legal Affairs Division</translation>
         <source>按数据起草，尚未修改</source>
         <translation>Drafted from the data, not changed yet</translation>
     </message>
+    <message>
+        <source>正在生成预览……</source>
+        <translation>Building the preview…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>另存为 Word…</source>
+        <translation>Save as Word…</translation>
+    </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print Preview…</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ReportEdits</name>
     <message>
         <source>修改报告部分“%1”</source>
         <translation>Edit report section “%1”</translation>
@@ -5046,64 +5029,16 @@ Legal Affairs Division</translation>
         <translation>Undo %1</translation>
     </message>
     <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
         <source>重做 %1</source>
         <translation>Redo %1</translation>
     </message>
     <message>
-        <source>正在生成预览……</source>
-        <translation>Building the preview…</translation>
-    </message>
-    <message>
-        <source>另存为 PDF…</source>
-        <translation>Save as PDF…</translation>
-    </message>
-    <message>
-        <source>另存为 Word…</source>
-        <translation>Save as Word…</translation>
-    </message>
-    <message>
-        <source>打印预览…</source>
-        <translation>Print Preview…</translation>
-    </message>
-    <message>
-        <source>打印…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>任务分工表</source>
-        <translation>Task Assignment Sheet</translation>
-    </message>
-    <message>
-        <source>年度实施方案</source>
-        <translation>Annual Implementation Plan</translation>
-    </message>
-    <message>
-        <source>月调度情况</source>
-        <translation>Monthly Dispatch Report</translation>
-    </message>
-    <message>
-        <source>自我评价报告</source>
-        <translation>Self-evaluation Report</translation>
-    </message>
-    <message>
-        <source>第一季度</source>
-        <translation>Q1</translation>
-    </message>
-    <message>
-        <source>第二季度</source>
-        <translation>Q2</translation>
-    </message>
-    <message>
-        <source>第三季度</source>
-        <translation>Q3</translation>
-    </message>
-    <message>
-        <source>第四季度</source>
-        <translation>Q4</translation>
+        <source>重做</source>
+        <translation>Redo</translation>
     </message>
 </context>
 <context>
@@ -5167,6 +5102,85 @@ Legal Affairs Division</translation>
     <message>
         <source>打印预览</source>
         <translation>Print Preview</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPeriod</name>
+    <message>
+        <source> 月</source>
+        <translation> (month)</translation>
+    </message>
+    <message>
+        <source>全年</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>第一季度</source>
+        <translation>Q1</translation>
+    </message>
+    <message>
+        <source>第二季度</source>
+        <translation>Q2</translation>
+    </message>
+    <message>
+        <source>第三季度</source>
+        <translation>Q3</translation>
+    </message>
+    <message>
+        <source>第四季度</source>
+        <translation>Q4</translation>
+    </message>
+    <message>
+        <source>全部处室</source>
+        <translation>All divisions</translation>
+    </message>
+    <message>
+        <source>省软环境办</source>
+        <translation>the Provincial Office</translation>
+    </message>
+    <message>
+        <source>厅</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>局</source>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <source>委</source>
+        <translation>Commission</translation>
+    </message>
+    <message>
+        <source>办</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>任务分工表</source>
+        <translation>Task Assignment Sheet</translation>
+    </message>
+    <message>
+        <source>年度实施方案</source>
+        <translation>Annual Implementation Plan</translation>
+    </message>
+    <message>
+        <source>月调度情况</source>
+        <translation>Monthly Dispatch Report</translation>
+    </message>
+    <message>
+        <source>季度报告（报%1）</source>
+        <translation>Quarterly Report (to %1)</translation>
+    </message>
+    <message>
+        <source>季度汇报（%1主要领导）</source>
+        <translation>Quarterly Briefing (%1 Leaders)</translation>
+    </message>
+    <message>
+        <source>自我评价报告</source>
+        <translation>Self-evaluation Report</translation>
     </message>
 </context>
 <context>

@@ -6,28 +6,28 @@ will print. Every change is one write (services.drafting through Workspace.apply
 thread: ui/report_jobs.py) and one step of the app's undo stack, so 编辑 › 撤销 and Ctrl+Z take
 it back while the dialog is open and the audit trail has it; reopening the dialog shows the
 draft as saved. Saving a file and printing are in ui/report_output.py.
+The period boxes are in ui/report_period.py (ReportPeriod), the edits and undo in
+ui/report_edits.py (ReportEdits): both mixins of this dialog.
 """
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from shiboken6 import isValid
-from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QMenuBar, QMessageBox, QPushButton,
-                               QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QMenuBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
+                               QWidget)
 
-from ..services import drafting, plan_read
-from ..services.department import get_department
-from ..services.drafting.kinds import KINDS, ReportRequest, check_request
-from . import report_tmp, settings
+from ..services.drafting.kinds import ReportRequest, check_request
+from . import report_tmp
+from .report_edits import ReportEdits
 from .report_fields import FieldsPage
 from .report_fonts import FontsNotice, missing
 from .report_jobs import Jobs, explain
 from .report_output import ReportOutput
+from .report_period import ReportPeriod
 from .report_preview import PreviewPane
 from .report_sections import SectionsPage
 from .report_state import DraftState, load_state
@@ -35,11 +35,10 @@ from .screen_fit import fit_size
 from .settings import PreserveGeometry
 from .text_line import TextLine
 
-QUARTERS = (1, 2, 3, 4)
 PREVIEW_DELAY_MS = 250   # a burst of changes makes one preview
 
 
-class ReportDialog(PreserveGeometry, QDialog):
+class ReportDialog(ReportPeriod, ReportEdits, PreserveGeometry, QDialog):
     state_shown = Signal()       # a (new) state of the draft is on screen
     preview_ready = Signal(int)  # pages of the preview built from the state shown
 
@@ -57,32 +56,7 @@ class ReportDialog(PreserveGeometry, QDialog):
         self.pdf_state: DraftState | None = None
         self._builds = 0
         self._after_writes: list[Any] = []
-        self.department = get_department(controller.db)  # the kinds' names (省软环境办, 局主要领导)
-        self.kind = QComboBox()
-        # as wide as a short name: a long English name is elided here, whole in the list
-        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.kind.setMinimumContentsLength(24)  # a Chinese name whole (two widths a character)
-        for key in KINDS:
-            self.kind.addItem(self.kind_name(key), key)
-        self.year = QComboBox()
-        for y in plan_read.list_years(controller.db):
-            self.year.addItem(str(y), y)
-        self.year.setCurrentIndex(max(0, self.year.findData(year or date.today().year)))
-        self.month = QSpinBox()
-        self.month.setRange(1, 12)
-        self.month.setValue(self._default_month(year or date.today().year))
-        self.month.setSuffix(self.tr(" 月"))
-        self.month.setKeyboardTracking(False)
-        self.quarter = QComboBox()
-        self.quarter.addItem(self.tr("全年"), None)
-        for q, name in zip(QUARTERS, (self.tr("第一季度"), self.tr("第二季度"), self.tr("第三季度"), self.tr("第四季度"))):
-            self.quarter.addItem(name, q)
-        self.quarter.setCurrentIndex((date.today().month - 1) // 3 + 1)
-        self.division = QComboBox()
-        self.division.addItem(self.tr("全部处室"), None)
-        for d in plan_read.list_divisions(controller.db, include_retired=False):
-            if not d.is_group:
-                self.division.addItem(d.name, d.name)
+        self._period_boxes(year)
         self.draft_status = TextLine()  # elided, not widening the dialog (the whole text: tool tip)
         self.discard_button = QPushButton(self.tr("恢复按数据起草…"))
         self.discard_button.setToolTip(self.tr("放弃本期草稿的全部修改（可撤销）"))
@@ -134,17 +108,6 @@ class ReportDialog(PreserveGeometry, QDialog):
         self.request = self.current_request()
         self.load()
         self.check_fonts()
-
-    def kind_name(self, key: str) -> str:
-        dep = self.department
-        # the names of the settings; the defaults and the office words in the UI's language
-        superior = dep.superior.short if dep.superior.configured else self.tr("省软环境办")
-        offices = {"厅": self.tr("厅"), "局": self.tr("局"), "委": self.tr("委"), "办": self.tr("办"), "单位": self.tr("单位")}
-        names = {"assignment": self.tr("任务分工表"), "plan": self.tr("年度实施方案"), "monthly": self.tr("月调度情况"),
-                 "provincial": self.tr("季度报告（报%1）").replace("%1", superior),
-                 "leadership": self.tr("季度汇报（%1主要领导）").replace("%1", offices.get(dep.office, dep.office)),
-                 "selfeval": self.tr("自我评价报告")}
-        return names.get(key, KINDS[key].title if key in KINDS else key)
 
     def _menus(self) -> None:
         self.menu_bar = QMenuBar(self)
@@ -211,72 +174,6 @@ class ReportDialog(PreserveGeometry, QDialog):
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._build_preview)
 
-    # -- the period ------------------------------------------------------------------------------
-    def _default_month(self, year: int) -> int:
-        """The latest month of the year with a dispatch up to today (a month with none errors)."""
-        from ..services import dispatch
-
-        today = date.today().strftime("%Y-%m")
-        months = [m for m, _closed in dispatch.month_heads(self.controller.db) if m[:4] == str(year) and m <= today]
-        return int(months[-1][5:7]) if months else date.today().month
-
-    def select(self, kind: str, year: int, month: int | None = None, quarter: int | None = None,
-               division: str | None = None) -> None:
-        """Open at a report and period (the 月调度 menu, a to-do of the 待办 panel)."""
-        boxes = (self.kind, self.year, self.month, self.quarter, self.division)
-        for box in boxes:
-            box.blockSignals(True)
-        try:
-            self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
-            self.year.setCurrentIndex(max(0, self.year.findData(year)))
-            if month is not None:
-                self.month.setValue(month)
-            if quarter is not None:
-                self.quarter.setCurrentIndex(max(0, self.quarter.findData(quarter)))
-            if division is not None:
-                self.division.setCurrentIndex(max(0, self.division.findData(division)))
-        finally:
-            for box in boxes:
-                box.blockSignals(False)
-        self._period_changed()
-
-    def _sync_period(self) -> None:
-        needs = KINDS[self.kind.currentData()].needs
-        self.month.setEnabled("month" in needs)
-        self.quarter.setEnabled("quarter" in needs or "quarter!" in needs)
-        quarter_needed = "quarter!" in needs
-        whole_year = self.quarter.model().item(0)  # type: ignore[attr-defined]
-        whole_year.setEnabled(not quarter_needed)
-        if quarter_needed and self.quarter.currentData() is None:
-            self.quarter.blockSignals(True)
-            self.quarter.setCurrentIndex((date.today().month - 1) // 3 + 1)
-            self.quarter.blockSignals(False)
-        self.division.setEnabled("division" in needs)
-
-    def current_request(self) -> ReportRequest:
-        key = self.kind.currentData()
-        needs = KINDS[key].needs
-        quarter = self.quarter.currentData() if ("quarter" in needs or "quarter!" in needs) else None
-        return ReportRequest(key, int(self.year.currentData() or date.today().year),
-                             self.month.value() if "month" in needs else None, quarter,
-                             self.division.currentData() if "division" in needs else None)
-
-    def font_folder(self) -> str | None:
-        return settings.get("pdf/font_folder") or None
-
-    def build_request(self) -> ReportRequest:
-        """The request for a file: the current one with the fonts folder of the settings."""
-        assert self.request is not None
-        return replace(self.request, font_folder=self.font_folder())
-
-    def _period_changed(self, *_args: Any) -> None:
-        self.flush()  # what was typed belongs to the period it was typed for
-        self._sync_period()
-        request = self.current_request()
-        if request != self.request:
-            self.request = request
-            self.state = None
-            self.load()
 
     # -- reading the draft -------------------------------------------------------------------------
     def load(self, same_period: bool = False) -> None:
@@ -320,124 +217,6 @@ class ReportDialog(PreserveGeometry, QDialog):
         """An undo or redo (ours are not news: their state comes with them)."""
         if not self.jobs.pushing and self.request is not None:
             self.load(same_period=True)
-
-    # -- writing -----------------------------------------------------------------------------------
-    def _write(self, label: str, fn: Any, select: Any = None) -> None:
-        request = self.request
-        assert request is not None
-
-        def done(value: Any, state: DraftState) -> None:
-            self._show_state(state, select(value) if callable(select) else select)
-        self.jobs.write(label, lambda w: fn(w, request), then=lambda db: load_state(db, request), done=done)
-
-    def _name(self, key: str) -> str:
-        """A section as an undo label names it: its heading, or its first words."""
-        section = self.state.section(key) if self.state else None
-        if section is None:
-            return key
-        if section.heading:
-            return section.heading
-        first = section.text.strip().split("\n")[0]
-        return first[:12] + ("…" if len(first) > 12 else "")
-
-    def _save_section(self, key: str, heading: str, text: str) -> None:
-        self._write(self.tr("修改报告部分“%1”").replace("%1", heading or self._name(key)),
-                    lambda w, r: drafting.save_section(w, r, key, heading=heading, text=text))
-
-    def _regenerate(self, key: str) -> None:
-        self._write(self.tr("按数据重新生成报告部分“%1”").replace("%1", self._name(key)),
-                    lambda w, r: drafting.regenerate_section(w, r, key))
-
-    def _add(self, part: str, after: str) -> None:
-        heading = self.tr("新的附件") if part == "attachment" else self.tr("新的部分")
-        self._write(self.tr("添加报告部分“%1”").replace("%1", heading),
-                    lambda w, r: drafting.add_section(w, r, heading, "", after=after or None, part=part),
-                    select=lambda key: key)
-
-    def _drop(self, key: str) -> None:
-        self._write(self.tr("删除报告部分“%1”").replace("%1", self._name(key)),
-                    lambda w, r: drafting.drop_section(w, r, key))
-
-    def _restore(self, key: str) -> None:
-        dropped = next((d.heading for d in self.state.dropped if d.key == key), key) if self.state else key
-        self._write(self.tr("恢复报告部分“%1”").replace("%1", dropped or key),
-                    lambda w, r: drafting.restore_section(w, r, key), select=key)
-
-    def _move(self, key: str, index: int) -> None:
-        self._write(self.tr("移动报告部分“%1”").replace("%1", self._name(key)),
-                    lambda w, r: drafting.move_section(w, r, key, index), select=key)
-
-    def _title(self, title: str) -> None:
-        self._write(self.tr("修改报告标题"), lambda w, r: drafting.set_title(w, r, title))
-
-    def _save_fields(self, changed: dict[str, Any]) -> None:
-        self._write(self.tr("修改报告的文件要素"), lambda w, r: drafting.set_fields(w, r, **changed))
-
-    def discard(self) -> None:
-        if self.state is None or not self.state.saved:
-            return
-        asked = QMessageBox.question(self, self.tr("恢复按数据起草"),
-                                     self.tr("放弃本期草稿的全部修改，按当前数据重新起草？可以用“撤销”找回。"))
-        if asked != QMessageBox.StandardButton.Yes:
-            return
-        self.sections.mark_clean()
-        self._write(self.tr("放弃报告草稿的修改"), lambda w, r: drafting.discard_draft(w, r))
-
-    def flush(self) -> None:
-        """Save what is typed and not saved yet (the section, the title, the fields)."""
-        if self.state is None:
-            return
-        self.sections.flush()
-        self.fields.flush()
-
-    # -- undo and redo -------------------------------------------------------------------------------
-    def _typing(self) -> bool:
-        """Typing in the section editor that its own undo can take back."""
-        return self.sections.dirty() and self.sections.editor.document().isUndoAvailable()
-
-    def undo(self) -> None:
-        if self._typing():
-            self.sections.editor.undo()
-        elif self.controller.undo_stack.canUndo() and not self.jobs.writing:
-            self.controller.undo_stack.undo()
-        self._sync_undo()
-
-    def redo(self) -> None:
-        if self.sections.dirty() and self.sections.editor.document().isRedoAvailable():
-            self.sections.editor.redo()
-        elif self.controller.undo_stack.canRedo() and not self.jobs.writing:
-            self.controller.undo_stack.redo()
-        self._sync_undo()
-
-    def _sync_undo(self, *_args: Any) -> None:
-        stack = self.controller.undo_stack
-        if self.jobs.closed or not isValid(stack):
-            return  # the stack emits while it is destroyed with its controller
-        if self._typing():
-            self.act_undo.setText(self.tr("撤销输入"))
-            self.act_undo.setEnabled(True)
-        else:
-            text = stack.undoText()
-            self.act_undo.setText(self.tr("撤销 %1").replace("%1", text) if text else self.tr("撤销"))
-            self.act_undo.setEnabled(stack.canUndo() and not self.jobs.writing)
-        text = stack.redoText()
-        self.act_redo.setText(self.tr("重做 %1").replace("%1", text) if text else self.tr("重做"))
-        self.act_redo.setEnabled(stack.canRedo() and not self.jobs.writing)
-
-    def _writing_changed(self, writing: bool) -> None:
-        self._sync_undo()
-        if not writing:
-            waiting, self._after_writes = self._after_writes, []
-            for fn in waiting:
-                fn()
-
-    def after_writes(self, fn: Any) -> None:
-        """fn() once every write asked so far is saved (a file must hold the latest edits)."""
-        self.flush()
-        if self.jobs.writing:
-            self._after_writes.append(fn)
-        else:
-            fn()
 
     # -- the preview ---------------------------------------------------------------------------------
     def refresh_preview(self) -> None:
