@@ -2,28 +2,30 @@
 
 Reads through services.dispatch.load_month (two queries per month); every edit, start,
 close and reopen is one controller action (one transaction, one undo step).
+
+This module holds the view (layout, loading, counts, selection and the month's actions); the
+grid, its 状态 editor and filters are in month_table, the state, ranking and 与上月相比 lines
+in month_state.
 """
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QInputDialog,
-                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSplitter,
-                               QStyledItemDelegate, QStyleOptionViewItem, QTableView, QTabWidget, QToolBar, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QMessageBox,
+                               QPlainTextEdit, QPushButton, QSplitter, QTabWidget, QToolBar, QVBoxLayout, QWidget)
 
 from ..core import dispatch as rules
 from ..core.errors import BizenvError
 from ..services import dispatch
-from .columns import ColumnChooser, widen_to_titles
+from .columns import ColumnChooser
 from .evidence_panel import EvidencePanel
 from .frozen_columns import FrozenColumns
 from .lazy import ReloadWhenShown
-from .month_model import (COL_DIVISION, COL_INDICATOR, COL_STATUS, COL_SUBTASK, FIELD_OF, ROW_ROLE, SORT_ROLE,
-                          MonthModel, status_label)
+from .month_model import COL_DIVISION, COL_INDICATOR, COL_SUBTASK, FIELD_OF, ROW_ROLE, MonthModel, status_label
+from .month_state import _SHOWN, MonthLines
+from .month_table import MonthFilter, StatusDelegate, month_table
 from .returns_panel import ReturnsPanel
 from .text_line import TextLine
 
@@ -31,73 +33,7 @@ if TYPE_CHECKING:
     from ..storage.touched import Scope
 
 
-class StatusDelegate(QStyledItemDelegate):
-    """A drop-down of the five statuses for the 状态 column."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
-        box = QComboBox(parent)
-        for status in rules.STATUSES:
-            box.addItem(status_label(status), status)
-        return box
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
-class MonthFilter(QSortFilterProxyModel):
-    """Filters by division, status, indicator text and 'changed since last month'."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.division = ""
-        self.status = ""
-        self.text = ""
-        self.changed_only = False
-
-    def set(self, **values: Any) -> None:
-        """Change filters; refiltering only when one really changed keeps open editors alive."""
-        if all(getattr(self, key) == value for key, value in values.items()):
-            return
-        self.beginFilterChange()
-        for key, value in values.items():
-            setattr(self, key, value)
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, MonthModel)
-        row = model.row_at(source_row)
-        if self.division and row.division_name != self.division:
-            return False
-        if self.status and row.status != self.status:
-            return False
-        if self.text and self.text.lower() not in " ".join(
-                (row.indicator_code, row.indicator_name, row.subtask_name, row.progress, row.problems,
-                 row.next_steps, row.person, row.remarks)).lower():
-            return False
-        return not self.changed_only or bool(model.changed_fields(row))
-
-
-def _when(stamp: str | None) -> str:
-    """'2026-11-30T17:02:11' as 2026-11-30 17:02 (the closed-month label showed the raw ISO stamp)."""
-    if not stamp:
-        return ""
-    try:
-        return datetime.fromisoformat(stamp).strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp
-
-
-_SHOWN: Any = object()  # MonthView._changes_for when the changes panel shows its month
-
-
-class MonthView(ReloadWhenShown, QWidget):
+class MonthView(ReloadWhenShown, MonthLines, QWidget):
     """The 月调度 tab."""
 
     # the tables reload() reads (tests/ui/test_watches.py)
@@ -114,27 +50,8 @@ class MonthView(ReloadWhenShown, QWidget):
         self.model = MonthModel(controller, self)
         self.proxy = MonthFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # plan order
-        self.table.setSortingEnabled(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
-                                   QAbstractItemView.EditTrigger.EditKeyPressed |
-                                   QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.table.setItemDelegateForColumn(COL_STATUS, StatusDelegate(self.table))
-        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table = month_table(self, self.proxy)
         header = self.table.horizontalHeader()
-        for col, width in enumerate((190, 120, 90, 70, 220, 160, 180, 70, 60, 60, 60, 60, 60, 140, 40)):
-            header.resizeSection(col, width)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # at 1366 x 768 the grid scrolls sideways: which row it is stays in view
-        widen_to_titles(header, {COL_STATUS: [status_label(s) for s in rules.STATUSES]})
         self.columns = ColumnChooser(header, "month", keep=(COL_INDICATOR, COL_DIVISION))
         self.frozen = FrozenColumns(self.table, (COL_INDICATOR, COL_DIVISION))
         self.month_box = QComboBox(self)
@@ -326,58 +243,6 @@ class MonthView(ReloadWhenShown, QWidget):
         elif self.side_tabs.currentWidget() is self.snapshot:
             self.snapshot.set_month(self.current)
 
-    def _update_state(self, month: dispatch.Month | None) -> None:
-        has = month is not None
-        # the last month dispatched before this one (April after a March without one: February)
-        previous = (month.previous_month or rules.previous_month(month.month)) if month else ""
-        if month is not None and month.previous and month.skipped:
-            self.changed_only.setText(self.tr("只看与 %1 相比有变化的行（%2 未调度）").replace("%1", previous)
-                                      .replace("%2", self.tr("、").join(month.skipped)))
-            self.changed_only.setToolTip(self.tr("与 %1 的状态、进展、问题、下步打算和数值比较；本月收回的调度表"
-                                                 "与上月相同的行不算变化").replace("%1", previous))
-        elif month is not None and month.previous:
-            self.changed_only.setText(self.tr("只看与上月（%1）相比有变化的行").replace("%1", previous))
-            self.changed_only.setToolTip(self.tr("与 %1 的状态、进展、问题、下步打算和数值比较；本月收回的调度表"
-                                                 "与上月相同的行不算变化").replace("%1", previous))
-        else:
-            self.changed_only.setText(self.tr("只看与上月相比有变化的行"))
-            self.changed_only.setToolTip(self.tr("上月（%1）没有调度记录，没有可比较的行").replace("%1", previous)
-                                         if month else "")
-        comparable = month is not None and bool(month.previous)
-        if not comparable and self.changed_only.isChecked():
-            self.changed_only.setChecked(False)  # nothing to compare with: the filter would hide every row
-        self.changed_only.setEnabled(comparable)
-        self.fill_button.setEnabled(has and not month.closed)
-        self.close_button.setEnabled(has and not month.closed)
-        self.reopen_button.setEnabled(has and month.closed)
-        if not has:
-            self.state_label.setText(self.tr("尚未开始任何月份：点“开始本月…”。"))
-        elif month.closed:
-            self.state_label.setText(self.tr("已关闭（%1），只读").replace("%1", _when(month.closed_at))
-                                     + (self.tr("；截止后按设置自动关闭") if getattr(month, "closed_by", "") == "auto"
-                                        else ""))
-        else:
-            reopened = self.tr("；曾重新打开：%1").replace("%1", month.reopen_reason) if month.reopen_reason else ""
-            self.state_label.setText(self.tr("填报中") + reopened)
-
-    def _update_ranking(self, month: dispatch.Month | None) -> None:
-        """The ranking recorded in 考评记录 for each ranking-kind indicator of the month (issue 16)."""
-        from ..services import rankings
-
-        ranked: dict[int, str] = {}
-        for r in month.rows if month is not None else ():
-            if r.kind == "ranking":
-                ranked.setdefault(r.indicator_id, r.indicator_code)
-        if not ranked:
-            self.ranking_label.hide()
-            return
-        assert month is not None
-        found = rankings.rankings(self.controller.db, int(month.month[:4]), with_evidence=False)
-        parts = [f"{code} {found[i].text}" if i in found else self.tr("%1 尚未登记").replace("%1", code)
-                 for i, code in ranked.items()]
-        self.ranking_label.setText(self.tr("排名（考评记录）：%1").replace("%1", self.tr("；").join(parts)))
-        self.ranking_label.show()
-
     def _filters_set(self) -> bool:
         p = self.proxy
         return bool(p.division or p.status or p.text or p.changed_only)
@@ -392,53 +257,6 @@ class MonthView(ReloadWhenShown, QWidget):
         total, counts = rules.count_line(statuses)
         parts = self.tr("，").join(f"{status_label(s)} {n}" for s, n in counts)
         self.count_label.setText(self.tr("%n 项：%2", "", total).replace("%2", parts))
-
-    def _update_changes(self, month: dispatch.Month | None) -> None:
-        """Fill 与上月相比, or, while another side tab is in front, when it is next shown:
-        laying out a few hundred lines of changes is a good part of a month switch."""
-        self._changes_for = month
-        if self.side_tabs.currentWidget() is self.changes:
-            self._show_changes()
-
-    def _show_changes(self) -> None:
-        month, self._changes_for = self._changes_for, _SHOWN
-        if month is _SHOWN:
-            return
-        if month is None:
-            self.changes.setPlainText("")
-            return
-        if not month.previous:
-            self.changes.setPlainText(self.tr("上月没有调度记录，无可比较。"))
-            return
-        rows = {r.key: r for r in month.rows}
-        labels = {s: status_label(s) for s in (*rules.STATUSES, "")}
-        lines = [month.compare_note, self.tr("有变化的行：%1").replace("%1", str(len(month.diff.changes)))]
-        titles: list[tuple[int, int]] = []  # (line, length) of the section titles, set in bold
-
-        def section(title: str, items: list[rules.RowChange], show_old: bool) -> None:
-            lines.append("")
-            titles.append((len(lines), len(title)))
-            if not items:
-                lines.append(self.tr("%1：无").replace("%1", title))
-                return
-            lines.append(self.tr("%1（%2）").replace("%1", title).replace("%2", str(len(items))))
-            for c in items:
-                r = rows[c.key]
-                move = f" {labels.get(c.old_status or '', '')} → {labels.get(c.new_status, '')}" if show_old else ""
-                lines.append(self.tr("• %1（%2）%3").replace("%1", r.label).replace("%2", r.division_name)
-                             .replace("%3", move))
-        diff = month.diff
-        section(self.tr("状态变化"), diff.status_changed(), True)
-        section(self.tr("新完成"), diff.newly_done(), False)
-        section(self.tr("新滞后"), diff.newly_late(), False)
-        self.changes.setPlainText("\n".join(lines))
-        document = self.changes.document()
-        bold = QTextCharFormat()
-        bold.setFontWeight(QFont.Weight.Bold)
-        for line, length in titles:
-            cursor = QTextCursor(document.findBlockByNumber(line))
-            cursor.movePosition(QTextCursor.MoveOperation.Right, QTextCursor.MoveMode.KeepAnchor, length)
-            cursor.mergeCharFormat(bold)
 
     # -- selection --------------------------------------------------------------
     def selected_row(self) -> dispatch.DispatchRow | None:
@@ -499,4 +317,4 @@ class MonthView(ReloadWhenShown, QWidget):
                             lambda w: dispatch.reopen_month(w, month, reason or ""))
 
 
-__all__ = ["MonthView", "COL_DIVISION", "COL_SUBTASK", "FIELD_OF"]
+__all__ = ["MonthView", "MonthFilter", "StatusDelegate", "COL_DIVISION", "COL_SUBTASK", "FIELD_OF"]
