@@ -12,12 +12,13 @@ from openpyxl.utils import get_column_letter
 from ..core import dispatch as rules
 from .form_returns import record_return
 from ..core.errors import InvalidInput
+from ..core.gc_pause import collector_paused
 from ..core.progress import Progress, step
 from ..storage.changes import Writer
 from ..storage.database import Database
 from . import dispatch
 from .forms_model import (COL, NAMES, SHEET, FieldChange, FilePreview, FormData, Problem, RowChange, _remark_of,
-                          _with_remark, collector_paused)
+                          _with_remark)
 from .forms_read import read_form, _rate_problem
 
 # -- checking against the database, previewing and applying ---------------------------------------

@@ -21,13 +21,14 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..core import dispatch as rules
 from ..core.errors import BizenvError, InvalidInput, StorageFull
+from ..core.gc_pause import collector_paused
 from ..core.progress import Progress, step
 from ..storage import faults, files
 from ..storage.database import Database
 from . import dispatch
 from .excel.writing import safe_text
 from .forms_model import (_BORDER, _GREY, _HEADER, _WHITE, _WRAP, BODY_FONT_SIZE, COL, COLUMNS, FIELDS, FIGURES,
-                          FORMAT, GUIDE, HEAD, KEY_COL, META, SHEET, collector_paused, form_name, _remark_of)
+                          FORMAT, GUIDE, HEAD, KEY_COL, META, SHEET, form_name, _remark_of)
 
 _HEAD_FONT = Font(bold=True)
 _HEAD_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)

@@ -3,10 +3,7 @@ form reads into (FormData, Problem, RowChange, FilePreview), the cooperating div
 paragraphs of the remarks; the messages. See services/forms.py. No Qt."""
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,19 +33,6 @@ GUIDE = ("填写说明：只填白色单元格，灰色为只读。完成状态�
 _THIN = Side(style="thin", color="999999")
 
 
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the forms are written or read (as the ledger import
-    does): openpyxl makes thousands of objects a form, and each collection they set off walks the
-    whole heap of the open workspace; what they leave is collected after. (The window has the
-    automatic collector off anyway: ui/collector.py.)"""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 _BORDER, _GREY = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN), PatternFill("solid", fgColor="EDEDED")
 _WHITE, _HEADER = PatternFill("solid", fgColor="FFFFFF"), PatternFill("solid", fgColor="D9E1F2")
 _WRAP = Alignment(wrap_text=True, vertical="top")

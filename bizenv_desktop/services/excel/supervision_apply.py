@@ -11,15 +11,13 @@ written together (supervision.ItemBatch).
 """
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from ...core import messages
 from ...core.errors import BizenvError, InvalidInput
+from ...core.gc_pause import collector_paused
 from ...core.progress import Progress, every
 from ...storage.changes import Writer
 from ...storage.database import Database
@@ -35,18 +33,6 @@ CHANGE_NAMES = {"no": "编号", "source": "来源", "content": "事项内容", "
                 "completion": "完成进度", "urge_count": "催办次数"}
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a whole ledger is read or written: the work makes
-    hundreds of thousands of objects that stay alive (rows, images for undo), which the collector
-    would walk over and over (a fifth of the time) without freeing any."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @dataclass
@@ -136,7 +122,7 @@ def apply_supervision_import(w: Writer, preview: Any, today: date | None = None,
     """Write preview with the Writer of one Workspace.apply; an error names the row and undoes all.
     Steps reached without a date in the ledger are dated today (never before an earlier step).
     progress: every 100 items (core/progress.py)."""
-    with _collector_paused():
+    with collector_paused():
         return _run(w.db, w, preview, today or date.today(), units, progress)
 
 

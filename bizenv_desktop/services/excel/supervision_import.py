@@ -29,7 +29,7 @@ from .ledger_items import LedgerItem, LedgerPreview, _fill, _key
 from .opening import where_sheets
 from .preview import Note
 from .sheet_grid import HEADER_SEARCH_ROWS, Grid, find_header, header_texts, title_above
-from .supervision_apply import _collector_paused
+from ...core.gc_pause import collector_paused
 from .table_source import first_table
 
 messages.register({
@@ -72,7 +72,7 @@ def read_supervision_ledger(path: str | Path, sheet: str | None = None,
     """Read the ledger in path (the first sheet with one, visible sheets first, or the named
     sheet). Raises InvalidInput for unreadable files, a missing sheet, no header or no items.
     progress: before each sheet read (core/progress.py)."""
-    with _collector_paused():
+    with collector_paused():
         return _read_ledger(Path(path), sheet, every(progress, 1))
 
 
