@@ -7,33 +7,21 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QStyledItemDelegate, QStyleOptionViewItem,
-                               QTableView, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QTableView, QWidget)
 
 from ..core import dispatch as rules
+from .choice_delegate import ChoiceDelegate
 from .columns import widen_to_titles
 from .month_model import COL_STATUS, SORT_ROLE, MonthModel, status_label
 
 __all__ = ["StatusDelegate", "MonthFilter", "month_table"]
 
 
-class StatusDelegate(QStyledItemDelegate):
+class StatusDelegate(ChoiceDelegate):
     """A drop-down of the five statuses for the 状态 column."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
-        box = QComboBox(parent)
-        for status in rules.STATUSES:
-            box.addItem(status_label(status), status)
-        return box
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+    def choices(self) -> list[tuple[str, str]]:
+        return [(status_label(status), status) for status in rules.STATUSES]
 
 
 class MonthFilter(QSortFilterProxyModel):

@@ -11,12 +11,12 @@ from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QHBoxLayout,
-                               QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter, QStyledItemDelegate,
-                               QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ..services import events, plan_read
 from ..services import self_evaluation as se
 from ..services.self_evaluation import Evaluation
+from .choice_delegate import ChoiceDelegate
 from .columns import widen_to_titles
 from .evidence_panel import EvidencePanel
 from .lazy import ReloadWhenShown
@@ -51,24 +51,11 @@ def number_text(value: float | None) -> str:
 
 
 
-class RatingDelegate(QStyledItemDelegate):
+class RatingDelegate(ChoiceDelegate):
     """A drop-down of the four ratings (and none) for the 评价等级 column."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
-        box = QComboBox(parent)
-        box.addItem(self.tr("（未评）"), "")
-        for rating in se.RATINGS:
-            box.addItem(rating_label(rating), rating)
-        return box
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+    def choices(self) -> list[tuple[str, str]]:
+        return [(self.tr("（未评）"), ""), *((rating_label(rating), rating) for rating in se.RATINGS)]
 
 
 class SelfEvalModel(RowsModel):
